@@ -1,0 +1,3 @@
+from backlegs_tui.cli import main
+
+raise SystemExit(main())

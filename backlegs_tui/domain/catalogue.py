@@ -1,0 +1,99 @@
+"""The exercises and the sample plan seeded on first start (from the domain notes)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .model import ExerciseDraft, ExerciseKind, SpinalLoad
+
+C, I = ExerciseKind.COMPOUND, ExerciseKind.ISOLATION
+H, M, L = SpinalLoad.HIGH, SpinalLoad.MODERATE, SpinalLoad.LOW
+
+
+def _ex(name, primary, secondary, spinal, kind, rest, equipment="barbell", inc=2.5, bw=False, alts=()):
+    return ExerciseDraft(
+        name=name,
+        primary=tuple(primary),
+        secondary=tuple(secondary),
+        spinal_load=spinal,
+        kind=kind,
+        equipment=equipment,
+        rest_s=rest,
+        increment_kg=inc,
+        bodyweight=bw,
+        alternatives=tuple(alts),
+    )
+
+
+CATALOGUE: tuple[ExerciseDraft, ...] = (
+    _ex("Barbell back squat", ["quads", "glutes"], ["hamstrings", "lower back"], H, C, 180,
+        alts=["Front squat", "Goblet squat", "Leg press"]),
+    _ex("Front squat", ["quads"], ["glutes", "lower back"], H, C, 180, alts=["Barbell back squat", "Goblet squat"]),
+    _ex("Goblet squat", ["quads", "glutes"], [], L, C, 120, equipment="dumbbell", inc=2.0,
+        alts=["Barbell back squat", "Leg press"]),
+    _ex("Leg press", ["quads", "glutes"], [], L, C, 150, equipment="machine", inc=5.0,
+        alts=["Barbell lunge", "Dumbbell lunge", "Goblet squat"]),
+    _ex("Barbell lunge", ["quads", "glutes"], ["hamstrings"], M, C, 120, alts=["Dumbbell lunge", "Leg press"]),
+    _ex("Dumbbell lunge", ["quads", "glutes"], ["hamstrings"], L, C, 120, equipment="dumbbell", inc=2.0,
+        alts=["Barbell lunge", "Leg press"]),
+    _ex("Romanian deadlift", ["hamstrings", "glutes"], ["lower back"], H, C, 150,
+        alts=["Good morning", "Glute-ham raise", "Leg curl"]),
+    _ex("Glute-ham raise", ["hamstrings"], ["glutes"], L, C, 90, equipment="bodyweight", bw=True,
+        alts=["Leg curl", "Romanian deadlift"]),
+    _ex("Leg extension", ["quads"], [], L, I, 90, equipment="machine", inc=5.0),
+    _ex("Leg curl", ["hamstrings"], [], L, I, 90, equipment="machine", inc=5.0, alts=["Glute-ham raise"]),
+    _ex("Conventional deadlift", ["hamstrings", "glutes", "lower back"], ["back", "quads"], H, C, 240,
+        inc=5.0, alts=["Sumo deadlift", "Romanian deadlift"]),
+    _ex("Sumo deadlift", ["glutes", "quads", "hamstrings"], ["lower back", "back"], H, C, 240,
+        inc=5.0, alts=["Conventional deadlift"]),
+    _ex("Good morning", ["hamstrings", "lower back"], ["glutes"], H, C, 150, alts=["Romanian deadlift"]),
+    _ex("Barbell row", ["back"], ["lower back", "biceps", "rear delts"], H, C, 150,
+        alts=["Dumbbell row", "Pendlay row", "T-bar row"]),
+    _ex("Pendlay row", ["back"], ["lower back", "rear delts"], M, C, 150, alts=["Barbell row", "Dumbbell row"]),
+    _ex("T-bar row", ["back"], ["lower back", "biceps"], M, C, 150, alts=["Barbell row", "Dumbbell row"]),
+    _ex("Dumbbell row", ["back"], ["biceps", "rear delts"], L, C, 120, equipment="dumbbell", inc=2.0,
+        alts=["Barbell row", "T-bar row"]),
+    _ex("Pull-up", ["back"], ["biceps"], L, C, 150, equipment="bodyweight", bw=True, alts=["Lat pulldown"]),
+    _ex("Lat pulldown", ["back"], ["biceps"], L, C, 120, equipment="cable", inc=5.0, alts=["Pull-up"]),
+    _ex("Face pull", ["rear delts"], ["back"], L, I, 60, equipment="cable", inc=2.5, alts=["Reverse fly"]),
+    _ex("Reverse fly", ["rear delts"], ["back"], L, I, 60, equipment="dumbbell", inc=1.0, alts=["Face pull"]),
+    _ex("Biceps curl", ["biceps"], [], L, I, 60, equipment="dumbbell", inc=1.0),
+    _ex("Triceps pushdown", ["triceps"], [], L, I, 60, equipment="cable", inc=2.5),
+)
+
+
+@dataclass(frozen=True, slots=True)
+class PlanItemDraft:
+    exercise: str
+    sets_min: int
+    sets_max: int
+    reps_min: int
+    reps_max: int
+    target_rpe: float | None = None
+    alternatives: tuple[str, ...] = ()
+    notes: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class PlanDraft:
+    name: str
+    items: tuple[PlanItemDraft, ...]
+    warmup: str = ""
+    cooldown: str = ""
+    notes: str = ""
+
+
+SAMPLE_PLAN = PlanDraft(
+    name="Back & Legs - article sample",
+    warmup="10-15 min: light cardio; leg swings, torso twists, cat-cow, band pull-aparts",
+    cooldown="5-10 min static stretches: hamstrings, quads, glutes, lats, erector spinae",
+    notes="Alternate a leg and a back lift; keep compounds shy of failure.",
+    items=(
+        PlanItemDraft("Barbell back squat", 3, 4, 5, 8, 8.0),
+        PlanItemDraft("Pull-up", 3, 4, 6, 10, 8.0, ("Lat pulldown",)),
+        PlanItemDraft("Romanian deadlift", 3, 3, 8, 12, 8.0),
+        PlanItemDraft("Barbell row", 3, 3, 8, 12, 8.0, ("Dumbbell row",)),
+        PlanItemDraft("Leg press", 2, 3, 10, 15, 8.5, ("Barbell lunge", "Dumbbell lunge")),
+        PlanItemDraft("Face pull", 2, 3, 12, 15, 9.0, ("Reverse fly",)),
+    ),
+)

@@ -1,0 +1,140 @@
+"""Fatigue signals. Every flag names its evidence in one plain line.
+
+Within-session signals (F1-F3 of the domain notes) work on one exercise's sets today.
+Each needs its minimum data; below it the function returns nothing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from enum import Enum
+
+from .e1rm import CHART_MAX_REPS, chart_percent, e1rm, epley
+from .model import SetEntry, SetType
+
+
+class Severity(str, Enum):
+    NOTE = "note"
+    MODERATE = "moderate"
+    HIGH = "high"
+    WARNING = "warning"
+
+
+@dataclass(frozen=True, slots=True)
+class FatigueFlag:
+    code: str  # "F1".."F8"
+    severity: Severity
+    message: str
+    value: float | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Thresholds:
+    f1_moderate: float = 0.05
+    f1_high: float = 0.07
+    f2_rpe_rise: float = 1.5
+    f3_drop: float = 0.05
+
+
+DEFAULT_THRESHOLDS = Thresholds()
+
+
+def _kg(v: float) -> str:
+    return f"{v:.1f}".rstrip("0").rstrip(".")
+
+
+def within_session_fatigue(
+    sets: Sequence[SetEntry], t: Thresholds = DEFAULT_THRESHOLDS
+) -> FatigueFlag | None:
+    """F1: 1 - e1RM(last set) / best e1RM of the exercise today, from sets with RPE."""
+    rated = [
+        (s, v)
+        for s in sets
+        if s.is_working and s.effective_rpe is not None
+        and (v := e1rm(s.weight_kg, s.reps, s.effective_rpe)) is not None
+    ]
+    if len(rated) < 2:
+        return None
+    last, last_e1rm = rated[-1]
+    best_set, best = max(rated[:-1], key=lambda p: p[1])
+    if best <= 0:
+        return None
+    drop = 1 - last_e1rm / best
+    if drop < t.f1_moderate:
+        return None
+    sev = Severity.HIGH if drop >= t.f1_high else Severity.MODERATE
+    return FatigueFlag(
+        "F1",
+        sev,
+        f"F1 fatigue {drop:.1%} ({sev.value}): last set e1RM {_kg(last_e1rm)} kg vs "
+        f"today's best {_kg(best)} kg",
+        drop,
+    )
+
+
+def rpe_creep(sets: Sequence[SetEntry], t: Thresholds = DEFAULT_THRESHOLDS) -> FatigueFlag | None:
+    """F2: same load and reps as an earlier set today, but RPE has risen by >= 1.5."""
+    working = [s for s in sets if s.is_working and s.effective_rpe is not None]
+    if len(working) < 2:
+        return None
+    last = working[-1]
+    same = [
+        s for s in working[:-1]
+        if abs(s.weight_kg - last.weight_kg) < 1e-6 and s.reps == last.reps
+    ]
+    if not same:
+        return None
+    first = same[0]
+    rise = (last.effective_rpe or 0) - (first.effective_rpe or 0)
+    if rise < t.f2_rpe_rise:
+        return None
+    detail = ""
+    if last.reps <= CHART_MAX_REPS and min(first.effective_rpe or 0, last.effective_rpe or 0) >= 6.5:
+        p0 = chart_percent(last.reps, first.effective_rpe or 10)
+        p1 = chart_percent(last.reps, last.effective_rpe or 10)
+        detail = f", about {1 - p0 / p1:.1%} lower e1RM"
+    return FatigueFlag(
+        "F2",
+        Severity.MODERATE,
+        f"F2 RPE creep: {_kg(last.weight_kg)} kg x {last.reps} went from RPE "
+        f"{first.effective_rpe:g} to {last.effective_rpe:g}{detail}",
+        rise,
+    )
+
+
+def rep_drop_off(sets: Sequence[SetEntry], t: Thresholds = DEFAULT_THRESHOLDS) -> FatigueFlag | None:
+    """F3: same load, fewer reps than the first set at it; read as an e1RM drop through the
+    chart, assuming the same reps in reserve. Planned sets to failure are left alone
+    (their reps fall off normally)."""
+    working = [s for s in sets if s.is_working]
+    if len(working) < 2:
+        return None
+    last = working[-1]
+    first = next(s for s in working if abs(s.weight_kg - last.weight_kg) < 1e-6)
+    if first is last or last.reps >= first.reps:
+        return None
+    if last.set_type is SetType.FAILURE and first.set_type is SetType.FAILURE:
+        return None
+    rpe = first.effective_rpe if first.effective_rpe is not None else 10.0
+    rpe = min(10.0, max(6.5, rpe))
+    if first.reps <= CHART_MAX_REPS:
+        drop = 1 - chart_percent(first.reps, rpe) / chart_percent(last.reps, rpe)
+    else:
+        drop = 1 - epley(1, last.reps) / epley(1, first.reps)
+    if drop < t.f3_drop:
+        return None
+    return FatigueFlag(
+        "F3",
+        Severity.MODERATE,
+        f"F3 rep drop-off: {_kg(last.weight_kg)} kg went from {first.reps} to {last.reps} reps, "
+        f"about {drop:.1%} lower e1RM",
+        drop,
+    )
+
+
+def session_flags(sets: Sequence[SetEntry], t: Thresholds = DEFAULT_THRESHOLDS) -> list[FatigueFlag]:
+    """F1-F3 for one exercise's sets today, in that order, only those that fire."""
+    return [
+        f for f in (within_session_fatigue(sets, t), rpe_creep(sets, t), rep_drop_off(sets, t)) if f
+    ]

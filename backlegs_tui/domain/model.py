@@ -1,0 +1,274 @@
+"""Plain data the whole app speaks: the store builds these, the domain computes on them,
+the UI shows them. No textual, no sqlalchemy."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from enum import Enum
+
+
+class SetType(str, Enum):
+    """What a logged set was for."""
+
+    WARMUP = "warmup"
+    WORKING = "working"
+    DROP = "drop"
+    FAILURE = "failure"
+
+    @property
+    def label(self) -> str:
+        return {"warmup": "warm-up", "working": "working", "drop": "drop", "failure": "failure"}[
+            self.value
+        ]
+
+    @property
+    def short(self) -> str:
+        return {"warmup": "W", "working": "", "drop": "D", "failure": "F"}[self.value]
+
+    def next(self) -> SetType:
+        order = list(SetType)
+        return order[(order.index(self) + 1) % len(order)]
+
+
+class SpinalLoad(str, Enum):
+    LOW = "low"
+    MODERATE = "moderate"
+    HIGH = "high"
+
+
+class ExerciseKind(str, Enum):
+    COMPOUND = "compound"
+    ISOLATION = "isolation"
+
+
+class Unit(str, Enum):
+    KG = "kg"
+    LB = "lb"
+
+
+MUSCLES: tuple[str, ...] = (
+    "back",
+    "lower back",
+    "quads",
+    "hamstrings",
+    "glutes",
+    "rear delts",
+    "biceps",
+    "triceps",
+    "calves",
+    "core",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Exercise:
+    id: int
+    name: str
+    primary: tuple[str, ...] = ()
+    secondary: tuple[str, ...] = ()
+    spinal_load: SpinalLoad = SpinalLoad.LOW
+    kind: ExerciseKind = ExerciseKind.COMPOUND
+    equipment: str = "barbell"
+    rest_s: int = 120
+    increment_kg: float = 2.5
+    bodyweight: bool = False
+    alternative_ids: tuple[int, ...] = ()
+
+    @property
+    def is_compound(self) -> bool:
+        return self.kind is ExerciseKind.COMPOUND
+
+
+@dataclass(frozen=True, slots=True)
+class ExerciseDraft:
+    """An exercise as typed into the form, before it has an id."""
+
+    name: str
+    primary: tuple[str, ...] = ()
+    secondary: tuple[str, ...] = ()
+    spinal_load: SpinalLoad = SpinalLoad.LOW
+    kind: ExerciseKind = ExerciseKind.COMPOUND
+    equipment: str = "barbell"
+    rest_s: int = 120
+    increment_kg: float = 2.5
+    bodyweight: bool = False
+    alternatives: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class PlanItem:
+    exercise_id: int
+    exercise_name: str
+    sets_min: int
+    sets_max: int
+    reps_min: int
+    reps_max: int
+    target_rpe: float | None = None
+    target_rir: float | None = None
+    rest_s: int | None = None
+    alternative_ids: tuple[int, ...] = ()
+    pairing: str | None = None
+    notes: str = ""
+    id: int | None = None
+
+    @property
+    def target_text(self) -> str:
+        sets = f"{self.sets_min}" if self.sets_min == self.sets_max else f"{self.sets_min}-{self.sets_max}"
+        reps = f"{self.reps_min}" if self.reps_min == self.reps_max else f"{self.reps_min}-{self.reps_max}"
+        text = f"{sets} x {reps}"
+        if self.target_rpe is not None:
+            text += f" @ RPE {self.target_rpe:g}"
+        elif self.target_rir is not None:
+            text += f" @ {self.target_rir:g} RIR"
+        return text
+
+
+@dataclass(frozen=True, slots=True)
+class Plan:
+    id: int
+    name: str
+    items: tuple[PlanItem, ...] = ()
+    warmup: str = ""
+    cooldown: str = ""
+    notes: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class PlanSummary:
+    id: int
+    name: str
+    exercise_count: int
+    weekdays: tuple[int, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Readiness:
+    sleep_h: float | None = None
+    soreness: int | None = None  # 1 (none) .. 5 (very sore)
+    energy: int | None = None  # 1 (drained) .. 5 (great)
+
+
+@dataclass(frozen=True, slots=True)
+class SetEntry:
+    exercise_id: int
+    set_type: SetType
+    weight_kg: float
+    reps: int
+    rpe: float | None = None
+    rir: float | None = None
+    rest_s: int | None = None
+    logged_at: datetime | None = None
+    notes: str = ""
+    id: int | None = None
+    session_id: int | None = None
+    position: int = 0
+    exercise_name: str = ""
+    item_id: int | None = None
+
+    @property
+    def is_working(self) -> bool:
+        return self.set_type is not SetType.WARMUP
+
+    @property
+    def effective_rpe(self) -> float | None:
+        """RPE as given, or derived from RIR (RPE = 10 - RIR)."""
+        if self.rpe is not None:
+            return self.rpe
+        if self.rir is not None:
+            return max(0.0, 10.0 - self.rir)
+        return None
+
+
+@dataclass(frozen=True, slots=True)
+class SessionItem:
+    """One exercise slot in a live or past session (a snapshot of the plan item)."""
+
+    id: int
+    position: int
+    exercise_id: int
+    exercise_name: str
+    sets_planned: int
+    reps_min: int
+    reps_max: int
+    target_rpe: float | None = None
+    rest_s: int | None = None
+    plan_item_id: int | None = None
+
+    @property
+    def target_text(self) -> str:
+        reps = f"{self.reps_min}" if self.reps_min == self.reps_max else f"{self.reps_min}-{self.reps_max}"
+        text = f"{self.sets_planned} x {reps}"
+        if self.target_rpe is not None:
+            text += f" @ RPE {self.target_rpe:g}"
+        return text
+
+
+@dataclass(frozen=True, slots=True)
+class SessionSummary:
+    """A row of the history list."""
+
+    id: int
+    started_at: datetime
+    ended_at: datetime | None
+    name: str
+    set_count: int
+    volume_kg: float
+    session_rpe: float | None = None
+
+
+@dataclass(slots=True)
+class SessionState:
+    """Everything the Session screen needs to show an open session (and to resume it)."""
+
+    id: int
+    started_at: datetime
+    name: str
+    plan_id: int | None
+    items: list[SessionItem] = field(default_factory=list)
+    sets: list[SetEntry] = field(default_factory=list)
+    current_item_id: int | None = None
+    rest_until: datetime | None = None
+    rest_total_s: int | None = None
+    notes: str = ""
+    readiness: Readiness = field(default_factory=Readiness)
+    ended_at: datetime | None = None
+    session_rpe: float | None = None
+
+    def sets_for_item(self, item_id: int) -> list[SetEntry]:
+        return [s for s in self.sets if s.item_id == item_id]
+
+    def item(self, item_id: int | None) -> SessionItem | None:
+        for it in self.items:
+            if it.id == item_id:
+                return it
+        return None
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    unit: Unit = Unit.KG
+    bar_kg: float = 20.0
+    plates_kg: tuple[float, ...] = (25, 20, 15, 10, 5, 2.5, 1.25)
+    plates_lb: tuple[float, ...] = (45, 35, 25, 10, 5, 2.5)
+    bar_lb: float = 45.0
+    default_rest_s: int = 120
+    # (MV, MEV, MAV low, MAV high, MRV) sets per week
+    landmarks: dict[str, tuple[int, int, int, int, int]] = field(
+        default_factory=lambda: {
+            "back": (8, 10, 14, 22, 25),
+            "quads": (6, 8, 12, 18, 20),
+            "hamstrings": (4, 6, 10, 16, 20),
+            "glutes": (0, 0, 4, 12, 16),
+        }
+    )
+
+    @property
+    def plates(self) -> tuple[float, ...]:
+        """Plates per side in the user's unit."""
+        return self.plates_lb if self.unit is Unit.LB else self.plates_kg
+
+    @property
+    def bar(self) -> float:
+        """Bar weight in the user's unit."""
+        return self.bar_lb if self.unit is Unit.LB else self.bar_kg

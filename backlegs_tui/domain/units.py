@@ -1,0 +1,31 @@
+"""Kilograms are stored; the user's unit is shown and typed."""
+
+from __future__ import annotations
+
+from .model import Unit
+
+LB_PER_KG = 2.2046226218487757
+
+
+def to_kg(value: float, unit: Unit) -> float:
+    """A weight typed in `unit`, in kilograms."""
+    return value / LB_PER_KG if unit is Unit.LB else float(value)
+
+
+def from_kg(kg: float, unit: Unit) -> float:
+    """A weight stored in kilograms, in `unit`."""
+    return kg * LB_PER_KG if unit is Unit.LB else float(kg)
+
+
+def clean(value: float, step: float = 0.05) -> float:
+    """Round float artefacts away (149.99999999999997 -> 150.0) to `step`."""
+    return round(round(value / step) * step, 4)
+
+
+def format_weight(kg: float, unit: Unit, *, with_unit: bool = True) -> str:
+    """A stored weight as the user reads it: `102.5 kg`, `225 lb`."""
+    value = from_kg(kg, unit)
+    # lb loads are shown to the nearest 0.1, kg to the nearest 0.05 (1.25 kg plates make x.25 / x.75)
+    value = round(value, 1) if unit is Unit.LB else clean(value, 0.05)
+    text = f"{value:.2f}".rstrip("0").rstrip(".")
+    return f"{text} {unit.value}" if with_unit else text

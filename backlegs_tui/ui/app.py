@@ -1,0 +1,161 @@
+"""The Textual App: three modes (Plan, Session, History), a help screen, the palette.
+
+The database is opened and migrated in a thread worker after the first frame, so start-up
+paints at once; screens load their data when the store is ready (`StoreReady`).
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Iterable
+from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from textual import work
+from textual.app import App, SystemCommand
+from textual.binding import Binding
+from textual.screen import Screen
+
+from ..domain.model import Settings
+from .help import HelpScreen
+from .messages import StoreReady
+from .screens.history import HistoryScreen
+from .screens.plan import PlanScreen
+from .screens.session import SessionScreen
+
+if TYPE_CHECKING:
+    from ..store.repository import Repository
+
+_T0 = time.perf_counter()
+
+MODE_TITLES = {"plan": "Plan", "session": "Session", "history": "History"}
+
+
+class BacklegsApp(App[int]):
+    """backlegs: log back-and-legs training from the keyboard."""
+
+    TITLE = "backlegs"
+    CSS_PATH = "app.tcss"
+    MODES = {"plan": PlanScreen, "session": SessionScreen, "history": HistoryScreen}
+    DEFAULT_MODE = "session"
+    BINDINGS = [
+        Binding("f1", "switch_mode('plan')", "Plan", id="mode.plan"),
+        Binding("f2", "switch_mode('session')", "Session", id="mode.session"),
+        Binding("f3", "switch_mode('history')", "History", id="mode.history"),
+        Binding("question_mark", "help", "Help", id="app.help", key_display="?"),
+        Binding("ctrl+q", "quit", "Quit", id="app.quit", priority=True),
+    ]
+
+    def __init__(
+        self,
+        db_path: Path | None = None,
+        *,
+        repo: Repository | None = None,
+        create_parent: bool = False,
+        clock: Callable[[], datetime] = datetime.now,
+        start_mode: str | None = None,
+    ) -> None:
+        super().__init__()
+        self.db_path = db_path
+        self.create_parent = create_parent
+        self.repo: Repository | None = repo
+        self.clock = clock
+        self.settings = Settings()
+        self.store_error: str | None = None
+        self._start_mode = start_mode or self.DEFAULT_MODE
+        self.startup_s: float | None = None
+
+    # ---- start-up ------------------------------------------------------------------------
+
+    def on_mount(self) -> None:
+        self.theme = "gruvbox"
+        self.switch_mode(self._start_mode)
+        if self.repo is not None:
+            self._store_opened(self.repo)
+        else:
+            # paint first, then do the slow imports and the migration in a thread
+            self.call_after_refresh(self._open_store)
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="store")
+    def _open_store(self) -> None:
+        from ..store.repository import Repository
+        from ..store.schema import StoreError
+
+        assert self.db_path is not None
+        try:
+            repo = Repository.open(self.db_path, create_parent=self.create_parent)
+            repo.settings()  # warm the connection pool and settings cache in this thread
+        except StoreError as exc:
+            self.call_from_thread(self._store_failed, str(exc))
+            return
+        self.call_from_thread(self._store_opened, repo)
+
+    def _store_failed(self, message: str) -> None:
+        self.store_error = message
+        self.exit(2)
+
+    def _store_opened(self, repo: Repository) -> None:
+        self.repo = repo
+        self.settings = repo.settings()
+        self.startup_s = time.perf_counter() - _T0
+        self.log.info(f"store ready after {self.startup_s * 1000:.0f} ms")
+        for screen in self._mode_screens():
+            screen.post_message(StoreReady())
+
+    def _mode_screens(self) -> Iterable[Screen]:
+        for mode in self.MODES:
+            stack = self._screen_stacks.get(mode)
+            if stack:
+                yield stack[0]
+
+    def on_unmount(self) -> None:
+        if self.repo is not None:
+            self.repo.close()
+
+    # ---- modes, help, palette ---------------------------------------------------------
+
+    def watch_current_mode(self, mode: str) -> None:  # pragma: no cover - cosmetic
+        self.sub_title = MODE_TITLES.get(mode, "")
+
+    def action_help(self) -> None:
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen(self._binding_rows()))
+
+    def save_settings(self, settings: Settings) -> None:
+        self.settings = settings
+        if self.repo is not None:
+            self.repo.save_settings(settings)
+
+    def _binding_rows(self) -> list[tuple[str, str, str]]:
+        """(where, key, what) for every binding of the app and the current screen."""
+        rows: list[tuple[str, str, str]] = []
+        screen = self.screen
+        title = MODE_TITLES.get(self.current_mode, "Screen")
+        for owner, where in ((screen, title), (self, "Everywhere")):
+            for b in owner.BINDINGS:
+                if isinstance(b, Binding) and b.description:
+                    rows.append((where, self.get_key_display(b), b.description))
+        return rows
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        yield SystemCommand("Plan mode", "Templates, weekly schedule and plan checks (F1)", lambda: self.switch_mode("plan"))
+        yield SystemCommand("Session mode", "Log sets, rest timer, warm-ups, plates (F2)", lambda: self.switch_mode("session"))
+        yield SystemCommand("History mode", "Past sessions, progress, records, volume (F3)", lambda: self.switch_mode("history"))
+        yield SystemCommand("Help: keys", "Every key of this screen and the app (?)", self.action_help)
+        # every binding of the current screen, by its description
+        for b in getattr(screen, "BINDINGS", []):
+            if isinstance(b, Binding) and b.description and b.action:
+                yield SystemCommand(
+                    f"{MODE_TITLES.get(self.current_mode, '')}: {b.description}",
+                    getattr(b, "tooltip", "") or f"key {self.get_key_display(b)}",
+                    _runner(screen, b.action),
+                )
+        yield from super().get_system_commands(screen)
+
+
+def _runner(screen: Screen, action: str) -> Callable[[], object]:
+    def run() -> object:
+        return screen.run_action(action)
+
+    return run

@@ -1,0 +1,35 @@
+"""What every mode screen shares: loading its data once the store is ready."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, cast
+
+from textual.screen import Screen
+
+from ..messages import StoreReady
+
+if TYPE_CHECKING:
+    from ...store.repository import Repository
+    from ..app import BacklegsApp
+
+
+class ModeScreen(Screen):
+    """A mode's screen. Subclasses implement `load()`, which starts a thread worker."""
+
+    @property
+    def blapp(self) -> BacklegsApp:
+        return cast("BacklegsApp", self.app)
+
+    @property
+    def repo(self) -> Repository | None:
+        return self.blapp.repo
+
+    def on_store_ready(self, _: StoreReady) -> None:
+        self.load()
+
+    def on_screen_resume(self) -> None:
+        if self.repo is not None:
+            self.load()
+
+    def load(self) -> None:
+        """Fetch this screen's data (in a worker) and show it."""

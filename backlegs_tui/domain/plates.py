@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 
@@ -38,19 +39,18 @@ class PlateLoad:
 
 def plates_per_side(target: float, bar: float, inventory: tuple[float, ...]) -> PlateLoad:
     """The heaviest-first plates per side that reach `target` or the nearest load below it
-    (or above it, when that is nearer). `inventory` is the plate sizes available, each as
-    many as needed."""
+    (or above it, when that is nearer; a tie keeps the lighter load). `inventory` is the
+    plate sizes available, each as many as needed."""
     sizes = sorted({p for p in inventory if p > 0}, reverse=True)
     if target <= bar or not sizes:
         return PlateLoad(target=target, bar=bar, per_side=())
-    below = _greedy((target - bar) / 2, sizes)
-    total_below = bar + 2 * sum(below)
-    if abs(total_below - target) < 1e-6:
-        return PlateLoad(target, bar, below)
-    # the nearest makeable load above: add the smallest plate and re-pack
-    above = _greedy((target - bar) / 2 + sizes[-1], sizes)
-    total_above = bar + 2 * sum(above)
-    if total_above - target < target - total_below - 1e-9:
+    per_side = (target - bar) / 2
+    greedy = _greedy(per_side, sizes)
+    if abs(sum(greedy) - per_side) < 1e-6:
+        return PlateLoad(target, bar, greedy)
+    # heaviest-first misses loads some plate sets can make (20 + 20 from 25s and 20s)
+    below, above = _nearest(per_side, sizes)
+    if sum(above) - per_side < per_side - sum(below) - 1e-9:
         return PlateLoad(target, bar, above)
     return PlateLoad(target, bar, below)
 
@@ -63,6 +63,36 @@ def _greedy(per_side: float, sizes: list[float]) -> tuple[float, ...]:
             out.append(size)
             remaining -= size
     return tuple(out)
+
+
+_MILLI = 1000
+_MAX_STEPS = 20_000  # beyond this the plate sizes share no useful step: heaviest-first only
+
+
+def _nearest(per_side: float, sizes: list[float]) -> tuple[tuple[float, ...], tuple[float, ...]]:
+    """The fewest plates (heaviest first among equals) making the largest load per side at or
+    below `per_side`, and the smallest above it, searched over every makeable sum."""
+    milli = [round(s * _MILLI) for s in sizes]
+    step = math.gcd(*milli)
+    if step == 0 or (per_side * _MILLI + min(milli)) / step > _MAX_STEPS:
+        return _greedy(per_side, sizes), _greedy(per_side + sizes[-1], sizes)
+    units = [m // step for m in milli]
+    size_of = dict(zip(units, sizes))
+    goal = per_side * _MILLI / step
+    limit = int(goal + 1e-9) + min(units)  # the nearest sum above is at most one small plate away
+    best: list[tuple[int, ...] | None] = [None] * (limit + 1)
+    best[0] = ()
+    for n in range(1, limit + 1):
+        options = [
+            tuple(sorted((*prev, u), reverse=True))
+            for u in units
+            if u <= n and (prev := best[n - u]) is not None
+        ]
+        if options:
+            best[n] = min(options, key=lambda c: (len(c), [-u for u in c]))
+    below = next(c for n in range(min(limit, int(goal + 1e-9)), -1, -1) if (c := best[n]) is not None)
+    above = next((c for n in range(int(goal + 1e-9) + 1, limit + 1) if (c := best[n]) is not None), below)
+    return tuple(size_of[u] for u in below), tuple(size_of[u] for u in above)
 
 
 def round_to_plates(target: float, bar: float, inventory: tuple[float, ...]) -> float:

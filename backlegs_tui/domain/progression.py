@@ -35,7 +35,9 @@ def double_progression(
     )
     if all_top and rpe_ok:
         return Suggestion(weight + increment_kg, reps_min, f"all sets hit {reps_max} reps last time: +{increment_kg:g} kg")
-    why = "not every set reached the top of the range" if not all_top else "RPE was above target"
-    best_reps = min(s.reps for s in top)
-    reps = min(max(best_reps + 1, reps_min), reps_max) if all_top is False else reps_min
-    return Suggestion(weight, reps, f"same weight: {why}")
+    if all_top:
+        # the reps were there but too hard: own the top of the range before adding load
+        return Suggestion(weight, reps_max, "same weight: RPE was above target")
+    fewest = min(s.reps for s in top)
+    reps = min(max(fewest + 1, reps_min), reps_max)
+    return Suggestion(weight, reps, "same weight: not every set reached the top of the range")

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import Enum
 
-from .e1rm import CHART_MAX_REPS, chart_percent, e1rm, epley
+from .e1rm import CHART_MAX_REPS, CHART_MIN_RPE, chart_percent, e1rm, epley
 from .model import SetEntry, SetType
 
 
@@ -39,6 +39,28 @@ class Thresholds:
 
 DEFAULT_THRESHOLDS = Thresholds()
 
+_EPS = 1e-9  # a drop of exactly 7 % computes as 0.06999999999999995
+
+
+def _reaches(value: float, threshold: float) -> bool:
+    return value + _EPS >= threshold
+
+
+def _planned_failure(a: SetEntry, b: SetEntry) -> bool:
+    """Two sets to failure at one load: their reps fall off normally (Nuzzo), not a flag."""
+    return (
+        a.set_type is SetType.FAILURE
+        and b.set_type is SetType.FAILURE
+        and abs(a.weight_kg - b.weight_kg) < 1e-6
+    )
+
+
+def _on_chart(reps: int, rpe: float | None) -> bool:
+    return (
+        rpe is not None and 1 <= reps <= CHART_MAX_REPS and CHART_MIN_RPE <= rpe <= 10
+        and rpe * 2 == int(rpe * 2)
+    )
+
 
 def _kg(v: float) -> str:
     return f"{v:.1f}".rstrip("0").rstrip(".")
@@ -47,7 +69,8 @@ def _kg(v: float) -> str:
 def within_session_fatigue(
     sets: Sequence[SetEntry], t: Thresholds = DEFAULT_THRESHOLDS
 ) -> FatigueFlag | None:
-    """F1: 1 - e1RM(last set) / best e1RM of the exercise today, from sets with RPE."""
+    """F1: 1 - e1RM(last set) / best e1RM of the exercise today, from sets with RPE.
+    A planned set to failure after another at the same load is left alone."""
     rated = [
         (s, v)
         for s in sets
@@ -61,9 +84,9 @@ def within_session_fatigue(
     if best <= 0:
         return None
     drop = 1 - last_e1rm / best
-    if drop < t.f1_moderate:
+    if not _reaches(drop, t.f1_moderate) or _planned_failure(best_set, last):
         return None
-    sev = Severity.HIGH if drop >= t.f1_high else Severity.MODERATE
+    sev = Severity.HIGH if _reaches(drop, t.f1_high) else Severity.MODERATE
     return FatigueFlag(
         "F1",
         sev,
@@ -87,12 +110,12 @@ def rpe_creep(sets: Sequence[SetEntry], t: Thresholds = DEFAULT_THRESHOLDS) -> F
         return None
     first = same[0]
     rise = (last.effective_rpe or 0) - (first.effective_rpe or 0)
-    if rise < t.f2_rpe_rise:
+    if not _reaches(rise, t.f2_rpe_rise):
         return None
     detail = ""
-    if last.reps <= CHART_MAX_REPS and min(first.effective_rpe or 0, last.effective_rpe or 0) >= 6.5:
-        p0 = chart_percent(last.reps, first.effective_rpe or 10)
-        p1 = chart_percent(last.reps, last.effective_rpe or 10)
+    if _on_chart(last.reps, first.effective_rpe) and _on_chart(last.reps, last.effective_rpe):
+        p0 = chart_percent(last.reps, first.effective_rpe)
+        p1 = chart_percent(last.reps, last.effective_rpe)
         detail = f", about {1 - p0 / p1:.1%} lower e1RM"
     return FatigueFlag(
         "F2",
@@ -107,22 +130,21 @@ def rep_drop_off(sets: Sequence[SetEntry], t: Thresholds = DEFAULT_THRESHOLDS) -
     """F3: same load, fewer reps than the first set at it; read as an e1RM drop through the
     chart, assuming the same reps in reserve. Planned sets to failure are left alone
     (their reps fall off normally)."""
-    working = [s for s in sets if s.is_working]
+    # a set with no reps (a missed lift) has no e1RM to compare
+    working = [s for s in sets if s.is_working and s.reps >= 1]
     if len(working) < 2:
         return None
     last = working[-1]
     first = next(s for s in working if abs(s.weight_kg - last.weight_kg) < 1e-6)
-    if first is last or last.reps >= first.reps:
-        return None
-    if last.set_type is SetType.FAILURE and first.set_type is SetType.FAILURE:
+    if first is last or last.reps >= first.reps or _planned_failure(first, last):
         return None
     rpe = first.effective_rpe if first.effective_rpe is not None else 10.0
-    rpe = min(10.0, max(6.5, rpe))
+    rpe = round(min(10.0, max(CHART_MIN_RPE, rpe)) * 2) / 2
     if first.reps <= CHART_MAX_REPS:
         drop = 1 - chart_percent(first.reps, rpe) / chart_percent(last.reps, rpe)
     else:
         drop = 1 - epley(1, last.reps) / epley(1, first.reps)
-    if drop < t.f3_drop:
+    if not _reaches(drop, t.f3_drop):
         return None
     return FatigueFlag(
         "F3",

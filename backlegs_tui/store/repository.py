@@ -36,6 +36,7 @@ from ..domain.model import (
     Unit,
 )
 from .db import open_engine
+from .history_queries import HistoryQueries
 from .models import (
     ExerciseRow,
     PlanItemRow,
@@ -121,7 +122,7 @@ def _item(row: SessionItemRow) -> SessionItem:
     )
 
 
-class Repository:
+class Repository(HistoryQueries):
     """Data access for one database file."""
 
     def __init__(self, engine: Engine, path: Path | None = None) -> None:
@@ -440,9 +441,18 @@ class Repository:
                 session_rpe=row.session_rpe,
             )
 
-    def log_set(self, session_id: int, entry: SetEntry) -> SetEntry:
-        """Append a set to a session; committed (synchronous=FULL) before it returns."""
+    def log_set(
+        self, session_id: int, entry: SetEntry, rest: tuple[datetime, datetime] | None = None
+    ) -> SetEntry:
+        """Append a set to a session; committed (synchronous=FULL) before it returns.
+        `rest` (start, deadline) saves the rest timer it starts in the same transaction."""
         with self._uow() as s, s.begin():
+            if rest is not None:
+                s.execute(
+                    update(SessionRow)
+                    .where(SessionRow.id == session_id)
+                    .values(rest_started_at=rest[0], rest_until=rest[1])
+                )
             pos = s.scalar(select(func.coalesce(func.max(SetRow.position), -1)).where(SetRow.session_id == session_id))
             row = SetRow(
                 session_id=session_id,

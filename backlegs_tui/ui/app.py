@@ -16,6 +16,7 @@ from textual import work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
+from textual.worker import Worker, WorkerState
 
 from ..domain.model import Settings
 from .help import HelpScreen
@@ -108,6 +109,13 @@ class BacklegsApp(App[int]):
             stack = self._screen_stacks.get(mode)
             if stack:
                 yield stack[0]
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        """A worker that failed is reported on screen and in the log, never as a traceback."""
+        if event.state is WorkerState.ERROR:
+            error = event.worker.error
+            self.log.error(f"worker {event.worker.name} failed: {error!r}")
+            self.notify(f"Something went wrong: {error}", title="Error", severity="error", timeout=10)
 
     def on_unmount(self) -> None:
         if self.repo is not None:

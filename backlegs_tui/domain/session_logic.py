@@ -1,0 +1,190 @@
+"""What the Session screen computes from plain data: the prefilled next set, the warm-up
+ramp, the next-set line the rest timer announces, and the end-of-session summary."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from .e1rm import e1rm
+from .model import Exercise, SessionItem, SessionState, SetEntry, SetType, Settings, Unit
+from .plates import plates_per_side
+from .progression import double_progression
+from .units import clean, format_weight, from_kg, to_kg
+from .warmup import WarmupSet, warmup_sets
+
+
+@dataclass(frozen=True, slots=True)
+class Prefill:
+    """The set the entry shows before the lifter touches it."""
+
+    weight_kg: float | None
+    reps: int
+    set_type: SetType
+    reason: str = ""
+    warmup_index: int | None = None  # which ramp step this is, for warm-ups
+
+
+def increment_in_unit(exercise: Exercise, unit: Unit) -> float:
+    """The exercise's load step in the user's unit (2.5 kg is 5 lb)."""
+    if unit is Unit.KG:
+        return exercise.increment_kg
+    return max(2.5, round(from_kg(exercise.increment_kg, unit) / 2.5) * 2.5)
+
+
+def first_compound_item(state: SessionState, exercises: Mapping[int, Exercise]) -> int | None:
+    """The session item whose exercise is the first compound lift (the one that gets warm-ups)."""
+    for item in state.items:
+        ex = exercises.get(item.exercise_id)
+        if ex is not None and ex.is_compound and not ex.bodyweight:
+            return item.id
+    return None
+
+
+def working_weight_kg(
+    item: SessionItem, exercise: Exercise, today: Sequence[SetEntry], last: Sequence[SetEntry]
+) -> tuple[float | None, int, str]:
+    """Weight and reps for the next working set, and why."""
+    done = [s for s in today if s.is_working]
+    if done:
+        prev = done[-1]
+        reps = item.reps_max if prev.reps >= item.reps_max else max(item.reps_min, prev.reps)
+        return prev.weight_kg, reps, "same as your last set"
+    suggestion = double_progression(last, item.reps_min, item.reps_max, item.target_rpe, exercise.increment_kg)
+    if suggestion is not None:
+        return suggestion.weight_kg, suggestion.reps, suggestion.reason
+    if exercise.bodyweight:
+        return 0.0, item.reps_min, "bodyweight: type any added load"
+    if exercise.equipment == "barbell":
+        return None, item.reps_min, "no history: type a weight"
+    return None, item.reps_min, "no history: type a weight"
+
+
+def warmup_plan(working_kg: float, settings: Settings) -> list[WarmupSet]:
+    """The warm-up ramp for a working weight, in the user's unit (loads the plates make)."""
+    unit = settings.unit
+    return warmup_sets(from_kg(working_kg, unit), settings.bar, settings.plates)
+
+
+def prefill(
+    item: SessionItem,
+    exercise: Exercise,
+    today: Sequence[SetEntry],
+    last: Sequence[SetEntry],
+    settings: Settings,
+    *,
+    warmups_wanted: bool,
+) -> Prefill:
+    """The next set for this item: a warm-up step while warm-ups are due, else a working set."""
+    weight, reps, reason = working_weight_kg(item, exercise, today, last)
+    warmups_done = sum(1 for s in today if s.set_type is SetType.WARMUP)
+    if warmups_wanted and weight is None and not today and exercise.equipment == "barbell":
+        # no history: the empty bar is always the first step; the ramp follows the typed load
+        return Prefill(to_kg(settings.bar, settings.unit), 10, SetType.WARMUP, "warm-up: empty bar", 0)
+    if warmups_wanted and weight and not any(s.is_working for s in today):
+        ramp = warmup_plan(weight, settings)
+        done = warmups_done
+        if done < len(ramp):
+            step = ramp[done]
+            return Prefill(
+                to_kg(step.weight, settings.unit),
+                step.reps,
+                SetType.WARMUP,
+                f"warm-up {done + 1} of {len(ramp)}",
+                done,
+            )
+    return Prefill(weight, reps, SetType.WORKING, reason)
+
+
+def next_set_text(
+    item: SessionItem | None, exercise: Exercise | None, nxt: Prefill | None, today_count: int, unit: Unit
+) -> str:
+    """`Romanian deadlift, set 2 - 100 kg x 10` for the rest timer's notification."""
+    if item is None or exercise is None or nxt is None:
+        return "Next: finish the session"
+    load = format_weight(nxt.weight_kg, unit) if nxt.weight_kg is not None else "? " + unit.value
+    label = "warm-up" if nxt.set_type is SetType.WARMUP else f"set {today_count + 1}"
+    return f"Next: {exercise.name}, {label} - {load} x {nxt.reps}"
+
+
+def plate_text(weight_text: str, exercise: Exercise | None, settings: Settings) -> str:
+    """Plates per side for the load typed in the entry, in the user's unit."""
+    if exercise is not None and exercise.equipment != "barbell":
+        return f"no plates: {exercise.equipment}"
+    try:
+        value = float(weight_text.replace(",", "."))
+    except ValueError:
+        return "plates: type a weight"
+    unit = settings.unit.value
+    load = plates_per_side(value, settings.bar, settings.plates)
+    return f"{load.describe(unit)}  (bar {settings.bar:g} {unit})"
+
+
+# ---- summary ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Record:
+    exercise: str
+    kind: str  # "e1RM" or "heaviest"
+    value_kg: float
+    previous_kg: float | None
+
+
+@dataclass(slots=True)
+class SessionReport:
+    minutes: int
+    sets: int
+    working_sets: int
+    volume_kg: float
+    volume_by_muscle: dict[str, float] = field(default_factory=dict)
+    best_e1rm: dict[str, float] = field(default_factory=dict)
+    records: list[Record] = field(default_factory=list)
+
+
+def summarize(
+    state: SessionState,
+    exercises: Mapping[int, Exercise],
+    previous_bests: Mapping[int, tuple[float | None, float | None]],
+    now: datetime,
+) -> SessionReport:
+    """Duration, sets, volume load per muscle (primary 1, secondary 0.5), best e1RM per exercise
+    and the records hit, against `previous_bests` (exercise id -> (heaviest kg, best e1RM))."""
+    working = [s for s in state.sets if s.is_working]
+    minutes = max(0, int((now - state.started_at).total_seconds() // 60))
+    report = SessionReport(minutes, len(state.sets), len(working), sum(s.weight_kg * s.reps for s in working))
+    by_ex: dict[int, list[SetEntry]] = {}
+    for s in working:
+        by_ex.setdefault(s.exercise_id, []).append(s)
+        ex = exercises.get(s.exercise_id)
+        if ex is None:
+            continue
+        load = s.weight_kg * s.reps
+        for m in ex.primary:
+            report.volume_by_muscle[m] = report.volume_by_muscle.get(m, 0) + load
+        for m in ex.secondary:
+            report.volume_by_muscle[m] = report.volume_by_muscle.get(m, 0) + load / 2
+    for ex_id, sets in by_ex.items():
+        ex = exercises.get(ex_id)
+        name = ex.name if ex else sets[0].exercise_name
+        values = [v for s in sets if (v := e1rm(s.weight_kg, s.reps, s.effective_rpe)) is not None]
+        heaviest = max(s.weight_kg for s in sets)
+        prev_heavy, prev_e1rm = previous_bests.get(ex_id, (None, None))
+        if values:
+            best = max(values)
+            report.best_e1rm[name] = clean(best, 0.1)
+            if prev_e1rm is None or best > prev_e1rm + 1e-6:
+                report.records.append(Record(name, "e1RM", clean(best, 0.1), prev_e1rm))
+        if heaviest > 0 and (prev_heavy is None or heaviest > prev_heavy + 1e-6):
+            report.records.append(Record(name, "heaviest", heaviest, prev_heavy))
+    return report
+
+
+def previous_bests(sets: Sequence[SetEntry]) -> tuple[float | None, float | None]:
+    """(heaviest kg, best e1RM) over earlier working sets of one exercise."""
+    work = [s for s in sets if s.is_working and s.weight_kg > 0]
+    if not work:
+        return None, None
+    vals = [v for s in work if (v := e1rm(s.weight_kg, s.reps, s.effective_rpe)) is not None]
+    return max(s.weight_kg for s in work), (max(vals) if vals else None)

@@ -1,0 +1,252 @@
+"""Small modal dialogs. Each dismisses with its result, or None when cancelled (Escape)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.fuzzy import Matcher
+from textual.screen import ModalScreen
+from textual.widgets import Input, Label, OptionList, Static
+from textual.widgets.option_list import Option
+
+from ..domain.model import Readiness
+from ..domain.validation import InputError
+
+
+class Dialog(ModalScreen[Any]):
+    """Base: a centred box; Escape cancels."""
+
+    BINDINGS = [Binding("escape", "cancel", "Cancel", id="dialog.cancel")]
+    DEFAULT_CSS = """
+    Dialog { align: center middle; }
+    Dialog > Vertical {
+        width: 72; height: auto; max-height: 90%;
+        border: round $accent; background: $surface; padding: 0 1;
+    }
+    Dialog .title { text-style: bold; height: 1; margin-bottom: 1; }
+    Dialog .hint { color: $text-muted; height: 1; margin-top: 1; }
+    Dialog .error { color: $error; height: auto; }
+    Dialog Input { margin-bottom: 0; }
+    Dialog OptionList { height: auto; max-height: 20; }
+    Dialog Horizontal { height: auto; }
+    Dialog Horizontal Label { width: 24; padding: 1 0 0 0; }
+    """
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+class ConfirmDialog(Dialog):
+    """Asks a yes/no question; y or Enter confirms, n or Escape cancels."""
+
+    BINDINGS = [
+        Binding("y,enter", "confirm", "Yes", id="confirm.yes"),
+        Binding("n,escape", "cancel", "No", id="confirm.no"),
+    ]
+
+    def __init__(self, question: str, detail: str = "") -> None:
+        super().__init__()
+        self.question, self.detail = question, detail
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Static(self.question, classes="title")
+            if self.detail:
+                yield Static(self.detail)
+            yield Static("y / Enter: yes     n / Esc: no", classes="hint")
+
+    def action_confirm(self) -> None:
+        self.dismiss(True)
+
+    def action_cancel(self) -> None:
+        self.dismiss(False)
+
+
+@dataclass(frozen=True, slots=True)
+class FieldSpec:
+    """One labelled input of a FormDialog; `parse` raises InputError with a message."""
+
+    key: str
+    label: str
+    value: str = ""
+    placeholder: str = ""
+    parse: Callable[[str], Any] = str
+
+
+class FormDialog(Dialog):
+    """Labelled inputs; Enter in the last one (or ctrl+s) submits a dict of parsed values.
+    A field that does not parse gets its message inline and nothing is returned."""
+
+    BINDINGS = [
+        Binding("escape", "cancel", "Cancel", id="form.cancel"),
+        Binding("ctrl+s", "submit", "Save", id="form.save"),
+    ]
+
+    def __init__(self, title: str, fields: Sequence[FieldSpec], hint: str = "Enter: next / save   Esc: cancel") -> None:
+        super().__init__()
+        self.title_text = title
+        self.fields = list(fields)
+        self.hint = hint
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Static(self.title_text, classes="title")
+            for f in self.fields:
+                with Horizontal():
+                    yield Label(f.label)
+                    yield Input(f.value, placeholder=f.placeholder, id=f"f-{f.key}", select_on_focus=True)
+            yield Static("", id="form-error", classes="error")
+            yield Static(self.hint, classes="hint")
+
+    @on(Input.Submitted)
+    def _next(self, event: Input.Submitted) -> None:
+        ids = [f"f-{f.key}" for f in self.fields]
+        idx = ids.index(event.input.id or "")
+        if idx + 1 < len(ids):
+            self.query_one(f"#{ids[idx + 1]}", Input).focus()
+        else:
+            self.action_submit()
+
+    def action_submit(self) -> None:
+        out: dict[str, Any] = {}
+        for f in self.fields:
+            widget = self.query_one(f"#f-{f.key}", Input)
+            try:
+                out[f.key] = f.parse(widget.value)
+            except InputError as exc:
+                self.query_one("#form-error", Static).update(str(exc))
+                widget.focus()
+                return
+        self.dismiss(out)
+
+
+def _optional_int(lo: int, hi: int, what: str) -> Callable[[str], int | None]:
+    def parse(text: str) -> int | None:
+        text = text.strip()
+        if not text:
+            return None
+        if not text.isdigit() or not lo <= int(text) <= hi:
+            raise InputError(f"{what} is a whole number from {lo} to {hi}")
+        return int(text)
+
+    return parse
+
+
+def _sleep(text: str) -> float | None:
+    text = text.strip().replace(",", ".")
+    if not text:
+        return None
+    try:
+        value = float(text)
+    except ValueError:
+        raise InputError("Sleep is hours, e.g. 7.5") from None
+    if not 0 <= value <= 24:
+        raise InputError("Sleep is 0 to 24 hours")
+    return value
+
+
+def readiness_dialog() -> FormDialog:
+    return FormDialog(
+        "How ready are you? (every field optional)",
+        [
+            FieldSpec("sleep_h", "Sleep last night (h)", placeholder="e.g. 7.5", parse=_sleep),
+            FieldSpec("soreness", "Soreness 1-5", placeholder="1 none .. 5 very sore", parse=_optional_int(1, 5, "Soreness")),
+            FieldSpec("energy", "Energy 1-5", placeholder="1 drained .. 5 great", parse=_optional_int(1, 5, "Energy")),
+        ],
+        hint="Enter: next / start   Esc: skip the check-in",
+    )
+
+
+def readiness_from(values: dict[str, Any] | None) -> Readiness:
+    if not values:
+        return Readiness()
+    return Readiness(values.get("sleep_h"), values.get("soreness"), values.get("energy"))
+
+
+class PickerDialog(Dialog):
+    """Pick one of many by typing part of its name (fuzzy) and Enter."""
+
+    BINDINGS = [
+        Binding("escape", "cancel", "Cancel", id="picker.cancel"),
+        Binding("down", "cursor(1)", "Down", show=False),
+        Binding("up", "cursor(-1)", "Up", show=False),
+    ]
+
+    def __init__(self, title: str, choices: Sequence[tuple[str, Any]], *, search: bool = True) -> None:
+        super().__init__()
+        self.title_text = title
+        self.choices = list(choices)
+        self.search = search
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Static(self.title_text, classes="title")
+            if self.search:
+                yield Input(placeholder="type to search", id="picker-search")
+            yield OptionList(*self._options(""), id="picker-list")
+            yield Static("↑↓ choose   Enter: pick   Esc: cancel", classes="hint")
+
+    def on_mount(self) -> None:
+        options = self.query_one(OptionList)
+        if options.option_count:
+            options.highlighted = 0
+        if not self.search:
+            options.focus()
+
+    def _options(self, query: str) -> list[Option]:
+        if not query.strip():
+            return [Option(label, id=str(i)) for i, (label, _) in enumerate(self.choices)]
+        matcher = Matcher(query)
+        scored = [(matcher.match(label), i, label) for i, (label, _) in enumerate(self.choices)]
+        scored = [s for s in scored if s[0] > 0]
+        scored.sort(key=lambda s: -s[0])
+        return [Option(matcher.highlight(label), id=str(i)) for _, i, label in scored]
+
+    @on(Input.Changed, "#picker-search")
+    def _filter(self, event: Input.Changed) -> None:
+        options = self.query_one(OptionList)
+        options.clear_options()
+        options.add_options(self._options(event.value))
+        if options.option_count:
+            options.highlighted = 0
+
+    def action_cursor(self, delta: int) -> None:
+        options = self.query_one(OptionList)
+        if options.option_count:
+            options.highlighted = ((options.highlighted or 0) + delta) % options.option_count
+
+    @on(Input.Submitted, "#picker-search")
+    def _submit_search(self) -> None:
+        options = self.query_one(OptionList)
+        if options.highlighted is not None:
+            self._pick(options.get_option_at_index(options.highlighted).id)
+
+    @on(OptionList.OptionSelected)
+    def _selected(self, event: OptionList.OptionSelected) -> None:
+        self._pick(event.option.id)
+
+    def _pick(self, option_id: str | None) -> None:
+        if option_id is not None:
+            self.dismiss(self.choices[int(option_id)][1])
+
+
+class InfoDialog(Dialog):
+    """Shows a block of text; any of Enter/Escape closes it."""
+
+    BINDINGS = [Binding("escape,enter", "cancel", "Close", id="info.close")]
+
+    def __init__(self, title: str, body: Any, hint: str = "Enter / Esc: close") -> None:
+        super().__init__()
+        self.title_text, self.body, self.hint = title, body, hint
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Static(self.title_text, classes="title")
+            yield Static(self.body)
+            yield Static(self.hint, classes="hint")

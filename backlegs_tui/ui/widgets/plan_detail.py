@@ -1,0 +1,63 @@
+"""One plan in full: its items in order and its warm-up, cool-down and notes."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.content import Content
+from textual.widgets import DataTable, Static
+
+from ...domain.model import Exercise, Plan, PlanItem
+from ...domain.timer import format_clock
+
+
+def _alternatives(item: PlanItem, ex: Exercise | None, names: Mapping[int, str]) -> str:
+    ids = item.alternative_ids or (ex.alternative_ids if ex else ())
+    return ", ".join(names[i] for i in ids if i in names) or "-"
+
+
+class PlanDetail(Vertical):
+    """Shows a plan: order, exercise, sets x reps @ RPE, rest, alternatives, pairing, notes;
+    then its warm-up and cool-down text. Focus goes to the items table."""
+
+    def compose(self) -> ComposeResult:
+        table: DataTable[str] = DataTable(id="plan-items", cursor_type="row", zebra_stripes=True)
+        table.add_columns("#", "Exercise", "Target", "Rest", "Alternatives", "Pair", "Notes")
+        yield table
+        yield Static(id="plan-text")
+
+    def show(self, plan: Plan | None, exercises: Mapping[int, Exercise]) -> None:
+        table = self.query_one("#plan-items", DataTable)
+        table.clear()
+        text = self.query_one("#plan-text", Static)
+        if plan is None:
+            self.border_title = "Plan"
+            text.update("No plan yet: press n to add one")
+            return
+        self.border_title = plan.name
+        names = {e.id: e.name for e in exercises.values()}
+        for n, it in enumerate(plan.items, 1):
+            ex = exercises.get(it.exercise_id)
+            rest = it.rest_s if it.rest_s is not None else (ex.rest_s if ex else None)
+            table.add_row(
+                str(n),
+                it.exercise_name,
+                it.target_text,
+                format_clock(rest) if rest else "-",
+                _alternatives(it, ex, names),
+                it.pairing or "",
+                it.notes,
+                key=str(n),
+            )
+        parts = [
+            (label, value)
+            for label, value in (("Warm-up", plan.warmup), ("Cool-down", plan.cooldown), ("Notes", plan.notes))
+            if value
+        ]
+        text.update(
+            Content("\n").join(Content.from_markup("[b]$label[/b]  $value", label=l, value=v) for l, v in parts)
+            if parts
+            else Content("No warm-up or cool-down written")
+        )

@@ -1,0 +1,36 @@
+"""The weekly schedule: Monday to Sunday and the plans planned on each day."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+from textual.widgets import DataTable
+
+WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+
+class WeekSchedule(DataTable[str]):
+    """Seven rows, one a weekday, with the plans on it; the days of the selected plan are
+    marked. The cursor row is the day `x` clears."""
+
+    def on_mount(self) -> None:
+        self.cursor_type = "row"
+        self.show_header = False
+        self.add_column("Day", key="day", width=4)
+        self.add_column("Plans", key="plans")
+        for wd, day in enumerate(WEEKDAYS):
+            self.add_row(day, "-", key=str(wd))
+
+    def show(self, schedule: Mapping[int, Sequence[int]], names: Mapping[int, str], selected: int | None) -> None:
+        for wd, day in enumerate(WEEKDAYS):
+            ids = schedule.get(wd, ())
+            plans = ", ".join(names.get(pid, "?") for pid in ids) or "rest"
+            mark = "●" if selected in ids else " "
+            self.update_cell(str(wd), "day", f"{day}{mark}")
+            self.update_cell(str(wd), "plans", plans, update_width=False)
+
+    @property
+    def weekday(self) -> int:
+        """The weekday under the cursor (0 = Monday)."""
+        return self.cursor_row

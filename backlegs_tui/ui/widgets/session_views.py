@@ -1,0 +1,114 @@
+"""Small views of the Session screen: the exercise list with progress, the current exercise
+with its target and last time, and today's sets."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+from rich.table import Table
+from rich.text import Text
+from textual.widgets import Static
+
+from ...domain.e1rm import e1rm
+from ...domain.model import Exercise, SessionItem, SessionState, SetEntry, SetType, Unit
+from ...domain.timer import format_clock
+from ...domain.units import format_weight, from_kg
+
+TYPE_STYLE = {SetType.WARMUP: "yellow", SetType.WORKING: "", SetType.DROP: "magenta", SetType.FAILURE: "red"}
+
+
+def set_text(s: SetEntry, unit: Unit) -> str:
+    """`100 kg x 5 @8`, `W 60 kg x 5`."""
+    out = f"{format_weight(s.weight_kg, unit)} x {s.reps}"
+    if s.rpe is not None:
+        out += f" @{s.rpe:g}"
+    elif s.rir is not None:
+        out += f" {s.rir:g}RIR"
+    return (f"{s.set_type.short} " if s.set_type.short else "") + out
+
+
+class ExerciseList(Static):
+    """The session's exercises, with done/planned working sets; the current one marked."""
+
+    def show(self, state: SessionState, current: int | None) -> None:
+        text = Text()
+        for i, item in enumerate(state.items):
+            done = sum(1 for s in state.sets if s.item_id == item.id and s.is_working)
+            mark = "▶ " if item.id == current else "  "
+            style = "bold reverse" if item.id == current else ("green" if done >= item.sets_planned else "")
+            letter = chr(ord("A") + i) if i < 26 else "·"
+            name = item.exercise_name if len(item.exercise_name) <= 20 else item.exercise_name[:19] + "…"
+            text.append(f"{mark}{letter} {name:<20} {done}/{item.sets_planned}", style=style)
+            if done >= item.sets_planned:
+                text.append(" ✓", style="green")
+            text.append("\n")
+        if not state.items:
+            text.append("No exercises yet: press a to add one", style="dim")
+        self.update(text)
+
+
+class CurrentExercise(Static):
+    """Target, rest, last time and the prefill's reason for the current exercise."""
+
+    def show(
+        self,
+        item: SessionItem | None,
+        exercise: Exercise | None,
+        last: Sequence[SetEntry],
+        reason: str,
+        unit: Unit,
+        warmups: Sequence[tuple[str, str, str]] = (),
+    ) -> None:
+        if item is None or exercise is None:
+            self.update(Text("No exercise selected", style="dim"))
+            return
+        rest = item.rest_s if item.rest_s is not None else exercise.rest_s
+        text = Text()
+        text.append(exercise.name, style="bold")
+        text.append(f"   {exercise.kind.value} · {exercise.spinal_load.value} spinal load\n", style="dim")
+        text.append("Target  ", style="bold")
+        text.append(f"{item.target_text} · rest {format_clock(rest)}\n")
+        text.append("Last    ", style="bold")
+        if last:
+            when = last[0].logged_at.strftime("%a %d %b") if last[0].logged_at else ""
+            work = [s for s in last if s.is_working]
+            text.append(f"{when}: " + ", ".join(set_text(s, unit) for s in work[:6]) + "\n")
+        else:
+            text.append("first time on this exercise\n", style="dim")
+        text.append("Plan    ", style="bold")
+        text.append(reason + "\n", style="italic")
+        if warmups:
+            text.append("Warm-up ", style="bold yellow")
+            text.append("w turns warm-ups off for this lift\n", style="dim")
+            for mark, load, plates in warmups:
+                style = "dim" if mark == "✓" else "bold yellow" if mark == "▸" else ""
+                text.append(f"  {mark} {load:<16} {plates}\n", style=style)
+        self.update(text)
+
+
+class TodaySets(Static):
+    """Today's sets of the current exercise, numbered, with e1RM."""
+
+    def show(self, sets: Sequence[SetEntry], unit: Unit, names: Mapping[int, str] | None = None) -> None:
+        if not sets:
+            self.update(Text("No sets logged for this exercise yet. Enter logs the set below.", style="dim"))
+            return
+        table = Table(box=None, padding=(0, 2), show_edge=False, header_style="bold dim")
+        for col in ("#", "type", "weight", "reps", "effort", "e1RM", "notes"):
+            table.add_column(col, justify="right" if col in ("weight", "reps", "e1RM", "#") else "left")
+        n = 0
+        for s in sets:
+            if s.is_working:
+                n += 1
+            est = e1rm(s.weight_kg, s.reps, s.effective_rpe) if s.is_working else None
+            effort = f"RPE {s.rpe:g}" if s.rpe is not None else (f"{s.rir:g} RIR" if s.rir is not None else "")
+            table.add_row(
+                str(n) if s.is_working else "W" if s.set_type is SetType.WARMUP else "",
+                Text(s.set_type.label, style=TYPE_STYLE[s.set_type]),
+                format_weight(s.weight_kg, unit),
+                str(s.reps),
+                effort,
+                f"{round(from_kg(est, unit), 1):g} {unit.value}" if est else "",
+                s.notes[:30],
+            )
+        self.update(table)

@@ -1,0 +1,164 @@
+"""The set entry: weight, reps and effort (RPE or RIR) on one line, all from the keyboard."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rich.text import Text
+from textual import events
+from textual.binding import Binding
+from textual.message import Message
+from textual.reactive import reactive
+from textual.widget import Widget
+
+from ...domain.model import SetType
+
+FIELDS = ("weight", "reps", "effort")
+
+
+@dataclass(slots=True)
+class EntryValues:
+    weight: str
+    reps: str
+    effort: str
+    effort_is_rir: bool
+    set_type: SetType
+
+
+def _step(text: str, delta: float, minimum: float, places: int = 2) -> str:
+    try:
+        value = float(text.replace(",", ".")) if text.strip() else 0.0
+    except ValueError:
+        value = 0.0
+    value = max(minimum, round(value + delta, places))
+    return f"{value:.{places}f}".rstrip("0").rstrip(".") or "0"
+
+
+class SetEntry(Widget, can_focus=True):
+    """Shows the next set's fields; the focused field takes digits (the first keystroke
+    replaces it), Up/Down or +/- nudge it, Left/Right/Tab move between fields.
+
+    Posts `SetEntry.Changed` whenever a value changes. Enter is left to the screen (log).
+    """
+
+    BINDINGS = [
+        Binding("up,plus,equals_sign", "nudge(1)", "More", show=False),
+        Binding("down,minus", "nudge(-1)", "Less", show=False),
+        Binding("right,tab", "move(1)", "Next field", show=False),
+        Binding("left,shift+tab", "move(-1)", "Previous field", show=False),
+        Binding("backspace", "backspace", "Delete digit", show=False),
+    ]
+
+    field_index: reactive[int] = reactive(0)
+    unit: reactive[str] = reactive("kg")
+
+    class Changed(Message):
+        def __init__(self, entry: SetEntry) -> None:
+            super().__init__()
+            self.entry = entry
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.weight = ""
+        self.reps = ""
+        self.effort = ""
+        self.effort_is_rir = False
+        self.set_type = SetType.WORKING
+        self.weight_step = 2.5
+        self.bodyweight = False
+        self._fresh = True  # the next digit replaces the field
+
+    # ---- state --------------------------------------------------------------------------
+
+    def load(self, weight: str, reps: str, set_type: SetType, *, weight_step: float, bodyweight: bool) -> None:
+        """Prefill for a new set; focus the weight field, effort cleared."""
+        self.weight, self.reps, self.effort = weight, reps, ""
+        self.set_type = set_type
+        self.weight_step = weight_step
+        self.bodyweight = bodyweight
+        self.field_index = 0
+        self._fresh = True
+        self._changed()
+
+    def values(self) -> EntryValues:
+        return EntryValues(self.weight, self.reps, self.effort, self.effort_is_rir, self.set_type)
+
+    def cycle_type(self) -> None:
+        self.set_type = self.set_type.next()
+        self._changed()
+
+    def toggle_effort(self) -> None:
+        self.effort_is_rir = not self.effort_is_rir
+        self.effort = ""
+        self._changed()
+
+    def _get(self) -> str:
+        return getattr(self, FIELDS[self.field_index])
+
+    def _set(self, value: str) -> None:
+        setattr(self, FIELDS[self.field_index], value)
+        self._changed()
+
+    def _changed(self) -> None:
+        self.refresh()
+        self.post_message(self.Changed(self))
+
+    # ---- keys ---------------------------------------------------------------------------
+
+    def on_key(self, event: events.Key) -> None:
+        ch = event.character
+        if ch is not None and (ch.isdigit() or ch in ".,") and len(ch) == 1:
+            event.stop()
+            event.prevent_default()
+            current = "" if self._fresh else self._get()
+            if len(current) >= 6:
+                return
+            self._fresh = False
+            self._set(current + ("." if ch == "," else ch))
+
+    def action_backspace(self) -> None:
+        self._fresh = False
+        self._set(self._get()[:-1])
+
+    def action_move(self, delta: int) -> None:
+        self.field_index = (self.field_index + delta) % len(FIELDS)
+        self._fresh = True
+
+    def action_nudge(self, direction: int) -> None:
+        name = FIELDS[self.field_index]
+        if name == "weight":
+            self._set(_step(self.weight, direction * self.weight_step, 0.0))
+        elif name == "reps":
+            self._set(_step(self.reps, direction, 1, 0))
+        else:
+            default = "2" if self.effort_is_rir else "8"
+            text = self.effort if self.effort.strip() else _step(default, -0.5 * direction, 0, 1)
+            top = 10.0
+            low = 0.0 if self.effort_is_rir else 6.0
+            value = float(_step(text, 0.5 * direction, low, 1))
+            self._set(f"{min(top, value):g}")
+        self._fresh = True
+
+    def watch_field_index(self) -> None:
+        self.refresh()
+
+    # ---- render -------------------------------------------------------------------------
+
+    def render(self) -> Text:
+        focused = self.has_focus
+        text = Text()
+
+        def field(label: str, value: str, idx: int, suffix: str = "", width: int = 6) -> None:
+            text.append(f"{label} ", style="bold")
+            style = "reverse bold" if focused and idx == self.field_index else "underline"
+            text.append(f" {value or ' ':>{width}} ", style=style)
+            if suffix:
+                text.append(f" {suffix}")
+            text.append("    ")
+
+        field("Weight", self.weight, 0, self.unit + (" added" if self.bodyweight else ""))
+        field("Reps", self.reps, 1, width=3)
+        field("RIR" if self.effort_is_rir else "RPE", self.effort, 2, width=4)
+        style = {"warmup": "yellow", "working": "green", "drop": "magenta", "failure": "red"}[self.set_type.value]
+        text.append(f"[{self.set_type.label}]", style=f"bold {style}")
+        return text

@@ -1,0 +1,154 @@
+"""Read queries for the History mode, mixed into Repository.
+
+Sized for ten years of training (~1,500 sessions, ~150,000 sets): lists are paged, counts
+and sums run in SQL, and per-exercise reads walk the (exercise_id, logged_at) index.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+from typing import TYPE_CHECKING
+
+from sqlalchemy import ColumnElement, func, select
+
+from ..domain.history import ExerciseProgress, ExerciseUse, SessionDetail, exercise_progress, group_by_exercise
+from ..domain.model import Readiness, SetEntry, SetType
+from ..domain.volume import HARD_SET_MIN_RPE, WeekVolume, week_start, weekly_volume
+from .models import ExerciseRow, SessionRow, SetRow
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session as OrmSession
+
+    from ..domain.model import Exercise
+
+
+def _set_entry(r: SetRow, name: str) -> SetEntry:
+    return SetEntry(
+        id=r.id,
+        session_id=r.session_id,
+        exercise_id=r.exercise_id,
+        exercise_name=name,
+        position=r.position,
+        set_type=SetType(r.set_type),
+        weight_kg=r.weight_kg,
+        reps=r.reps,
+        rpe=r.rpe,
+        rir=r.rir,
+        rest_s=r.rest_s,
+        logged_at=r.logged_at,
+        notes=r.notes,
+    )
+
+
+class HistoryQueries:
+    """Past sessions in detail, exercise progress and records, weekly volume."""
+
+    if TYPE_CHECKING:
+
+        def _uow(self) -> OrmSession: ...
+        def exercises(self) -> list[Exercise]: ...
+
+    def session_detail(self, session_id: int) -> SessionDetail | None:
+        """A session with its sets grouped by exercise; None if it is gone."""
+        found = self._details(SessionRow.id == session_id)
+        return found[0] if found else None
+
+    def session_details_since(self, start: datetime, end: datetime | None = None) -> list[SessionDetail]:
+        """Finished sessions started in [start, end), oldest first, with their sets."""
+        where = (SessionRow.started_at >= start) & SessionRow.ended_at.is_not(None)
+        if end is not None:
+            where &= SessionRow.started_at < end
+        return self._details(where)
+
+    def _details(self, where: ColumnElement[bool]) -> list[SessionDetail]:
+        with self._uow() as s:
+            rows = s.scalars(select(SessionRow).where(where).order_by(SessionRow.started_at)).all()
+            if not rows:
+                return []
+            ids = [r.id for r in rows]
+            sets: dict[int, list[SetEntry]] = {i: [] for i in ids}
+            q = (
+                select(SetRow, ExerciseRow.name)
+                .join(ExerciseRow, ExerciseRow.id == SetRow.exercise_id)
+                .where(SetRow.session_id.in_(ids))
+                .order_by(SetRow.session_id, SetRow.position)
+            )
+            for r, name in s.execute(q):
+                sets[r.session_id].append(_set_entry(r, name))
+            return [
+                SessionDetail(
+                    id=row.id,
+                    name=row.name,
+                    started_at=row.started_at,
+                    ended_at=row.ended_at,
+                    blocks=group_by_exercise(sets[row.id]),
+                    notes=row.notes,
+                    readiness=Readiness(row.sleep_h, row.soreness, row.energy),
+                    session_rpe=row.session_rpe,
+                )
+                for row in rows
+            ]
+
+    def exercises_with_history(self) -> list[ExerciseUse]:
+        """Exercises with at least one working set, the most trained first."""
+        with self._uow() as s:
+            q = (
+                select(SetRow.exercise_id, ExerciseRow.name, func.count(), func.max(SetRow.logged_at))
+                .join(ExerciseRow, ExerciseRow.id == SetRow.exercise_id)
+                .where(SetRow.set_type != SetType.WARMUP.value)
+                .group_by(SetRow.exercise_id)
+                .order_by(func.count().desc(), ExerciseRow.name)
+            )
+            return [ExerciseUse(eid, name, n, last) for eid, name, n, last in s.execute(q)]
+
+    def exercise_progress(self, exercise_id: int) -> ExerciseProgress:
+        """Best e1RM per session and the records of one exercise, over all its history."""
+        with self._uow() as s:
+            name = s.scalar(select(ExerciseRow.name).where(ExerciseRow.id == exercise_id)) or ""
+            rows = s.execute(
+                select(
+                    SetRow.id, SetRow.session_id, SetRow.set_type, SetRow.weight_kg, SetRow.reps,
+                    SetRow.rpe, SetRow.rir, SetRow.logged_at,
+                )
+                .where(SetRow.exercise_id == exercise_id, SetRow.set_type != SetType.WARMUP.value)
+                .order_by(SetRow.logged_at)
+            )
+            sets = [
+                SetEntry(
+                    id=sid, session_id=sess, exercise_id=exercise_id, exercise_name=name,
+                    set_type=SetType(st), weight_kg=w, reps=r, rpe=rpe, rir=rir, logged_at=at,
+                )
+                for sid, sess, st, w, r, rpe, rir, at in rows
+            ]
+        return exercise_progress(exercise_id, name, sets)
+
+    def hard_set_counts(self, start: date, end: date) -> list[tuple[date, int, int]]:
+        """(day, exercise id, hard sets) for sessions started in [start, end): working sets
+        at RPE >= 6 (RIR <= 4) or unrated, warm-ups excluded."""
+        lo = datetime.combine(start, datetime.min.time())
+        hi = datetime.combine(end, datetime.min.time())
+        day = func.date(SessionRow.started_at)
+        # RPE as given, else from RIR, else unrated (counted as hard)
+        effort = func.coalesce(SetRow.rpe, 10 - SetRow.rir, 10)
+        with self._uow() as s:
+            q = (
+                select(day, SetRow.exercise_id, func.count())
+                .select_from(SessionRow)
+                .join(SetRow, SetRow.session_id == SessionRow.id)
+                .where(
+                    SessionRow.started_at >= lo,
+                    SessionRow.started_at < hi,
+                    SetRow.set_type != SetType.WARMUP.value,
+                    effort >= HARD_SET_MIN_RPE,
+                )
+                .group_by(day, SetRow.exercise_id)
+            )
+            return [(date.fromisoformat(d), eid, n) for d, eid, n in s.execute(q)]
+
+    def weekly_volume(self, last_week: date, weeks: int) -> list[WeekVolume]:
+        """Hard sets per muscle for `weeks` weeks ending with the one holding `last_week`,
+        oldest first."""
+        end = week_start(last_week) + timedelta(days=7)
+        mondays = [end - timedelta(days=7 * k) for k in range(weeks, 0, -1)]
+        counts = self.hard_set_counts(mondays[0], end)
+        return weekly_volume(counts, {e.id: e for e in self.exercises()}, mondays)

@@ -12,13 +12,25 @@ import hashlib
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Connection, func, insert, select, text
+from sqlalchemy import Boolean, Connection, DateTime, Float, Integer, String, Table, func, insert, select, text
+from sqlalchemy.exc import IntegrityError
 
 from ..domain.model import ExerciseDraft, ExerciseKind, SpinalLoad
-from ..domain.records import SetRecord, WorkoutRecord
-from .models import ExerciseRow, PlanRow, SessionItemRow, SessionRow, SetRow
+from ..domain.records import WorkoutRecord
+from .models import (
+    ExerciseRow,
+    PlanItemRow,
+    PlanRow,
+    ScheduleRow,
+    SessionItemRow,
+    SessionRow,
+    SetRow,
+    SettingRow,
+    exercise_alternatives,
+)
+from .schema import StoreError
 
 if TYPE_CHECKING:
     from .repository import Repository
@@ -41,6 +53,7 @@ class InsertResult:
     duplicates: int = 0  # workouts skipped: their import_key is already in the database
     matched: list[str] = field(default_factory=list)  # exercises found, as the database spells them
     created: list[str] = field(default_factory=list)  # exercises added
+    skipped: list[str] = field(default_factory=list)  # what was left out, and why
     dry_run: bool = False
 
 
@@ -96,15 +109,28 @@ def _new_workouts(con: Connection, workouts: Iterable[WorkoutRecord]) -> tuple[l
     return fresh, len(workouts) - len(fresh)
 
 
+def _exercise_name(raw: str) -> str:
+    return " ".join(raw.split())[:EXERCISE_NAME_MAX]
+
+
+def _exercise_key(raw: str) -> str:
+    return _exercise_name(raw).lower()
+
+
 def _exercise_names(workouts: Sequence[WorkoutRecord]) -> dict[str, tuple[str, bool]]:
     """lower-case name -> (name as first written, every set at zero load)."""
-    names: dict[str, tuple[str, bool]] = {}
+    loaded: dict[str, bool] = {}  # raw name -> some set had a load
     for w in workouts:
         for s in w.sets:
-            name = " ".join(s.exercise.split())[:EXERCISE_NAME_MAX]
-            key = name.lower()
-            first, bodyweight = names.get(key, (name, True))
-            names[key] = (first, bodyweight and not s.weight_kg)
+            if s.weight_kg:
+                loaded[s.exercise] = True
+            else:
+                loaded.setdefault(s.exercise, False)
+    names: dict[str, tuple[str, bool]] = {}
+    for raw, has_load in loaded.items():
+        name = _exercise_name(raw)
+        first, bodyweight = names.get(name.lower(), (name, True))
+        names[name.lower()] = (first, bodyweight and not has_load)
     return names
 
 
@@ -154,21 +180,37 @@ def _resolve_exercises(
     return ids
 
 
-def _set_row(s: SetRecord, sid: int, item_id: int, eid: int, pos: int, at: datetime) -> dict:
-    return {
-        "session_id": sid,
-        "item_id": item_id,
-        "exercise_id": eid,
-        "position": pos,
-        "set_type": s.set_type.value,
-        "weight_kg": float(s.weight_kg or 0.0),
-        "reps": int(s.reps),
-        "rpe": s.rpe,
-        "rir": s.rir,
-        "rest_s": s.rest_s,
-        "logged_at": s.logged_at or at,
-        "notes": s.notes or "",
-    }
+_SET_COLUMNS = (
+    "session_id", "item_id", "exercise_id", "position", "set_type", "weight_kg", "reps",
+    "rpe", "rir", "rest_s", "logged_at", "notes",
+)
+
+
+class _SetWriter:
+    """Sets as plain tuples through the compiled Core insert: at 150,000 rows SQLAlchemy's
+    per-row parameter processing would cost more than SQLite's own work, so the one
+    conversion needed (datetimes, by the dialect's own bind processor) runs once per
+    distinct value here."""
+
+    def __init__(self, con: Connection) -> None:
+        table = SetRow.__table__
+        self.sql = str(insert(table).compile(dialect=con.dialect, column_keys=list(_SET_COLUMNS)))
+        self._datetime = table.c.logged_at.type.dialect_impl(con.dialect).bind_processor(con.dialect)
+        self._seen: dict[datetime, Any] = {}
+        self.con = con
+
+    def when(self, value: datetime) -> Any:
+        out = self._seen.get(value)
+        if out is None:
+            out = self._seen[value] = self._datetime(value)
+        return out
+
+    def write(self, rows: list[tuple], progress: Callable[[int, int], None] | None) -> None:
+        total = len(rows)
+        for i in range(0, total, CHUNK):
+            self.con.exec_driver_sql(self.sql, rows[i : i + CHUNK])
+            if progress is not None:
+                progress(min(i + CHUNK, total), total)
 
 
 def insert_workouts(
@@ -203,35 +245,43 @@ def insert_workouts(
         plans = {n.lower(): pid for pid, n in con.execute(select(PlanRow.id, PlanRow.name)).tuples()}
         session_id = _next_id(con, SessionRow.id)
         item_id = _next_id(con, SessionItemRow.id)
+        writer = _SetWriter(con)
+        by_name = {raw: exercises[_exercise_key(raw)] for raw in {s.exercise for w in fresh for s in w.sets}}
         sessions: list[dict] = []
         items: list[dict] = []
-        sets: list[dict] = []
+        sets: list[tuple] = []
         for w in fresh:
             last = w.started_at
-            item_of: dict[int, dict] = {}
+            start = writer.when(w.started_at)
+            item_of: dict[int, list] = {}  # exercise id -> [item id, count, reps min, reps max, rest]
             for pos, s in enumerate(w.sets):
-                eid, rest = exercises[" ".join(s.exercise.split())[:EXERCISE_NAME_MAX].lower()]
+                eid, rest = by_name[s.exercise]
+                reps = int(s.reps)
                 item = item_of.get(eid)
                 if item is None:
-                    item = item_of[eid] = {
-                        "id": item_id,
-                        "session_id": session_id,
-                        "position": len(item_of),
-                        "exercise_id": eid,
-                        "sets_planned": 0,
-                        "reps_min": s.reps,
-                        "reps_max": s.reps,
-                        "target_rpe": None,
-                        "rest_s": rest,
-                    }
+                    item = item_of[eid] = [item_id, 0, reps, reps, rest]
                     item_id += 1
-                item["sets_planned"] += 1
-                item["reps_min"] = min(item["reps_min"], s.reps)
-                item["reps_max"] = max(item["reps_max"], s.reps)
-                row = _set_row(s, session_id, item["id"], eid, pos, w.started_at)
-                last = max(last, row["logged_at"])
-                sets.append(row)
-            items.extend(item_of.values())
+                item[1] += 1
+                if reps < item[2]:
+                    item[2] = reps
+                elif reps > item[3]:
+                    item[3] = reps
+                if s.logged_at is None:
+                    at = start
+                else:
+                    at = writer.when(s.logged_at)
+                    last = max(last, s.logged_at)
+                sets.append((
+                    session_id, item[0], eid, pos, s.set_type.value, float(s.weight_kg or 0.0), reps,
+                    s.rpe, s.rir, s.rest_s, at, s.notes or "",
+                ))
+            items.extend(
+                {
+                    "id": iid, "session_id": session_id, "position": position, "exercise_id": eid,
+                    "sets_planned": count, "reps_min": lo, "reps_max": hi, "target_rpe": None, "rest_s": rest,
+                }
+                for position, (eid, (iid, count, lo, hi, rest)) in enumerate(item_of.items())
+            )
             sessions.append(
                 {
                     "id": session_id,
@@ -253,11 +303,293 @@ def insert_workouts(
             con.execute(insert(SessionRow), sessions)
         if items:
             con.execute(insert(SessionItemRow), items)
-        total = len(sets)
-        for i in range(0, total, CHUNK):
-            con.execute(insert(SetRow), sets[i : i + CHUNK])
-            if progress is not None:
-                progress(min(i + CHUNK, total), total)
+        writer.write(sets, progress)
         con.commit()
     repo._names = None  # the exercise-name cache may now miss new exercises
     return result
+
+
+# ---- full snapshots (backlegs' own JSON export) ---------------------------------------------
+
+
+class SnapshotError(StoreError):
+    """A backlegs JSON file whose contents cannot be restored; one line says where."""
+
+
+_EXERCISES = ExerciseRow.__table__
+_PLANS = PlanRow.__table__
+_PLAN_ITEMS = PlanItemRow.__table__
+_SCHEDULE = ScheduleRow.__table__
+_SESSIONS = SessionRow.__table__
+_SESSION_ITEMS = SessionItemRow.__table__
+_SETS = SetRow.__table__
+
+
+def _value(col, value: Any, where: str) -> Any:  # noqa: ANN001
+    if value is None:
+        if col.nullable:
+            return None
+        raise SnapshotError(f"{where}: {col.key} cannot be empty")
+    kind = col.type
+    ok = True
+    if isinstance(kind, DateTime):
+        try:
+            return datetime.fromisoformat(value) if isinstance(value, str) else _bad(col, where)
+        except ValueError:
+            raise SnapshotError(f"{where}: {col.key} {value!r} is not a date-time") from None
+    if isinstance(kind, Boolean):
+        ok = isinstance(value, bool)
+    elif isinstance(kind, Integer):
+        ok = isinstance(value, int) and not isinstance(value, bool)
+    elif isinstance(kind, Float):
+        ok = isinstance(value, int | float) and not isinstance(value, bool)
+        value = float(value) if ok else value
+    elif isinstance(kind, String):  # Text too
+        ok = isinstance(value, str)
+    return value if ok else _bad(col, where)
+
+
+def _bad(col, where: str) -> Any:  # noqa: ANN001
+    raise SnapshotError(f"{where}: {col.key} has the wrong type")
+
+
+def _decode(table: Table, row: Any, where: str, skip: str | None = None) -> dict[str, Any]:
+    """A snapshot row checked against the table's columns, datetimes parsed."""
+    if not isinstance(row, dict):
+        raise SnapshotError(f"{where} is not an object")
+    out: dict[str, Any] = {}
+    for col in table.columns:
+        if col.key == skip:
+            continue
+        if col.key not in row and not col.nullable:
+            raise SnapshotError(f"{where} has no {col.key}")
+        out[col.key] = _value(col, row.get(col.key), where)
+    return out
+
+
+def _children(row: dict[str, Any], key: str, where: str) -> list[Any]:
+    value = row.get(key, [])
+    if not isinstance(value, list):
+        raise SnapshotError(f"{where}: {key} is not a list")
+    return value
+
+
+class _Ids:
+    """Snapshot ids to database ids: the same ids when restoring into an emptied database,
+    fresh ones after the database's own when merging."""
+
+    def __init__(self, con: Connection, column, keep: bool) -> None:  # noqa: ANN001
+        self.keep = keep
+        self.next = _next_id(con, column)
+        self.map: dict[int, int] = {}
+
+    def new(self, old: int) -> int:
+        if self.keep:
+            new = old
+        else:
+            new, self.next = self.next, self.next + 1
+        self.map[old] = new
+        return new
+
+
+def restore_snapshot(repo: Repository, snapshot: dict[str, Any], *, dry_run: bool = False) -> InsertResult:
+    """Write a `snapshot()` back, in one transaction.
+
+    Into a new database (no sessions, no schedule, no settings, nothing but the seeded
+    catalogue and sample plan) the snapshot replaces everything, ids included, so exporting
+    again gives the same file. Into any other database it is merged: exercises and plans
+    are matched by name (the database's own are kept, the missing ones added), sessions
+    already there (same start and name, or same import key) are skipped and counted as
+    duplicates, the database's schedule and settings are kept. An unfinished session is not
+    merged into a database that has one open.
+    """
+    _check_snapshot(snapshot)
+    result = InsertResult(dry_run=dry_run)
+    with repo.engine.connect() as con:
+        _lock_for_writing(con)
+        try:
+            _restore(con, snapshot, result)
+        except IntegrityError as exc:
+            con.rollback()
+            raise SnapshotError(f"the file's rows do not fit together ({exc.orig})") from None
+        if dry_run:
+            con.rollback()
+        else:
+            con.commit()
+    repo._names = None
+    return result
+
+
+def _check_snapshot(snap: Any) -> None:
+    from .export_queries import SNAPSHOT_FORMAT, SNAPSHOT_VERSION
+    from .schema import KNOWN_REVISIONS
+
+    if not isinstance(snap, dict) or snap.get("format") != SNAPSHOT_FORMAT:
+        raise SnapshotError("is not a backlegs JSON export (no \"format\": \"backlegs\")")
+    version = snap.get("version")
+    if not isinstance(version, int) or version > SNAPSHOT_VERSION or snap.get("schema") not in KNOWN_REVISIONS:
+        raise SnapshotError("was written by a newer backlegs; upgrade backlegs to import it")
+    for key in ("exercises", "plans", "schedule", "sessions"):
+        if not isinstance(snap.get(key), list):
+            raise SnapshotError(f"has no list of {key}")
+    if not isinstance(snap.get("settings"), dict):
+        raise SnapshotError("has no settings object")
+
+
+def _is_new(con: Connection) -> bool:
+    from ..domain.catalogue import CATALOGUE, SAMPLE_PLAN
+
+    if con.scalar(select(func.count()).select_from(_SESSIONS)) or con.scalar(
+        select(func.count()).select_from(_SCHEDULE)
+    ) or con.scalar(select(func.count()).select_from(SettingRow.__table__)):
+        return False
+    exercises = set(con.scalars(select(_EXERCISES.c.name)))
+    plans = set(con.scalars(select(_PLANS.c.name)))
+    return exercises <= {d.name for d in CATALOGUE} and plans <= {SAMPLE_PLAN.name}
+
+
+def _restore(con: Connection, snap: dict[str, Any], result: InsertResult) -> None:
+    before = {n.lower(): n for n in con.scalars(select(_EXERCISES.c.name))}
+    keep = _is_new(con)
+    if keep:
+        for table in (_SETS, _SESSION_ITEMS, _SESSIONS, _SCHEDULE, _PLAN_ITEMS, _PLANS, exercise_alternatives,
+                      _EXERCISES, SettingRow.__table__):
+            con.execute(table.delete())
+        known_exercises: dict[str, int] = {}
+        known_plans: dict[str, int] = {}
+    else:
+        known_exercises = {n.lower(): i for i, n in con.execute(select(_EXERCISES.c.id, _EXERCISES.c.name)).tuples()}
+        known_plans = {n.lower(): i for i, n in con.execute(select(_PLANS.c.id, _PLANS.c.name)).tuples()}
+
+    # exercises and their alternatives
+    ex_ids = _Ids(con, _EXERCISES.c.id, keep)
+    new_exercises: list[dict[str, Any]] = []
+    alternatives: list[tuple[int, list[Any]]] = []
+    for i, raw in enumerate(snap["exercises"]):
+        where = f"exercises[{i}]"
+        row = _decode(_EXERCISES, raw, where)
+        name = row["name"]
+        if name.lower() in known_exercises:
+            ex_ids.map[row["id"]] = known_exercises[name.lower()]
+            result.matched.append(before.get(name.lower(), name))
+            continue
+        row["id"] = ex_ids.new(row["id"])
+        known_exercises[name.lower()] = row["id"]
+        new_exercises.append(row)
+        (result.matched if name.lower() in before else result.created).append(name)
+        alternatives.append((row["id"], _children(raw, "alternatives", where)))
+    if new_exercises:
+        con.execute(insert(_EXERCISES), new_exercises)
+    pairs = [
+        {"exercise_id": eid, "alternative_id": ex_ids.map[a]}
+        for eid, alts in alternatives
+        for a in alts
+        if a in ex_ids.map and ex_ids.map[a] != eid
+    ]
+    if pairs:
+        con.execute(insert(exercise_alternatives), pairs)
+
+    def exercise(old: Any, where: str) -> int:
+        if old not in ex_ids.map:
+            raise SnapshotError(f"{where}: exercise {old!r} is not in the file's exercises")
+        return ex_ids.map[old]
+
+    # plans, their items, the schedule
+    plan_ids = _Ids(con, _PLANS.c.id, keep)
+    plan_item_ids = _Ids(con, _PLAN_ITEMS.c.id, keep)
+    new_plans: list[dict[str, Any]] = []
+    new_plan_items: list[dict[str, Any]] = []
+    for i, raw in enumerate(snap["plans"]):
+        where = f"plans[{i}]"
+        row = _decode(_PLANS, raw, where)
+        if row["name"].lower() in known_plans:
+            plan_ids.map[row["id"]] = known_plans[row["name"].lower()]
+            continue
+        row["id"] = plan_ids.new(row["id"])
+        new_plans.append(row)
+        for j, raw_item in enumerate(_children(raw, "items", where)):
+            item_where = f"{where}.items[{j}]"
+            item = _decode(_PLAN_ITEMS, raw_item, item_where, skip="plan_id")
+            item.update(
+                id=plan_item_ids.new(item["id"]),
+                plan_id=row["id"],
+                exercise_id=exercise(item["exercise_id"], item_where),
+                alternative_ids=[ex_ids.map[a] for a in item["alternative_ids"] or [] if a in ex_ids.map],
+            )
+            new_plan_items.append(item)
+    if new_plans:
+        con.execute(insert(_PLANS), new_plans)
+    if new_plan_items:
+        con.execute(insert(_PLAN_ITEMS), new_plan_items)
+    new_plan_ids = {p["id"] for p in new_plans}
+    schedule_ids = _Ids(con, _SCHEDULE.c.id, keep)
+    schedule = []
+    for i, raw in enumerate(snap["schedule"]):
+        row = _decode(_SCHEDULE, raw, f"schedule[{i}]")
+        pid = plan_ids.map.get(row["plan_id"])
+        if pid in new_plan_ids:
+            schedule.append({**row, "id": schedule_ids.new(row["id"]), "plan_id": pid})
+    if schedule:
+        con.execute(insert(_SCHEDULE), schedule)
+    has_settings = con.scalar(select(func.count()).select_from(SettingRow.__table__))
+    settings = snap["settings"]
+    if settings and not has_settings:
+        con.execute(insert(SettingRow.__table__), [{"key": k, "value": v} for k, v in settings.items()])
+
+    # sessions, their items and sets
+    seen = {
+        (started, name) for started, name in con.execute(select(_SESSIONS.c.started_at, _SESSIONS.c.name)).tuples()
+    }
+    seen_keys = set(con.scalars(select(_SESSIONS.c.import_key).where(_SESSIONS.c.import_key.is_not(None))))
+    has_open = bool(con.scalar(select(func.count()).select_from(_SESSIONS).where(_SESSIONS.c.ended_at.is_(None))))
+    session_ids = _Ids(con, _SESSIONS.c.id, keep)
+    item_ids = _Ids(con, _SESSION_ITEMS.c.id, keep)
+    sessions: list[dict[str, Any]] = []
+    items: list[dict[str, Any]] = []
+    sets: list[dict[str, Any]] = []
+    for i, raw in enumerate(snap["sessions"]):
+        where = f"sessions[{i}]"
+        row = _decode(_SESSIONS, raw, where)
+        if (row["started_at"], row["name"]) in seen or (row["import_key"] and row["import_key"] in seen_keys):
+            result.duplicates += 1
+            continue
+        if row["ended_at"] is None and has_open:
+            result.skipped.append(f"{where}: unfinished, and the database already has an open session")
+            continue
+        has_open = has_open or row["ended_at"] is None
+        row["id"] = session_ids.new(row["id"])
+        row["plan_id"] = plan_ids.map.get(row["plan_id"])
+        session_items: dict[int, int] = {}
+        for j, raw_item in enumerate(_children(raw, "items", where)):
+            item_where = f"{where}.items[{j}]"
+            item = _decode(_SESSION_ITEMS, raw_item, item_where, skip="session_id")
+            old = item["id"]
+            item.update(
+                id=item_ids.new(old),
+                session_id=row["id"],
+                exercise_id=exercise(item["exercise_id"], item_where),
+                plan_item_id=plan_item_ids.map.get(item["plan_item_id"]),
+            )
+            session_items[old] = item["id"]
+            items.append(item)
+        row["current_item_id"] = session_items.get(row["current_item_id"])
+        for j, raw_set in enumerate(_children(raw, "sets", where)):
+            set_where = f"{where}.sets[{j}]"
+            s = _decode(_SETS, raw_set, set_where, skip="session_id")
+            s.update(
+                session_id=row["id"],
+                exercise_id=exercise(s["exercise_id"], set_where),
+                item_id=session_items.get(s["item_id"]),
+            )
+            if not keep:
+                del s["id"]
+            sets.append(s)
+        sessions.append(row)
+    if sessions:
+        con.execute(insert(_SESSIONS), sessions)
+    if items:
+        con.execute(insert(_SESSION_ITEMS), items)
+    for i in range(0, len(sets), CHUNK):
+        con.execute(insert(_SETS), sets[i : i + CHUNK])
+    result.workouts = len(sessions)
+    result.sets = len(sets)

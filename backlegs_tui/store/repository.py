@@ -35,7 +35,9 @@ from ..domain.model import (
     SpinalLoad,
     Unit,
 )
+from .backup import daily_backup
 from .db import open_engine
+from .export_queries import ExportQueries
 from .history_queries import HistoryQueries
 from .models import (
     ExerciseRow,
@@ -122,7 +124,7 @@ def _item(row: SessionItemRow) -> SessionItem:
     )
 
 
-class Repository(HistoryQueries):
+class Repository(HistoryQueries, ExportQueries):
     """Data access for one database file."""
 
     def __init__(self, engine: Engine, path: Path | None = None) -> None:
@@ -136,7 +138,10 @@ class Repository(HistoryQueries):
     @classmethod
     def open(cls, path: Path, *, create_parent: bool = False, seed: bool = True) -> Repository:
         """Check, migrate and open the database at `path`; seed the catalogue if empty."""
+        existed = path.is_file() and path.stat().st_size > 0
         repo = cls(open_engine(path, create_parent=create_parent), path)
+        if existed:
+            daily_backup(path)
         if seed:
             repo.seed_if_empty()
         return repo

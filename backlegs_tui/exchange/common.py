@@ -1,0 +1,458 @@
+"""What every importer needs: decoding a file, CSV rows with their line numbers, the
+numbers, dates and durations real exports write, and the rows that could not be read."""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from pathlib import Path
+
+from ..domain.model import SetType, Unit
+from ..domain.records import SetRecord, WorkoutRecord
+from ..domain.units import to_kg
+
+MAX_LOAD_KG = 1000.0
+MAX_REPS = 1000  # generous: band pull-aparts and the like
+PROGRESS_EVERY = 2000  # rows
+
+Progress = Callable[[int, int], None]
+"""progress(done, total), in lines of the file."""
+
+
+class BadFile(Exception):
+    """The file is not what it claims to be; one line says why. Nothing is imported."""
+
+
+class NeedsUnit(BadFile):
+    """The file has weights but does not say in which unit."""
+
+
+class RowError(ValueError):
+    """One row cannot be read; the message is the reason shown to the lifter."""
+
+
+@dataclass(frozen=True, slots=True)
+class Skipped:
+    line: int | None
+    reason: str
+
+
+@dataclass(slots=True)
+class Parsed:
+    """What a parser read: workouts oldest first, the rows it skipped, what it recognised."""
+
+    workouts: list[WorkoutRecord]
+    skipped: list[Skipped] = field(default_factory=list)
+    variant: str = ""
+    unit: str = ""  # "kg", "lb", "per row" or "" (no weights to convert)
+    mapping: dict[str, str] = field(default_factory=dict)  # exercise as written -> as stored
+    left_out: int = 0  # timed or distance sets (cardio, holds): readable, but not reps
+
+    @property
+    def set_count(self) -> int:
+        return sum(len(w.sets) for w in self.workouts)
+
+
+# ---- files -----------------------------------------------------------------------------
+
+
+def read_text(path: Path) -> str:
+    """The text of an export, BOM removed. BadFile for a missing, empty or binary file."""
+    if path.is_dir():
+        raise BadFile("is a directory, not a file")
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise BadFile("no such file") from None
+    except OSError as exc:
+        raise BadFile(f"cannot read it ({exc.strerror})") from None
+    return decode(data)
+
+
+def decode(data: bytes) -> str:
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            text = data.decode("utf-16")
+        except UnicodeDecodeError:
+            raise BadFile("is not a text file (binary data)") from None
+    elif b"\x00" in data[:65536]:
+        raise BadFile("is not a text file (binary data)")
+    else:
+        try:
+            text = data.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            try:  # spreadsheets on Windows save in cp1252
+                text = data.decode("cp1252")
+            except UnicodeDecodeError:
+                raise BadFile("is not a text file (binary data)") from None
+    text = text.lstrip("\ufeff")
+    if not text.strip():
+        raise BadFile("is empty")
+    sample = text[:4096]
+    controls = sum(1 for ch in sample if ord(ch) < 32 and ch not in "\t\r\n")
+    if controls > len(sample) // 100:
+        raise BadFile("is not a text file (binary data)")
+    return text
+
+
+# ---- CSV ---------------------------------------------------------------------------------
+
+
+def sniff_delimiter(text: str) -> str:
+    """`,`, `;` or tab: whichever the header line has most of, outside quotes."""
+    end = len(text)
+    for stop in ("\n", "\r"):
+        i = text.find(stop)
+        if i != -1:
+            end = min(end, i)
+    header = re.sub(r'"[^"]*"', "", text[:end])
+    counts = {d: header.count(d) for d in (",", ";", "\t")}
+    best = max(counts, key=lambda d: counts[d])
+    return best if counts[best] else ","
+
+
+def normalise(name: str) -> str:
+    return " ".join(name.strip().strip('"').lower().split())
+
+
+@dataclass(slots=True)
+class CsvTable:
+    """A CSV file's header (lower-cased) and an iterator of (line, fields) rows."""
+
+    header: list[str]
+    delimiter: str
+    total_lines: int
+    rows: Iterator[tuple[int, list[str]]]
+
+    def index(self, *names: str) -> int:
+        """The column of the first of `names` the header has; a missing column gives the
+        index of the empty cell `collect` appends to every row."""
+        for n in names:
+            if n in self.header:
+                return self.header.index(n)
+        return len(self.header)
+
+    def has(self, name: str) -> bool:
+        return name in self.header
+
+
+def read_csv(text: str, progress: Progress | None = None) -> CsvTable:
+    delimiter = sniff_delimiter(text)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=False)
+    try:
+        header = [normalise(h) for h in next(reader)]
+    except (StopIteration, csv.Error) as exc:
+        raise BadFile(f"has no readable header ({exc})") from None
+    total = text.count("\n") + 1
+    ends_cleanly = text.endswith(("\n", "\r"))
+
+    def rows() -> Iterator[tuple[int, list[str]]]:
+        start = reader.line_num + 1
+        fields: list[str] = []
+        n = 0
+        while True:
+            try:
+                fields = next(reader)
+            except StopIteration:
+                break
+            except csv.Error as exc:
+                raise BadFile(f"cannot be read as CSV at line {start}: {exc}") from None
+            if len(fields) > 1 or (fields and fields[0].strip()):
+                yield start, fields
+            start = reader.line_num + 1
+            n += 1
+            if progress is not None and n % PROGRESS_EVERY == 0:
+                progress(reader.line_num, total)
+        if not ends_cleanly and fields and len(fields) < len(header):
+            raise BadFile(f"looks truncated: the last row (line {start - 1}) stops mid-row; export it again")
+        if progress is not None:
+            progress(total, total)
+
+    return CsvTable(header, delimiter, total, rows())
+
+
+def collect(
+    table: CsvTable,
+    free_text: int | None,
+    read_row: Callable[[int, list[str]], None],
+) -> tuple[list[Skipped], int]:
+    """Feed every row, `width` cells plus one empty, to `read_row`; return the rows skipped
+    (with why) and how many were left out (timed or distance sets)."""
+    width = len(table.header)
+    if free_text is not None and free_text >= width:
+        free_text = None
+    skipped: list[Skipped] = []
+    left_out = 0
+    for line, fields in table.rows:
+        try:
+            if len(fields) != width:
+                fields = fit(fields, width, free_text, table.delimiter)
+            fields.append("")
+            read_row(line, fields)
+        except RowError as exc:
+            skipped.append(Skipped(line, str(exc)))
+        except LeftOut:
+            left_out += 1
+        except NotASet:
+            pass
+    return skipped, left_out
+
+
+def fit(fields: list[str], width: int, free_text: int | None, delimiter: str) -> list[str]:
+    """`fields` with exactly `width` cells. A row with a field too many is either a trailing
+    delimiter (extra cells empty: dropped) or an unquoted delimiter in a note (joined back
+    into the free-text column; prose puts a space after its commas, exporters do not)."""
+    extra = len(fields) - width
+    if extra == 0:
+        return fields
+    if extra < 0:
+        raise RowError(f"has {len(fields)} fields, the header has {width}")
+    in_prose = free_text is not None and fields[free_text + 1].startswith(" ")
+    if not in_prose and not any(f.strip() for f in fields[width:]):
+        return fields[:width]
+    if free_text is None:
+        raise RowError(f"has {len(fields)} fields, the header has {width}")
+    joined = delimiter.join(fields[free_text : free_text + extra + 1])
+    return fields[:free_text] + [joined] + fields[free_text + extra + 1 :]
+
+
+def check_columns(header: list[str], required: dict[str, tuple[str, ...]], what: str) -> None:
+    """BadFile naming the missing columns, and the format the file looks like if another."""
+    missing = [label for label, names in required.items() if not any(n in header for n in names)]
+    if not missing:
+        return
+    message = f"is not {what}: no {', '.join(missing)} column"
+    other = guess_format(header)
+    if other:
+        message += f" (it looks like a {other} export: backlegs import {other.lower()} FILE)"
+    else:
+        shown = ", ".join(h for h in header[:8] if h) or "none"
+        message += f" (its columns: {shown})"
+    raise BadFile(message)
+
+
+def guess_format(header: list[str]) -> str | None:
+    h = set(header)
+    if {"exercise_title", "start_time"} <= h:
+        return "Hevy"
+    if {"exercise name", "workout name"} <= h:
+        return "Strong"
+    if {"exercise", "category"} <= h:
+        return "FitNotes"
+    return None
+
+
+# ---- values ------------------------------------------------------------------------------
+
+_DECIMAL_COMMA = re.compile(r"^[+-]?\d+,\d+$")
+
+
+def number(text: str, what: str) -> float | None:
+    """A number as exports write it (`1.5`, `1,5`, `149.99999999999997`); None if blank."""
+    try:
+        value = float(text)
+    except ValueError:
+        t = text.strip()
+        if not t:
+            return None
+        if not _DECIMAL_COMMA.match(t):
+            raise RowError(f"{what} {t!r} is not a number") from None
+        value = float(t.replace(",", "."))
+    if value - value != 0:  # inf or nan
+        raise RowError(f"{what} {text.strip()!r} is not a number")
+    return value
+
+
+def weight_kg(text: str, unit: Unit | None) -> float:
+    """A load in kg (blank or 0 is bodyweight); float artefacts rounded away."""
+    value = number(text, "weight") or 0.0
+    if value < 0:
+        raise RowError(f"weight {text.strip()} is negative")
+    if value == 0:
+        return 0.0
+    if unit is None:
+        raise NeedsUnit("does not say whether its weights are in kg or lb: pass --unit kg or --unit lb")
+    kg = round(to_kg(value, unit), 3)
+    if kg > MAX_LOAD_KG:
+        raise RowError(f"weight {text.strip()} is over {MAX_LOAD_KG:g} kg")
+    return kg + 0.0
+
+
+def reps(text: str) -> int | None:
+    """Reps, or None when blank."""
+    value = number(text, "reps")
+    if value is None:
+        return None
+    if value < 0:
+        raise RowError(f"reps {text.strip()} is negative")
+    if value != int(value):
+        raise RowError(f"reps {text.strip()} is not a whole number")
+    if value > MAX_REPS:
+        raise RowError(f"reps {text.strip()} is over {MAX_REPS}")
+    return int(value)
+
+
+def rpe(text: str) -> float | None:
+    """RPE 1-10, or None when blank or 0 (some apps write 0 for none)."""
+    value = number(text, "RPE")
+    if not value:
+        return None
+    if not 1 <= value <= 10:
+        raise RowError(f"RPE {text.strip()} is not between 1 and 10")
+    return value
+
+
+def unit_word(text: str) -> Unit | None:
+    """`kg`, `kgs`, `lb`, `lbs` (any case) as a Unit; None for anything else."""
+    t = text.strip().lower().rstrip("s").rstrip(".")
+    return {"kg": Unit.KG, "lb": Unit.LB, "pound": Unit.LB, "kilogram": Unit.KG}.get(t)
+
+
+_DATE_FORMATS = (
+    "%Y-%m-%d %H:%M:%S",
+    "%Y-%m-%d %H:%M",
+    "%d %b %Y, %H:%M",
+    "%d %B %Y, %H:%M",
+    "%b %d, %Y, %I:%M %p",
+    "%B %d, %Y, %I:%M %p",
+    "%d %b %Y %H:%M",
+    "%b %d %Y %I:%M %p",
+    "%b %d, %Y, %H:%M",
+    "%d.%m.%Y %H:%M:%S",
+    "%d.%m.%Y %H:%M",
+    "%d.%m.%Y",
+)
+
+
+def parse_datetime(text: str) -> datetime:
+    """The local date-times exports write: `2021-07-07 18:35:21`, `9 Apr 2026, 17:18`,
+    `May 7, 2026, 6:13 AM`, ISO 8601 with or without a zone, or a bare date."""
+    t = " ".join(text.replace("\u202f", " ").replace("\xa0", " ").split())
+    if not t:
+        raise RowError("the date is blank")
+    try:
+        value = datetime.fromisoformat(t.replace("Z", "+00:00"))
+    except ValueError:
+        value = None
+    if value is None:
+        t = re.sub(r"\bSept\b", "Sep", t)
+        for fmt in _DATE_FORMATS:
+            try:
+                value = datetime.strptime(t, fmt)
+                break
+            except ValueError:
+                continue
+    if value is None:
+        raise RowError(f"date {text.strip()!r} is not a date this importer knows")
+    if value.tzinfo is not None:
+        value = value.astimezone().replace(tzinfo=None)
+    if not 1950 <= value.year <= 2100:
+        raise RowError(f"date {text.strip()!r} is out of range")
+    return value
+
+
+class DateCache:
+    """parse_datetime, remembered: exports repeat a workout's date on each of its rows."""
+
+    def __init__(self) -> None:
+        self._seen: dict[str, datetime] = {}
+
+    def __call__(self, text: str) -> datetime:
+        value = self._seen.get(text)
+        if value is None:
+            value = self._seen[text] = parse_datetime(text)
+        return value
+
+
+_DURATION_PART = re.compile(r"(\d+(?:\.\d+)?)\s*(h|m|s|min|sec)\b")
+
+
+def parse_duration(text: str) -> timedelta | None:
+    """`1h 5m`, `31m`, `45s`, `1:05:00`, or plain seconds; None when blank or unreadable."""
+    t = text.strip().lower()
+    if not t:
+        return None
+    try:
+        seconds = float(t)
+    except ValueError:
+        seconds = None
+    if seconds is None and re.fullmatch(r"\d+:\d{2}(:\d{2})?", t):
+        parts = [int(p) for p in t.split(":")]
+        if len(parts) == 2:
+            parts.insert(0, 0)
+        seconds = parts[0] * 3600 + parts[1] * 60 + parts[2]
+    if seconds is None:
+        found = _DURATION_PART.findall(t)
+        if not found:
+            return None
+        scale = {"h": 3600, "m": 60, "min": 60, "s": 1, "sec": 1}
+        seconds = sum(float(n) * scale[u] for n, u in found)
+    return timedelta(seconds=seconds) if 0 < seconds < 48 * 3600 else None
+
+
+def import_key(source: str, started_at: datetime, name: str) -> str:
+    return f"{source}:{started_at.isoformat(timespec='seconds')}:{name}"
+
+
+class Workouts:
+    """Groups rows into workouts by a key, in order of first appearance."""
+
+    def __init__(self) -> None:
+        self._by_key: dict[object, WorkoutRecord] = {}
+
+    def get(self, key: object, make: Callable[[], WorkoutRecord]) -> WorkoutRecord:
+        w = self._by_key.get(key)
+        if w is None:
+            w = self._by_key[key] = make()
+        return w
+
+    def oldest_first(self) -> list[WorkoutRecord]:
+        return sorted((w for w in self._by_key.values() if w.sets), key=lambda w: w.started_at)
+
+
+class LeftOut(Exception):
+    """A readable row that is not a set of reps (cardio, a hold): counted, not an error."""
+
+
+class NotASet(Exception):
+    """A row that records something else (Strong's rest timers): passed over silently."""
+
+
+def check_reps(n: int | None, *time_cells: str) -> int:
+    """`n` reps, or LeftOut for a timed or distance set, or RowError when blank."""
+    if not n and timed_set(*time_cells):
+        raise LeftOut
+    if n is None:
+        raise RowError("reps are blank")
+    return n
+
+
+def timed_set(*cells: str) -> bool:
+    """True when a row with no reps has a distance or a time: cardio or a hold."""
+    for c in cells:
+        try:
+            if float(c.strip().replace(",", ".") or 0):
+                return True
+        except ValueError:
+            if c.strip():
+                return True
+    return False
+
+
+class Sets:
+    """Makes SetRecords, remembering each exercise name as cleaned up once."""
+
+    def __init__(self) -> None:
+        self._names: dict[str, str] = {}
+
+    def __call__(self, exercise: str, set_type: SetType, kg: float, n_reps: int, line: int, **extra) -> SetRecord:
+        name = self._names.get(exercise)
+        if name is None:
+            name = self._names[exercise] = " ".join(exercise.split())
+        if not name:
+            raise RowError("the exercise name is blank")
+        return SetRecord(exercise=name, set_type=set_type, weight_kg=kg, reps=n_reps, line=line, **extra)

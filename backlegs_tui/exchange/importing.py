@@ -1,0 +1,177 @@
+"""One import, start to end, for the CLI and the TUI alike: read the file, match the
+exercise names, write in one transaction, and say what happened."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from ..domain.model import Unit
+from . import fitnotes, hevy, jsonfmt, matching, strong
+from .common import BadFile, Parsed, Progress, Skipped, read_text
+
+if TYPE_CHECKING:
+    from ..store.repository import Repository
+
+FORMATS = ("strong", "hevy", "fitnotes", "json")
+PARSERS: dict[str, Callable[..., Parsed]] = {"strong": strong.parse, "hevy": hevy.parse, "fitnotes": fitnotes.parse}
+SHOWN_SKIPS = 20
+
+
+class StrictFailure(BadFile):
+    """--strict and some rows could not be read: nothing was imported."""
+
+    def __init__(self, summary: ImportSummary) -> None:
+        n = len(summary.skipped)
+        super().__init__(f"{n} row{'s' if n != 1 else ''} could not be read; nothing imported (--strict)")
+        self.summary = summary
+
+
+@dataclass(slots=True)
+class ImportSummary:
+    fmt: str
+    variant: str = ""
+    unit: str = ""
+    workouts: int = 0
+    sets: int = 0
+    duplicates: int = 0
+    matched: list[str] = field(default_factory=list)
+    created: list[str] = field(default_factory=list)
+    mapping: dict[str, str] = field(default_factory=dict)  # name in the file -> name stored
+    skipped: list[Skipped] = field(default_factory=list)
+    left_out: int = 0
+    dry_run: bool = False
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "workouts": self.workouts,
+            "sets": self.sets,
+            "exercises_matched": len(self.matched),
+            "exercises_created": len(self.created),
+            "skipped": [{"line": s.line, "reason": s.reason} for s in self.skipped],
+        }
+
+    def headline(self) -> str:
+        verb = "Would import" if self.dry_run else "Imported"
+        text = f"{verb} {self.workouts} workout{_s(self.workouts)}, {self.sets} set{_s(self.sets)}"
+        text += f"; exercises: {len(self.matched)} matched, {len(self.created)} created"
+        if self.skipped:
+            text += f"; {len(self.skipped)} row{_s(len(self.skipped))} skipped"
+        if self.duplicates:
+            text += f"; {self.duplicates} already imported"
+        return text + "."
+
+    def lines(self) -> list[str]:
+        """The summary for a terminal: what was read, the name mapping, the skipped rows."""
+        out = []
+        if self.variant:
+            unit = {"": "", "per row": ", the weight unit on each row"}.get(self.unit, f", weights in {self.unit}")
+            out.append(f"Read {self.variant}{unit}.")
+        if self.dry_run:
+            out.append("Dry run: nothing was written.")
+        out.append(self.headline())
+        created = {n.lower() for n in self.created}
+        if self.mapping:
+            out.append("Exercises:")
+            width = min(40, max(len(k) for k in self.mapping))
+            for source, stored in sorted(self.mapping.items(), key=lambda kv: kv[0].lower()):
+                if stored.lower() in created:
+                    target = "new exercise" if source == stored else f"{stored} (new exercise)"
+                else:
+                    target = stored
+                out.append(f"  {source:<{width}} -> {target}")
+        if self.skipped:
+            out.append("Skipped rows:")
+            for s in self.skipped[:SHOWN_SKIPS]:
+                out.append(f"  {f'line {s.line}' if s.line is not None else '-'}: {s.reason}")
+            if len(self.skipped) > SHOWN_SKIPS:
+                out.append(f"  ... and {len(self.skipped) - SHOWN_SKIPS} more (--json lists them all)")
+        if self.duplicates:
+            out.append(f"{self.duplicates} workout{_s(self.duplicates)} already in the database, left alone.")
+        if self.left_out:
+            out.append(f"{self.left_out} timed or distance set{_s(self.left_out)} (cardio, holds) left out: backlegs logs reps.")
+        return out
+
+
+def _s(n: int) -> str:
+    return "" if n == 1 else "s"
+
+
+def read_file(fmt: str, path: Path, unit: Unit | None = None, progress: Progress | None = None) -> Parsed:
+    """Parse an export (strong, hevy, fitnotes) and map its exercise names to the catalogue."""
+    parsed = PARSERS[fmt](read_text(path), unit=unit, progress=progress)
+    names: dict[str, str] = {}
+    for w in parsed.workouts:
+        for s in w.sets:
+            stored = names.get(s.exercise)
+            if stored is None:
+                stored = names[s.exercise] = matching.canonical(s.exercise)
+            s.exercise = stored
+    parsed.mapping = names
+    return parsed
+
+
+def write(
+    repo: Repository,
+    fmt: str,
+    parsed: Parsed,
+    *,
+    dry_run: bool = False,
+    strict: bool = False,
+    progress: Progress | None = None,
+) -> ImportSummary:
+    """Write what `read_file` read (nothing with `dry_run`, nor with `strict` and skipped rows)."""
+    from ..store.bulk import insert_workouts
+
+    summary = ImportSummary(
+        fmt, parsed.variant, parsed.unit, skipped=list(parsed.skipped), left_out=parsed.left_out, dry_run=dry_run,
+        mapping=dict(parsed.mapping),
+    )
+    if strict and summary.skipped:
+        raise StrictFailure(summary)
+    result = insert_workouts(
+        repo, parsed.workouts, dry_run=dry_run, draft_for=matching.draft_for, progress=progress
+    )
+    summary.workouts, summary.sets, summary.duplicates = result.workouts, result.sets, result.duplicates
+    summary.matched, summary.created = result.matched, result.created
+    used = {n.lower() for n in result.matched + result.created}
+    summary.mapping = {k: v for k, v in summary.mapping.items() if v.lower() in used}
+    return summary
+
+
+def read_json(path: Path) -> dict[str, Any]:
+    return jsonfmt.loads(read_text(path))
+
+
+def write_json(repo: Repository, snapshot: dict[str, Any], *, dry_run: bool = False) -> ImportSummary:
+    from ..store.bulk import restore_snapshot
+
+    result = restore_snapshot(repo, snapshot, dry_run=dry_run)
+    return ImportSummary(
+        "json",
+        "backlegs JSON",
+        workouts=result.workouts,
+        sets=result.sets,
+        duplicates=result.duplicates,
+        matched=result.matched,
+        created=result.created,
+        skipped=[Skipped(None, reason) for reason in result.skipped],
+        dry_run=dry_run,
+    )
+
+
+def import_file(
+    repo: Repository,
+    fmt: str,
+    path: Path,
+    unit: Unit | None = None,
+    *,
+    dry_run: bool = False,
+    strict: bool = False,
+) -> ImportSummary:
+    """The whole import into an open repository (the TUI's path; the CLI adds progress)."""
+    if fmt == "json":
+        return write_json(repo, read_json(path), dry_run=dry_run)
+    return write(repo, fmt, read_file(fmt, path, unit), dry_run=dry_run, strict=strict)

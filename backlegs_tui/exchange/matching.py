@@ -1,0 +1,151 @@
+"""Other apps' exercise names matched to the catalogue, and defaults for the ones that are not.
+
+Only names that are clearly the same lift are matched ("Squat (Barbell)" is the barbell back
+squat; "Squat (Smith Machine)" is not). Everything else keeps its own name and becomes a new
+exercise, with muscles, kind and spinal load guessed from the words in it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from ..domain.catalogue import CATALOGUE
+from ..domain.model import ExerciseDraft, ExerciseKind, SpinalLoad
+
+# catalogue name -> names other apps give the same lift (Strong, Hevy, FitNotes, common usage)
+ALIASES: dict[str, tuple[str, ...]] = {
+    "Barbell back squat": (
+        "squat (barbell)", "barbell squat", "back squat", "back squat (barbell)", "barbell back squat",
+        "squat", "high bar squat", "low bar squat", "squat (high bar)", "squat (low bar)",
+    ),
+    "Front squat": ("front squat (barbell)", "barbell front squat"),
+    "Goblet squat": ("goblet squat (kettlebell)", "goblet squat (dumbbell)", "dumbbell goblet squat"),
+    "Leg press": ("leg press (machine)", "leg press machine", "sled leg press", "leg press (sled)"),
+    "Barbell lunge": ("lunge (barbell)", "barbell lunges", "lunges (barbell)"),
+    "Dumbbell lunge": ("lunge (dumbbell)", "dumbbell lunges", "lunges (dumbbell)"),
+    "Romanian deadlift": (
+        "romanian deadlift (barbell)", "barbell romanian deadlift", "rdl", "romanian deadlift",
+        "stiff leg deadlift (barbell)", "romanian deadlift (rdl)",
+    ),
+    "Glute-ham raise": ("glute ham raise", "glute ham raise (bodyweight)", "ghr"),
+    "Leg extension": ("leg extension (machine)", "leg extensions", "leg extension machine"),
+    "Leg curl": (
+        "lying leg curl (machine)", "seated leg curl (machine)", "leg curl (machine)", "lying leg curl",
+        "seated leg curl", "leg curls", "hamstring curl",
+    ),
+    "Conventional deadlift": ("deadlift (barbell)", "deadlift", "barbell deadlift", "conventional deadlift (barbell)"),
+    "Sumo deadlift": ("sumo deadlift (barbell)", "barbell sumo deadlift"),
+    "Good morning": ("good morning (barbell)", "barbell good morning", "good mornings"),
+    "Barbell row": (
+        "bent over row (barbell)", "bent over barbell row", "barbell bent over row", "bent over row",
+        "barbell row (bent over)", "barbell rows",
+    ),
+    "Pendlay row": ("pendlay row (barbell)", "barbell pendlay row"),
+    "T-bar row": ("t bar row", "t bar row (machine)", "t bar row (barbell)"),
+    "Dumbbell row": (
+        "bent over one arm row (dumbbell)", "one arm dumbbell row", "single arm dumbbell row",
+        "dumbbell row (single arm)", "dumbbell rows", "one arm row (dumbbell)",
+    ),
+    "Pull-up": (
+        "pull up", "pull ups", "pullup", "pullups", "pull up (bodyweight)", "pull up (weighted)",
+        "weighted pull up", "weighted pull ups",
+    ),
+    "Lat pulldown": (
+        "lat pulldown (cable)", "lat pull down", "lat pulldown (machine)", "cable lat pulldown",
+        "lat pulldowns", "lat pull down (cable)", "wide grip lat pulldown",
+    ),
+    "Face pull": ("face pull (cable)", "cable face pull", "face pulls", "face pull (band)"),
+    "Reverse fly": (
+        "reverse fly (dumbbell)", "reverse dumbbell fly", "rear delt fly", "rear delt reverse fly (dumbbell)",
+        "reverse flyes", "reverse fly (machine)", "rear delt fly (dumbbell)",
+    ),
+    "Biceps curl": ("bicep curl (dumbbell)", "bicep curl", "dumbbell curl", "dumbbell bicep curl", "biceps curl (dumbbell)"),
+    "Triceps pushdown": (
+        "triceps pushdown (cable straight bar)", "triceps pushdown (cable)", "tricep pushdown",
+        "cable tricep pushdown", "triceps pushdown (rope)", "tricep rope pushdown",
+    ),
+}
+
+
+def normalise(name: str) -> str:
+    """Lower case, hyphens and punctuation as spaces, one space between words."""
+    t = name.lower().replace("-", " ").replace("_", " ").replace("/", " ").replace(".", " ")
+    return " ".join(t.split())
+
+
+_CATALOGUE = {d.name: d for d in CATALOGUE}
+_INDEX: dict[str, str] = {normalise(n): n for n in _CATALOGUE}
+for _target, _names in ALIASES.items():
+    for _alias in _names:
+        _INDEX.setdefault(normalise(_alias), _target)
+
+
+def catalogue_name(name: str) -> str | None:
+    """The catalogue exercise `name` clearly is, or None."""
+    return _INDEX.get(normalise(name))
+
+
+def canonical(name: str) -> str:
+    """The name to store: the catalogue's when it is the same lift, else the name as written."""
+    return catalogue_name(name) or " ".join(name.split())
+
+
+# ---- defaults for new exercises ------------------------------------------------------------
+
+_EQUIPMENT = (
+    ("barbell", "barbell"), ("smith", "machine"), ("dumbbell", "dumbbell"), ("kettlebell", "kettlebell"),
+    ("cable", "cable"), ("machine", "machine"), ("band", "band"), ("bodyweight", "bodyweight"),
+)
+# (words, primary, secondary); the first match wins
+_MUSCLES: tuple[tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]], ...] = (
+    (("leg curl", "hamstring curl", "nordic"), ("hamstrings",), ()),
+    (("calf",), ("calves",), ()),
+    (("face pull", "rear delt", "reverse fly"), ("rear delts",), ("back",)),
+    (("deadlift", "good morning", "rdl"), ("hamstrings", "glutes"), ("lower back",)),
+    (("hip thrust", "glute bridge", "kickback"), ("glutes",), ("hamstrings",)),
+    (("back extension", "hyperextension"), ("lower back",), ("glutes", "hamstrings")),
+    (("squat", "lunge", "leg press", "step up", "split squat"), ("quads", "glutes"), ()),
+    (("leg extension",), ("quads",), ()),
+    (("row", "pulldown", "pull down", "pull up", "pullup", "chin up", "chinup", "pullover"), ("back",), ("biceps",)),
+    (("shrug",), ("back",), ()),
+    (("triceps", "tricep", "pushdown", "skull", "dip"), ("triceps",), ()),
+    (("curl",), ("biceps",), ()),
+    (("crunch", "plank", "ab ", "sit up", "leg raise", "rollout"), ("core",), ()),
+)
+_ISOLATION = ("curl", "extension", "fly", "flye", "raise", "pushdown", "kickback", "shrug", "crunch", "calf", "pullover")
+_HIGH_SPINAL = ("deadlift", "good morning", "rdl")
+_HIGH_IF_BARBELL = ("squat", "row", "lunge")
+
+
+def draft_for(name: str, bodyweight: bool) -> ExerciseDraft:
+    """Sensible defaults for an exercise the database lacks (`bodyweight`: no load was seen)."""
+    known = _CATALOGUE.get(name)
+    if known is not None:
+        return replace(known, alternatives=())
+    words = f" {normalise(name)} "
+    equipment = next((e for key, e in _EQUIPMENT if key in words), "bodyweight" if bodyweight else "other")
+    primary: tuple[str, ...] = ()
+    secondary: tuple[str, ...] = ()
+    for keys, p, s in _MUSCLES:
+        if any(k in words for k in keys):
+            primary, secondary = p, s
+            break
+    isolation = any(re.search(rf"\b{k}", words) for k in _ISOLATION) and "glute ham" not in words
+    if any(k in words for k in _HIGH_SPINAL) or (equipment == "barbell" and any(k in words for k in _HIGH_IF_BARBELL)):
+        spinal = SpinalLoad.HIGH
+    elif equipment == "barbell" and not isolation:
+        spinal = SpinalLoad.MODERATE
+    else:
+        spinal = SpinalLoad.LOW
+    return ExerciseDraft(
+        name=name,
+        primary=primary,
+        secondary=secondary,
+        spinal_load=spinal,
+        kind=ExerciseKind.ISOLATION if isolation else ExerciseKind.COMPOUND,
+        equipment=equipment,
+        rest_s=60 if isolation else (150 if spinal is SpinalLoad.HIGH else 120),
+        increment_kg={"barbell": 2.5, "dumbbell": 2.0, "machine": 5.0, "cable": 2.5}.get(equipment, 1.0),
+        bodyweight=bodyweight or equipment == "bodyweight",
+    )

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, cast
 
+from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -21,6 +22,14 @@ from ..widgets.plan_exercise_form import ExerciseForm
 if TYPE_CHECKING:
     from ...store.repository import Repository
     from ..app import BacklegsApp
+
+
+def muscles_text(e: Exercise) -> Text:
+    """Primary muscles, then the secondary ones dimmed."""
+    text = Text(", ".join(e.primary))
+    if e.secondary:
+        text.append(" · " + ", ".join(e.secondary), style="dim")
+    return text
 
 
 class CatalogueScreen(Screen[None]):
@@ -54,8 +63,11 @@ class CatalogueScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Header()
         yield Static("Loading exercises…", id="catalogue-status", classes="muted")
-        table: DataTable[str] = DataTable(id="catalogue", cursor_type="row", zebra_stripes=True)
-        table.add_columns("Exercise", "Primary", "Secondary", "Spinal", "Kind", "Equipment", "Rest", "Step")
+        table: DataTable[str | Text] = DataTable(id="catalogue", cursor_type="row", zebra_stripes=True)
+        table.add_column("Exercise", width=22)
+        table.add_column("Muscles: primary · secondary", width=46)
+        for label, width in (("Spinal", 8), ("Kind", 9), ("Equipment", 13), ("Rest", 4), ("Step", 7)):
+            table.add_column(label, width=width)
         yield table
         yield Footer()
 
@@ -79,8 +91,7 @@ class CatalogueScreen(Screen[None]):
         for e in self.exercises:
             table.add_row(
                 e.name,
-                ", ".join(e.primary),
-                ", ".join(e.secondary) or "-",
+                muscles_text(e),
                 e.spinal_load.value,
                 e.kind.value,
                 e.equipment + (" +bw" if e.bodyweight else ""),

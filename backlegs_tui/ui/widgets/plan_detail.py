@@ -19,12 +19,16 @@ def _alternatives(item: PlanItem, ex: Exercise | None, names: Mapping[int, str])
 
 
 class PlanDetail(Vertical):
-    """Shows a plan: order, exercise, sets x reps @ RPE, rest, alternatives, pairing, notes;
-    then its warm-up and cool-down text. Focus goes to the items table."""
+    """Shows a plan: order (with its pairing letter, `3a`), exercise, sets x reps @ RPE,
+    rest and alternatives; then its warm-up, cool-down and notes, the items' notes last."""
 
     def compose(self) -> ComposeResult:
         table: DataTable[str] = DataTable(id="plan-items", cursor_type="row", zebra_stripes=True)
-        table.add_columns("#", "Exercise", "Target", "Rest", "Alternatives", "Pair", "Notes")
+        table.add_column("#", width=3)
+        table.add_column("Exercise", width=21)
+        table.add_column("Target", width=21)
+        table.add_column("Rest", width=4)
+        table.add_column("Alternatives", width=18)
         yield table
         yield Static(id="plan-text")
 
@@ -42,13 +46,11 @@ class PlanDetail(Vertical):
             ex = exercises.get(it.exercise_id)
             rest = it.rest_s if it.rest_s is not None else (ex.rest_s if ex else None)
             table.add_row(
-                str(n),
+                f"{n}{it.pairing or ''}",
                 it.exercise_name,
                 it.target_text,
                 format_clock(rest) if rest else "-",
                 _alternatives(it, ex, names),
-                it.pairing or "",
-                it.notes,
                 key=str(n),
             )
         parts = [
@@ -56,6 +58,7 @@ class PlanDetail(Vertical):
             for label, value in (("Warm-up", plan.warmup), ("Cool-down", plan.cooldown), ("Notes", plan.notes))
             if value
         ]
+        parts += [(f"{n}. {it.exercise_name}", it.notes) for n, it in enumerate(plan.items, 1) if it.notes]
         text.update(
             Content("\n").join(Content.from_markup("[b]$label[/b]  $value", label=l, value=v) for l, v in parts)
             if parts

@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 from textual.widgets import DataTable
 
 WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+
+def day_strip(weekdays: Iterable[int]) -> str:
+    """`M··T···`: the initial of each weekday a plan is on, a dot for the others."""
+    on = set(weekdays)
+    return "".join(d[0] if wd in on else "·" for wd, d in enumerate(WEEKDAYS))
 
 
 class WeekSchedule(DataTable[str]):
@@ -18,7 +24,7 @@ class WeekSchedule(DataTable[str]):
         self.cursor_type = "row"
         self.show_header = False
         self.add_column("Day", key="day", width=4)
-        self.add_column("Plans", key="plans")
+        self.add_column("Plans", key="plans", width=26)
         for wd, day in enumerate(WEEKDAYS):
             self.add_row(day, "-", key=str(wd))
 

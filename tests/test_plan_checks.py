@@ -1,0 +1,173 @@
+"""Plan checks: pure functions on plan items and exercises (no database)."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, replace
+
+import pytest
+
+from backlegs_tui.domain.catalogue import CATALOGUE, SAMPLE_PLAN
+from backlegs_tui.domain.model import Exercise, ExerciseKind, PlanItem, Settings, SpinalLoad
+from backlegs_tui.domain.plan_checks import (
+    CheckStatus,
+    check_compounds_first,
+    check_deadlift_before_squat,
+    check_failure,
+    check_isolation,
+    check_plan,
+    check_priority,
+    check_spinal_back_to_back,
+    check_volume,
+    pattern,
+)
+
+EXERCISES = {
+    i: Exercise(id=i, **{k: v for k, v in asdict(d).items() if k != "alternatives"})
+    for i, d in enumerate(CATALOGUE, 1)
+}
+BY_NAME = {e.name: e for e in EXERCISES.values()}
+LANDMARKS = Settings().landmarks
+
+
+def ex(name: str) -> Exercise:
+    return BY_NAME[name]
+
+
+def item(name: str, sets: tuple[int, int] = (3, 3), rpe: float | None = 8.0, rir: float | None = None) -> PlanItem:
+    return PlanItem(BY_NAME[name].id, name, sets[0], sets[1], 8, 12, rpe, rir)
+
+
+def sample_items() -> list[PlanItem]:
+    return [item(it.exercise, (it.sets_min, it.sets_max), it.target_rpe) for it in SAMPLE_PLAN.items]
+
+
+def by_code(checks, code):
+    return next(c for c in checks if c.code == code)
+
+
+def test_the_article_sample_passes_every_order_check() -> None:
+    checks = check_plan(sample_items(), EXERCISES, LANDMARKS, 2)
+    for code in ("compounds-first", "spinal", "deadlift-squat", "priority", "isolation", "failure"):
+        assert by_code(checks, code).status is CheckStatus.OK, by_code(checks, code)
+    # RDL then barbell row are both high spinal load but alternate a leg and a back pattern
+    assert "Romanian deadlift → Barbell row alternate leg and back" in by_code(checks, "spinal").message
+    assert by_code(checks, "priority").message == "Priority: legs first, alternating leg and back (L B L B L)"
+
+
+def test_squat_then_deadlift_fails_back_to_back_and_names_a_spacer() -> None:
+    plan = [ex("Barbell back squat"), ex("Conventional deadlift"), ex("Lat pulldown")]
+    check = check_spinal_back_to_back(plan)
+    assert check.status is CheckStatus.WARN
+    assert check.message.startswith("Barbell back squat then Conventional deadlift: two heavy lumbar-loading")
+    assert "move Lat pulldown between them" in check.message
+
+
+def test_back_to_back_without_a_low_load_lift_suggests_alternating_patterns() -> None:
+    check = check_spinal_back_to_back([ex("Front squat"), ex("Good morning")])
+    assert check.status is CheckStatus.WARN
+    assert "squat then lat pulldown, deadlift then leg press" in check.message
+
+
+def test_squat_with_a_pull_between_passes() -> None:
+    plan = [ex("Barbell back squat"), ex("Pull-up"), ex("Romanian deadlift")]
+    check = check_spinal_back_to_back(plan)
+    assert check.status is CheckStatus.OK
+    assert check.message == "No two heavy lumbar-loading lifts back to back"
+
+
+def test_deadlift_before_squat_warns_and_squat_first_passes() -> None:
+    bad = check_deadlift_before_squat([ex("Conventional deadlift"), ex("Leg press"), ex("Front squat")])
+    assert bad.status is CheckStatus.WARN
+    assert bad.message.startswith("Conventional deadlift before Front squat")
+    good = check_deadlift_before_squat([ex("Barbell back squat"), ex("Pull-up"), ex("Sumo deadlift")])
+    assert good.status is CheckStatus.OK
+    assert good.message == "Barbell back squat before Sumo deadlift"
+
+
+def test_goblet_squat_is_not_a_heavy_squat() -> None:
+    check = check_deadlift_before_squat([ex("Conventional deadlift"), ex("Goblet squat")])
+    assert check.status is CheckStatus.OK
+    assert "not both" in check.message
+
+
+def test_isolation_before_a_compound_warns() -> None:
+    check = check_compounds_first([ex("Leg curl"), ex("Barbell back squat")])
+    assert check.status is CheckStatus.WARN
+    assert check.message == (
+        "Leg curl (isolation) comes before Barbell back squat (compound): do compounds first, while you are fresh"
+    )
+
+
+def test_more_than_two_isolation_lifts_per_group_warns() -> None:
+    plan = [ex("Barbell back squat"), ex("Leg extension"), ex("Leg curl"), ex("Leg extension")]
+    check = check_isolation(plan)
+    assert check.status is CheckStatus.WARN
+    assert check.message.startswith("3 isolation exercises for legs")
+    ok = check_isolation([ex("Barbell back squat"), ex("Leg curl"), ex("Face pull")])
+    assert ok.status is CheckStatus.OK
+    assert ok.message == "Isolation: legs 1 (Leg curl), back 1 (Face pull)"
+
+
+def test_priority_reports_back_first_then_legs() -> None:
+    plan = [ex("Pull-up"), ex("Barbell row"), ex("Barbell back squat"), ex("Leg press")]
+    assert check_priority(plan).message == "Priority: back first, then legs (B B L L)"
+    assert check_priority([ex("Biceps curl")]).status is CheckStatus.NOTE
+
+
+@pytest.mark.parametrize("rpe,rir", [(10.0, None), (None, 0.0)])
+def test_a_compound_planned_to_failure_warns(rpe, rir) -> None:
+    slot = (item("Barbell back squat", rpe=rpe, rir=rir), ex("Barbell back squat"))
+    assert check_failure([slot]).status is CheckStatus.WARN
+    iso = (item("Face pull", rpe=10.0), ex("Face pull"))
+    assert check_failure([iso]).status is CheckStatus.OK
+
+
+def test_volume_counts_primary_one_and_secondary_half_times_the_days() -> None:
+    slots = [(it, EXERCISES[it.exercise_id]) for it in sample_items()]
+    lines = {c.code: c for c in check_volume(slots, LANDMARKS, 2)}
+    # squat 3-4, pull-up 3-4, RDL 3, row 3, leg press 2-3, face pull 2-3 (back 0.5)
+    assert lines["volume-back"].message == "Back: 7-8.5 sets x 2 days = 14-17/week, in MAV 14-22"
+    assert lines["volume-back"].status is CheckStatus.OK
+    assert lines["volume-hamstrings"].message == "Hamstrings: 4.5-5 sets x 2 days = 9-10/week, in MAV 10-16"
+    # glutes: the top of the range passes MRV 16, the bottom does not: a note, not a warning
+    assert lines["volume-glutes"].status is CheckStatus.NOTE
+    assert lines["volume-glutes"].message.endswith("top of the range above MRV 16")
+
+
+def test_volume_past_mrv_even_at_the_bottom_of_the_range_warns() -> None:
+    slots = [(it, EXERCISES[it.exercise_id]) for it in sample_items()]
+    glutes = next(c for c in check_volume(slots, LANDMARKS, 3) if c.code == "volume-glutes")
+    assert glutes.status is CheckStatus.WARN
+    assert glutes.message == "Glutes: 8-10 sets x 3 days = 24-30/week, above MRV 16"
+
+
+def test_an_unscheduled_plan_counts_once_and_says_so() -> None:
+    slots = [(item("Leg press", (4, 4)), ex("Leg press"))]
+    quads = next(c for c in check_volume(slots, LANDMARKS, 0) if c.code == "volume-quads")
+    assert quads.message == "Quads: 4 sets x 1 day (not scheduled) = 4/week, below MV 6"
+    assert quads.status is CheckStatus.NOTE
+
+
+def test_an_empty_plan_has_one_note() -> None:
+    checks = check_plan([], EXERCISES, LANDMARKS, 2)
+    assert [c.status for c in checks] == [CheckStatus.NOTE]
+
+
+def test_items_with_an_unknown_exercise_are_skipped() -> None:
+    stray = replace(item("Leg press"), exercise_id=9999)
+    assert check_plan([stray], EXERCISES, LANDMARKS, 1)[0].code == "empty"
+
+
+def test_pattern_reads_primary_muscles() -> None:
+    assert pattern(ex("Conventional deadlift")) == "legs"
+    assert pattern(ex("Barbell row")) == "back"
+    assert pattern(ex("Face pull")) == "back"
+    assert pattern(ex("Biceps curl")) == "other"
+    custom = Exercise(0, "Hack squat", ("quads",), (), SpinalLoad.MODERATE, ExerciseKind.COMPOUND)
+    assert pattern(custom) == "legs"
+
+
+def test_the_spacer_suggested_is_a_compound_not_an_isolation_lift() -> None:
+    check = check_spinal_back_to_back([ex("Barbell back squat"), ex("Conventional deadlift"), ex("Leg curl")])
+    assert "move Leg curl" not in check.message
+    assert "put a low-load lift between them" in check.message

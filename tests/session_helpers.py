@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import time
+from collections.abc import Callable
+
 from textual.pilot import Pilot
 
 from backlegs_tui.ui.app import BacklegsApp
@@ -23,17 +26,44 @@ def session_screen(app: BacklegsApp) -> SessionScreen:
     raise AssertionError("no session screen")
 
 
+async def wait_for(pilot: Pilot, predicate: Callable[[], bool], what: str, timeout: float = 10.0) -> None:
+    """Pause until `predicate()` holds; fail with `what` after `timeout` seconds."""
+    deadline = time.monotonic() + timeout
+    while not predicate():
+        if time.monotonic() > deadline:
+            raise AssertionError(f"timed out waiting for {what}")
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause(0.01)
+    await settle(pilot)
+
+
+async def wait_ready(pilot: Pilot) -> None:
+    """Wait until the store is open and the session screen has loaded its data."""
+    app = pilot.app
+    await wait_for(pilot, lambda: app.repo is not None and session_screen(app)._loaded_once, "the store")
+    await settle(pilot)
+
+
 async def start_sample_session(pilot: Pilot) -> SessionScreen:
     """From the start panel: Enter on the first plan, skip the readiness check-in."""
-    await settle(pilot)
+    app = pilot.app
+    await wait_ready(pilot)
+    options = session_screen(app).query_one("#start-options")
+    await wait_for(pilot, lambda: options.option_count > 0, "the start options")
     await pilot.press("enter")  # first option: the article sample plan
-    await settle(pilot)
+    await wait_for(pilot, lambda: type(app.screen).__name__ == "FormDialog", "the readiness check-in")
     await pilot.press("escape")  # skip readiness
-    await settle(pilot)
-    screen = session_screen(pilot.app)
-    assert screen.state is not None
+    screen = session_screen(app)
+    await wait_for(pilot, lambda: screen.state is not None, "the session to start")
     return screen
 
 
 async def type_keys(pilot: Pilot, text: str) -> None:
     await pilot.press(*list(text))
+
+
+async def press_each(pilot: Pilot, *keys: str) -> None:
+    """Press keys one at a time, letting focus moves land between them (as a person types)."""
+    for key in keys:
+        await pilot.press(key)
+        await pilot.pause()

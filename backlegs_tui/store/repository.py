@@ -274,7 +274,7 @@ class Repository(HistoryQueries, ExportQueries):
     def exercise_names(self) -> dict[int, str]:
         if self._names is None:
             with self._uow() as s:
-                self._names = dict(s.execute(select(ExerciseRow.id, ExerciseRow.name)).tuples().all())
+                self._names = dict(s.execute(select(ExerciseRow.id, ExerciseRow.name)).all())
         return self._names
 
     # ---- plans and schedule ------------------------------------------------------------
@@ -308,7 +308,7 @@ class Repository(HistoryQueries, ExportQueries):
     def plans(self) -> list[PlanSummary]:
         with self._uow() as s:
             counts = dict(
-                s.execute(select(PlanItemRow.plan_id, func.count()).group_by(PlanItemRow.plan_id)).tuples().all()
+                s.execute(select(PlanItemRow.plan_id, func.count()).group_by(PlanItemRow.plan_id)).all()
             )
             days: dict[int, list[int]] = {}
             for wd, pid in s.execute(select(ScheduleRow.weekday, ScheduleRow.plan_id).order_by(ScheduleRow.weekday)):
@@ -635,7 +635,7 @@ class Repository(HistoryQueries, ExportQueries):
             )
             return [
                 SessionSummary(r.id, r.started_at, r.ended_at, r.name, n or 0, float(vol or 0), r.session_rpe)
-                for r, n, vol in s.execute(q).tuples()
+                for r, n, vol in s.execute(q)
             ]
 
     def sets_between(self, start: datetime, end: datetime) -> list[SetEntry]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections import deque
 from collections.abc import Callable
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
@@ -55,21 +55,16 @@ LIVE_ACTIONS = {
 }
 
 
-class SessionData(Message):
-    """What the screen needs, loaded in a worker."""
+@dataclass(slots=True)
+class SessionData:
+    """What the screen needs, fetched in a worker."""
 
-    def __init__(
-        self,
-        state: SessionState | None,
-        exercises: dict[int, Exercise],
-        last: dict[int, list[SetEntry]],
-        plans: list[PlanSummary],
-        today_plans: list[Plan],
-        first_load: bool,
-    ) -> None:
-        super().__init__()
-        self.state, self.exercises, self.last = state, exercises, last
-        self.plans, self.today_plans, self.first_load = plans, today_plans, first_load
+    state: SessionState | None
+    exercises: dict[int, Exercise]
+    last: dict[int, list[SetEntry]]
+    plans: list[PlanSummary]
+    today_plans: list[Plan]
+    first_load: bool
 
 
 class WriteDone(Message):
@@ -177,13 +172,15 @@ class SessionScreen(ModeScreen):
             self.load()
 
     def load(self) -> None:
-        self._load(first_load=not self._loaded_once)
+        """Fetch the session data through the write queue, so it lands in order with writes
+        (a reload queued behind `start_session` sees the new session)."""
+        first_load = not self._loaded_once
         self._loaded_once = True
+        today = self.clock().date()
+        self._write(lambda repo: self._fetch(repo, today, first_load), self._apply)
 
-    @work(thread=True, exclusive=True, exit_on_error=False, group="session-load")
-    def _load(self, first_load: bool) -> None:
-        repo = self.repo
-        assert repo is not None
+    @staticmethod
+    def _fetch(repo: Repository, today: date, first_load: bool) -> SessionData:
         state = repo.open_session()
         exercises = {e.id: e for e in repo.exercises()}
         last: dict[int, list[SetEntry]] = {}
@@ -191,12 +188,9 @@ class SessionScreen(ModeScreen):
             for item in state.items:
                 if item.exercise_id not in last:
                     last[item.exercise_id] = repo.last_sets(item.exercise_id, state.started_at, state.id)
-        today = self.clock().date()
-        self.post_message(
-            SessionData(state, exercises, last, repo.plans(), repo.plans_for_day(today), first_load)
-        )
+        return SessionData(state, exercises, last, repo.plans(), repo.plans_for_day(today), first_load)
 
-    def on_session_data(self, msg: SessionData) -> None:
+    def _apply(self, msg: SessionData) -> None:
         self.exercises = msg.exercises
         self.last = msg.last
         self.entry.unit = self.blapp.settings.unit.value
@@ -205,7 +199,8 @@ class SessionScreen(ModeScreen):
             return
         if msg.first_load:
             self._offer_resume(msg.state)
-        self._enter_live(msg.state)
+        if self.state is None or self.state.id != msg.state.id:
+            self._enter_live(msg.state)
 
     def _show_start(self, plans: list[PlanSummary], today_plans: list[Plan]) -> None:
         self.state = None

@@ -36,7 +36,7 @@ from backlegs_tui.domain.trends import (
 )
 
 EXERCISES = {
-    i: Exercise(i, d.name, d.primary, d.secondary, d.spinal_load, d.kind, d.equipment, d.rest_s)
+    i: Exercise(i, d.name, d.primary, d.secondary, d.spinal_load, d.kind, d.equipment, d.rest_s, bodyweight=d.bodyweight)
     for i, d in enumerate(CATALOGUE, start=1)
 }
 ID = {e.name: e.id for e in EXERCISES.values()}
@@ -161,6 +161,12 @@ def test_f4_reads_e1rm_by_the_house_rule_and_skips_warm_ups() -> None:
     ]
     (flag,) = e1rm_trend(sessions, EXERCISES, TODAY)
     assert flag.value == pytest.approx(1 - 0.811 / 0.878)  # 7.6 %
+
+
+def test_f4_leaves_bodyweight_lifts_out() -> None:
+    # an e1RM of the added load alone (20 kg -> 10 kg) would read as a 50 % collapse
+    sessions = [sess(4 * (4 - i), [st("Pull-up", w, 1)]) for i, w in enumerate([20, 18, 15, 12, 10])]
+    assert e1rm_trend(sessions, EXERCISES, TODAY) == []
 
 
 # ---- F5 monotony and strain --------------------------------------------------------------

@@ -292,7 +292,7 @@ def e1rm_trend(
 ) -> list[FatigueFlag]:
     """F4, per exercise: the median of the last 3 session-best e1RMs at least 5 % below the
     best of the earlier sessions in the last 28 days, and the last 2 sessions both falling.
-    Needs 4 sessions of the exercise in those 28 days."""
+    Needs 4 sessions of the exercise in those 28 days; bodyweight lifts are left out."""
     start = today - timedelta(days=t.f4_window_days)
     series: dict[int, list[float]] = defaultdict(list)
     for s in sorted(sessions, key=lambda s: s.started_at):
@@ -301,7 +301,9 @@ def e1rm_trend(
                 series[eid].append(value)
     flags = []
     for eid, values in series.items():
-        if len(values) < max(4, t.f4_min_sessions):
+        ex = exercises.get(eid)
+        # an e1RM of the added load alone says little about a bodyweight lift
+        if len(values) < max(4, t.f4_min_sessions) or (ex is not None and ex.bodyweight):
             continue
         recent, earlier = values[-3:], values[:-3]
         median, best = statistics.median(recent), max(earlier)

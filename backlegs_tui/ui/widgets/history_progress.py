@@ -1,0 +1,114 @@
+"""One exercise's progress: best e1RM per session as a sparkline, its all-time records
+with dates, and its recent sessions."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.widgets import Sparkline, Static
+
+from ...domain.history import ExerciseProgress, ProgressPoint
+from ...domain.model import SetEntry, Unit
+from ...domain.units import format_weight
+from .history_session_detail import format_e1rm
+
+RECENT = 6
+REP_RECORDS = 5
+
+
+def _set(s: SetEntry, unit: Unit) -> str:
+    text = f"{format_weight(s.weight_kg, unit)} x {s.reps}"
+    rpe = s.effective_rpe
+    return text + (f" @ {rpe:g}" if rpe is not None else "")
+
+
+def _day(s: SetEntry) -> str:
+    return s.logged_at.strftime("%Y-%m-%d") if s.logged_at else "?"
+
+
+def _point_line(p: ProgressPoint, unit: Unit) -> str:
+    e1 = format_e1rm(p.best_e1rm, unit) if p.best_e1rm is not None else "-"
+    return f"{p.day:%Y-%m-%d}  {_set(p.top, unit):<24} e1RM {e1:>9}  {p.sets} sets  {format_weight(p.volume_kg, unit)}"
+
+
+class ProgressView(Vertical):
+    """Shows an ExerciseProgress: the e1RM line over the chosen range, records, recent
+    sessions. `since` limits the sparkline and the recent sessions, never the records."""
+
+    def compose(self) -> ComposeResult:
+        yield Static("Pick an exercise", id="progress-title")
+        yield Sparkline([], id="progress-spark")
+        with Horizontal(id="progress-axis"):
+            yield Static("", id="progress-from")
+            yield Static("", id="progress-to")
+        yield Static("", id="progress-records")
+        yield Static("", id="progress-recent")
+
+    def show(self, progress: ExerciseProgress | None, unit: Unit, since: date | None) -> None:
+        title = self.query_one("#progress-title", Static)
+        spark = self.query_one("#progress-spark", Sparkline)
+        start, end = self.query_one("#progress-from", Static), self.query_one("#progress-to", Static)
+        records = self.query_one("#progress-records", Static)
+        recent = self.query_one("#progress-recent", Static)
+        if progress is None or not progress.points:
+            self.border_title = progress.name if progress else "Progress"
+            title.update("No working sets logged for this exercise yet")
+            spark.data = []
+            for w in (start, end, records, recent):
+                w.update("")
+            return
+        self.border_title = progress.name
+        points = [p for p in progress.points if since is None or p.day >= since]
+        rated = [p for p in points if p.best_e1rm is not None]
+        spark.data = [p.best_e1rm for p in rated if p.best_e1rm is not None]
+        span = "all time" if since is None else f"since {since:%Y-%m-%d}"
+        if rated:
+            lo = min(p.best_e1rm or 0 for p in rated)
+            hi = max(p.best_e1rm or 0 for p in rated)
+            first, last = rated[0].best_e1rm or 0, rated[-1].best_e1rm or 0
+            change = f"{(last / first - 1):+.1%}" if first else ""
+            title.update(
+                Content.from_markup(
+                    "[b]Best e1RM per session[/b], $span: $n sessions, $first → $last ($change), range $lo-$hi",
+                    span=span,
+                    n=str(len(rated)),
+                    first=format_e1rm(first, unit),
+                    last=format_e1rm(last, unit),
+                    change=change,
+                    lo=format_e1rm(lo, unit).rsplit(" ", 1)[0],
+                    hi=format_e1rm(hi, unit),
+                )
+            )
+            start.update(f"{rated[0].day:%Y-%m-%d}")
+            end.update(f"{rated[-1].day:%Y-%m-%d}")
+        else:
+            title.update(f"No set with an e1RM {span} (reps over 10 need an RPE of 7 or more)")
+            start.update("")
+            end.update("")
+        records.update(self._records(progress, unit))
+        lines = [Content.styled("Recent sessions", "bold")]
+        lines += [Content(_point_line(p, unit)) for p in reversed(points[-RECENT:])]
+        recent.update(Content("\n").join(lines))
+
+    @staticmethod
+    def _records(progress: ExerciseProgress, unit: Unit) -> Content:
+        rows: list[tuple[str, str, str]] = []
+        if progress.heaviest is not None:
+            rows.append(("Heaviest weight", _set(progress.heaviest, unit), _day(progress.heaviest)))
+        if progress.best_e1rm is not None:
+            s, value = progress.best_e1rm
+            rows.append(("Best e1RM", f"{format_e1rm(value, unit)} from {_set(s, unit)}", _day(s)))
+        if progress.best_volume is not None:
+            p = progress.best_volume
+            rows.append(
+                ("Best volume session", f"{format_weight(p.volume_kg, unit)} in {p.sets} sets", f"{p.day:%Y-%m-%d}")
+            )
+        for i, s in enumerate(progress.rep_records[:REP_RECORDS]):
+            label = "Most reps at a weight" if i == 0 else ""
+            rows.append((label, _set(s, unit), _day(s)))
+        lines = [Content.styled("Records", "bold")]
+        lines += [Content(f"{label:<22}{what:<34}{when}") for label, what, when in rows]
+        return Content("\n").join(lines)

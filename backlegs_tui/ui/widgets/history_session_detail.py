@@ -1,0 +1,88 @@
+"""One past session in detail: when, how long, how hard, readiness and notes, then each
+exercise with its sets and its best e1RM."""
+
+from __future__ import annotations
+
+from textual.content import Content
+from textual.widgets import Static
+
+from ...domain.history import SessionDetail
+from ...domain.model import Readiness, SetEntry, SetType, Unit
+from ...domain.units import LB_PER_KG, format_weight
+
+_TYPE_STYLE = {
+    SetType.WARMUP: "dim",
+    SetType.WORKING: "",
+    SetType.DROP: "$warning",
+    SetType.FAILURE: "$error",
+}
+
+
+def set_text(s: SetEntry, unit: Unit) -> Content:
+    """`W  60 kg x 10`, `   140 kg x 5 @ 8`, `F  140 kg x 4 @ 10`: the type's letter, then
+    weight x reps @ RPE (or RIR), then the set's note."""
+    load = format_weight(s.weight_kg, unit)
+    text = f"{s.set_type.short or ' '}  {load:>9} x {s.reps}"
+    if s.rpe is not None:
+        text += f" @ {s.rpe:g}"
+    elif s.rir is not None:
+        text += f" @ {s.rir:g} RIR"
+    line = Content.styled(text, _TYPE_STYLE[s.set_type]) if _TYPE_STYLE[s.set_type] else Content(text)
+    if s.notes:
+        line += Content.styled(f"  {s.notes}", "dim italic")
+    return line
+
+
+def format_duration(seconds: float) -> str:
+    """`0:47`, `1:05`: hours and minutes."""
+    h, m = divmod(round(seconds / 60), 60)
+    return f"{h}:{m:02d}"
+
+
+def format_e1rm(kg: float, unit: Unit) -> str:
+    """An estimate shown no finer than it is: to 0.5 kg or 1 lb."""
+    step = 0.5 if unit is Unit.KG else 1 / LB_PER_KG
+    return format_weight(round(kg / step) * step, unit)
+
+
+def readiness_text(r: Readiness) -> str:
+    parts = []
+    if r.sleep_h is not None:
+        parts.append(f"slept {r.sleep_h:g} h")
+    if r.soreness is not None:
+        parts.append(f"soreness {r.soreness}/5")
+    if r.energy is not None:
+        parts.append(f"energy {r.energy}/5")
+    return ", ".join(parts)
+
+
+class SessionDetailView(Static):
+    """Shows a SessionDetail (or a hint when there is none)."""
+
+    def show(self, detail: SessionDetail | None, unit: Unit) -> None:
+        if detail is None:
+            self.update("No session selected")
+            return
+        head = [detail.started_at.strftime("%a %Y-%m-%d %H:%M")]
+        if detail.duration_s is not None:
+            head.append(format_duration(detail.duration_s))
+        head.append(f"{detail.working_sets} sets")
+        head.append(format_weight(detail.volume_kg, unit))
+        if detail.session_rpe is not None:
+            head.append(f"sRPE {detail.session_rpe:g}")
+        lines: list[Content] = [Content.styled(detail.name, "bold $accent"), Content.styled(" · ".join(head), "bold")]
+        if ready := readiness_text(detail.readiness):
+            lines.append(Content(f"Readiness: {ready}"))
+        if detail.notes:
+            lines.append(Content.styled(f"Notes: {detail.notes}", "italic"))
+        if not detail.blocks:
+            lines.append(Content.styled("No sets logged", "dim"))
+        for block in detail.blocks:
+            lines.append(Content(""))
+            best = block.best
+            title = Content.styled(block.name, "bold")
+            if best is not None:
+                title += Content.styled(f"  best e1RM {format_e1rm(best[1], unit)}", "dim")
+            lines.append(title)
+            lines.extend(set_text(s, unit) for s in block.sets)
+        self.update(Content("\n").join(lines))

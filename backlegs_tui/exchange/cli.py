@@ -12,7 +12,7 @@ import json
 import os
 import sys
 import tempfile
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from pathlib import Path
 from typing import IO, Any, Iterator, TextIO
 
@@ -91,12 +91,14 @@ def run_import(args: argparse.Namespace) -> int:
                 # refuse before the database is even opened
                 raise StrictFailure(ImportSummary(fmt, parsed.variant, parsed.unit, skipped=list(parsed.skipped)))
     except StrictFailure as exc:
-        _print_summary(exc.summary, args.json, sys.stdout if args.json else sys.stderr)
+        if args.json:
+            _print_summary(exc.summary, True, sys.stdout)
+        else:
+            print("\n".join(exc.summary.skipped_lines()), file=sys.stderr)
         raise CliError(f"{path}: {exc}") from None
     except BadFile as exc:
         raise CliError(f"{path}: {exc}") from None
-    repo = open_repository(args)
-    try:
+    with _import_target(args) as repo:
         if snapshot is not None:
             from ..store.bulk import SnapshotError
 
@@ -108,10 +110,27 @@ def run_import(args: argparse.Namespace) -> int:
             assert parsed is not None
             with _bar("Writing") as bar:
                 summary = write(repo, fmt, parsed, dry_run=args.dry_run, progress=bar)
-    finally:
-        repo.close()
     _print_summary(summary, args.json, sys.stdout)
     return 0
+
+
+@contextmanager
+def _import_target(args: argparse.Namespace) -> Iterator[Any]:
+    """The repository to import into; for a dry run with no database yet, a throwaway one
+    (seeded like a new database), so that a dry run creates nothing."""
+    path, _ = resolve_db_path(getattr(args, "db", None))
+    throwaway = args.dry_run and not path.exists()
+    with tempfile.TemporaryDirectory(prefix="backlegs-dry-run-") if throwaway else nullcontext() as tmp:
+        if tmp is not None:
+            from ..store.repository import Repository
+
+            repo = Repository.open(Path(tmp) / "dry-run.db")
+        else:
+            repo = open_repository(args)
+        try:
+            yield repo
+        finally:
+            repo.close()
 
 
 # ---- export ---------------------------------------------------------------------------------

@@ -82,16 +82,22 @@ class ImportSummary:
                 else:
                     target = stored
                 out.append(f"  {source:<{width}} -> {target}")
-        if self.skipped:
-            out.append("Skipped rows:")
-            for s in self.skipped[:SHOWN_SKIPS]:
-                out.append(f"  {f'line {s.line}' if s.line is not None else '-'}: {s.reason}")
-            if len(self.skipped) > SHOWN_SKIPS:
-                out.append(f"  ... and {len(self.skipped) - SHOWN_SKIPS} more (--json lists them all)")
+        out.extend(self.skipped_lines())
         if self.duplicates:
             out.append(f"{self.duplicates} workout{_s(self.duplicates)} already in the database, left alone.")
         if self.left_out:
             out.append(f"{self.left_out} timed or distance set{_s(self.left_out)} (cardio, holds) left out: backlegs logs reps.")
+        return out
+
+
+    def skipped_lines(self) -> list[str]:
+        if not self.skipped:
+            return []
+        out = ["Skipped rows:"]
+        for s in self.skipped[:SHOWN_SKIPS]:
+            out.append(f"  {f'line {s.line}' if s.line is not None else '-'}: {s.reason}")
+        if len(self.skipped) > SHOWN_SKIPS:
+            out.append(f"  ... and {len(self.skipped) - SHOWN_SKIPS} more (--json lists them all)")
         return out
 
 
@@ -136,8 +142,8 @@ def write(
     )
     summary.workouts, summary.sets, summary.duplicates = result.workouts, result.sets, result.duplicates
     summary.matched, summary.created = result.matched, result.created
-    used = {n.lower() for n in result.matched + result.created}
-    summary.mapping = {k: v for k, v in summary.mapping.items() if v.lower() in used}
+    stored = {n.lower(): n for n in result.matched + result.created}  # as the database spells them
+    summary.mapping = {k: stored[v.lower()] for k, v in summary.mapping.items() if v.lower() in stored}
     return summary
 
 

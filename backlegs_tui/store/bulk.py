@@ -146,7 +146,7 @@ def _resolve_exercises(
         name.lower(): (eid, name, rest)
         for eid, name, rest in con.execute(
             select(ExerciseRow.id, ExerciseRow.name, ExerciseRow.default_rest_s)
-        ).tuples()
+        )
     }
     ids: dict[str, tuple[int, int]] = {}
     rows: list[dict] = []
@@ -242,7 +242,7 @@ def insert_workouts(
         if dry_run:
             con.rollback()
             return result
-        plans = {n.lower(): pid for pid, n in con.execute(select(PlanRow.id, PlanRow.name)).tuples()}
+        plans = {n.lower(): pid for pid, n in con.execute(select(PlanRow.id, PlanRow.name))}
         session_id = _next_id(con, SessionRow.id)
         item_id = _next_id(con, SessionItemRow.id)
         writer = _SetWriter(con)
@@ -400,8 +400,9 @@ def restore_snapshot(repo: Repository, snapshot: dict[str, Any], *, dry_run: boo
     again gives the same file. Into any other database it is merged: exercises and plans
     are matched by name (the database's own are kept, the missing ones added), sessions
     already there (same start and name, or same import key) are skipped and counted as
-    duplicates, the database's schedule and settings are kept. An unfinished session is not
-    merged into a database that has one open.
+    duplicates; the schedule gains only the days of plans added; the database's settings are
+    kept (one that never saved any takes the file's). An unfinished session is not merged
+    into a database that has one open.
     """
     _check_snapshot(snapshot)
     result = InsertResult(dry_run=dry_run)
@@ -458,8 +459,8 @@ def _restore(con: Connection, snap: dict[str, Any], result: InsertResult) -> Non
         known_exercises: dict[str, int] = {}
         known_plans: dict[str, int] = {}
     else:
-        known_exercises = {n.lower(): i for i, n in con.execute(select(_EXERCISES.c.id, _EXERCISES.c.name)).tuples()}
-        known_plans = {n.lower(): i for i, n in con.execute(select(_PLANS.c.id, _PLANS.c.name)).tuples()}
+        known_exercises = {n.lower(): i for i, n in con.execute(select(_EXERCISES.c.id, _EXERCISES.c.name))}
+        known_plans = {n.lower(): i for i, n in con.execute(select(_PLANS.c.id, _PLANS.c.name))}
 
     # exercises and their alternatives
     ex_ids = _Ids(con, _EXERCISES.c.id, keep)
@@ -538,7 +539,7 @@ def _restore(con: Connection, snap: dict[str, Any], result: InsertResult) -> Non
 
     # sessions, their items and sets
     seen = {
-        (started, name) for started, name in con.execute(select(_SESSIONS.c.started_at, _SESSIONS.c.name)).tuples()
+        (started, name) for started, name in con.execute(select(_SESSIONS.c.started_at, _SESSIONS.c.name))
     }
     seen_keys = set(con.scalars(select(_SESSIONS.c.import_key).where(_SESSIONS.c.import_key.is_not(None))))
     has_open = bool(con.scalar(select(func.count()).select_from(_SESSIONS).where(_SESSIONS.c.ended_at.is_(None))))

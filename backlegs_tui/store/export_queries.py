@@ -96,7 +96,7 @@ class ExportQueries:
             .order_by(SessionRow.started_at, SessionRow.id, SetRow.position, SetRow.id)
         )
         with self._uow() as s:
-            for row in s.execute(q).tuples():
+            for row in s.execute(q):
                 yield LoggedSet(*row)
 
     def snapshot(self) -> dict[str, Any]:

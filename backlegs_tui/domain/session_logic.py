@@ -87,11 +87,12 @@ def prefill(
         done = warmups_done
         if done < len(ramp):
             step = ramp[done]
+            target = f"{format_weight(weight, settings.unit)} x {reps}"
             return Prefill(
                 to_kg(step.weight, settings.unit),
                 step.reps,
                 SetType.WARMUP,
-                f"warm-up {done + 1} of {len(ramp)}",
+                f"warm-up {done + 1} of {len(ramp)}, then {target} ({reason})",
                 done,
             )
     return Prefill(weight, reps, SetType.WORKING, reason)

@@ -29,3 +29,8 @@ def format_weight(kg: float, unit: Unit, *, with_unit: bool = True) -> str:
     value = round(value, 1) if unit is Unit.LB else clean(value, 0.05)
     text = f"{value:.2f}".rstrip("0").rstrip(".")
     return f"{text} {unit.value}" if with_unit else text
+
+
+def format_volume(kg: float, unit: Unit) -> str:
+    """A volume load (sum of weight x reps) to the whole unit: `11,638 kg`."""
+    return f"{from_kg(kg, unit):,.0f} {unit.value}"

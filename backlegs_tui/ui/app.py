@@ -20,6 +20,7 @@ from textual.worker import Worker, WorkerState
 
 from ..domain.model import Settings
 from .help import HelpScreen
+from .import_dialog import ImportDialog
 from .messages import StoreReady
 from .screens.history import HistoryScreen
 from .screens.plan import PlanScreen
@@ -45,7 +46,7 @@ class BacklegsApp(App[int]):
         Binding("f2", "switch_mode('session')", "Session", id="mode.session"),
         Binding("f3", "switch_mode('history')", "History", id="mode.history"),
         Binding("question_mark", "help", "Help", id="app.help", key_display="?"),
-        Binding("ctrl+q", "quit", "Quit", id="app.quit", priority=True),
+        Binding("ctrl+q", "quit", "Quit", id="app.quit", priority=True, show=False),
     ]
 
     def __init__(
@@ -123,9 +124,6 @@ class BacklegsApp(App[int]):
 
     # ---- modes, help, palette ---------------------------------------------------------
 
-    def watch_current_mode(self, mode: str) -> None:  # pragma: no cover - cosmetic
-        self.sub_title = MODE_TITLES.get(mode, "")
-
     def action_help(self) -> None:
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen(self._binding_rows()))
@@ -151,6 +149,7 @@ class BacklegsApp(App[int]):
         yield SystemCommand("Session mode", "Log sets, rest timer, warm-ups, plates (F2)", lambda: self.switch_mode("session"))
         yield SystemCommand("History mode", "Past sessions, progress, records, volume (F3)", lambda: self.switch_mode("history"))
         yield SystemCommand("Help: keys", "Every key of this screen and the app (?)", self.action_help)
+        yield SystemCommand("Import history…", "Strong, Hevy or FitNotes CSV, or a backlegs JSON export", lambda: self.push_screen(ImportDialog()))
         # every binding of the current screen, by its description
         for b in getattr(screen, "BINDINGS", []):
             if isinstance(b, Binding) and b.description and b.action:

@@ -21,7 +21,11 @@ from textual.message import Message
 from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
-from ...domain.fatigue import session_flags
+from rich.text import Text
+
+from ...domain.fatigue import FatigueFlag, Severity, session_flags
+from ...domain.history import SessionDetail
+from ...domain.trends import HORIZON_DAYS, SUMMARY, analyse
 from ...domain.model import Exercise, Plan, PlanSummary, SessionItem, SessionState, SetEntry, SetType
 from ...domain.session_logic import (
     Prefill,
@@ -36,7 +40,7 @@ from ...domain.session_logic import (
     warmup_plan,
 )
 from ...domain.timer import RestTimer, format_clock
-from ...domain.units import format_weight, from_kg
+from ...domain.units import format_volume, format_weight
 from ...domain.validation import InputError, parse_reps, parse_rir, parse_rpe, parse_weight
 from ..dialogs import ConfirmDialog, FieldSpec, FormDialog, InfoDialog, PickerDialog, readiness_dialog, readiness_from
 from ..widgets.rest_timer import RestTimerView
@@ -85,20 +89,21 @@ class SessionScreen(ModeScreen):
     """Log a session: the plan's exercises, the current one, today's sets, the entry, rest."""
 
     CSS_PATH = "session.tcss"
+    SUB_TITLE = "Session"
     BINDINGS = [
         Binding("enter", "log_set", "Log set", id="session.log"),
         Binding("t", "cycle_type", "Set type", id="session.type"),
         Binding("s", "skip_rest", "Skip rest", id="session.skip_rest"),
         Binding("right_square_bracket", "rest(15)", "+15s", id="session.rest_more", key_display="]"),
         Binding("left_square_bracket", "rest(-15)", "-15s", id="session.rest_less", key_display="["),
-        Binding("j,pagedown", "next_exercise", "Next exercise", id="session.next"),
-        Binding("k,pageup", "prev_exercise", "Previous exercise", show=False, id="session.prev"),
+        Binding("j,pagedown", "next_exercise", "Next lift", id="session.next"),
+        Binding("k,pageup", "prev_exercise", "Previous lift", show=False, id="session.prev"),
         Binding("g", "goto_exercise", "Go to exercise", show=False, id="session.goto"),
         Binding("a", "add_exercise", "Add exercise", show=False, id="session.add"),
         Binding("x", "swap_exercise", "Swap for an alternative", show=False, id="session.swap"),
         Binding("e", "edit_set", "Edit a set", show=False, id="session.edit"),
         Binding("delete", "delete_set", "Delete a set", show=False, id="session.delete"),
-        Binding("u", "undo", "Undo last set", id="session.undo"),
+        Binding("u", "undo", "Undo last set", show=False, id="session.undo"),
         Binding("r", "toggle_effort", "RPE / RIR", show=False, id="session.effort"),
         Binding("w", "toggle_warmups", "Warm-ups on/off", show=False, id="session.warmups"),
         Binding("n", "set_note", "Note on last set", show=False, id="session.set_note"),
@@ -124,10 +129,14 @@ class SessionScreen(ModeScreen):
 
     def compose(self) -> ComposeResult:
         yield Header()
-        with Vertical(id="start", classes="panel"):
-            yield Static("Opening database…", id="start-title")
-            yield OptionList(id="start-options")
-            yield Static("↑↓ choose   Enter: start   F1 plans   F3 history", classes="muted")
+        with Horizontal(id="start"):
+            with Vertical(id="start-left", classes="panel"):
+                yield Static("Opening database…", id="start-title")
+                yield OptionList(id="start-options")
+                yield Static("↑↓ choose   Enter: start   F1 plans   F3 history   ? keys", classes="muted")
+            with Vertical(id="start-right"):
+                yield Static("", id="start-fatigue", classes="panel")
+                yield Static("", id="start-last", classes="panel")
         with Vertical(id="live"):
             yield Static("", id="session-title")
             with Horizontal(id="top"):
@@ -150,7 +159,9 @@ class SessionScreen(ModeScreen):
         self.query_one("#exercise-list").border_title = "Exercises"
         self.query_one("#middle").border_title = "Current"
         self.query_one("#entry-box").border_title = "Log set  (Enter)"
-        self.query_one("#start").border_title = "Start a session"
+        self.query_one("#start-left").border_title = "Start a session"
+        self.query_one("#start-fatigue").border_title = "Fatigue check"
+        self.query_one("#start-last").border_title = "Last sessions"
 
     @property
     def clock(self) -> Callable[[], datetime]:
@@ -225,6 +236,38 @@ class SessionScreen(ModeScreen):
         options.highlighted = 0
         options.focus()
         self.refresh_bindings()
+        self._write(self._fetch_overview, self._show_overview)
+
+    def _fetch_overview(self, repo: Repository) -> tuple[list[SessionDetail], list[FatigueFlag]]:
+        """Recent sessions and the fatigue verdict, for the start panel (after it shows)."""
+        now = self.clock()
+        details = repo.session_details_since(now - timedelta(days=HORIZON_DAYS))
+        return details, analyse(details, self.exercises, self.blapp.settings, now.date())
+
+    def _show_overview(self, result: tuple[list[SessionDetail], list[FatigueFlag]]) -> None:
+        details, flags = result
+        unit = self.blapp.settings.unit
+        fatigue = Text()
+        if not flags:
+            fatigue.append("✓ Nothing flagged", style="bold green")
+            fatigue.append(": recent performance, load and volume look normal (or there is too little data yet).")
+        shown = 5
+        for f in flags[: shown + 1]:
+            style = "bold red" if f.severity is Severity.WARNING else "bold yellow" if f.code == SUMMARY else ""
+            fatigue.append(("⚠ " if f.code == SUMMARY else "• ") + f.message + "\n", style=style)
+        if len(flags) > shown + 1:
+            fatigue.append(f"… and {len(flags) - shown - 1} more in History (F3)", style="dim")
+        self.query_one("#start-fatigue", Static).update(fatigue)
+        last = Text()
+        for d in reversed(details[-6:]):
+            mins = f"{d.minutes:.0f} min" if d.minutes else "-"
+            rpe = f"sRPE {d.session_rpe:g}" if d.session_rpe is not None else ""
+            last.append(f"{d.started_at:%a %d %b}  ", style="bold")
+            name = d.name if len(d.name) <= 22 else d.name[:21] + "…"
+            last.append(f"{name:<22} {mins:>7} {d.working_sets:>3} sets {format_volume(d.volume_kg, unit):>10}  {rpe}\n")
+        if not details:
+            last.append("No sessions in the last four months.", style="dim")
+        self.query_one("#start-last", Static).update(last)
 
     def _offer_resume(self, state: SessionState) -> None:
         now = self.clock()
@@ -453,7 +496,8 @@ class SessionScreen(ModeScreen):
         ex = self.current_exercise()
         done_sets = sum(1 for s in self._item_sets(item) if s.is_working)
         nxt = next_set_text(item, ex, self.next_prefill, done_sets, self.blapp.settings.unit)
-        self.query_one(RestTimerView).show(self.timer, now, nxt)
+        planned = (item.rest_s if item.rest_s is not None else ex.rest_s) if item and ex else None
+        self.query_one(RestTimerView).show(self.timer, now, nxt, planned)
         self._update_title()
         if self.timer is not None and not self._announced and self.timer.done(now):
             self._announced = True

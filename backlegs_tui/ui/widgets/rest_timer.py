@@ -22,16 +22,17 @@ class RestTimerView(Vertical):
         yield Static("", id="rest-bar")
         yield Static("", id="rest-next")
 
-    def show(self, timer: RestTimer | None, now: datetime, next_text: str) -> None:
+    def show(self, timer: RestTimer | None, now: datetime, next_text: str, planned_s: int | None = None) -> None:
         digits = self.query_one("#rest-digits", Digits)
         bar = self.query_one("#rest-bar", Static)
         label = self.query_one("#rest-label", Static)
         self.query_one("#rest-next", Static).update(next_text)
         if timer is None:
-            label.update("Rest: no timer running")
-            digits.update("-:--")
+            label.update("Rest: starts after each working set")
+            digits.update(format_clock(planned_s) if planned_s else "-:--")
             bar.update("")
             self.set_class(False, "-running", "-done")
+            self.set_class(True, "-idle")
             return
         left = timer.remaining_s(now)
         done = timer.done(now)
@@ -41,4 +42,5 @@ class RestTimerView(Vertical):
         filled = round(width * timer.fraction_left(now))
         bar.update(Text("█" * filled, style="bold") + Text("░" * (width - filled), style="dim"))
         self.set_class(not done, "-running")
+        self.set_class(False, "-idle")
         self.set_class(done, "-done")

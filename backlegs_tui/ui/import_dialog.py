@@ -1,0 +1,119 @@
+"""Import history from the palette: format, file and unit in a small dialog, the import in a
+thread worker (the same code path as `backlegs import`), the summary as a notification."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical
+from textual.widgets import Button, Input, Label, Select, Static
+
+from ..domain.model import Unit
+from .dialogs import Dialog
+from .messages import StoreReady
+
+FORMATS = [
+    ("Strong (CSV)", "strong"),
+    ("Hevy (CSV)", "hevy"),
+    ("FitNotes (CSV)", "fitnotes"),
+    ("backlegs JSON", "json"),
+]
+UNITS = [("As the file says", ""), ("kg", "kg"), ("lb", "lb")]
+
+
+class ImportDialog(Dialog):
+    """Asks which export to import; imports it and notifies what was imported.
+
+    Errors (a missing file, a file that is not what it claims, a unit to choose) show in the
+    dialog, which stays open to fix them; Escape closes it."""
+
+    DEFAULT_CSS = """
+    ImportDialog Select { width: 1fr; }
+    ImportDialog #import-buttons { margin-top: 1; align-horizontal: right; }
+    ImportDialog #import-buttons Button { margin-left: 1; }
+    """
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Static("Import history", classes="title")
+            with Horizontal():
+                yield Label("Exported by")
+                yield Select(FORMATS, value="strong", allow_blank=False, id="import-format")
+            with Horizontal():
+                yield Label("File")
+                yield Input(placeholder="~/Downloads/strong.csv", id="import-path")
+            with Horizontal():
+                yield Label("Weight unit")
+                yield Select(UNITS, value="", allow_blank=False, id="import-unit")
+            yield Static("", id="import-status", classes="error")
+            with Horizontal(id="import-buttons"):
+                yield Button("Import", variant="primary", id="import-go")
+                yield Button("Cancel", id="import-cancel")
+            yield Static("Importing the same file twice adds nothing.", classes="hint")
+
+    def on_mount(self) -> None:
+        self.query_one("#import-path", Input).focus()
+
+    @on(Button.Pressed, "#import-cancel")
+    def _cancel(self) -> None:
+        self.action_cancel()
+
+    @on(Input.Submitted, "#import-path")
+    @on(Button.Pressed, "#import-go")
+    def start(self) -> None:
+        text = self.query_one("#import-path", Input).value.strip()
+        if not text:
+            self._status("Type the path of the exported file.")
+            return
+        if getattr(self.app, "repo", None) is None:
+            self._status("The database is not open yet; try again in a moment.")
+            return
+        fmt = str(self.query_one("#import-format", Select).value)
+        unit_value = str(self.query_one("#import-unit", Select).value)
+        self._busy(True)
+        self._status("Importing…", error=False)
+        self.run_import(fmt, Path(text).expanduser(), Unit(unit_value) if unit_value else None)
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="import")
+    def run_import(self, fmt: str, path: Path, unit: Unit | None) -> None:
+        from ..exchange.common import BadFile, NeedsUnit
+        from ..exchange.importing import import_file
+        from ..store.schema import StoreError
+
+        try:
+            summary = import_file(self.app.repo, fmt, path, unit)
+        except NeedsUnit:
+            self.app.call_from_thread(self._failed, "This file does not say whether weights are kg or lb: choose the unit.")
+        except (BadFile, StoreError) as exc:
+            self.app.call_from_thread(self._failed, f"{path.name}: {exc}")
+        except Exception as exc:  # noqa: BLE001 - shown, never a crash mid-import
+            self.app.call_from_thread(self._failed, f"Import failed: {exc}")
+        else:
+            self.app.call_from_thread(self._done, summary)
+
+    def _done(self, summary) -> None:  # noqa: ANN001
+        text = summary.headline()
+        if summary.skipped:
+            first = summary.skipped[0]
+            text += f"\nFirst skipped: line {first.line}: {first.reason}" if first.line else f"\n{first.reason}"
+        self.app.notify(text, title="Import history", timeout=10)
+        self.dismiss(None)
+        app = self.app
+        screens = list(getattr(app, "_mode_screens", lambda: [])()) or [app.screen]
+        for screen in screens:
+            screen.post_message(StoreReady())
+
+    def _failed(self, message: str) -> None:
+        self._busy(False)
+        self._status(message)
+
+    def _busy(self, busy: bool) -> None:
+        for widget in self.query("Input, Select, #import-go"):
+            widget.disabled = busy
+
+    def _status(self, text: str, *, error: bool = True) -> None:
+        status = self.query_one("#import-status", Static)
+        status.set_class(error, "error")
+        status.update(text)

@@ -12,20 +12,13 @@ from pathlib import Path
 
 import pytest
 
-from backlegs_tui.cli import main
 from backlegs_tui.domain.model import ExerciseDraft, Readiness, SetEntry, SetType, Settings, Unit
 from backlegs_tui.exchange.csvfmt import CSV_COLUMNS, STRONG_COLUMNS, num, safe_text
 from backlegs_tui.store.repository import Repository
 
-DATA = Path(__file__).parent / "data" / "imports"
+from .exchange_helpers import DATA, run
+
 T0 = datetime(2026, 11, 24, 18, 0)
-
-
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    code = main(list(argv))
-    out, err = capsys.readouterr()
-    assert "Traceback" not in err
-    return code, out, err
 
 
 def log(repo: Repository, sid: int, name: str, kg: float, reps: int, minute: int, **kw) -> None:

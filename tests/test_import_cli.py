@@ -10,18 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from backlegs_tui.cli import main
 from backlegs_tui.exchange.cli import ProgressBar
 from backlegs_tui.store.repository import Repository
 
-DATA = Path(__file__).parent / "data" / "imports"
-
-
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    code = main(list(argv))
-    out, err = capsys.readouterr()
-    assert "Traceback" not in err
-    return code, out, err
+from .exchange_helpers import DATA, run
 
 
 def counts(db: Path) -> dict[str, int]:

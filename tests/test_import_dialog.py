@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
 from textual.widgets import Input, Select, Static
@@ -11,16 +10,8 @@ from backlegs_tui.store.repository import Repository
 from backlegs_tui.ui.app import BacklegsApp
 from backlegs_tui.ui.import_dialog import ImportDialog
 
-DATA = Path(__file__).parent / "data" / "imports"
-
-
-async def wait_until(pilot, predicate, what: str, timeout: float = 10.0) -> None:  # noqa: ANN001
-    deadline = time.monotonic() + timeout
-    while not predicate():
-        if time.monotonic() > deadline:
-            raise AssertionError(f"timed out waiting for {what}")
-        await pilot.app.workers.wait_for_complete()
-        await pilot.pause(0.01)
+from .exchange_helpers import DATA
+from .session_helpers import wait_for
 
 
 def notes_of(app: BacklegsApp) -> list[str]:
@@ -31,10 +22,10 @@ def notes_of(app: BacklegsApp) -> list[str]:
 
 async def open_dialog(pilot) -> ImportDialog:  # noqa: ANN001
     app = pilot.app
-    await wait_until(pilot, lambda: app.repo is not None, "the store")
+    await wait_for(pilot, lambda: app.repo is not None, "the store")
     command = next(c for c in app.get_system_commands(app.screen) if c.title == "Import history…")
     command.callback()
-    await wait_until(
+    await wait_for(
         pilot, lambda: isinstance(app.screen, ImportDialog) and app.screen.query("#import-go"), "the dialog"
     )
     await pilot.pause()
@@ -55,7 +46,7 @@ async def test_import_from_the_palette(repo: Repository) -> None:
         dialog.query_one("#import-format", Select).value = "hevy"
         dialog.query_one("#import-path", Input).value = str(DATA / "hevy_kg.csv")
         await pilot.click("#import-go")
-        await wait_until(pilot, lambda: not isinstance(app.screen, ImportDialog), "the import")
+        await wait_for(pilot, lambda: not isinstance(app.screen, ImportDialog), "the import")
         assert seen and seen[0].startswith("Imported 2 workouts, 7 sets; exercises: 4 matched, 0 created")
     assert repo.stats()["sessions"] == 2
 
@@ -70,14 +61,14 @@ async def test_errors_show_in_the_dialog_which_stays_open(repo: Repository, tmp_
         assert "path" in str(status.render())
         path.value = str(tmp_path / "missing.csv")
         await submit(pilot, dialog)
-        await wait_until(pilot, lambda: "no such file" in str(status.render()), "the error")
+        await wait_for(pilot, lambda: "no such file" in str(status.render()), "the error")
         path.value = str(DATA / "strong_2020.csv")  # Strong without a unit: ask for one
         await submit(pilot, dialog)
-        await wait_until(pilot, lambda: "choose the unit" in str(status.render()), "the unit question")
+        await wait_for(pilot, lambda: "choose the unit" in str(status.render()), "the unit question")
         assert isinstance(app.screen, ImportDialog) and not path.disabled
         dialog.query_one("#import-unit", Select).value = "kg"
         await submit(pilot, dialog)
-        await wait_until(pilot, lambda: not isinstance(app.screen, ImportDialog), "the import")
+        await wait_for(pilot, lambda: not isinstance(app.screen, ImportDialog), "the import")
     assert repo.stats()["sets"] == 9
 
 
@@ -86,5 +77,5 @@ async def test_escape_closes_the_dialog(repo: Repository) -> None:
     async with app.run_test(size=(110, 36)) as pilot:
         await open_dialog(pilot)
         await pilot.press("escape")
-        await wait_until(pilot, lambda: not isinstance(app.screen, ImportDialog), "the dialog to close")
+        await wait_for(pilot, lambda: not isinstance(app.screen, ImportDialog), "the dialog to close")
     assert repo.stats()["sessions"] == 0

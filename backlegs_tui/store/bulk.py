@@ -19,11 +19,10 @@ from sqlalchemy.exc import IntegrityError
 
 from ..domain.model import ExerciseDraft, ExerciseKind, SpinalLoad
 from ..domain.records import WorkoutRecord
+from .export_queries import EXERCISES, PLAN_ITEMS, PLANS, SCHEDULE, SESSION_ITEMS, SESSIONS, SETS
 from .models import (
     ExerciseRow,
-    PlanItemRow,
     PlanRow,
-    ScheduleRow,
     SessionItemRow,
     SessionRow,
     SetRow,
@@ -316,13 +315,6 @@ class SnapshotError(StoreError):
     """A backlegs JSON file whose contents cannot be restored; one line says where."""
 
 
-_EXERCISES = ExerciseRow.__table__
-_PLANS = PlanRow.__table__
-_PLAN_ITEMS = PlanItemRow.__table__
-_SCHEDULE = ScheduleRow.__table__
-_SESSIONS = SessionRow.__table__
-_SESSION_ITEMS = SessionItemRow.__table__
-_SETS = SetRow.__table__
 
 
 def _value(col, value: Any, where: str) -> Any:  # noqa: ANN001
@@ -440,35 +432,35 @@ def _check_snapshot(snap: Any) -> None:
 def _is_new(con: Connection) -> bool:
     from ..domain.catalogue import CATALOGUE, SAMPLE_PLAN
 
-    if con.scalar(select(func.count()).select_from(_SESSIONS)) or con.scalar(
-        select(func.count()).select_from(_SCHEDULE)
+    if con.scalar(select(func.count()).select_from(SESSIONS)) or con.scalar(
+        select(func.count()).select_from(SCHEDULE)
     ) or con.scalar(select(func.count()).select_from(SettingRow.__table__)):
         return False
-    exercises = set(con.scalars(select(_EXERCISES.c.name)))
-    plans = set(con.scalars(select(_PLANS.c.name)))
+    exercises = set(con.scalars(select(EXERCISES.c.name)))
+    plans = set(con.scalars(select(PLANS.c.name)))
     return exercises <= {d.name for d in CATALOGUE} and plans <= {SAMPLE_PLAN.name}
 
 
 def _restore(con: Connection, snap: dict[str, Any], result: InsertResult) -> None:
-    before = {n.lower(): n for n in con.scalars(select(_EXERCISES.c.name))}
+    before = {n.lower(): n for n in con.scalars(select(EXERCISES.c.name))}
     keep = _is_new(con)
     if keep:
-        for table in (_SETS, _SESSION_ITEMS, _SESSIONS, _SCHEDULE, _PLAN_ITEMS, _PLANS, exercise_alternatives,
-                      _EXERCISES, SettingRow.__table__):
+        for table in (SETS, SESSION_ITEMS, SESSIONS, SCHEDULE, PLAN_ITEMS, PLANS, exercise_alternatives,
+                      EXERCISES, SettingRow.__table__):
             con.execute(table.delete())
         known_exercises: dict[str, int] = {}
         known_plans: dict[str, int] = {}
     else:
-        known_exercises = {n.lower(): i for i, n in con.execute(select(_EXERCISES.c.id, _EXERCISES.c.name))}
-        known_plans = {n.lower(): i for i, n in con.execute(select(_PLANS.c.id, _PLANS.c.name))}
+        known_exercises = {n.lower(): i for i, n in con.execute(select(EXERCISES.c.id, EXERCISES.c.name))}
+        known_plans = {n.lower(): i for i, n in con.execute(select(PLANS.c.id, PLANS.c.name))}
 
     # exercises and their alternatives
-    ex_ids = _Ids(con, _EXERCISES.c.id, keep)
+    ex_ids = _Ids(con, EXERCISES.c.id, keep)
     new_exercises: list[dict[str, Any]] = []
     alternatives: list[tuple[int, list[Any]]] = []
     for i, raw in enumerate(snap["exercises"]):
         where = f"exercises[{i}]"
-        row = _decode(_EXERCISES, raw, where)
+        row = _decode(EXERCISES, raw, where)
         name = row["name"]
         if name.lower() in known_exercises:
             ex_ids.map[row["id"]] = known_exercises[name.lower()]
@@ -480,7 +472,7 @@ def _restore(con: Connection, snap: dict[str, Any], result: InsertResult) -> Non
         (result.matched if name.lower() in before else result.created).append(name)
         alternatives.append((row["id"], _children(raw, "alternatives", where)))
     if new_exercises:
-        con.execute(insert(_EXERCISES), new_exercises)
+        con.execute(insert(EXERCISES), new_exercises)
     pairs = [
         {"exercise_id": eid, "alternative_id": ex_ids.map[a]}
         for eid, alts in alternatives
@@ -496,13 +488,13 @@ def _restore(con: Connection, snap: dict[str, Any], result: InsertResult) -> Non
         return ex_ids.map[old]
 
     # plans, their items, the schedule
-    plan_ids = _Ids(con, _PLANS.c.id, keep)
-    plan_item_ids = _Ids(con, _PLAN_ITEMS.c.id, keep)
+    plan_ids = _Ids(con, PLANS.c.id, keep)
+    plan_item_ids = _Ids(con, PLAN_ITEMS.c.id, keep)
     new_plans: list[dict[str, Any]] = []
     new_plan_items: list[dict[str, Any]] = []
     for i, raw in enumerate(snap["plans"]):
         where = f"plans[{i}]"
-        row = _decode(_PLANS, raw, where)
+        row = _decode(PLANS, raw, where)
         if row["name"].lower() in known_plans:
             plan_ids.map[row["id"]] = known_plans[row["name"].lower()]
             continue
@@ -510,7 +502,7 @@ def _restore(con: Connection, snap: dict[str, Any], result: InsertResult) -> Non
         new_plans.append(row)
         for j, raw_item in enumerate(_children(raw, "items", where)):
             item_where = f"{where}.items[{j}]"
-            item = _decode(_PLAN_ITEMS, raw_item, item_where, skip="plan_id")
+            item = _decode(PLAN_ITEMS, raw_item, item_where, skip="plan_id")
             item.update(
                 id=plan_item_ids.new(item["id"]),
                 plan_id=row["id"],
@@ -519,19 +511,19 @@ def _restore(con: Connection, snap: dict[str, Any], result: InsertResult) -> Non
             )
             new_plan_items.append(item)
     if new_plans:
-        con.execute(insert(_PLANS), new_plans)
+        con.execute(insert(PLANS), new_plans)
     if new_plan_items:
-        con.execute(insert(_PLAN_ITEMS), new_plan_items)
+        con.execute(insert(PLAN_ITEMS), new_plan_items)
     new_plan_ids = {p["id"] for p in new_plans}
-    schedule_ids = _Ids(con, _SCHEDULE.c.id, keep)
+    schedule_ids = _Ids(con, SCHEDULE.c.id, keep)
     schedule = []
     for i, raw in enumerate(snap["schedule"]):
-        row = _decode(_SCHEDULE, raw, f"schedule[{i}]")
+        row = _decode(SCHEDULE, raw, f"schedule[{i}]")
         pid = plan_ids.map.get(row["plan_id"])
         if pid in new_plan_ids:
             schedule.append({**row, "id": schedule_ids.new(row["id"]), "plan_id": pid})
     if schedule:
-        con.execute(insert(_SCHEDULE), schedule)
+        con.execute(insert(SCHEDULE), schedule)
     has_settings = con.scalar(select(func.count()).select_from(SettingRow.__table__))
     settings = snap["settings"]
     if settings and not has_settings:
@@ -539,18 +531,18 @@ def _restore(con: Connection, snap: dict[str, Any], result: InsertResult) -> Non
 
     # sessions, their items and sets
     seen = {
-        (started, name) for started, name in con.execute(select(_SESSIONS.c.started_at, _SESSIONS.c.name))
+        (started, name) for started, name in con.execute(select(SESSIONS.c.started_at, SESSIONS.c.name))
     }
-    seen_keys = set(con.scalars(select(_SESSIONS.c.import_key).where(_SESSIONS.c.import_key.is_not(None))))
-    has_open = bool(con.scalar(select(func.count()).select_from(_SESSIONS).where(_SESSIONS.c.ended_at.is_(None))))
-    session_ids = _Ids(con, _SESSIONS.c.id, keep)
-    item_ids = _Ids(con, _SESSION_ITEMS.c.id, keep)
+    seen_keys = set(con.scalars(select(SESSIONS.c.import_key).where(SESSIONS.c.import_key.is_not(None))))
+    has_open = bool(con.scalar(select(func.count()).select_from(SESSIONS).where(SESSIONS.c.ended_at.is_(None))))
+    session_ids = _Ids(con, SESSIONS.c.id, keep)
+    item_ids = _Ids(con, SESSION_ITEMS.c.id, keep)
     sessions: list[dict[str, Any]] = []
     items: list[dict[str, Any]] = []
     sets: list[dict[str, Any]] = []
     for i, raw in enumerate(snap["sessions"]):
         where = f"sessions[{i}]"
-        row = _decode(_SESSIONS, raw, where)
+        row = _decode(SESSIONS, raw, where)
         if (row["started_at"], row["name"]) in seen or (row["import_key"] and row["import_key"] in seen_keys):
             result.duplicates += 1
             continue
@@ -563,7 +555,7 @@ def _restore(con: Connection, snap: dict[str, Any], result: InsertResult) -> Non
         session_items: dict[int, int] = {}
         for j, raw_item in enumerate(_children(raw, "items", where)):
             item_where = f"{where}.items[{j}]"
-            item = _decode(_SESSION_ITEMS, raw_item, item_where, skip="session_id")
+            item = _decode(SESSION_ITEMS, raw_item, item_where, skip="session_id")
             old = item["id"]
             item.update(
                 id=item_ids.new(old),
@@ -576,7 +568,7 @@ def _restore(con: Connection, snap: dict[str, Any], result: InsertResult) -> Non
         row["current_item_id"] = session_items.get(row["current_item_id"])
         for j, raw_set in enumerate(_children(raw, "sets", where)):
             set_where = f"{where}.sets[{j}]"
-            s = _decode(_SETS, raw_set, set_where, skip="session_id")
+            s = _decode(SETS, raw_set, set_where, skip="session_id")
             s.update(
                 session_id=row["id"],
                 exercise_id=exercise(s["exercise_id"], set_where),
@@ -587,10 +579,10 @@ def _restore(con: Connection, snap: dict[str, Any], result: InsertResult) -> Non
             sets.append(s)
         sessions.append(row)
     if sessions:
-        con.execute(insert(_SESSIONS), sessions)
+        con.execute(insert(SESSIONS), sessions)
     if items:
-        con.execute(insert(_SESSION_ITEMS), items)
+        con.execute(insert(SESSION_ITEMS), items)
     for i in range(0, len(sets), CHUNK):
-        con.execute(insert(_SETS), sets[i : i + CHUNK])
+        con.execute(insert(SETS), sets[i : i + CHUNK])
     result.workouts = len(sessions)
     result.sets = len(sets)

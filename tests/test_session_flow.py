@@ -121,7 +121,8 @@ async def test_warmup_ramp_from_history(db_path, clock):
             await settle(pilot)
         assert loads == ["20", "40", "62.5", "82.5"]  # 40 %, 60 %, 80 % of 102.5, to the plates
         assert screen.entry.values().weight == "102.5"
-        assert "Last" in str(screen.query_one("#current").render())
+        assert len(screen.last[screen.current_item().exercise_id]) == 4
+        assert screen.query_one("#last").border_title == "Last time · Sat 21 Nov"
 
 
 async def test_arrows_and_digits_edit_the_entry(db_path, clock):

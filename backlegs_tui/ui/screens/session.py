@@ -44,7 +44,7 @@ from ...domain.units import format_volume, format_weight
 from ...domain.validation import InputError, parse_reps, parse_rir, parse_rpe, parse_weight
 from ..dialogs import ConfirmDialog, FieldSpec, FormDialog, InfoDialog, PickerDialog, readiness_dialog, readiness_from
 from ..widgets.rest_timer import RestTimerView
-from ..widgets.session_views import CurrentExercise, ExerciseList, TodaySets, set_text
+from ..widgets.session_views import CurrentExercise, ExerciseList, SessionInfo, SetTable, set_text
 from ..widgets.set_entry import SetEntry as SetEntryWidget
 from .base import ModeScreen
 
@@ -64,6 +64,7 @@ class SessionData:
     """What the screen needs, fetched in a worker."""
 
     state: SessionState | None
+    cooldown: str
     exercises: dict[int, Exercise]
     last: dict[int, list[SetEntry]]
     plans: list[PlanSummary]
@@ -120,6 +121,7 @@ class SessionScreen(ModeScreen):
         self.timer: RestTimer | None = None
         self.next_prefill: Prefill | None = None
         self.warmups_off: set[int] = set()
+        self.cooldown = ""
         self._announced = True
         self._loaded_once = False
         self._writes: deque[tuple[Callable[[Repository], Any], Callable[[Any], None] | None]] = deque()
@@ -140,10 +142,14 @@ class SessionScreen(ModeScreen):
         with Vertical(id="live"):
             yield Static("", id="session-title")
             with Horizontal(id="top"):
-                yield ExerciseList(id="exercise-list", classes="panel")
+                with Vertical(id="left", classes="panel"):
+                    yield ExerciseList(id="exercise-list")
+                    yield SessionInfo(id="session-info")
                 with Vertical(id="middle", classes="panel"):
                     yield CurrentExercise(id="current")
-                    yield TodaySets(id="today")
+                    with Horizontal(id="sets"):
+                        yield SetTable(id="today")
+                        yield SetTable(id="last")
             with Horizontal(id="bottom"):
                 with Vertical(id="entry-box", classes="panel"):
                     yield SetEntryWidget(id="entry")
@@ -156,7 +162,8 @@ class SessionScreen(ModeScreen):
     def on_mount(self) -> None:
         self.query_one("#live").display = False
         self.set_interval(0.25, self.tick)
-        self.query_one("#exercise-list").border_title = "Exercises"
+        self.query_one("#left").border_title = "Exercises"
+        self.query_one("#today").border_title = "Today"
         self.query_one("#middle").border_title = "Current"
         self.query_one("#entry-box").border_title = "Log set  (Enter)"
         self.query_one("#start-left").border_title = "Start a session"
@@ -199,11 +206,15 @@ class SessionScreen(ModeScreen):
             for item in state.items:
                 if item.exercise_id not in last:
                     last[item.exercise_id] = repo.last_sets(item.exercise_id, state.started_at, state.id)
-        return SessionData(state, exercises, last, repo.plans(), repo.plans_for_day(today), first_load)
+        cooldown = ""
+        if state is not None and state.plan_id is not None:
+            cooldown = repo.plan(state.plan_id).cooldown
+        return SessionData(state, cooldown, exercises, last, repo.plans(), repo.plans_for_day(today), first_load)
 
     def _apply(self, msg: SessionData) -> None:
         self.exercises = msg.exercises
         self.last = msg.last
+        self.cooldown = msg.cooldown
         self.entry.unit = self.blapp.settings.unit.value
         if msg.state is None:
             self._show_start(msg.plans, msg.today_plans)
@@ -311,11 +322,13 @@ class SessionScreen(ModeScreen):
     def load_last_and_enter(self, state: SessionState) -> None:
         missing = {it.exercise_id for it in state.items} - set(self.last)
 
-        def fetch(repo: Repository) -> dict[int, list[SetEntry]]:
-            return {ex: repo.last_sets(ex, state.started_at, state.id) for ex in missing}
+        def fetch(repo: Repository) -> tuple[dict[int, list[SetEntry]], str]:
+            cooldown = repo.plan(state.plan_id).cooldown if state.plan_id is not None else ""
+            return {ex: repo.last_sets(ex, state.started_at, state.id) for ex in missing}, cooldown
 
-        def done(found: dict[int, list[SetEntry]]) -> None:
-            self.last.update(found)
+        def done(found: tuple[dict[int, list[SetEntry]], str]) -> None:
+            self.last.update(found[0])
+            self.cooldown = found[1]
             self._enter_live(state)
 
         self._write(fetch, done)
@@ -427,8 +440,14 @@ class SessionScreen(ModeScreen):
                     mark = "✓" if i < (pre.warmup_index or 0) else "▸" if i == pre.warmup_index else "·"
                     warm.append((mark, f"{w.weight:g} {u} x {w.reps}", w.plates.describe(u)))
         reason = pre.reason if pre else ""
-        self.query_one(CurrentExercise).show(item, ex, self.last.get(ex.id, []) if ex else [], reason, unit, warm)
-        self.query_one(TodaySets).show(self._item_sets(item), unit)
+        last = self.last.get(ex.id, []) if ex else []
+        self.query_one(CurrentExercise).show(item, ex, last, reason, unit, warm)
+        self.query_one("#today", SetTable).show(self._item_sets(item), unit, "Nothing yet: Enter logs the set below.")
+        last_table = self.query_one("#last", SetTable)
+        last_table.show(last, unit, "First time on this exercise.")
+        when = last[0].logged_at if last and last[0].logged_at else None
+        last_table.border_title = f"Last time · {when:%a %d %b}" if when else "Last time"
+        self.query_one(SessionInfo).show(state, self.cooldown)
         self._update_plates()
         self._update_title()
         self._update_fatigue()
@@ -824,6 +843,7 @@ class SessionScreen(ModeScreen):
                 self.state.notes = notes
                 sid = self.state.id
                 self._write(lambda repo: repo.set_session_notes(sid, notes), lambda _: self._message("✓ Session note saved"))
+                self._refresh_views()
 
         self.app.push_screen(FormDialog("Session note", [FieldSpec("notes", "Note", state.notes)]), save)
 

@@ -3,7 +3,7 @@ with its target and last time, and today's sets."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 
 from rich.table import Table
 from rich.text import Text
@@ -68,13 +68,6 @@ class CurrentExercise(Static):
         text.append(f"   {exercise.kind.value} · {exercise.spinal_load.value} spinal load\n", style="dim")
         text.append("Target  ", style="bold")
         text.append(f"{item.target_text} · rest {format_clock(rest)}\n")
-        text.append("Last    ", style="bold")
-        if last:
-            when = last[0].logged_at.strftime("%a %d %b") if last[0].logged_at else ""
-            work = [s for s in last if s.is_working]
-            text.append(f"{when}: " + ", ".join(set_text(s, unit) for s in work[:6]) + "\n")
-        else:
-            text.append("first time on this exercise\n", style="dim")
         text.append("Plan    ", style="bold")
         text.append(reason + "\n", style="italic")
         if warmups:
@@ -86,29 +79,57 @@ class CurrentExercise(Static):
         self.update(text)
 
 
-class TodaySets(Static):
-    """Today's sets of the current exercise, numbered, with e1RM."""
+class SetTable(Static):
+    """A compact list of sets (today's, or last time's): number or type marker, load x reps,
+    effort and e1RM; warm-ups in yellow, drops and failures marked."""
 
-    def show(self, sets: Sequence[SetEntry], unit: Unit, names: Mapping[int, str] | None = None) -> None:
+    def show(self, sets: Sequence[SetEntry], unit: Unit, empty: str = "") -> None:
         if not sets:
-            self.update(Text("No sets logged for this exercise yet. Enter logs the set below.", style="dim"))
+            self.update(Text(empty, style="dim"))
             return
-        table = Table(box=None, padding=(0, 2), show_edge=False, header_style="bold dim")
-        for col in ("#", "type", "weight", "reps", "effort", "e1RM", "notes"):
-            table.add_column(col, justify="right" if col in ("weight", "reps", "e1RM", "#") else "left")
+        table = Table(box=None, padding=(0, 1), show_edge=False, header_style="bold dim")
+        table.add_column("#", justify="right", no_wrap=True)
+        table.add_column(f"set ({unit.value})", no_wrap=True)
+        table.add_column("effort", no_wrap=True)
+        table.add_column("e1RM", justify="right", no_wrap=True)
+        table.add_column("note", no_wrap=True, overflow="ellipsis", max_width=14)
         n = 0
         for s in sets:
             if s.is_working:
                 n += 1
             est = e1rm(s.weight_kg, s.reps, s.effective_rpe) if s.is_working else None
-            effort = f"RPE {s.rpe:g}" if s.rpe is not None else (f"{s.rir:g} RIR" if s.rir is not None else "")
+            effort = f"@{s.rpe:g}" if s.rpe is not None else (f"{s.rir:g} RIR" if s.rir is not None else "")
+            mark = {SetType.WARMUP: "W", SetType.DROP: f"{n}D", SetType.FAILURE: f"{n}F"}.get(s.set_type, str(n))
+            style = TYPE_STYLE[s.set_type]
             table.add_row(
-                str(n) if s.is_working else "W" if s.set_type is SetType.WARMUP else "",
-                Text(s.set_type.label, style=TYPE_STYLE[s.set_type]),
-                format_weight(s.weight_kg, unit),
-                str(s.reps),
+                Text(mark, style=style),
+                Text(f"{format_weight(s.weight_kg, unit, with_unit=False)} x {s.reps}", style=style),
                 effort,
-                f"{round(from_kg(est, unit), 1):g} {unit.value}" if est else "",
-                s.notes[:30],
+                f"{round(from_kg(est, unit), 1):g}" if est else "",
+                s.notes,
             )
         self.update(table)
+
+
+class SessionInfo(Static):
+    """Readiness, session notes and the plan's cool-down, under the exercise list."""
+
+    def show(self, state: SessionState, cooldown: str) -> None:
+        text = Text()
+        r = state.readiness
+        parts = []
+        if r.sleep_h is not None:
+            parts.append(f"slept {r.sleep_h:g} h")
+        if r.soreness is not None:
+            parts.append(f"soreness {r.soreness}/5")
+        if r.energy is not None:
+            parts.append(f"energy {r.energy}/5")
+        text.append("Readiness\n", style="bold")
+        text.append((" · ".join(parts) if parts else "not checked in") + "\n\n", style="" if parts else "dim")
+        text.append("Notes", style="bold")
+        text.append("  N to edit\n", style="dim")
+        text.append((state.notes or "none") + "\n\n", style="" if state.notes else "dim")
+        if cooldown:
+            text.append("Cool-down\n", style="bold")
+            text.append(cooldown, style="italic")
+        self.update(text)

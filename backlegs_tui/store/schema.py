@@ -17,7 +17,8 @@ KNOWN_REVISIONS: tuple[str, ...] = ("0001_initial",)
 HEAD = KNOWN_REVISIONS[-1]
 
 SQLITE_HEADER = b"SQLite format 3\x00"
-BUSY_TIMEOUT_MS = 5000
+# how long to wait for another program's lock before giving up (env: BACKLEGS_BUSY_TIMEOUT_MS)
+BUSY_TIMEOUT_MS = int(os.environ.get("BACKLEGS_BUSY_TIMEOUT_MS", "5000"))
 
 
 class StoreError(Exception):

@@ -264,3 +264,33 @@ def test_json_dry_run_writes_nothing(capsys, filled: Path, tmp_path: Path) -> No
     r = Repository.open(other)
     assert r.stats()["sessions"] == 0
     r.close()
+
+
+def test_export_through_a_symlink_keeps_the_link(capsys, filled: Path, tmp_path: Path) -> None:
+    real = tmp_path / "real.csv"
+    real.write_text("old")
+    link = tmp_path / "link.csv"
+    link.symlink_to(real)
+    assert run(capsys, "export", "-o", str(link), "--db", str(filled))[0] == 0
+    assert link.is_symlink() and real.read_text().startswith("date,session")
+
+
+def test_export_to_a_pipe_writes_into_it(capsys, filled: Path, tmp_path: Path) -> None:
+    import os
+    import threading
+
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    got: list[str] = []
+    reader = threading.Thread(target=lambda: got.append(fifo.read_text()))
+    reader.start()
+    assert run(capsys, "export", "-o", str(fifo), "--db", str(filled))[0] == 0
+    reader.join(5)
+    assert got and got[0].startswith("date,session") and fifo.exists() and not fifo.is_file()
+
+
+@pytest.mark.skipif(not Path("/dev/full").is_char_device(), reason="needs /dev/full")
+def test_a_full_disk_is_one_line(capsys, filled: Path) -> None:
+    code, _, err = run(capsys, "export", "-o", "/dev/full", "--db", str(filled))
+    assert code == 2 and "No space left" in err
+    assert Path("/dev/full").is_char_device()

@@ -146,26 +146,33 @@ def _existing_db(args: argparse.Namespace) -> Path:
 
 @contextmanager
 def _output(target: Path | None) -> Iterator[IO[str]]:
-    """stdout, or a file written beside its final name and renamed into place when done."""
+    """stdout, or a file written beside its final name and renamed into place when done (a
+    failed export never leaves half a file where the last good one was)."""
     if target is None:
         yield sys.stdout
         sys.stdout.flush()
         return
     if target.is_dir():
         raise CliError(f"{target} is a directory; give a file name")
-    folder = target.parent if str(target.parent) else Path(".")
+    if target.exists() and not target.is_file():  # a device or a pipe: written to, never replaced
+        with open(target, "w", encoding="utf-8", newline="") as fh:
+            yield fh
+        return
+    target = target.resolve() if target.is_symlink() else target  # replace the file, keep the link
+    folder = target.parent
     if not folder.is_dir():
         raise CliError(f"the folder {folder} does not exist")
+    tmp = folder / f".{target.name}.{os.getpid()}.part"
     try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", dir=folder)
+        fh = open(tmp, "w", encoding="utf-8", newline="")  # noqa: SIM115 - closed below
     except OSError as exc:
         raise CliError(f"cannot write to {folder} ({exc.strerror})") from None
     try:
-        with open(fd, "w", encoding="utf-8", newline="") as fh:
+        with fh:
             yield fh
         os.replace(tmp, target)
     except BaseException:
-        Path(tmp).unlink(missing_ok=True)
+        tmp.unlink(missing_ok=True)
         raise
 
 
@@ -176,7 +183,7 @@ def run_export(args: argparse.Namespace) -> int:
     _existing_db(args)
     repo = open_repository(args)
     try:
-        with _output(args.output) as out:
+        with _writing(args.output), _output(args.output) as out:
             if args.format == "json":
                 snapshot = repo.snapshot()
                 out.write(dumps(snapshot))
@@ -190,6 +197,16 @@ def run_export(args: argparse.Namespace) -> int:
     if args.output is not None:
         print(f"Exported {count} set{'s' if count != 1 else ''} ({args.format}) to {args.output}", file=sys.stderr)
     return 0
+
+
+@contextmanager
+def _writing(target: Path | None) -> Iterator[None]:
+    try:
+        yield
+    except OSError as exc:
+        if isinstance(exc, BrokenPipeError):
+            raise
+        raise CliError(f"cannot write {target or 'to standard output'} ({exc.strerror or exc})") from None
 
 
 # ---- backup ---------------------------------------------------------------------------------

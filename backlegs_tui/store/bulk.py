@@ -9,13 +9,14 @@ no other writer can race for them), which saves a round trip per session.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Boolean, Connection, DateTime, Float, Integer, String, Table, func, insert, select, text
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import IntegrityError, OperationalError
 
 from ..domain.model import ExerciseDraft, ExerciseKind, SpinalLoad
 from ..domain.records import WorkoutRecord
@@ -73,6 +74,18 @@ def stored_key(key: str | None) -> str | None:
         return key
     digest = hashlib.sha256(key.encode()).hexdigest()
     return f"{key[: IMPORT_KEY_MAX - len(digest) - 1]}#{digest}"
+
+
+@contextmanager
+def _connection(repo: Repository) -> Iterator[Connection]:
+    """A connection whose database errors end as one StoreError line."""
+    try:
+        with repo.engine.connect() as con:
+            yield con
+    except OperationalError as exc:
+        if "locked" in str(exc.orig) or "busy" in str(exc.orig):
+            raise StoreError("the database is locked by another program; close it and try again") from None
+        raise StoreError(f"cannot write to the database ({exc.orig})") from None
 
 
 def _lock_for_writing(con: Connection) -> None:
@@ -231,7 +244,7 @@ def insert_workouts(
     `progress(done, total)` is called with sets written. With `dry_run`, nothing is written.
     """
     result = InsertResult(dry_run=dry_run)
-    with repo.engine.connect() as con:
+    with _connection(repo) as con:
         if not dry_run:
             _lock_for_writing(con)
         fresh, result.duplicates = _new_workouts(con, workouts)
@@ -398,7 +411,7 @@ def restore_snapshot(repo: Repository, snapshot: dict[str, Any], *, dry_run: boo
     """
     _check_snapshot(snapshot)
     result = InsertResult(dry_run=dry_run)
-    with repo.engine.connect() as con:
+    with _connection(repo) as con:
         _lock_for_writing(con)
         try:
             _restore(con, snapshot, result)

@@ -1,0 +1,41 @@
+"""The start-up benchmark still runs: one repetition on a tiny database (a few seconds)."""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+SCRIPT = Path(__file__).resolve().parent.parent / "benchmarks" / "bench_startup.py"
+
+pytestmark = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="pty and wait4 rusage: Linux")
+
+
+@pytest.fixture(scope="module")
+def bench():
+    spec = importlib.util.spec_from_file_location("bench_startup", SCRIPT)
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses look their module up
+    spec.loader.exec_module(module)
+    yield module
+    del sys.modules[spec.name]
+
+
+def test_benchmark_runs_on_a_tiny_database(bench, tmp_path: Path) -> None:
+    started = time.perf_counter()
+    db = bench.build_db(tmp_path / "tiny.db", weeks=2, sets_target=None)
+    built = db.stat().st_mtime_ns
+    assert bench.build_db(db, weeks=2, sets_target=None).stat().st_mtime_ns == built  # reused
+    report = bench.run_benchmark(db, repeat=1, timeout=10)
+    assert report.db_sets > 20
+    (minimal,), (backlegs,) = report.minimal, report.backlegs
+    assert set(minimal.seconds) == {"first_frame"}
+    assert set(backlegs.seconds) == {"first_frame", "plans_shown", "overview_shown"}
+    assert 0 < backlegs.seconds["first_frame"] <= backlegs.seconds["plans_shown"]
+    assert minimal.peak_rss_mib > 10 and backlegs.peak_rss_mib > 10
+    text = bench.format_report(report)
+    assert "first frame" in text and "peak RSS" in text
+    assert time.perf_counter() - started < 15

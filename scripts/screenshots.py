@@ -155,6 +155,9 @@ SCENES = [
     Scene("session-rest", "session", resting),
     Scene("plan", "plan", mode_loaded),
     Scene("history", "history", mode_loaded),
+    Scene("history-progress", "history", history_key("p")),
+    Scene("history-volume", "history", history_key("v")),
+    Scene("history-fatigue", "history", history_key("f")),
     Scene("help", "session", help_screen),
     Scene("palette", "session", palette),
 ]

@@ -93,10 +93,10 @@ class SessionScreen(ModeScreen):
     SUB_TITLE = "Session"
     BINDINGS = [
         Binding("enter", "log_set", "Log set", id="session.log"),
-        Binding("t", "cycle_type", "Set type", id="session.type"),
+        Binding("t", "cycle_type", "Set type", id="session.type", tooltip="Cycle working, drop, failure, warm-up"),
         Binding("s", "skip_rest", "Skip rest", id="session.skip_rest"),
-        Binding("right_square_bracket", "rest(15)", "+15s", id="session.rest_more", key_display="]"),
-        Binding("left_square_bracket", "rest(-15)", "-15s", id="session.rest_less", key_display="["),
+        Binding("right_square_bracket", "rest(15)", "+15s", id="session.rest_more", tooltip="Add 15 s to the rest timer", key_display="]"),
+        Binding("left_square_bracket", "rest(-15)", "-15s", id="session.rest_less", tooltip="Take 15 s off the rest timer", key_display="["),
         Binding("j,pagedown", "next_exercise", "Next lift", id="session.next"),
         Binding("k,pageup", "prev_exercise", "Previous lift", show=False, id="session.prev"),
         Binding("g", "goto_exercise", "Go to exercise", show=False, id="session.goto"),
@@ -157,7 +157,7 @@ class SessionScreen(ModeScreen):
                     yield Static("", id="entry-msg")
                 yield RestTimerView(id="rest", classes="panel")
             yield Static("", id="fatigue")
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.query_one("#live").display = False

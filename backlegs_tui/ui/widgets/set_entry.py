@@ -42,8 +42,8 @@ class SetEntry(Widget, can_focus=True):
     """
 
     BINDINGS = [
-        Binding("up,plus,equals_sign", "nudge(1)", "More", show=False),
-        Binding("down,minus", "nudge(-1)", "Less", show=False),
+        Binding("up,plus,equals_sign", "nudge(1)", "Focused field up (weight by the lift's step, reps by 1, RPE by 0.5)", show=False),
+        Binding("down,minus", "nudge(-1)", "Focused field down", show=False),
         Binding("right,tab", "move(1)", "Next field", show=False),
         Binding("left,shift+tab", "move(-1)", "Previous field", show=False),
         Binding("backspace", "backspace", "Delete digit", show=False),

@@ -180,3 +180,16 @@ def test_session_flags_in_order_and_only_those_that_fire() -> None:
 def test_f3_with_an_off_step_rpe_reads_the_nearest_half_step() -> None:
     flag = rep_drop_off([s(100, 5, 7.8), s(100, 3, 7.8)])
     assert flag.value == pytest.approx(1 - 81.1 / 86.3)
+
+
+def test_bodyweight_lifts_get_no_f1_but_keep_f2_and_f3() -> None:
+    from backlegs_tui.domain.fatigue import session_flags
+    from backlegs_tui.domain.model import SetEntry, SetType
+
+    sets = [
+        SetEntry(1, SetType.WORKING, 20, 8, rpe=8),
+        SetEntry(1, SetType.WORKING, 20, 5, rpe=9.5),
+    ]
+    assert "F1" in [f.code for f in session_flags(sets)]
+    codes = [f.code for f in session_flags(sets, bodyweight=True)]
+    assert "F1" not in codes and "F3" in codes

@@ -155,8 +155,12 @@ def rep_drop_off(sets: Sequence[SetEntry], t: Thresholds = DEFAULT_THRESHOLDS) -
     )
 
 
-def session_flags(sets: Sequence[SetEntry], t: Thresholds = DEFAULT_THRESHOLDS) -> list[FatigueFlag]:
-    """F1-F3 for one exercise's sets today, in that order, only those that fire."""
-    return [
-        f for f in (within_session_fatigue(sets, t), rpe_creep(sets, t), rep_drop_off(sets, t)) if f
-    ]
+def session_flags(
+    sets: Sequence[SetEntry], t: Thresholds = DEFAULT_THRESHOLDS, *, bodyweight: bool = False
+) -> list[FatigueFlag]:
+    """F1-F3 for one exercise's sets today, in that order, only those that fire.
+
+    For a bodyweight lift the load is only the added weight, so an e1RM ratio (F1) would
+    overstate the drop: F1 stays silent there. F2 and F3 compare like with like and stay."""
+    f1 = None if bodyweight else within_session_fatigue(sets, t)
+    return [f for f in (f1, rpe_creep(sets, t), rep_drop_off(sets, t)) if f]

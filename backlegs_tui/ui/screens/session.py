@@ -477,7 +477,9 @@ class SessionScreen(ModeScreen):
         self.query_one("#plates", Static).update(f"Plates  {text}")
 
     def _update_fatigue(self) -> None:
-        lines = [f.message for f in session_flags(self._item_sets(self.current_item()))]
+        ex = self.current_exercise()
+        sets = self._item_sets(self.current_item())
+        lines = [f.message for f in session_flags(sets, bodyweight=bool(ex and ex.bodyweight))]
         r = self.state.readiness if self.state else None
         if r is not None:
             low = []

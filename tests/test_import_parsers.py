@@ -270,3 +270,17 @@ def test_new_exercises_get_sensible_defaults() -> None:
     assert stiff.spinal_load.value == "high"
     unknown = matching.draft_for("Zercher Carry", False)
     assert unknown.primary == () and unknown.spinal_load.value == "low"
+
+
+def test_windows_line_ends_read_the_same() -> None:
+    unix = strong.parse(text("strong_2017.csv"), unit=Unit.KG)
+    crlf = strong.parse(text("strong_2017.csv").replace("\n", "\r\n"), unit=Unit.KG)
+    assert [s.notes for s in sets_of(crlf)] == [s.notes.replace("\n", "\r\n") for s in sets_of(unix)]
+    assert [s.line for s in sets_of(crlf)] == [s.line for s in sets_of(unix)]
+
+
+def test_a_trailing_delimiter_is_not_a_note() -> None:
+    body = text("strong_2020.csv").splitlines()
+    body[1] += ","  # a field too many, empty
+    p = strong.parse("\n".join(body) + "\n", unit=Unit.KG)
+    assert p.workouts[0].sets[0].rpe == 8.0 and p.skipped == []

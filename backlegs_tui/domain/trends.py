@@ -33,6 +33,7 @@ from .e1rm import e1rm
 from .fatigue import DEFAULT_THRESHOLDS, FatigueFlag, Severity, Thresholds, session_flags
 from .model import Exercise, Readiness, SessionState, SetEntry, SetType, Settings, SpinalLoad
 from .records import WorkoutRecord
+from .volume import HARD_SET_MIN_RPE, muscle_sets
 
 SUMMARY = "summary"
 FAMILIES: dict[str, str] = {
@@ -66,7 +67,7 @@ class TrendThresholds:
     f6_caution: float = 1.3
     f6_spike: float = 1.5
     f6_min_days: int = 28
-    f7_max_rir: float = 4.0
+    f7_max_rir: float = 10 - HARD_SET_MIN_RPE  # RIR <= 4
     f8_heavy_rpe: float = 8.0
     f8_heavy_fraction: float = 0.80
     f8_recovery_h: float = 48.0  # ExRx: 48 h lower-back recovery
@@ -148,6 +149,10 @@ def sessions_from_records(
 
 
 # ---- small helpers -----------------------------------------------------------------------
+
+
+def _moderate(code: str, message: str, value: float | None = None) -> FatigueFlag:
+    return FatigueFlag(code, Severity.MODERATE, message, value)
 
 
 def _reaches(value: float, threshold: float) -> bool:
@@ -312,9 +317,8 @@ def e1rm_trend(
         if not (falling and _reaches(drop, t.f4_drop)):
             continue
         flags.append(
-            FatigueFlag(
+            _moderate(
                 "F4",
-                Severity.MODERATE,
                 f"F4 e1RM falling: {_name(exercises, eid)} median of the last 3 sessions "
                 f"{_num(median)} kg is {drop:.1%} below the {t.f4_window_days}-day best {_num(best)} kg, "
                 f"and the last 2 sessions both fell ({' > '.join(_num(v) for v in recent)} kg)",
@@ -343,9 +347,8 @@ def monotony_strain(
     m = monotony(week.loads)
     if m is None:
         return [
-            FatigueFlag(
+            _moderate(
                 "F5",
-                Severity.MODERATE,
                 f"F5 monotony undefined: 7 equal daily loads of {_num(week.loads[0], 0)} AU (SD 0), "
                 f"no variation at all{note}",
             )
@@ -353,9 +356,8 @@ def monotony_strain(
     flags = []
     if m > t.f5_monotony + _EPS:
         flags.append(
-            FatigueFlag(
+            _moderate(
                 "F5",
-                Severity.MODERATE,
                 f"F5 monotony {m:.2f} (above {t.f5_monotony:g}): 7-day load {_num(total, 0)} AU, "
                 f"mean {_num(statistics.fmean(week.loads), 0)}, SD {_num(statistics.pstdev(week.loads), 0)}{note}",
                 m,
@@ -371,9 +373,8 @@ def monotony_strain(
         limit = statistics.fmean(earlier) + statistics.pstdev(earlier)
         if now > limit + _EPS:
             flags.append(
-                FatigueFlag(
+                _moderate(
                     "F5",
-                    Severity.MODERATE,
                     f"F5 strain {_num(now, 0)} above your usual (mean + 1 SD of the previous "
                     f"{len(earlier)} weeks: {_num(limit, 0)}); monotony {m:.2f}{note}",
                     now,
@@ -455,19 +456,13 @@ def weekly_hard_sets(
 ) -> dict[str, float]:
     """Muscle -> hard sets in the 7 days ending `today` (primary 1, secondary 0.5)."""
     start = today - timedelta(days=t.recent_days - 1)
-    out: dict[str, float] = defaultdict(float)
+    counts: dict[int, float] = defaultdict(float)
     for session in sessions:
-        if not start <= _day(session) <= today:
-            continue
-        for s in session.sets:
-            ex = exercises.get(s.exercise_id)
-            if ex is None or not is_hard_set(s, t.f7_max_rir):
-                continue
-            for m in ex.primary:
-                out[m] += 1.0
-            for m in ex.secondary:
-                out[m] += 0.5
-    return dict(out)
+        if start <= _day(session) <= today:
+            for s in session.sets:
+                if s.exercise_id in exercises and is_hard_set(s, t.f7_max_rir):
+                    counts[s.exercise_id] += 1
+    return muscle_sets((exercises[eid], n) for eid, n in counts.items())
 
 
 def volume_flags(
@@ -487,9 +482,8 @@ def volume_flags(
         done, mrv = volume.get(muscle, 0.0), marks[-1]
         if done > mrv + _EPS:
             flags.append(
-                FatigueFlag(
+                _moderate(
                     "F7",
-                    Severity.MODERATE,
                     f"F7 volume: {muscle} {_num(done)} hard sets in {t.recent_days} days, above its MRV "
                     f"of {mrv} (primary 1, secondary 0.5; RIR <= {t.f7_max_rir:g})",
                     done,
@@ -569,9 +563,8 @@ def spinal_load(
         gap_h = (cur.first_at - prev.last_at).total_seconds() / 3600
         if gap_h < t.f8_recovery_h - _EPS:
             flags.append(
-                FatigueFlag(
+                _moderate(
                     "F8",
-                    Severity.MODERATE,
                     f"F8 spinal load: heavy {names(cur.order)} on {_when(cur.session)} came {gap_h:.0f} h after "
                     f"heavy {names(prev.order)} (allow {t.f8_recovery_h:g} h for the lower back)",
                     gap_h,
@@ -583,9 +576,8 @@ def spinal_load(
             break
         if len(h.order) >= t.f8_per_session:
             flags.append(
-                FatigueFlag(
+                _moderate(
                     "F8",
-                    Severity.MODERATE,
                     f"F8 spinal load: {len(h.order)} heavy high-spinal lifts in one session on "
                     f"{_when(h.session)} ({names(h.order)})",
                     float(len(h.order)),
@@ -598,9 +590,8 @@ def spinal_load(
         found = _deadlift_before_squat(h, exercises)
         if found:
             flags.append(
-                FatigueFlag(
+                _moderate(
                     "F8",
-                    Severity.MODERATE,
                     f"F8 spinal load: heavy {found[0]} before {found[1]} on {_when(h.session)} "
                     "(squat first, or pair the deadlift with a low-spinal leg lift)",
                 )
@@ -650,9 +641,8 @@ def failure_flag(
     if total < t.failure_sets:
         return None
     detail = ", ".join(f"{_name(exercises, e)} {n}" for e, n in sorted(counts.items(), key=lambda p: -p[1]))
-    return FatigueFlag(
+    return _moderate(
         "FAIL",
-        Severity.MODERATE,
         f"Repeated failure: {total} sets to failure on compound lifts in {t.recent_days} days ({detail})",
         float(total),
     )

@@ -21,11 +21,10 @@ from textual.worker import get_current_worker
 from ...domain.fatigue import FatigueFlag
 from ...domain.history import ExerciseProgress, ExerciseUse, SessionDetail
 from ...domain.model import SessionSummary
-from ...domain.units import format_weight
 from ...domain.volume import WeekVolume, week_start
 from ..widgets.history_fatigue import FatigueView
 from ..widgets.history_progress import ProgressView
-from ..widgets.history_session_detail import SessionDetailView, format_duration
+from ..widgets.history_session_detail import SessionDetailView, format_duration, format_volume
 from ..widgets.history_volume import VolumeView
 from .base import ModeScreen
 
@@ -48,6 +47,7 @@ class HistoryScreen(ModeScreen):
     """Four views, one key each: Sessions (s), Progress (p), Volume (v), Fatigue (f)."""
 
     CSS_PATH = "history.tcss"
+    SUB_TITLE = "History"
     BINDINGS = [
         Binding("s", "show_tab('sessions')", "Sessions", id="history.sessions"),
         Binding("p", "show_tab('progress')", "Progress", id="history.progress"),
@@ -119,7 +119,7 @@ class HistoryScreen(ModeScreen):
                         yield SessionDetailView("Opening database…", id="session-detail")
             with TabPane("Progress", id="progress"):
                 with Horizontal():
-                    ex: DataTable[str] = DataTable(id="exercise-list", cursor_type="row")
+                    ex: DataTable[str] = DataTable(id="history-exercises", cursor_type="row")
                     ex.border_title = "Exercises"
                     yield ex
                     yield ProgressView(id="progress-view")
@@ -133,9 +133,9 @@ class HistoryScreen(ModeScreen):
 
     def on_mount(self) -> None:
         sessions = self.query_one("#session-list", DataTable)
-        for label, width in (("Date", 14), ("Session", 26), ("Time", 5), ("Sets", 4), ("Volume", 10), ("sRPE", 4)):
+        for label, width in (("Date", 14), ("Session", 21), ("Time", 5), ("Sets", 4), ("Volume", 10), ("sRPE", 4)):
             sessions.add_column(label, width=width)
-        exercises = self.query_one("#exercise-list", DataTable)
+        exercises = self.query_one("#history-exercises", DataTable)
         for label, width in (("Exercise", 20), ("Sets", 5), ("Last", 10)):
             exercises.add_column(label, width=width)
         sessions.focus()
@@ -230,7 +230,7 @@ class HistoryScreen(ModeScreen):
                 s.name,
                 format_duration(duration) if duration is not None else "-",
                 str(s.set_count),
-                format_weight(s.volume_kg, unit),
+                format_volume(s.volume_kg, unit),
                 f"{s.session_rpe:g}" if s.session_rpe is not None else "-",
                 key=str(s.id),
             )
@@ -276,7 +276,7 @@ class HistoryScreen(ModeScreen):
     # ---- progress ----------------------------------------------------------------------
 
     def on_history_screen_exercises_loaded(self, message: ExercisesLoaded) -> None:
-        table = self.query_one("#exercise-list", DataTable)
+        table = self.query_one("#history-exercises", DataTable)
         table.clear()
         for u in message.uses:
             table.add_row(u.name, str(u.set_count), f"{u.last_at:%Y-%m-%d}", key=str(u.exercise_id))
@@ -291,7 +291,7 @@ class HistoryScreen(ModeScreen):
         table.move_cursor(row=ids.index(self.exercise_id), animate=False)
         self._load_progress(self.exercise_id)
 
-    @on(DataTable.RowHighlighted, "#exercise-list")
+    @on(DataTable.RowHighlighted, "#history-exercises")
     def _exercise_highlighted(self, event: DataTable.RowHighlighted) -> None:
         key = event.row_key.value
         if key is not None and int(key) != self.exercise_id:
@@ -308,7 +308,7 @@ class HistoryScreen(ModeScreen):
         self.query_one(ProgressView).show(self.progress, self.blapp.settings.unit, since)
 
     def action_step_exercise(self, step: int) -> None:
-        table = self.query_one("#exercise-list", DataTable)
+        table = self.query_one("#history-exercises", DataTable)
         if table.row_count:
             table.move_cursor(row=max(0, min(table.row_count - 1, table.cursor_row + step)))
 
@@ -340,7 +340,7 @@ class HistoryScreen(ModeScreen):
         self.refresh_bindings()
         focus = {
             "sessions": "#session-list",
-            "progress": "#exercise-list",
+            "progress": "#history-exercises",
             "volume": "#volume-box",
             "fatigue": "#fatigue-box",
         }

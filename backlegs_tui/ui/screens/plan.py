@@ -49,6 +49,7 @@ class PlanScreen(ModeScreen):
     the right. Digits put the plan on a weekday; `e` opens the exercise catalogue."""
 
     CSS_PATH = "plan.tcss"
+    SUB_TITLE = "Plan"
     BINDINGS = [
         *_day_bindings(),
         Binding("x", "clear_day", "Clear day", id="plan.clear-day"),

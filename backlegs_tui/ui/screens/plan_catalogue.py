@@ -36,6 +36,7 @@ class CatalogueScreen(Screen[None]):
     """Lists the exercises; `a` adds one, `enter` or `e` edits the one under the cursor."""
 
     CSS_PATH = "plan.tcss"
+    SUB_TITLE = "Plan · Exercises"
     BINDINGS = [
         Binding("a", "add", "Add exercise", id="catalogue.add"),
         Binding("e", "edit", "Edit exercise", id="catalogue.edit"),
@@ -64,9 +65,9 @@ class CatalogueScreen(Screen[None]):
         yield Header()
         yield Static("Loading exercises…", id="catalogue-status", classes="muted")
         table: DataTable[str | Text] = DataTable(id="catalogue", cursor_type="row", zebra_stripes=True)
-        table.add_column("Exercise", width=22)
-        table.add_column("Muscles: primary · secondary", width=46)
-        for label, width in (("Spinal", 8), ("Kind", 9), ("Equipment", 13), ("Rest", 4), ("Step", 7)):
+        table.add_column("Exercise", width=21)
+        table.add_column("Muscles: primary · secondary", width=44)
+        for label, width in (("Spinal", 8), ("Kind", 9), ("Equipment", 11), ("Rest", 4), ("Step", 8)):
             table.add_column(label, width=width)
         yield table
         yield Footer()
@@ -94,7 +95,7 @@ class CatalogueScreen(Screen[None]):
                 muscles_text(e),
                 e.spinal_load.value,
                 e.kind.value,
-                e.equipment + (" +bw" if e.bodyweight else ""),
+                e.equipment + (" +bw" if e.bodyweight and e.equipment != "bodyweight" else ""),
                 format_clock(e.rest_s),
                 format_weight(e.increment_kg, unit),
                 key=str(e.id),

@@ -13,7 +13,7 @@ from textual.widgets import Sparkline, Static
 from ...domain.history import ExerciseProgress, ProgressPoint
 from ...domain.model import SetEntry, Unit
 from ...domain.units import format_weight
-from .history_session_detail import format_e1rm
+from .history_session_detail import format_e1rm, format_volume
 
 RECENT = 6
 REP_RECORDS = 5
@@ -31,7 +31,7 @@ def _day(s: SetEntry) -> str:
 
 def _point_line(p: ProgressPoint, unit: Unit) -> str:
     e1 = format_e1rm(p.best_e1rm, unit) if p.best_e1rm is not None else "-"
-    return f"{p.day:%Y-%m-%d}  {_set(p.top, unit):<24} e1RM {e1:>9}  {p.sets} sets  {format_weight(p.volume_kg, unit)}"
+    return f"{p.day:%Y-%m-%d}  {_set(p.top, unit):<24} e1RM {e1:>9}  {p.sets} sets  {format_volume(p.volume_kg, unit)}"
 
 
 class ProgressView(Vertical):
@@ -104,7 +104,7 @@ class ProgressView(Vertical):
         if progress.best_volume is not None:
             p = progress.best_volume
             rows.append(
-                ("Best volume session", f"{format_weight(p.volume_kg, unit)} in {p.sets} sets", f"{p.day:%Y-%m-%d}")
+                ("Best volume session", f"{format_volume(p.volume_kg, unit)} in {p.sets} sets", f"{p.day:%Y-%m-%d}")
             )
         for i, s in enumerate(progress.rep_records[:REP_RECORDS]):
             label = "Most reps at a weight" if i == 0 else ""

@@ -8,7 +8,7 @@ from textual.widgets import Static
 
 from ...domain.history import SessionDetail
 from ...domain.model import Readiness, SetEntry, SetType, Unit
-from ...domain.units import LB_PER_KG, format_weight
+from ...domain.units import LB_PER_KG, format_weight, from_kg, to_kg
 
 _TYPE_STYLE = {
     SetType.WARMUP: "dim",
@@ -45,6 +45,11 @@ def format_e1rm(kg: float, unit: Unit) -> str:
     return format_weight(round(kg / step) * step, unit)
 
 
+def format_volume(kg: float, unit: Unit) -> str:
+    """A volume load to the whole kg or lb: `11638 kg`."""
+    return format_weight(to_kg(round(from_kg(kg, unit)), unit), unit)
+
+
 def readiness_text(r: Readiness) -> str:
     parts = []
     if r.sleep_h is not None:
@@ -67,7 +72,7 @@ class SessionDetailView(Static):
         if detail.duration_s is not None:
             head.append(format_duration(detail.duration_s))
         head.append(f"{detail.working_sets} sets")
-        head.append(format_weight(detail.volume_kg, unit))
+        head.append(format_volume(detail.volume_kg, unit))
         if detail.session_rpe is not None:
             head.append(f"sRPE {detail.session_rpe:g}")
         lines: list[Content] = [Content.styled(detail.name, "bold $accent"), Content.styled(" · ".join(head), "bold")]

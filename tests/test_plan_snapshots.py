@@ -1,0 +1,82 @@
+"""Snapshots of Plan mode at 120x36 on fixed data and a fixed clock: the sample plan on the
+schedule, a plan that fails its checks, the exercise catalogue, the form with inline errors.
+Update with `--snapshot-update` and look at the SVGs before committing them."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.widgets import Input
+
+from backlegs_tui.store.repository import Repository
+from backlegs_tui.ui.app import BacklegsApp
+from backlegs_tui.ui.screens.plan_catalogue import CatalogueScreen
+from backlegs_tui.ui.widgets.plan_exercise_form import ExerciseForm
+
+from .session_helpers import settle, wait_for
+from .test_plan_screen import HEAVY, plan_screen
+
+SIZE = (120, 36)
+
+
+def make_app(db_path: Path, clock) -> BacklegsApp:
+    repo = Repository.open(db_path)
+    repo.add_plan(HEAVY)
+    sample = repo.plans()[0].id
+    repo.set_schedule(0, [sample])
+    repo.set_schedule(3, [sample])
+    repo.close()
+    return BacklegsApp(db_path=db_path, clock=clock, start_mode="plan")
+
+
+async def loaded(pilot) -> None:
+    app = pilot.app
+    await wait_for(pilot, lambda: app.repo is not None and plan_screen(app).view is not None, "the plans")
+
+
+async def still_cursors(pilot) -> None:
+    """No blinking cursor in a snapshot."""
+    for field in pilot.app.screen.query(Input):
+        field.cursor_blink = False
+    await settle(pilot)
+
+
+def test_plan_sample_on_the_schedule(snap_compare, db_path: Path, clock) -> None:
+    assert snap_compare(make_app(db_path, clock), terminal_size=SIZE, run_before=loaded)
+
+
+def test_plan_with_failing_checks(snap_compare, db_path: Path, clock) -> None:
+    async def run_before(pilot) -> None:
+        await loaded(pilot)
+        await pilot.press("down")
+        await wait_for(pilot, lambda: plan_screen(pilot.app).view.plan.name == "Heavy legs", "Heavy legs")
+
+    assert snap_compare(make_app(db_path, clock), terminal_size=SIZE, run_before=run_before)
+
+
+def test_plan_exercise_catalogue(snap_compare, db_path: Path, clock) -> None:
+    async def run_before(pilot) -> None:
+        await loaded(pilot)
+        await pilot.press("e")
+        app = pilot.app
+        await wait_for(pilot, lambda: isinstance(app.screen, CatalogueScreen) and bool(app.screen.exercises), "the catalogue")
+
+    assert snap_compare(make_app(db_path, clock), terminal_size=SIZE, run_before=run_before)
+
+
+def test_plan_exercise_form_with_inline_errors(snap_compare, db_path: Path, clock) -> None:
+    async def run_before(pilot) -> None:
+        await loaded(pilot)
+        app = pilot.app
+        await pilot.press("e")
+        await wait_for(pilot, lambda: isinstance(app.screen, CatalogueScreen) and bool(app.screen.exercises), "the catalogue")
+        await pilot.press("a")
+        await wait_for(pilot, lambda: isinstance(app.screen, ExerciseForm), "the form")
+        form = app.screen
+        form.query_one("#field-name", Input).value = "Hack squat"
+        form.query_one("#field-primary", Input).value = "quadz"
+        form.query_one("#field-rest", Input).value = "ninety"
+        await pilot.press("ctrl+s")
+        await still_cursors(pilot)
+
+    assert snap_compare(make_app(db_path, clock), terminal_size=SIZE, run_before=run_before)

@@ -20,10 +20,12 @@ class CliError(Exception):
     """A user error with one line to print."""
 
 
-def _add_db(p: argparse.ArgumentParser) -> None:
+def _add_db(p: argparse.ArgumentParser, *, sub: bool = False) -> None:
+    # a subcommand's --db must not overwrite one given before the subcommand
     p.add_argument(
         "--db",
         metavar="PATH",
+        default=argparse.SUPPRESS if sub else None,
         help="database file (default: backlegs.db in the user data folder; env BACKLEGS_DB)",
     )
 
@@ -50,16 +52,16 @@ def build_parser() -> argparse.ArgumentParser:
     imp.add_argument("--dry-run", action="store_true", help="read and report, write nothing")
     imp.add_argument("--strict", action="store_true", help="import nothing if any row cannot be read")
     imp.add_argument("--json", action="store_true", help="print the summary as JSON")
-    _add_db(imp)
+    _add_db(imp, sub=True)
 
     exp = sub.add_parser("export", help="export your data (csv, json or strong)")
     exp.add_argument("--format", choices=["csv", "json", "strong"], default="csv")
     exp.add_argument("-o", "--output", type=Path, help="file to write (default: standard output)")
-    _add_db(exp)
+    _add_db(exp, sub=True)
 
     bak = sub.add_parser("backup", help="copy the database safely (SQLite online backup)")
     bak.add_argument("path", nargs="?", type=Path, help="backup file (default: backups/ next to the database)")
-    _add_db(bak)
+    _add_db(bak, sub=True)
 
     calc = sub.add_parser("calc", help="e1RM, plates per side and warm-up sets for a load")
     calc.add_argument("weight", type=str, help="load, in --unit")

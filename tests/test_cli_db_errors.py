@@ -144,3 +144,14 @@ def test_bad_cli_arguments_are_one_line_too() -> None:
     one_line_exit_2(proc, "Weight must be a number")
     proc = run("export", "--format", "xml")
     assert proc.returncode == 2 and "Traceback" not in proc.stderr and "invalid choice" in proc.stderr
+
+
+@pytest.mark.parametrize("where", ["before", "after"])
+def test_db_given_before_or_after_the_subcommand(tmp_path: Path, where: str) -> None:
+    db = tmp_path / "mine.db"
+    Repository.open(db).close()
+    args = ["--db", str(db), "backup", str(tmp_path / "copy.db")] if where == "before" else [
+        "backup", str(tmp_path / "copy.db"), "--db", str(db)]
+    proc = run(*args, env={"BACKLEGS_DB": str(tmp_path / "elsewhere" / "x.db")})
+    assert proc.returncode == 0, proc.stderr
+    assert (tmp_path / "copy.db").is_file()

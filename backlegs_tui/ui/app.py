@@ -1,7 +1,8 @@
 """The Textual App: three modes (Plan, Session, History), a help screen, the palette.
 
-The database is opened and migrated in a thread worker after the first frame, so start-up
-paints at once; screens load their data when the store is ready (`StoreReady`).
+Start-up paints a light splash (the app's chrome) first. A thread worker then imports the
+mode screens and SQLAlchemy, opens and migrates the database, and the app switches to the
+start mode, whose screen loads its data in workers of its own.
 """
 
 from __future__ import annotations
@@ -16,15 +17,11 @@ from textual import work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
+from textual.widgets import Footer, Header, Static
 from textual.worker import Worker, WorkerState
 
 from ..domain.model import Settings
-from .help import HelpScreen
-from .import_dialog import ImportDialog
 from .messages import StoreReady
-from .screens.history import HistoryScreen
-from .screens.plan import PlanScreen
-from .screens.session import SessionScreen
 
 if TYPE_CHECKING:
     from ..store.repository import Repository
@@ -32,6 +29,39 @@ if TYPE_CHECKING:
 _T0 = time.perf_counter()
 
 MODE_TITLES = {"plan": "Plan", "session": "Session", "history": "History"}
+MODE_SCREENS = {
+    "plan": ("backlegs_tui.ui.screens.plan", "PlanScreen"),
+    "session": ("backlegs_tui.ui.screens.session", "SessionScreen"),
+    "history": ("backlegs_tui.ui.screens.history", "HistoryScreen"),
+}
+
+
+def _mode_screen(mode: str) -> Callable[[], Screen]:
+    """A factory that imports a mode's screen module only when the mode is first shown."""
+
+    def make() -> Screen:
+        import importlib
+
+        module, name = MODE_SCREENS[mode]
+        return getattr(importlib.import_module(module), name)()
+
+    return make
+
+
+def _import_mode_screens() -> None:
+    import importlib
+
+    for module, _ in MODE_SCREENS.values():
+        importlib.import_module(module)
+
+
+class SplashScreen(Screen):
+    """The first frame: the app's chrome and a line saying the log is opening."""
+
+    def compose(self):  # noqa: ANN201
+        yield Header()
+        yield Static("Opening your training log…", id="splash")
+        yield Footer()
 
 
 class BacklegsApp(App[int]):
@@ -39,8 +69,8 @@ class BacklegsApp(App[int]):
 
     TITLE = "backlegs"
     CSS_PATH = "app.tcss"
-    MODES = {"plan": PlanScreen, "session": SessionScreen, "history": HistoryScreen}
-    DEFAULT_MODE = "session"
+    MODES = {mode: _mode_screen(mode) for mode in MODE_SCREENS}
+    START_MODE = "session"
     BINDINGS = [
         Binding("f1", "switch_mode('plan')", "Plan", id="mode.plan"),
         Binding("f2", "switch_mode('session')", "Session", id="mode.session"),
@@ -65,15 +95,18 @@ class BacklegsApp(App[int]):
         self.clock = clock
         self.settings = Settings()
         self.store_error: str | None = None
-        self._start_mode = start_mode or self.DEFAULT_MODE
+        self._start_mode = start_mode or self.START_MODE
         self.startup_s: float | None = None
 
     # ---- start-up ------------------------------------------------------------------------
 
+    def get_default_screen(self) -> Screen:
+        return SplashScreen()
+
     def on_mount(self) -> None:
         self.theme = "gruvbox"
-        self.switch_mode(self._start_mode)
         if self.repo is not None:
+            _import_mode_screens()
             self._store_opened(self.repo)
         else:
             # paint first, then do the slow imports and the migration in a thread
@@ -81,13 +114,14 @@ class BacklegsApp(App[int]):
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="store")
     def _open_store(self) -> None:
+        _import_mode_screens()
         from ..store.repository import Repository
         from ..store.schema import StoreError
 
         assert self.db_path is not None
         try:
             repo = Repository.open(self.db_path, create_parent=self.create_parent)
-            repo.settings()  # warm the connection pool and settings cache in this thread
+            repo.settings()  # warm the connection pool in this thread
         except StoreError as exc:
             self.call_from_thread(self._store_failed, str(exc))
             return
@@ -102,7 +136,12 @@ class BacklegsApp(App[int]):
         self.settings = repo.settings()
         self.startup_s = time.perf_counter() - _T0
         self.log.info(f"store ready after {self.startup_s * 1000:.0f} ms")
-        for screen in self._mode_screens():
+        # screens the lifter opened while the store was opening learn that it is ready;
+        # a screen created from now on loads when it is first shown
+        waiting = list(self._mode_screens())
+        if self.current_mode == "_default":
+            self.switch_mode(self._start_mode)
+        for screen in waiting:
             screen.post_message(StoreReady())
 
     def _mode_screens(self) -> Iterable[Screen]:
@@ -125,8 +164,15 @@ class BacklegsApp(App[int]):
     # ---- modes, help, palette ---------------------------------------------------------
 
     def action_help(self) -> None:
+        from .help import HelpScreen
+
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen(self._binding_rows()))
+
+    def action_import(self) -> None:
+        from .import_dialog import ImportDialog
+
+        self.push_screen(ImportDialog())
 
     def save_settings(self, settings: Settings) -> None:
         self.settings = settings
@@ -149,7 +195,7 @@ class BacklegsApp(App[int]):
         yield SystemCommand("Session mode", "Log sets, rest timer, warm-ups, plates (F2)", lambda: self.switch_mode("session"))
         yield SystemCommand("History mode", "Past sessions, progress, records, volume (F3)", lambda: self.switch_mode("history"))
         yield SystemCommand("Help: keys", "Every key of this screen and the app (?)", self.action_help)
-        yield SystemCommand("Import history…", "Strong, Hevy or FitNotes CSV, or a backlegs JSON export", lambda: self.push_screen(ImportDialog()))
+        yield SystemCommand("Import history…", "Strong, Hevy or FitNotes CSV, or a backlegs JSON export", self.action_import)
         # every binding of the current screen, by its description
         for b in getattr(screen, "BINDINGS", []):
             if isinstance(b, Binding) and b.description and b.action:

@@ -312,3 +312,26 @@ def test_import_leaves_a_copy_of_a_fixture_untouched(tmp_path: Path, capsys, db:
     before = f.read_bytes()
     run(capsys, "import", "strong", str(f), "--db", str(db))
     assert f.read_bytes() == before
+
+
+def test_zero_rep_rows_are_skipped_with_their_line(tmp_path) -> None:
+    """Real Strong exports write `0.0,0` for a set that was planned but not done."""
+    from backlegs_tui.cli import main
+
+    f = tmp_path / "strong.csv"
+    f.write_text(
+        "Date,Workout Name,Duration,Exercise Name,Set Order,Weight,Reps,Distance,Seconds,Notes,Workout Notes,RPE\n"
+        '2023-10-11 20:49:23,"Push 2",1h 11m,"Chest Fly (Dumbbell)",1,20.0,9,0,0,,,0\n'
+        '2023-10-11 20:49:23,"Push 2",1h 11m,"Chest Fly (Dumbbell)",2,0.0,0,0,0,,,0\n'
+    )
+    import io
+    import json
+    from contextlib import redirect_stdout
+
+    out = io.StringIO()
+    with redirect_stdout(out):
+        rc = main(["import", "strong", str(f), "--unit", "kg", "--json", "--db", str(tmp_path / "x.db")])
+    assert rc == 0
+    summary = json.loads(out.getvalue())
+    assert summary["sets"] == 1
+    assert summary["skipped"] == [{"line": 3, "reason": "0 reps (a set that was not done)"}]

@@ -428,6 +428,9 @@ def check_reps(n: int | None, *time_cells: str) -> int:
         raise LeftOut
     if n is None:
         raise RowError("reps are blank")
+    if n == 0:
+        # Strong and Hevy write 0 reps for a set that was planned but never done
+        raise RowError("0 reps (a set that was not done)")
     return n
 
 

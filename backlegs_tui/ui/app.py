@@ -76,6 +76,7 @@ class BacklegsApp(App[int]):
         Binding("f2", "switch_mode('session')", "Session", id="mode.session"),
         Binding("f3", "switch_mode('history')", "History", id="mode.history"),
         Binding("question_mark", "help", "Help", id="app.help", key_display="?"),
+        Binding("ctrl+o", "settings", "Settings", id="app.settings", show=False),
         Binding("ctrl+q", "quit", "Quit", id="app.quit", priority=True, show=False),
     ]
 
@@ -169,6 +170,24 @@ class BacklegsApp(App[int]):
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen(self._binding_rows()))
 
+    def action_settings(self) -> None:
+        from .settings_dialog import apply_settings, settings_dialog
+
+        def saved(values: dict | None) -> None:
+            if values is None or self.repo is None:
+                return
+            new = apply_settings(self.settings, values)
+            self.save_settings(new)
+            self.notify(f"Settings saved: weights in {new.unit.value}, bar {new.bar:g} {new.unit.value}")
+            for screen in self._mode_screens():
+                refresh = getattr(screen, "settings_changed", None)
+                if refresh is not None:
+                    refresh()
+                else:
+                    screen.post_message(StoreReady())
+
+        self.push_screen(settings_dialog(self.settings), saved)
+
     def action_import(self) -> None:
         from .import_dialog import ImportDialog
 
@@ -195,6 +214,7 @@ class BacklegsApp(App[int]):
         yield SystemCommand("Session mode", "Log sets, rest timer, warm-ups, plates (F2)", lambda: self.switch_mode("session"))
         yield SystemCommand("History mode", "Past sessions, progress, records, volume (F3)", lambda: self.switch_mode("history"))
         yield SystemCommand("Help: keys", "Every key of this screen and the app (?)", self.action_help)
+        yield SystemCommand("Settings…", "Unit (kg or lb), bar and plates (ctrl+o)", self.action_settings)
         yield SystemCommand("Import history…", "Strong, Hevy or FitNotes CSV, or a backlegs JSON export", self.action_import)
         # every binding of the current screen, by its description
         for b in getattr(screen, "BINDINGS", []):

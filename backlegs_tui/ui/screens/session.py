@@ -183,6 +183,15 @@ class SessionScreen(ModeScreen):
             return False
         return True
 
+    def settings_changed(self) -> None:
+        """The unit, bar or plates changed: re-show everything in the new terms."""
+        self.entry.unit = self.blapp.settings.unit.value
+        if self.state is not None:
+            self._prefill_entry()
+            self._refresh_views()
+        elif self.repo is not None:
+            self.load()
+
     # ---- loading -------------------------------------------------------------------------
 
     def on_screen_resume(self) -> None:

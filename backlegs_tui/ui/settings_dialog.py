@@ -1,0 +1,63 @@
+"""Settings: the unit weights are shown and typed in, the bar and the plates per side."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Any
+
+from ..domain.model import Settings, Unit
+from ..domain.validation import InputError
+from .dialogs import FieldSpec, FormDialog
+
+
+def _unit(text: str) -> Unit:
+    key = text.strip().lower()
+    if key in ("kg", "kgs", "kilo", "kilos"):
+        return Unit.KG
+    if key in ("lb", "lbs", "pound", "pounds"):
+        return Unit.LB
+    raise InputError("Unit is kg or lb")
+
+
+def _positive(text: str, what: str, top: float) -> float:
+    try:
+        value = float(text.strip().replace(",", "."))
+    except ValueError:
+        raise InputError(f"{what} must be a number") from None
+    if not 0 < value <= top:
+        raise InputError(f"{what} must be above 0 and at most {top:g}")
+    return value
+
+
+def _bar(text: str) -> float:
+    return _positive(text, "Bar weight", 100)
+
+
+def _plates(text: str) -> tuple[float, ...]:
+    parts = [p for p in text.replace(";", " ").replace(",", " ").split() if p]
+    if not parts:
+        raise InputError("List at least one plate size, e.g. 25 20 15 10 5 2.5 1.25")
+    return tuple(sorted({_positive(p, "Each plate", 100) for p in parts}, reverse=True))
+
+
+def settings_dialog(s: Settings) -> FormDialog:
+    """A form prefilled with `s`; the bar and plates are shown in the current unit."""
+    return FormDialog(
+        "Settings",
+        [
+            FieldSpec("unit", "Unit (kg or lb)", s.unit.value, parse=_unit),
+            FieldSpec("bar", f"Bar ({s.unit.value})", f"{s.bar:g}", parse=_bar),
+            FieldSpec("plates", f"Plates per side ({s.unit.value})", " ".join(f"{p:g}" for p in s.plates), parse=_plates),
+        ],
+        hint="Bar and plates are in the unit shown when the form opened.   Enter: next / save   Esc: cancel",
+    )
+
+
+def apply_settings(s: Settings, values: dict[str, Any]) -> Settings:
+    """New settings from the form's values; the bar and plates were typed in the unit the
+    form opened with, and are stored for that unit (kg and lb inventories are kept apart)."""
+    if s.unit is Unit.KG:
+        s = replace(s, bar_kg=values["bar"], plates_kg=values["plates"])
+    else:
+        s = replace(s, bar_lb=values["bar"], plates_lb=values["plates"])
+    return replace(s, unit=values["unit"])

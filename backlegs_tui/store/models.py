@@ -158,6 +158,7 @@ class SetRow(Base):
     __table_args__ = (
         Index("ix_set_entries_exercise_logged", "exercise_id", "logged_at"),
         Index("ix_set_entries_session_position", "session_id", "position"),
+        Index("ix_set_entries_logged_at", "logged_at"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

@@ -110,7 +110,7 @@ async def test_progress_switches_exercise_and_range(db_path: Path, clock) -> Non
         screen = await ready(pilot)
         await pilot.press("p")
         await settle(pilot)
-        assert screen.query_one(TabbedContent).active == "progress"
+        assert screen.query_one(TabbedContent).active == "progress-tab"
         exercises = screen.query_one("#history-exercises", DataTable)
         assert app.focused is exercises
         names = [exercises.get_row_at(i)[0] for i in range(exercises.row_count)]
@@ -191,7 +191,7 @@ async def test_fatigue_flags_show_one_line_each(db_path: Path, clock, monkeypatc
         assert "not an injury risk" in shown[-1]
         await pilot.press("s")
         await settle(pilot)
-        assert screen.query_one(TabbedContent).active == "sessions"
+        assert screen.query_one(TabbedContent).active == "sessions-tab"
         assert app.focused is screen.query_one("#session-list")
 
 

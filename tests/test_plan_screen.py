@@ -1,6 +1,6 @@
 """Plan mode driven by keys: pick a plan, put it on weekdays, clear a day, open the exercise
 catalogue, add an exercise (a bad field answered inline), edit one (a duplicate name refused
-inline), and go back."""
+inline), and go back; build a plan: copy one, add, move and remove exercises, delete it."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ from backlegs_tui.domain.catalogue import PlanDraft, PlanItemDraft
 from backlegs_tui.domain.plan_checks import CheckStatus
 from backlegs_tui.store.repository import Repository
 from backlegs_tui.ui.app import BacklegsApp
+from backlegs_tui.ui.dialogs import ConfirmDialog, FormDialog, PickerDialog
 from backlegs_tui.ui.screens.plan import PlanScreen
 from backlegs_tui.ui.screens.plan_catalogue import CatalogueScreen
 from backlegs_tui.ui.widgets.plan_exercise_form import ExerciseForm
@@ -171,3 +172,86 @@ async def test_reload_and_help_list_the_plan_keys(db_path: Path, clock) -> None:
         rows = app._binding_rows()
         described = {what for where, _, what in rows if where == "Plan"}
         assert {"Put the plan on Monday / take it off", "Clear day", "Exercises", "Reload"} <= described
+
+
+async def test_new_plan_from_a_copy_then_add_move_and_remove_exercises(db_path: Path, clock) -> None:
+    app = BacklegsApp(db_path=db_path, clock=clock, start_mode="plan")
+    async with app.run_test(size=(120, 36)) as pilot:
+        screen = await ready(pilot)
+        await pilot.press("n")
+        await wait_for(pilot, lambda: isinstance(app.screen, PickerDialog), "the start-from picker")
+        await pilot.press("down", "enter")  # copy of the sample
+        await wait_for(pilot, lambda: isinstance(app.screen, FormDialog), "the name form")
+        name = app.screen.query_one("#f-name", Input)
+        assert name.value == "Back & Legs - article sample (copy)"
+        name.value = "back & legs - ARTICLE sample"
+        await pilot.press("enter")
+        await settle(pilot)
+        assert "already a plan called" in str(app.screen.query_one("#form-error", Static).render())
+        name.value = "Legs first"
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: screen.view.plan is not None and screen.view.plan.name == "Legs first", "the copy")
+        assert len(screen.view.plan.items) == 6
+
+        await pilot.press("a")
+        await wait_for(pilot, lambda: isinstance(app.screen, PickerDialog), "the exercise picker")
+        await type_keys(pilot, "leg curl")
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: isinstance(app.screen, FormDialog), "the targets form")
+        app.screen.query_one("#f-sets", Input).value = "4-3"
+        await pilot.press("enter", "enter", "enter")
+        await settle(pilot)
+        assert str(app.screen.query_one("#form-error", Static).render()) == "Sets: from 1 to 10, the low end first"
+        app.screen.query_one("#f-sets", Input).value = "2-3"
+        await pilot.press("ctrl+s")
+        await wait_for(pilot, lambda: len(screen.view.plan.items) == 7, "the added exercise")
+        assert screen.view.plan.items[-1].target_text == "2-3 x 8-12 @ RPE 8"
+
+        items = screen.query_one("#plan-items", DataTable)
+        items.focus()
+        items.move_cursor(row=6)
+        await pilot.press("shift+up")
+        await wait_for(pilot, lambda: screen.view.plan.items[5].exercise_name == "Leg curl", "leg curl moved up")
+        await pilot.press("shift+down")
+        await wait_for(pilot, lambda: screen.view.plan.items[6].exercise_name == "Leg curl", "leg curl moved back")
+        items.move_cursor(row=0)
+        await pilot.press("delete")
+        await wait_for(pilot, lambda: isinstance(app.screen, ConfirmDialog), "the confirmation")
+        await pilot.press("n")  # keep it
+        await settle(pilot)
+        assert len(screen.view.plan.items) == 7
+        await pilot.press("delete")
+        await wait_for(pilot, lambda: isinstance(app.screen, ConfirmDialog), "the confirmation")
+        await pilot.press("y")
+        await wait_for(pilot, lambda: len(screen.view.plan.items) == 6, "the squat removed")
+        assert screen.view.plan.items[0].exercise_name == "Pull-up"
+
+
+async def test_delete_plan_asks_first(db_path: Path, clock) -> None:
+    seed_plans(db_path)
+    app = BacklegsApp(db_path=db_path, clock=clock, start_mode="plan")
+    async with app.run_test(size=(120, 36)) as pilot:
+        screen = await ready(pilot)
+        await pilot.press("down")
+        await wait_for(pilot, lambda: screen.view.plan.name == "Heavy legs", "Heavy legs")
+        await pilot.press("D")
+        await wait_for(pilot, lambda: isinstance(app.screen, ConfirmDialog), "the confirmation")
+        await pilot.press("y")
+        await wait_for(pilot, lambda: [p.name for p in screen.view.plans] == ["Back & Legs - article sample"], "deleted")
+        assert screen.view.plan is not None and screen.view.plan.name == "Back & Legs - article sample"
+
+
+async def test_enter_goes_to_the_items_and_escape_back(db_path: Path, clock) -> None:
+    app = BacklegsApp(db_path=db_path, clock=clock, start_mode="plan")
+    async with app.run_test(size=(120, 36)) as pilot:
+        screen = await ready(pilot)
+        plans = screen.query_one("#plans", DataTable)
+        items = screen.query_one("#plan-items", DataTable)
+        assert app.focused is plans
+        await pilot.press("enter")
+        assert app.focused is items
+        await pilot.press("down", "down", "shift+up")
+        await wait_for(pilot, lambda: screen.view.plan.items[1].exercise_name == "Romanian deadlift", "RDL moved up")
+        assert items.cursor_row == 1
+        await pilot.press("escape")
+        assert app.focused is plans

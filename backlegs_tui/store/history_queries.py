@@ -22,24 +22,6 @@ if TYPE_CHECKING:
     from ..domain.model import Exercise
 
 
-def _set_entry(r: SetRow, name: str) -> SetEntry:
-    return SetEntry(
-        id=r.id,
-        session_id=r.session_id,
-        exercise_id=r.exercise_id,
-        exercise_name=name,
-        position=r.position,
-        set_type=SetType(r.set_type),
-        weight_kg=r.weight_kg,
-        reps=r.reps,
-        rpe=r.rpe,
-        rir=r.rir,
-        rest_s=r.rest_s,
-        logged_at=r.logged_at,
-        notes=r.notes,
-    )
-
-
 class HistoryQueries:
     """Past sessions in detail, exercise progress and records, weekly volume."""
 
@@ -61,6 +43,9 @@ class HistoryQueries:
         return self._details(where)
 
     def _details(self, where: ColumnElement[bool]) -> list[SessionDetail]:
+        # the repository's one row-to-SetEntry mapping; imported here because it imports us
+        from .repository import _set
+
         with self._uow() as s:
             rows = s.scalars(select(SessionRow).where(where).order_by(SessionRow.started_at)).all()
             if not rows:
@@ -74,7 +59,7 @@ class HistoryQueries:
                 .order_by(SetRow.session_id, SetRow.position)
             )
             for r, name in s.execute(q):
-                sets[r.session_id].append(_set_entry(r, name))
+                sets[r.session_id].append(_set(r, name))
             return [
                 SessionDetail(
                     id=row.id,

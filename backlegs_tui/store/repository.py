@@ -49,6 +49,7 @@ from .models import (
     SetRow,
     SettingRow,
 )
+from .plan_edits import PlanEdits
 from .schema import StoreError
 
 
@@ -124,7 +125,7 @@ def _item(row: SessionItemRow) -> SessionItem:
     )
 
 
-class Repository(HistoryQueries, ExportQueries):
+class Repository(HistoryQueries, ExportQueries, PlanEdits):
     """Data access for one database file."""
 
     def __init__(self, engine: Engine, path: Path | None = None) -> None:

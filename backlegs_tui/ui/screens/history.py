@@ -31,7 +31,6 @@ from .base import ModeScreen
 PAGE = 100  # sessions fetched at a time; the next page loads near the end of the list
 VOLUME_WEEKS = 8
 PROGRESS_DAYS = 365  # the default range of the progress line (t shows all time)
-TABS = ("sessions", "progress", "volume", "fatigue")
 
 
 def trend_analysis() -> tuple[Callable[..., list[FatigueFlag]], int] | None:
@@ -43,16 +42,24 @@ def trend_analysis() -> tuple[Callable[..., list[FatigueFlag]], int] | None:
     return analyse, HORIZON_DAYS
 
 
+def _cursor_key(table: DataTable) -> str | None:
+    """The row key under the cursor now; a highlight queued while a reload rebuilt the table
+    names a row the cursor has since left."""
+    if not table.row_count:
+        return None
+    return table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+
+
 class HistoryScreen(ModeScreen):
     """Four views, one key each: Sessions (s), Progress (p), Volume (v), Fatigue (f)."""
 
     CSS_PATH = "history.tcss"
     SUB_TITLE = "History"
     BINDINGS = [
-        Binding("s", "show_tab('sessions')", "Sessions", id="history.sessions"),
-        Binding("p", "show_tab('progress')", "Progress", id="history.progress"),
-        Binding("v", "show_tab('volume')", "Volume", id="history.volume"),
-        Binding("f", "show_tab('fatigue')", "Fatigue", id="history.fatigue"),
+        Binding("s", "show_tab('sessions-tab')", "Sessions", id="history.sessions"),
+        Binding("p", "show_tab('progress-tab')", "Progress", id="history.progress"),
+        Binding("v", "show_tab('volume-tab')", "Volume", id="history.volume"),
+        Binding("f", "show_tab('fatigue-tab')", "Fatigue", id="history.fatigue"),
         Binding("left_square_bracket", "step_exercise(-1)", "Prev exercise", id="history.prev-exercise"),
         Binding("right_square_bracket", "step_exercise(1)", "Next exercise", id="history.next-exercise"),
         Binding("t", "toggle_range", "Range 1y/all", id="history.range"),
@@ -62,9 +69,9 @@ class HistoryScreen(ModeScreen):
     ]
     # actions that only make sense on one tab (hidden from the footer elsewhere)
     TAB_ACTIONS = {
-        "step_exercise": "progress",
-        "toggle_range": "progress",
-        "step_week": "volume",
+        "step_exercise": "progress-tab",
+        "toggle_range": "progress-tab",
+        "step_week": "volume-tab",
     }
 
     class SessionsLoaded(Message):
@@ -109,24 +116,24 @@ class HistoryScreen(ModeScreen):
 
     def compose(self) -> ComposeResult:
         yield Header()
-        with TabbedContent(initial="sessions"):
-            with TabPane("Sessions", id="sessions"):
+        with TabbedContent(initial="sessions-tab"):
+            with TabPane("Sessions", id="sessions-tab"):
                 with Horizontal():
                     table: DataTable[str] = DataTable(id="session-list", cursor_type="row", zebra_stripes=True)
                     table.border_title = "Sessions"
                     yield table
                     with VerticalScroll(id="session-detail-box"):
                         yield SessionDetailView("Opening database…", id="session-detail")
-            with TabPane("Progress", id="progress"):
+            with TabPane("Progress", id="progress-tab"):
                 with Horizontal():
                     ex: DataTable[str] = DataTable(id="history-exercises", cursor_type="row")
                     ex.border_title = "Exercises"
                     yield ex
                     yield ProgressView(id="progress-view")
-            with TabPane("Volume", id="volume"):
+            with TabPane("Volume", id="volume-tab"):
                 with VerticalScroll(id="volume-box"):
                     yield VolumeView("Loading…", id="volume-view")
-            with TabPane("Fatigue", id="fatigue"):
+            with TabPane("Fatigue", id="fatigue-tab"):
                 with VerticalScroll(id="fatigue-box"):
                     yield FatigueView("Loading…", id="fatigue-view")
         yield Footer()
@@ -259,7 +266,7 @@ class HistoryScreen(ModeScreen):
         if self.more_sessions and not self.loading_page and event.cursor_row >= table.row_count - 10:
             self.loading_page = True
             self._load_sessions(table.row_count, PAGE)
-        key = event.row_key.value
+        key = _cursor_key(table)
         if key is not None and int(key) != self.session_id:
             self.session_id = int(key)
             self._load_detail(self.session_id)
@@ -293,7 +300,7 @@ class HistoryScreen(ModeScreen):
 
     @on(DataTable.RowHighlighted, "#history-exercises")
     def _exercise_highlighted(self, event: DataTable.RowHighlighted) -> None:
-        key = event.row_key.value
+        key = _cursor_key(event.data_table)
         if key is not None and int(key) != self.exercise_id:
             self.exercise_id = int(key)
             self._load_progress(self.exercise_id)
@@ -339,9 +346,9 @@ class HistoryScreen(ModeScreen):
     def _tab_changed(self, event: TabbedContent.TabActivated) -> None:
         self.refresh_bindings()
         focus = {
-            "sessions": "#session-list",
-            "progress": "#history-exercises",
-            "volume": "#volume-box",
-            "fatigue": "#fatigue-box",
+            "sessions-tab": "#session-list",
+            "progress-tab": "#history-exercises",
+            "volume-tab": "#volume-box",
+            "fatigue-tab": "#fatigue-box",
         }
         self.query_one(focus[self.tab]).focus()

@@ -32,8 +32,13 @@ class PlanDetail(Vertical):
         yield table
         yield Static(id="plan-text")
 
+    plan_id: int | None = None
+
     def show(self, plan: Plan | None, exercises: Mapping[int, Exercise]) -> None:
         table = self.query_one("#plan-items", DataTable)
+        # the same plan again (after an edit): keep the cursor where it was
+        keep = table.cursor_row if plan is not None and plan.id == self.plan_id else 0
+        self.plan_id = plan.id if plan is not None else None
         table.clear()
         text = self.query_one("#plan-text", Static)
         if plan is None:
@@ -41,6 +46,7 @@ class PlanDetail(Vertical):
             text.update("No plan yet: press n to add one")
             return
         self.border_title = plan.name
+        self.border_subtitle = "enter: to the items · a add · del remove · shift+↑↓ move · esc back"
         names = {e.id: e.name for e in exercises.values()}
         for n, it in enumerate(plan.items, 1):
             ex = exercises.get(it.exercise_id)
@@ -53,6 +59,8 @@ class PlanDetail(Vertical):
                 _alternatives(it, ex, names),
                 key=str(n),
             )
+        if table.row_count:
+            table.move_cursor(row=min(keep, table.row_count - 1), animate=False)
         parts = [
             (label, value)
             for label, value in (("Warm-up", plan.warmup), ("Cool-down", plan.cooldown), ("Notes", plan.notes))

@@ -29,13 +29,15 @@ class Dialog(ModalScreen[Any]):
         width: 72; height: auto; max-height: 90%;
         border: round $accent; background: $surface; padding: 0 1;
     }
-    Dialog .title { text-style: bold; height: 1; margin-bottom: 1; }
+    Dialog .title { text-style: bold; height: auto; margin-bottom: 1; }
     Dialog .hint { color: $text-muted; height: 1; margin-top: 1; }
     Dialog .error { color: $error; height: auto; }
     Dialog Input { margin-bottom: 0; }
     Dialog OptionList { height: auto; max-height: 20; }
-    Dialog Horizontal { height: auto; }
-    Dialog Horizontal Label { width: 24; padding: 1 0 0 0; }
+    Dialog Horizontal { height: auto; margin-bottom: 1; }
+    Dialog Horizontal Label { width: 24; }
+    Dialog Horizontal Input { width: 1fr; background: $boost; }
+    Dialog Horizontal Input:focus { background: $accent 30%; }
     """
 
     def action_cancel(self) -> None:
@@ -100,7 +102,7 @@ class FormDialog(Dialog):
             for f in self.fields:
                 with Horizontal():
                     yield Label(f.label)
-                    yield Input(f.value, placeholder=f.placeholder, id=f"f-{f.key}", select_on_focus=True)
+                    yield Input(f.value, placeholder=f.placeholder, id=f"f-{f.key}", select_on_focus=True, compact=True)
             yield Static("", id="form-error", classes="error")
             yield Static(self.hint, classes="hint")
 

@@ -532,7 +532,7 @@ class SessionScreen(ModeScreen):
         if self.timer is not None and not self._announced and self.timer.done(now):
             self._announced = True
             self.app.bell()
-            self.notify(nxt, title="Rest over")
+            self.notify(nxt, title="Rest over", timeout=15)
 
     def action_skip_rest(self) -> None:
         if self.timer is None or self.state is None:
@@ -915,12 +915,12 @@ class SessionScreen(ModeScreen):
         unit = self.blapp.settings.unit
         lines = [
             f"[b]{report.minutes} min[/b]   {report.working_sets} working sets ({report.sets} with warm-ups)   "
-            f"volume {format_weight(report.volume_kg, unit)}",
+            f"volume {format_volume(report.volume_kg, unit)}",
             "",
             "[b]Volume load by muscle[/b] (secondary counts half)",
         ]
         for muscle, kg in sorted(report.volume_by_muscle.items(), key=lambda p: -p[1]):
-            lines.append(f"  {muscle:<12} {format_weight(kg, unit)}")
+            lines.append(f"  {muscle:<12} {format_volume(kg, unit):>10}")
         if report.best_e1rm:
             lines += ["", "[b]Best e1RM[/b]"]
             for name, kg in report.best_e1rm.items():

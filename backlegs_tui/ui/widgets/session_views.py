@@ -87,12 +87,13 @@ class SetTable(Static):
         if not sets:
             self.update(Text(empty, style="dim"))
             return
-        table = Table(box=None, padding=(0, 1), show_edge=False, header_style="bold dim")
-        table.add_column("#", justify="right", no_wrap=True)
-        table.add_column(f"set ({unit.value})", no_wrap=True)
-        table.add_column("effort", no_wrap=True)
-        table.add_column("e1RM", justify="right", no_wrap=True)
-        table.add_column("note", no_wrap=True, overflow="ellipsis", max_width=14)
+        table = Table(box=None, padding=(0, 1), show_edge=False, header_style="bold dim", expand=False)
+        table.add_column("#", justify="right", no_wrap=True, min_width=2)
+        table.add_column(f"set ({unit.value})", no_wrap=True, min_width=9)
+        table.add_column("effort", no_wrap=True, min_width=6)
+        table.add_column("e1RM", justify="right", no_wrap=True, min_width=5)
+        # only the note gives way when the panel is narrow
+        table.add_column("note", no_wrap=True, overflow="ellipsis", ratio=1)
         n = 0
         for s in sets:
             if s.is_working:

@@ -83,9 +83,10 @@ async def bench_backlegs(db: Path, presses: int) -> dict[str, list[float]]:
     app = BacklegsApp(db_path=db)
     res: dict[str, list[float]] = {"log_set": [], "history_first": [], "history_again": [], "analysis": []}
     async with app.run_test(size=SIZE) as pilot:
+        # the splash paints first; the session screen follows once the store is open
+        await _until(pilot, lambda: isinstance(app.screen, SessionScreen))
         screen = app.screen
-        assert isinstance(screen, SessionScreen)
-        await _until(pilot, lambda: app.repo is not None and screen.query_one("#start-options").option_count > 0)
+        await _until(pilot, lambda: app.repo is not None and any(o.option_count for o in screen.query("#start-options")))
         await pilot.press("enter")
         await _until(pilot, lambda: type(app.screen).__name__ == "FormDialog")
         await pilot.press("escape")

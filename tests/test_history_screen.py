@@ -200,6 +200,8 @@ async def test_the_real_trend_analysis_runs_on_the_history(db_path: Path, clock)
     app = BacklegsApp(db_path=db_path, clock=clock, start_mode="history")
     async with app.run_test(size=(120, 36)) as pilot:
         screen = await ready(pilot)
+        await pilot.press("f")
+        await settle(pilot)
         assert text(screen, "#fatigue-view").startswith("Fatigue signals over the")
 
 
@@ -209,6 +211,8 @@ async def test_without_trend_analysis_a_placeholder_says_so(db_path: Path, clock
     app = BacklegsApp(db_path=db_path, clock=clock, start_mode="history")
     async with app.run_test(size=(120, 36)) as pilot:
         screen = await ready(pilot)
+        await pilot.press("f")
+        await settle(pilot)
         assert text(screen, "#fatigue-view").startswith("No fatigue analysis yet")
 
 
@@ -238,3 +242,26 @@ async def test_tab_keys_hide_what_the_tab_cannot_do(db_path: Path, clock) -> Non
         await settle(pilot)
         assert screen.check_action("step_week", (1,)) is True
         assert screen.check_action("toggle_range", ()) is False
+
+
+async def test_opening_history_reads_only_the_sessions_tab(db_path: Path, clock, monkeypatch) -> None:
+    """The other tabs load when first shown, so opening History waits on nothing else."""
+    seed(db_path, clock.now, weeks=2)
+    calls: list[str] = []
+    from backlegs_tui.store.repository import Repository
+
+    for name in ("exercises_with_history", "weekly_volume", "session_details_since"):
+        original = getattr(Repository, name)
+
+        def spy(self, *a, _name=name, _original=original, **kw):
+            calls.append(_name)
+            return _original(self, *a, **kw)
+
+        monkeypatch.setattr(Repository, name, spy)
+    app = BacklegsApp(db_path=db_path, clock=clock, start_mode="history")
+    async with app.run_test(size=(120, 36)) as pilot:
+        await ready(pilot)
+        assert calls == []
+        await pilot.press("v")
+        await settle(pilot)
+        assert calls == ["weekly_volume"]

@@ -113,6 +113,7 @@ class HistoryScreen(ModeScreen):
         self.more_sessions = False
         self.loading_page = False
         self.progress: ExerciseProgress | None = None
+        self._stale: set[str] = set()
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -171,10 +172,31 @@ class HistoryScreen(ModeScreen):
     # ---- loading -----------------------------------------------------------------------
 
     def load(self) -> None:
+        """Reload the tab on screen now; the other tabs reload when they are next shown, so
+        opening History does not wait on analysis the lifter has not asked for."""
+        self._stale = set(self.TAB_LOADERS)
+        self._load_tab(self.tab if self.is_mounted else "sessions-tab")
+
+    TAB_LOADERS = {
+        "sessions-tab": "_load_first_page",
+        "progress-tab": "_load_exercises",
+        "volume-tab": "_load_this_volume",
+        "fatigue-tab": "_load_today_fatigue",
+    }
+
+    def _load_tab(self, tab: str) -> None:
+        if tab in self._stale:
+            self._stale.discard(tab)
+            getattr(self, self.TAB_LOADERS[tab])()
+
+    def _load_first_page(self) -> None:
         self.loading_page = True
         self._load_sessions(0, PAGE)
-        self._load_exercises()
+
+    def _load_this_volume(self) -> None:
         self._load_volume(self.week or week_start(self.today))
+
+    def _load_today_fatigue(self) -> None:
         self._load_fatigue(self.today)
 
     def action_reload(self) -> None:
@@ -345,6 +367,7 @@ class HistoryScreen(ModeScreen):
     @on(TabbedContent.TabActivated)
     def _tab_changed(self, event: TabbedContent.TabActivated) -> None:
         self.refresh_bindings()
+        self._load_tab(self.tab)
         focus = {
             "sessions-tab": "#session-list",
             "progress-tab": "#history-exercises",

@@ -56,10 +56,10 @@ async def test_sessions_newest_first_and_the_detail_follows_the_cursor(db_path: 
         table = screen.query_one("#session-list", DataTable)
         assert table.row_count == len(ids) == 11
         assert table.get_row_at(0)[:4] == ["Mon 2026-11-23", "Back & Legs - article sample", "0:45", "18"]
-        assert table.get_row_at(0)[4:] == ["15000 kg", "7.5"]
+        assert table.get_row_at(0)[4:] == ["15,000 kg", "7.5"]
         assert screen.session_id == ids[-1]
         detail = text(screen, "#session-detail")
-        assert "Mon 2026-11-23 18:00 · 0:45 · 18 sets · 15000 kg · sRPE 7.5" in detail
+        assert "Mon 2026-11-23 18:00 · 0:45 · 18 sets · 15,000 kg · sRPE 7.5" in detail
         assert "Readiness: slept 7 h, soreness 2/5, energy 4/5" in detail
         assert "Barbell back squat  best e1RM 138.5 kg" in detail
         assert "W      20 kg x 10" in detail

@@ -148,6 +148,17 @@ class Readiness:
     soreness: int | None = None  # 1 (none) .. 5 (very sore)
     energy: int | None = None  # 1 (drained) .. 5 (great)
 
+    def describe(self, sep: str = ", ") -> str:
+        """`slept 7.5 h, soreness 2/5, energy 4/5` (only what was given; "" for nothing)."""
+        parts = []
+        if self.sleep_h is not None:
+            parts.append(f"slept {self.sleep_h:g} h")
+        if self.soreness is not None:
+            parts.append(f"soreness {self.soreness}/5")
+        if self.energy is not None:
+            parts.append(f"energy {self.energy}/5")
+        return sep.join(parts)
+
 
 @dataclass(frozen=True, slots=True)
 class SetEntry:

@@ -34,3 +34,9 @@ def format_weight(kg: float, unit: Unit, *, with_unit: bool = True) -> str:
 def format_volume(kg: float, unit: Unit) -> str:
     """A volume load (sum of weight x reps) to the whole unit: `11,638 kg`."""
     return f"{from_kg(kg, unit):,.0f} {unit.value}"
+
+
+def format_e1rm(kg: float, unit: Unit, *, with_unit: bool = True) -> str:
+    """An estimate shown no finer than it is: to 0.5 kg or 1 lb."""
+    step = 0.5 if unit is Unit.KG else 1 / LB_PER_KG
+    return format_weight(round(kg / step) * step, unit, with_unit=with_unit)

@@ -24,7 +24,8 @@ from ...domain.model import SessionSummary
 from ...domain.volume import WeekVolume, week_start
 from ..widgets.history_fatigue import FatigueView
 from ..widgets.history_progress import ProgressView
-from ..widgets.history_session_detail import SessionDetailView, format_duration, format_volume
+from ...domain.units import format_volume
+from ..widgets.history_session_detail import SessionDetailView, format_duration
 from ..widgets.history_volume import VolumeView
 from .base import ModeScreen
 

@@ -40,7 +40,7 @@ from ...domain.session_logic import (
     warmup_plan,
 )
 from ...domain.timer import RestTimer, format_clock
-from ...domain.units import format_volume, format_weight
+from ...domain.units import format_e1rm, format_volume, format_weight
 from ...domain.validation import InputError, parse_reps, parse_rir, parse_rpe, parse_weight
 from ..dialogs import ConfirmDialog, FieldSpec, FormDialog, InfoDialog, PickerDialog, readiness_dialog, readiness_from
 from ..widgets.rest_timer import RestTimerView
@@ -924,12 +924,13 @@ class SessionScreen(ModeScreen):
         if report.best_e1rm:
             lines += ["", "[b]Best e1RM[/b]"]
             for name, kg in report.best_e1rm.items():
-                lines.append(f"  {name:<24} {format_weight(kg, unit)}")
+                lines.append(f"  {name:<24} {format_e1rm(kg, unit)}")
         lines += ["", "[b]Records[/b]"]
         if report.records:
             for r in report.records:
-                prev = f" (was {format_weight(r.previous_kg, unit)})" if r.previous_kg else " (first time)"
-                lines.append(f"  ★ {r.exercise}: {r.kind} {format_weight(r.value_kg, unit)}{prev}")
+                fmt = format_e1rm if r.kind == "e1RM" else format_weight
+                prev = f" (was {fmt(r.previous_kg, unit)})" if r.previous_kg else " (first time)"
+                lines.append(f"  ★ {r.exercise}: {r.kind} {fmt(r.value_kg, unit)}{prev}")
         else:
             lines.append("  none today")
         return "\n".join(lines)

@@ -13,7 +13,7 @@ from textual.widgets import Sparkline, Static
 from ...domain.history import ExerciseProgress, ProgressPoint
 from ...domain.model import SetEntry, Unit
 from ...domain.units import format_weight
-from .history_session_detail import format_e1rm, format_volume
+from ...domain.units import format_e1rm, format_volume
 
 RECENT = 6
 REP_RECORDS = 5

@@ -7,8 +7,8 @@ from textual.content import Content
 from textual.widgets import Static
 
 from ...domain.history import SessionDetail
-from ...domain.model import Readiness, SetEntry, SetType, Unit
-from ...domain.units import LB_PER_KG, format_weight, from_kg, to_kg
+from ...domain.model import SetEntry, SetType, Unit
+from ...domain.units import format_e1rm, format_volume, format_weight
 
 _TYPE_STYLE = {
     SetType.WARMUP: "dim",
@@ -39,28 +39,6 @@ def format_duration(seconds: float) -> str:
     return f"{h}:{m:02d}"
 
 
-def format_e1rm(kg: float, unit: Unit) -> str:
-    """An estimate shown no finer than it is: to 0.5 kg or 1 lb."""
-    step = 0.5 if unit is Unit.KG else 1 / LB_PER_KG
-    return format_weight(round(kg / step) * step, unit)
-
-
-def format_volume(kg: float, unit: Unit) -> str:
-    """A volume load to the whole kg or lb: `11638 kg`."""
-    return format_weight(to_kg(round(from_kg(kg, unit)), unit), unit)
-
-
-def readiness_text(r: Readiness) -> str:
-    parts = []
-    if r.sleep_h is not None:
-        parts.append(f"slept {r.sleep_h:g} h")
-    if r.soreness is not None:
-        parts.append(f"soreness {r.soreness}/5")
-    if r.energy is not None:
-        parts.append(f"energy {r.energy}/5")
-    return ", ".join(parts)
-
-
 class SessionDetailView(Static):
     """Shows a SessionDetail (or a hint when there is none)."""
 
@@ -76,7 +54,7 @@ class SessionDetailView(Static):
         if detail.session_rpe is not None:
             head.append(f"sRPE {detail.session_rpe:g}")
         lines: list[Content] = [Content.styled(detail.name, "bold $accent"), Content.styled(" · ".join(head), "bold")]
-        if ready := readiness_text(detail.readiness):
+        if ready := detail.readiness.describe():
             lines.append(Content(f"Readiness: {ready}"))
         if detail.notes:
             lines.append(Content.styled(f"Notes: {detail.notes}", "italic"))

@@ -12,7 +12,7 @@ from textual.widgets import Static
 from ...domain.e1rm import e1rm
 from ...domain.model import Exercise, SessionItem, SessionState, SetEntry, SetType, Unit
 from ...domain.timer import format_clock
-from ...domain.units import format_weight, from_kg
+from ...domain.units import format_e1rm, format_weight
 
 TYPE_STYLE = {SetType.WARMUP: "yellow", SetType.WORKING: "", SetType.DROP: "magenta", SetType.FAILURE: "red"}
 
@@ -106,7 +106,7 @@ class SetTable(Static):
                 Text(mark, style=style),
                 Text(f"{format_weight(s.weight_kg, unit, with_unit=False)} x {s.reps}", style=style),
                 effort,
-                f"{round(from_kg(est, unit), 1):g}" if est else "",
+                format_e1rm(est, unit, with_unit=False) if est else "",
                 s.notes,
             )
         self.update(table)
@@ -117,16 +117,9 @@ class SessionInfo(Static):
 
     def show(self, state: SessionState, cooldown: str) -> None:
         text = Text()
-        r = state.readiness
-        parts = []
-        if r.sleep_h is not None:
-            parts.append(f"slept {r.sleep_h:g} h")
-        if r.soreness is not None:
-            parts.append(f"soreness {r.soreness}/5")
-        if r.energy is not None:
-            parts.append(f"energy {r.energy}/5")
+        ready = state.readiness.describe(" · ")
         text.append("Readiness\n", style="bold")
-        text.append((" · ".join(parts) if parts else "not checked in") + "\n\n", style="" if parts else "dim")
+        text.append((ready or "not checked in") + "\n\n", style="" if ready else "dim")
         text.append("Notes", style="bold")
         text.append("  N to edit\n", style="dim")
         text.append((state.notes or "none") + "\n\n", style="" if state.notes else "dim")

@@ -67,3 +67,11 @@ async def press_each(pilot: Pilot, *keys: str) -> None:
     for key in keys:
         await pilot.press(key)
         await pilot.pause()
+
+
+async def start_working(pilot: Pilot, weight: str = "100") -> SessionScreen:
+    """Start the sample plan, turn warm-ups off and type the first working weight."""
+    screen = await start_sample_session(pilot)
+    await pilot.press("w")
+    await type_keys(pilot, weight)
+    return screen

@@ -12,7 +12,7 @@ from backlegs_tui.store.repository import Repository
 from backlegs_tui.ui.app import BacklegsApp
 from backlegs_tui.ui.dialogs import ConfirmDialog, FormDialog, InfoDialog, PickerDialog
 
-from .session_helpers import press_each, settle, start_sample_session, type_keys, wait_for, wait_ready
+from .session_helpers import press_each, settle, start_sample_session, start_working, type_keys, wait_for, wait_ready
 
 
 def fresh_repo(db_path: Path) -> Repository:
@@ -181,9 +181,7 @@ async def test_bad_weight_is_answered_inline(db_path, clock, keys, message):
 async def test_bad_reps_and_rpe_are_answered_inline(db_path, clock):
     app = BacklegsApp(db_path=db_path, clock=clock)
     async with app.run_test(size=(120, 36)) as pilot:
-        screen = await start_sample_session(pilot)
-        await pilot.press("w")
-        await type_keys(pilot, "100")
+        screen = await start_working(pilot)
         await pilot.press("right", "0", "enter")
         await settle(pilot)
         assert "Reps must be at least 1" in str(screen.query_one("#entry-msg").render())
@@ -237,9 +235,7 @@ async def test_rest_timer_counts_rings_and_names_next_set(db_path, clock):
 async def test_skip_rest(db_path, clock):
     app = BacklegsApp(db_path=db_path, clock=clock)
     async with app.run_test(size=(120, 36)) as pilot:
-        screen = await start_sample_session(pilot)
-        await pilot.press("w")
-        await type_keys(pilot, "100")
+        screen = await start_working(pilot)
         await pilot.press("enter")
         await settle(pilot)
         assert screen.timer is not None
@@ -255,9 +251,7 @@ async def test_skip_rest(db_path, clock):
 async def test_plan_progress_advances_to_next_exercise(db_path, clock):
     app = BacklegsApp(db_path=db_path, clock=clock)
     async with app.run_test(size=(120, 36)) as pilot:
-        screen = await start_sample_session(pilot)
-        await pilot.press("w")
-        await type_keys(pilot, "100")
+        screen = await start_working(pilot)
         for _ in range(4):
             await pilot.press("enter")
             await settle(pilot)
@@ -318,9 +312,7 @@ async def test_move_goto_add_and_swap(db_path, clock):
 async def test_edit_delete_and_undo(db_path, clock):
     app = BacklegsApp(db_path=db_path, clock=clock)
     async with app.run_test(size=(120, 36)) as pilot:
-        screen = await start_sample_session(pilot)
-        await pilot.press("w")
-        await type_keys(pilot, "100")
+        screen = await start_working(pilot)
         for _ in range(3):
             await pilot.press("enter")
             await settle(pilot)
@@ -367,9 +359,7 @@ async def test_edit_delete_and_undo(db_path, clock):
 async def test_notes_on_set_and_session(db_path, clock):
     app = BacklegsApp(db_path=db_path, clock=clock)
     async with app.run_test(size=(120, 36)) as pilot:
-        screen = await start_sample_session(pilot)
-        await pilot.press("w")
-        await type_keys(pilot, "100")
+        screen = await start_working(pilot)
         await pilot.press("enter")
         await settle(pilot)
         await press_each(pilot, "n")
@@ -391,9 +381,7 @@ async def test_notes_on_set_and_session(db_path, clock):
 async def test_finish_shows_summary_and_saves_session_rpe(db_path, clock):
     app = BacklegsApp(db_path=db_path, clock=clock)
     async with app.run_test(size=(120, 36)) as pilot:
-        screen = await start_sample_session(pilot)
-        await pilot.press("w")
-        await type_keys(pilot, "100")
+        screen = await start_working(pilot)
         await pilot.press("right", "right", "8", "enter")
         await settle(pilot)
         clock.advance(45 * 60)
@@ -423,9 +411,7 @@ async def test_finish_shows_summary_and_saves_session_rpe(db_path, clock):
 async def test_discard_asks_to_confirm(db_path, clock):
     app = BacklegsApp(db_path=db_path, clock=clock)
     async with app.run_test(size=(120, 36)) as pilot:
-        screen = await start_sample_session(pilot)
-        await pilot.press("w")
-        await type_keys(pilot, "100")
+        screen = await start_working(pilot)
         await pilot.press("enter")
         await settle(pilot)
         await pilot.press("D")
@@ -445,9 +431,7 @@ async def test_discard_asks_to_confirm(db_path, clock):
 async def test_quit_and_resume_where_it_was(db_path, clock):
     app = BacklegsApp(db_path=db_path, clock=clock)
     async with app.run_test(size=(120, 36)) as pilot:
-        screen = await start_sample_session(pilot)
-        await pilot.press("w")
-        await type_keys(pilot, "100")
+        screen = await start_working(pilot)
         await pilot.press("enter")
         await settle(pilot)
         await pilot.press("j")  # on to pull-ups
@@ -492,9 +476,7 @@ async def test_resume_offer_can_finish_it(db_path, clock):
 async def test_fatigue_line_names_its_evidence(db_path, clock):
     app = BacklegsApp(db_path=db_path, clock=clock)
     async with app.run_test(size=(120, 36)) as pilot:
-        screen = await start_sample_session(pilot)
-        await pilot.press("w")
-        await type_keys(pilot, "100")
+        screen = await start_working(pilot)
         await pilot.press("right", "right", "7", "enter")  # 100 x 5 @7
         await settle(pilot)
         assert str(screen.query_one("#fatigue").render()).strip() == ""

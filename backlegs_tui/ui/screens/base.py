@@ -13,8 +13,8 @@ if TYPE_CHECKING:
     from ..app import BacklegsApp
 
 
-class ModeScreen(Screen):
-    """A mode's screen. Subclasses implement `load()`, which starts a thread worker."""
+class AppAccess:
+    """The typed app and its repository, for screens of backlegs (mix into a Screen)."""
 
     @property
     def blapp(self) -> BacklegsApp:
@@ -23,6 +23,10 @@ class ModeScreen(Screen):
     @property
     def repo(self) -> Repository | None:
         return self.blapp.repo
+
+
+class ModeScreen(AppAccess, Screen):
+    """A mode's screen. Subclasses implement `load()`, which starts a thread worker."""
 
     def on_store_ready(self, _: StoreReady) -> None:
         self.load()

@@ -3,7 +3,6 @@ load, kind, rest and load increment; add and edit exercises in a form."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, cast
 
 from rich.text import Text
 from textual import on, work
@@ -18,10 +17,7 @@ from ...domain.model import Exercise
 from ...domain.timer import format_clock
 from ...domain.units import format_weight
 from ..widgets.plan_exercise_form import ExerciseForm
-
-if TYPE_CHECKING:
-    from ...store.repository import Repository
-    from ..app import BacklegsApp
+from .base import AppAccess
 
 
 def muscles_text(e: Exercise) -> Text:
@@ -32,7 +28,7 @@ def muscles_text(e: Exercise) -> Text:
     return text
 
 
-class CatalogueScreen(Screen[None]):
+class CatalogueScreen(AppAccess, Screen[None]):
     """Lists the exercises; `a` adds one, `enter` or `e` edits the one under the cursor."""
 
     CSS_PATH = "plan.tcss"
@@ -52,14 +48,6 @@ class CatalogueScreen(Screen[None]):
     def __init__(self) -> None:
         super().__init__()
         self.exercises: list[Exercise] = []
-
-    @property
-    def blapp(self) -> BacklegsApp:
-        return cast("BacklegsApp", self.app)
-
-    @property
-    def repo(self) -> Repository | None:
-        return self.blapp.repo
 
     def compose(self) -> ComposeResult:
         yield Header()

@@ -107,6 +107,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if args.command is None:
             return run_app(args)
+        if args.demo:
+            # the demo database is only for the app; a command on it would touch the real one
+            raise CliError(f"--demo only opens the app; use --db PATH with {args.command}")
         if args.command == "calc":
             from .calc import run_calc
 

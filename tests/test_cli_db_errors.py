@@ -155,3 +155,17 @@ def test_db_given_before_or_after_the_subcommand(tmp_path: Path, where: str) -> 
     proc = run(*args, env={"BACKLEGS_DB": str(tmp_path / "elsewhere" / "x.db")})
     assert proc.returncode == 0, proc.stderr
     assert (tmp_path / "copy.db").is_file()
+
+
+@pytest.mark.parametrize("args", [["--demo", "export"], ["--demo", "backup"], ["export", "--format", "json", "--demo"]])
+def test_demo_with_a_command_is_refused(tmp_path: Path, args: list[str]) -> None:
+    """--demo only opens the app; with a command it must not fall through to the real database."""
+    if args[-1] == "--demo":  # --demo belongs to the top-level parser: it cannot come after the command
+        proc = run(*args)
+        assert proc.returncode == 2 and "Traceback" not in proc.stderr and "unrecognized arguments" in proc.stderr
+        return
+    real = tmp_path / "real.db"
+    proc = run(*args, env={"BACKLEGS_DB": str(real)})
+    assert proc.stderr == f"backlegs: --demo only opens the app; use --db PATH with {args[1]}\n"
+    assert proc.returncode == 2 and proc.stdout == ""
+    assert not real.exists() and not (tmp_path / "backups").exists()

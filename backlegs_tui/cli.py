@@ -66,7 +66,7 @@ def build_parser() -> argparse.ArgumentParser:
     calc = sub.add_parser("calc", help="e1RM, plates per side and warm-up sets for a load")
     calc.add_argument("weight", type=str, help="load, in --unit")
     calc.add_argument("reps", nargs="?", type=str, default="1", help="reps done (for e1RM)")
-    calc.add_argument("--rpe", type=str, help="RPE of the set, 6.5-10 in half steps")
+    calc.add_argument("--rpe", type=str, help="RPE of the set, in half steps; the RTS chart is used from 7 up, else Epley")
     calc.add_argument("--unit", choices=["kg", "lb"], default="kg")
     return parser
 

@@ -61,11 +61,11 @@ class HistoryScreen(ModeScreen):
         Binding("p", "show_tab('progress-tab')", "Progress", id="history.progress"),
         Binding("v", "show_tab('volume-tab')", "Volume", id="history.volume"),
         Binding("f", "show_tab('fatigue-tab')", "Fatigue", id="history.fatigue"),
-        Binding("left_square_bracket", "step_exercise(-1)", "Prev exercise", id="history.prev-exercise"),
-        Binding("right_square_bracket", "step_exercise(1)", "Next exercise", id="history.next-exercise"),
+        Binding("left_square_bracket", "step_exercise(-1)", "Progress: prev", id="history.prev-exercise"),
+        Binding("right_square_bracket", "step_exercise(1)", "Progress: next", id="history.next-exercise"),
         Binding("t", "toggle_range", "Range 1y/all", id="history.range"),
-        Binding("left_square_bracket", "step_week(-1)", "Earlier week", id="history.prev-week"),
-        Binding("right_square_bracket", "step_week(1)", "Later week", id="history.next-week"),
+        Binding("left_square_bracket", "step_week(-1)", "Volume: prev week", id="history.prev-week"),
+        Binding("right_square_bracket", "step_week(1)", "Volume: next week", id="history.next-week"),
         Binding("r", "reload", "Reload", id="history.reload", show=False),
     ]
     # actions that only make sense on one tab (hidden from the footer elsewhere)

@@ -494,3 +494,101 @@ async def test_palette_lists_session_actions(db_path, clock):
         for needed in ("Plan mode", "Session mode", "History mode", "Session: Log set", "Session: Undo last set",
                        "Session: Finish", "Session: Swap for an alternative", "Session: Discard session"):
             assert needed in titles
+
+
+async def test_nudging_reps_across_ten(db_path, clock):
+    app = BacklegsApp(db_path=db_path, clock=clock)
+    async with app.run_test(size=(120, 36)) as pilot:
+        screen = await start_working(pilot, "60")
+        await press_each(pilot, "right", "9", "up")
+        assert screen.entry.values().reps == "10"
+        await press_each(pilot, "up", "down", "down")
+        assert screen.entry.values().reps == "9"
+        await press_each(pilot, "left", "1", "0", "0", "up")  # weight 100 -> 102.5
+        assert screen.entry.values().weight == "102.5"
+
+
+async def test_square_brackets_in_notes_and_names_are_plain_text(db_path, clock):
+    """User text is never markup: a note like `[/]` must not crash the screen (now or on resume)."""
+    from backlegs_tui.domain.model import ExerciseDraft
+
+    repo = fresh_repo(db_path)
+    repo.add_exercise(ExerciseDraft(name="RDL [/] paused", primary=("hamstrings",)))
+    repo.close()
+    app = BacklegsApp(db_path=db_path, clock=clock)
+    async with app.run_test(size=(120, 36)) as pilot:
+        screen = await start_working(pilot)
+        await press_each(pilot, "enter", "n")
+        await type_keys(pilot, "belt [/] on [b]")
+        await press_each(pilot, "enter")
+        await settle(pilot)
+        await press_each(pilot, "a")
+        await type_keys(pilot, "rdl paused")
+        await press_each(pilot, "enter")
+        await settle(pilot)
+        assert screen.current_item().exercise_name == "RDL [/] paused"
+        await type_keys(pilot, "80")
+        await press_each(pilot, "enter")  # a set of the bracketed lift: its name in the message
+        await settle(pilot)
+        assert screen.state.sets[-1].exercise_name == "RDL [/] paused"
+        assert "Set 1 saved: 80 kg x 8" in str(screen.query_one("#entry-msg").render())
+    app2 = BacklegsApp(db_path=db_path, clock=clock)
+    async with app2.run_test(size=(120, 36)) as pilot:
+        await wait_for(pilot, lambda: isinstance(app2.screen, PickerDialog), "the resume offer")
+        await press_each(pilot, "enter", "k")
+        await settle(pilot)
+        assert app2.screen.state.sets[0].notes == "belt [/] on [b]"
+        await press_each(pilot, "f")  # finish: the summary names the lift
+        await settle(pilot)
+        await press_each(pilot, "enter")
+        await settle(pilot)
+        await press_each(pilot, "enter")
+        await settle(pilot)
+        await press_each(pilot, "f3")  # and History shows the note and the name
+        await settle(pilot)
+        await press_each(pilot, "f1")
+        await settle(pilot)
+
+
+async def test_superscript_digits_in_the_check_in_are_answered_inline(db_path, clock):
+    app = BacklegsApp(db_path=db_path, clock=clock)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await wait_ready(pilot)
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: isinstance(app.screen, FormDialog), "readiness")
+        await press_each(pilot, "enter")
+        await type_keys(pilot, "²")
+        await press_each(pilot, "enter", "enter")
+        await settle(pilot)
+        assert "Soreness is a whole number" in str(app.screen.query_one("#form-error").render())
+
+
+async def test_closing_a_dialog_does_not_reload_the_live_session(db_path, clock):
+    app = BacklegsApp(db_path=db_path, clock=clock)
+    async with app.run_test(size=(120, 36)) as pilot:
+        screen = await start_working(pilot)
+        loads = []
+        original = screen.load
+        screen.load = lambda: (loads.append(1), original())  # type: ignore[method-assign]
+        await press_each(pilot, "question_mark", "escape", "g", "escape")
+        await settle(pilot)
+        assert loads == []
+
+
+async def test_swapping_after_sets_keeps_each_lifts_sets_apart(db_path, clock):
+    app = BacklegsApp(db_path=db_path, clock=clock)
+    async with app.run_test(size=(120, 36)) as pilot:
+        screen = await start_working(pilot, "140")
+        await press_each(pilot, "enter")
+        await settle(pilot)
+        await press_each(pilot, "enter")
+        await settle(pilot)
+        await press_each(pilot, "x")
+        await settle(pilot)
+        await press_each(pilot, "enter")  # Front squat, the first alternative
+        await settle(pilot)
+        item = screen.current_item()
+        assert item.exercise_name == "Front squat"
+        assert screen._item_sets(item) == []
+        assert screen.entry.values().weight != "140"  # not "same as your last set" of another lift
+        assert "0/4" in str(screen.query_one("#exercise-list").render())

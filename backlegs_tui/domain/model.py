@@ -247,7 +247,12 @@ class SessionState:
     session_rpe: float | None = None
 
     def sets_for_item(self, item_id: int) -> list[SetEntry]:
-        return [s for s in self.sets if s.item_id == item_id]
+        """The sets of a slot's current exercise (a swapped-out lift's sets stay its own)."""
+        item = self.item(item_id)
+        return [
+            s for s in self.sets
+            if s.item_id == item_id and (item is None or s.exercise_id == item.exercise_id)
+        ]
 
     def item(self, item_id: int | None) -> SessionItem | None:
         for it in self.items:

@@ -40,3 +40,8 @@ def format_e1rm(kg: float, unit: Unit, *, with_unit: bool = True) -> str:
     """An estimate shown no finer than it is: to 0.5 kg or 1 lb."""
     step = 0.5 if unit is Unit.KG else 1 / LB_PER_KG
     return format_weight(round(kg / step) * step, unit, with_unit=with_unit)
+
+
+def plural(n: int, word: str) -> str:
+    """`1 set`, `3 sets`."""
+    return f"{n} {word}" if n == 1 else f"{n} {word}s"

@@ -156,7 +156,7 @@ class BacklegsApp(App[int]):
         if event.state is WorkerState.ERROR:
             error = event.worker.error
             self.log.error(f"worker {event.worker.name} failed: {error!r}")
-            self.notify(f"Something went wrong: {error}", title="Error", severity="error", timeout=10)
+            self.notify(f"Something went wrong: {error}", title="Error", severity="error", timeout=10, markup=False)
 
     def on_unmount(self) -> None:
         if self.repo is not None:

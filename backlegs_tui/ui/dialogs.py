@@ -10,6 +10,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
+from textual.content import Content
 from textual.fuzzy import Matcher
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label, OptionList, Static
@@ -58,9 +59,9 @@ class ConfirmDialog(Dialog):
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            yield Static(self.question, classes="title")
+            yield Static(self.question, classes="title", markup=False)
             if self.detail:
-                yield Static(self.detail)
+                yield Static(self.detail, markup=False)
             yield Static("y / Enter: yes     n / Esc: no", classes="hint")
 
     def action_confirm(self) -> None:
@@ -98,7 +99,7 @@ class FormDialog(Dialog):
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            yield Static(self.title_text, classes="title")
+            yield Static(self.title_text, classes="title", markup=False)
             for f in self.fields:
                 with Horizontal():
                     yield Label(f.label)
@@ -133,7 +134,7 @@ def _optional_int(lo: int, hi: int, what: str) -> Callable[[str], int | None]:
         text = text.strip()
         if not text:
             return None
-        if not text.isdigit() or not lo <= int(text) <= hi:
+        if not (text.isascii() and text.isdigit()) or not lo <= int(text) <= hi:
             raise InputError(f"{what} is a whole number from {lo} to {hi}")
         return int(text)
 
@@ -188,7 +189,7 @@ class PickerDialog(Dialog):
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            yield Static(self.title_text, classes="title")
+            yield Static(self.title_text, classes="title", markup=False)
             if self.search:
                 yield Input(placeholder="type to search", id="picker-search")
             yield OptionList(*self._options(""), id="picker-list")
@@ -203,12 +204,12 @@ class PickerDialog(Dialog):
 
     def _options(self, query: str) -> list[Option]:
         if not query.strip():
-            return [Option(label, id=str(i)) for i, (label, _) in enumerate(self.choices)]
+            return [Option(Content(label), id=str(i)) for i, (label, _) in enumerate(self.choices)]
         matcher = Matcher(query)
         scored = [(matcher.match(label), i, label) for i, (label, _) in enumerate(self.choices)]
         scored = [s for s in scored if s[0] > 0]
         scored.sort(key=lambda s: -s[0])
-        return [Option(matcher.highlight(label), id=str(i)) for _, i, label in scored]
+        return [Option(_highlight(matcher, label), id=str(i)) for _, i, label in scored]
 
     @on(Input.Changed, "#picker-search")
     def _filter(self, event: Input.Changed) -> None:
@@ -238,6 +239,17 @@ class PickerDialog(Dialog):
             self.dismiss(self.choices[int(option_id)][1])
 
 
+def _highlight(matcher: Matcher, label: str) -> Content:
+    """The label as plain text (never markup: names may hold brackets), matches underlined."""
+    content = Content(label)
+    score, offsets = matcher.fuzzy_search.match(matcher.query, label)
+    if score:
+        for offset in offsets:
+            if not label[offset].isspace():
+                content = content.stylize("bold underline", offset, offset + 1)
+    return content
+
+
 class InfoDialog(Dialog):
     """Shows a block of text; any of Enter/Escape closes it."""
 
@@ -249,6 +261,6 @@ class InfoDialog(Dialog):
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            yield Static(self.title_text, classes="title")
+            yield Static(self.title_text, classes="title", markup=False)
             yield Static(self.body)
             yield Static(self.hint, classes="hint")

@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
-from textual import on, work
+from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -22,6 +22,7 @@ from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from rich.text import Text
+from textual.markup import escape
 
 from ...domain.fatigue import FatigueFlag, Severity, session_flags
 from ...domain.history import SessionDetail
@@ -40,7 +41,7 @@ from ...domain.session_logic import (
     warmup_plan,
 )
 from ...domain.timer import RestTimer, format_clock
-from ...domain.units import format_e1rm, format_volume, format_weight
+from ...domain.units import format_e1rm, format_volume, format_weight, plural
 from ...domain.validation import InputError, parse_reps, parse_rir, parse_rpe, parse_weight
 from ..dialogs import ConfirmDialog, FieldSpec, FormDialog, InfoDialog, PickerDialog, readiness_dialog, readiness_from
 from ..widgets.rest_timer import RestTimerView
@@ -70,6 +71,19 @@ class SessionData:
     plans: list[PlanSummary]
     today_plans: list[Plan]
     first_load: bool
+
+
+def error_line(error: Exception) -> str:
+    """One plain line for a failed database call (no SQL dump)."""
+    orig = getattr(error, "orig", None)
+    text = str(orig if orig is not None else error).splitlines()[0] if str(orig or error) else type(error).__name__
+    if "locked" in text:
+        return "the database is locked by another program"
+    if "readonly" in text or "read-only" in text or "query_only" in text:
+        return "the database is read-only"
+    if "disk" in text and "full" in text:
+        return "the disk is full"
+    return text
 
 
 class WriteDone(Message):
@@ -194,7 +208,9 @@ class SessionScreen(ModeScreen):
 
     # ---- loading -------------------------------------------------------------------------
 
-    def on_screen_resume(self) -> None:
+    def on_screen_resume(self, event: events.ScreenResume) -> None:
+        # instead of ModeScreen's reload on every resume (a closed dialog is a resume too)
+        event.prevent_default()
         if self.repo is not None and self.state is None:
             self.load()
 
@@ -241,9 +257,9 @@ class SessionScreen(ModeScreen):
         day = WEEKDAYS[self.clock().weekday()]
         title = self.query_one("#start-title", Static)
         if today_plans:
-            title.update(f"[b]{day}[/b]: today's plan is [b]{today_plans[0].name}[/b]. Enter starts it.")
+            title.update(Text.assemble((day, "bold"), ": today's plan is ", (today_plans[0].name, "bold"), ". Enter starts it."))
         else:
-            title.update(f"[b]{day}[/b]: nothing scheduled today. Pick a plan or start an empty session.")
+            title.update(Text.assemble((day, "bold"), ": nothing scheduled today. Pick a plan or start an empty session."))
         options = self.query_one("#start-options", OptionList)
         options.clear_options()
         today_ids = [p.id for p in today_plans]
@@ -296,7 +312,7 @@ class SessionScreen(ModeScreen):
         if state.rest_until and state.rest_until > now:
             rest = f", {format_clock((state.rest_until - now).total_seconds())} of rest left"
         choices = [
-            (f"Resume it ({sets} sets logged{rest})", "resume"),
+            (f"Resume it ({plural(sets, 'set')} logged{rest})", "resume"),
             ("Finish it now and keep its sets", "finish"),
             ("Discard it and its sets", "discard"),
         ]
@@ -393,7 +409,7 @@ class SessionScreen(ModeScreen):
         self._writing = False
         self._writes.clear()
         self._message(f"Not saved: {msg.error}", error=True)
-        self.notify(f"Could not save: {msg.error}", severity="error")
+        self.notify(f"Could not save: {error_line(msg.error)}", severity="error", markup=False)
 
     # ---- current exercise ------------------------------------------------------------------
 
@@ -477,13 +493,15 @@ class SessionScreen(ModeScreen):
         elapsed = format_clock((now - state.started_at).total_seconds())
         work_sets = sum(1 for s in state.sets if s.is_working)
         self.query_one("#session-title", Static).update(
-            f"[b]{state.name}[/b]   started {state.started_at:%H:%M}   elapsed [b]{elapsed}[/b]   "
-            f"{work_sets} working sets"
+            Text.assemble(
+                (state.name, "bold"), f"   started {state.started_at:%H:%M}   elapsed ", (elapsed, "bold"),
+                f"   {plural(work_sets, 'working set')}",
+            )
         )
 
     def _update_plates(self) -> None:
         text = plate_text(self.entry.weight, self.current_exercise(), self.blapp.settings)
-        self.query_one("#plates", Static).update(f"Plates  {text}")
+        self.query_one("#plates", Static).update(Text(f"Plates  {text}"))
 
     def _update_fatigue(self) -> None:
         ex = self.current_exercise()
@@ -501,12 +519,12 @@ class SessionScreen(ModeScreen):
             if low:
                 lines.append("Readiness low: " + ", ".join(low) + " (go by RPE today)")
         widget = self.query_one("#fatigue", Static)
-        widget.update("⚠ " + "   ·   ".join(lines) if lines else "")
+        widget.update(Text("⚠ " + "   ·   ".join(lines)) if lines else "")
         widget.set_class(bool(lines), "-flagged")
 
     def _message(self, text: str, *, error: bool = False) -> None:
         msg = self.query_one("#entry-msg", Static)
-        msg.update(text)
+        msg.update(Text(text))
         msg.set_class(error, "error")
         msg.set_class(not error, "ok")
 
@@ -532,7 +550,7 @@ class SessionScreen(ModeScreen):
         if self.timer is not None and not self._announced and self.timer.done(now):
             self._announced = True
             self.app.bell()
-            self.notify(nxt, title="Rest over", timeout=15)
+            self.notify(nxt, title="Rest over", timeout=15, markup=False)
 
     def action_skip_rest(self) -> None:
         if self.timer is None or self.state is None:
@@ -914,30 +932,30 @@ class SessionScreen(ModeScreen):
     def _report_text(self, report: SessionReport) -> str:
         unit = self.blapp.settings.unit
         lines = [
-            f"[b]{report.minutes} min[/b]   {report.working_sets} working sets ({report.sets} with warm-ups)   "
+            f"[b]{report.minutes} min[/b]   {plural(report.working_sets, 'working set')} ({report.sets} with warm-ups)   "
             f"volume {format_volume(report.volume_kg, unit)}",
             "",
             "[b]Volume load by muscle[/b] (secondary counts half)",
         ]
         for muscle, kg in sorted(report.volume_by_muscle.items(), key=lambda p: -p[1]):
-            lines.append(f"  {muscle:<12} {format_volume(kg, unit):>10}")
+            lines.append(f"  {escape(muscle):<12} {format_volume(kg, unit):>10}")
         if report.best_e1rm:
             lines += ["", "[b]Best e1RM[/b]"]
             for name, kg in report.best_e1rm.items():
-                lines.append(f"  {name:<24} {format_e1rm(kg, unit)}")
+                lines.append(f"  {escape(name):<24} {format_e1rm(kg, unit)}")
         lines += ["", "[b]Records[/b]"]
         if report.records:
             for r in report.records:
                 fmt = format_e1rm if r.kind == "e1RM" else format_weight
                 prev = f" (was {fmt(r.previous_kg, unit)})" if r.previous_kg else " (first time)"
-                lines.append(f"  ★ {r.exercise}: {r.kind} {fmt(r.value_kg, unit)}{prev}")
+                lines.append(f"  ★ {escape(r.exercise)}: {r.kind} {fmt(r.value_kg, unit)}{prev}")
         else:
             lines.append("  none today")
         return "\n".join(lines)
 
     def _finished(self, report: SessionReport, rpe: float | None) -> None:
         load = f", session load {rpe * report.minutes:g}" if rpe is not None else ""
-        self.notify(f"Session saved: {report.working_sets} working sets in {report.minutes} min{load}", title="Well done")
+        self.notify(f"Session saved: {plural(report.working_sets, 'working set')} in {report.minutes} min{load}", title="Well done")
         self.state = None
         self.timer = None
         self.load()
@@ -953,7 +971,7 @@ class SessionScreen(ModeScreen):
                 self._write(lambda repo: repo.discard_session(sid), lambda _: self._discarded())
 
         self.app.push_screen(
-            ConfirmDialog("Discard this session?", f"{state.name}: {len(state.sets)} sets will be deleted for good."),
+            ConfirmDialog("Discard this session?", f"{state.name}: {plural(len(state.sets), 'set')} will be deleted for good."),
             really,
         )
 

@@ -26,7 +26,7 @@ class RestTimerView(Vertical):
         digits = self.query_one("#rest-digits", Digits)
         bar = self.query_one("#rest-bar", Static)
         label = self.query_one("#rest-label", Static)
-        self.query_one("#rest-next", Static).update(next_text)
+        self.query_one("#rest-next", Static).update(Text(next_text))
         if timer is None:
             label.update("Rest: starts after each working set")
             digits.update(format_clock(planned_s) if planned_s else "-:--")

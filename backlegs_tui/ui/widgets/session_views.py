@@ -33,7 +33,7 @@ class ExerciseList(Static):
     def show(self, state: SessionState, current: int | None) -> None:
         text = Text()
         for i, item in enumerate(state.items):
-            done = sum(1 for s in state.sets if s.item_id == item.id and s.is_working)
+            done = sum(1 for s in state.sets_for_item(item.id) if s.is_working)
             mark = "▶ " if item.id == current else "  "
             style = "bold reverse" if item.id == current else ("green" if done >= item.sets_planned else "")
             letter = chr(ord("A") + i) if i < 26 else "·"
@@ -107,7 +107,7 @@ class SetTable(Static):
                 Text(f"{format_weight(s.weight_kg, unit, with_unit=False)} x {s.reps}", style=style),
                 effort,
                 format_e1rm(est, unit, with_unit=False) if est else "",
-                s.notes,
+                Text(s.notes),
             )
         self.update(table)
 
@@ -124,6 +124,6 @@ class SessionInfo(Static):
         text.append("  N to edit\n", style="dim")
         text.append((state.notes or "none") + "\n\n", style="" if state.notes else "dim")
         if cooldown:
-            text.append("Cool-down\n", style="bold")
+            text.append("Cool-down\n", style="bold")  # Text.append is literal: safe for user text
             text.append(cooldown, style="italic")
         self.update(text)

@@ -31,7 +31,9 @@ def _step(text: str, delta: float, minimum: float, places: int = 2) -> str:
     except ValueError:
         value = 0.0
     value = max(minimum, round(value + delta, places))
-    return f"{value:.{places}f}".rstrip("0").rstrip(".") or "0"
+    text = f"{value:.{places}f}"
+    # trailing zeros are only decimals when there is a decimal point ("10" must stay "10")
+    return text.rstrip("0").rstrip(".") if places > 0 else text
 
 
 class SetEntry(Widget, can_focus=True):

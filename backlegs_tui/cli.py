@@ -1,6 +1,7 @@
 """Command line: `backlegs` runs the app; subcommands import, export, backup and calc.
 
-Every error a user can cause ends in one line on stderr and exit code 2, never a traceback.
+Misuse of the arguments prints argparse's usage line and error; every other error a user can
+cause is one line on stderr. Exit code 2 either way, never a traceback.
 """
 
 from __future__ import annotations

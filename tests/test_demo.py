@@ -3,6 +3,7 @@ written to a throwaway database the repository opens."""
 
 from __future__ import annotations
 
+import tempfile
 from collections import Counter
 from datetime import date, timedelta
 from pathlib import Path
@@ -170,7 +171,10 @@ def test_make_demo_db_refuses_an_existing_file(tmp_path: Path) -> None:
         make_demo_db(path, weeks=1)
 
 
-def test_make_demo_db_without_a_path_uses_a_fresh_temp_folder() -> None:
+def test_make_demo_db_without_a_path_uses_a_fresh_temp_folder(tmp_path: Path, monkeypatch) -> None:
+    # the temp folder is pytest's, so nothing is left behind when the process skips atexit
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
     first, second = make_demo_db(weeks=1), make_demo_db(weeks=1)
     assert first.exists() and second.exists() and first.parent != second.parent
     assert first.parent.name.startswith("backlegs-demo-")
+    assert first.parent.parent == second.parent.parent == tmp_path

@@ -1,4 +1,4 @@
-"""Settings: the unit weights are shown and typed in, the bar and the plates per side."""
+"""Settings: the unit weights are shown and typed in, the bar and the plate sizes you own."""
 
 from __future__ import annotations
 
@@ -47,9 +47,9 @@ def settings_dialog(s: Settings) -> FormDialog:
         [
             FieldSpec("unit", "Unit (kg or lb)", s.unit.value, parse=_unit),
             FieldSpec("bar", f"Bar ({s.unit.value})", f"{s.bar:g}", parse=_bar),
-            FieldSpec("plates", f"Plates per side ({s.unit.value})", " ".join(f"{p:g}" for p in s.plates), parse=_plates),
+            FieldSpec("plates", f"Plates you own ({s.unit.value})", " ".join(f"{p:g}" for p in s.plates), parse=_plates),
         ],
-        hint="Bar and plates are in the unit shown when the form opened.   Enter: next / save   Esc: cancel",
+        hint="Bar and plates in the unit shown · Enter: next/save · Esc: cancel",
     )
 
 

@@ -33,7 +33,11 @@ class ModeScreen(AppAccess, Screen):
 
     def on_screen_resume(self) -> None:
         if self.repo is not None:
-            self.load()
+            self.resumed()
+
+    def resumed(self) -> None:
+        """The screen is shown again (after a mode switch or a closed dialog): reload."""
+        self.load()
 
     def load(self) -> None:
         """Fetch this screen's data (in a worker) and show it."""

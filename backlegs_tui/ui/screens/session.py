@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
-from textual import events, on, work
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -208,10 +208,9 @@ class SessionScreen(ModeScreen):
 
     # ---- loading -------------------------------------------------------------------------
 
-    def on_screen_resume(self, event: events.ScreenResume) -> None:
-        # instead of ModeScreen's reload on every resume (a closed dialog is a resume too)
-        event.prevent_default()
-        if self.repo is not None and self.state is None:
+    def resumed(self) -> None:
+        # a closed dialog is a resume too: reload only when no session is open
+        if self.state is None:
             self.load()
 
     def load(self) -> None:

@@ -128,7 +128,10 @@ def test_volume_counts_primary_one_and_secondary_half_times_the_days() -> None:
     # squat 3-4, pull-up 3-4, RDL 3, row 3, leg press 2-3, face pull 2-3 (back 0.5)
     assert lines["volume-back"].message == "Back: 7-8.5 sets x 2 days = 14-17/week, in MAV 14-22"
     assert lines["volume-back"].status is CheckStatus.OK
-    assert lines["volume-hamstrings"].message == "Hamstrings: 4.5-5 sets x 2 days = 9-10/week, in MAV 10-16"
+    # 9-10/week starts under MAV 10-16: not "in MAV", both ends named
+    assert lines["volume-hamstrings"].message == "Hamstrings: 4.5-5 sets x 2 days = 9-10/week, from MEV 6 to MAV 10-16"
+    assert lines["volume-hamstrings"].status is CheckStatus.OK
+    assert lines["volume-quads"].message == "Quads: 5-7 sets x 2 days = 10-14/week, from MEV 8 to MAV 12-18"
     # glutes: the top of the range passes MRV 16, the bottom does not: a note, not a warning
     assert lines["volume-glutes"].status is CheckStatus.NOTE
     assert lines["volume-glutes"].message.endswith("top of the range above MRV 16")
@@ -139,6 +142,25 @@ def test_volume_past_mrv_even_at_the_bottom_of_the_range_warns() -> None:
     glutes = next(c for c in check_volume(slots, LANDMARKS, 3) if c.code == "volume-glutes")
     assert glutes.status is CheckStatus.WARN
     assert glutes.message == "Glutes: 8-10 sets x 3 days = 24-30/week, above MRV 16"
+
+
+@pytest.mark.parametrize(
+    ("sets", "days", "end", "status"),
+    [
+        ((4, 5), 2, "8-10/week, from MEV 6 to MAV 10-16", CheckStatus.OK),  # productive to MAV
+        ((5, 6), 2, "10-12/week, in MAV 10-16", CheckStatus.OK),  # both ends in MAV
+        ((7, 9), 2, "14-18/week, from MAV 10-16 to above MAV 16", CheckStatus.NOTE),  # the worse end
+        ((2, 4), 1, "2-4/week, from below MV 4 to MV 4", CheckStatus.NOTE),
+        ((2, 3), 2, "4-6/week, from MV 4 to MEV 6", CheckStatus.NOTE),  # the bottom is maintenance only
+        ((9, 11), 2, "18-22/week, top of the range above MRV 20", CheckStatus.NOTE),  # unchanged
+        ((11, 12), 2, "22-24/week, above MRV 20", CheckStatus.WARN),
+    ],
+)
+def test_a_range_straddling_a_landmark_names_both_ends(sets, days, end, status) -> None:
+    slots = [(item("Leg curl", sets), ex("Leg curl"))]
+    ham = next(c for c in check_volume(slots, LANDMARKS, days) if c.code == "volume-hamstrings")
+    assert ham.message.endswith(f" = {end}"), ham.message
+    assert ham.status is status
 
 
 def test_an_unscheduled_plan_counts_once_and_says_so() -> None:

@@ -78,6 +78,22 @@ _ZONE_STATUS = {
 }
 
 
+_SEVERITY = (CheckStatus.OK, CheckStatus.NOTE, CheckStatus.WARN)
+
+
+def _zone_mark(zone: Zone, marks: Marks) -> str:
+    """The landmark a zone starts at, to name one end of a range of sets."""
+    mv, mev, mav_lo, mav_hi, mrv = marks
+    return {
+        Zone.BELOW_MV: f"below MV {mv}",
+        Zone.MAINTENANCE: f"MV {mv}",
+        Zone.PRODUCTIVE: f"MEV {mev}",
+        Zone.MAV: f"MAV {mav_lo}-{mav_hi}",
+        Zone.HIGH: f"above MAV {mav_hi}",
+        Zone.OVER_MRV: f"above MRV {mrv}",
+    }[zone]
+
+
 def _n(v: float) -> str:
     return f"{v:.1f}".rstrip("0").rstrip(".")
 
@@ -222,8 +238,10 @@ def check_volume(
     slots: Sequence[tuple[PlanItem, Exercise]], landmarks: Landmarks, days_per_week: int
 ) -> list[PlanCheck]:
     """One line per landmarked muscle: this session's sets (each item's range) times the
-    days a week (an unscheduled plan counts once), against the weekly landmarks. Only the bottom of the range past MRV is a
-    warning; the top of it past MRV is a note."""
+    days a week (an unscheduled plan counts once), against the weekly landmarks. A range
+    that straddles a landmark names both ends ("from MEV 6 to MAV 10-16") and takes the
+    less favourable status of the two, except that only the bottom of the range past MRV is
+    a warning; the top of it past MRV is a note."""
     days = max(1, days_per_week)
     per_week = f"x {days} day{'s' if days > 1 else ''}" + (" (not scheduled)" if days_per_week < 1 else "")
     low = muscle_sets([(ex, float(it.sets_min)) for it, ex in slots])
@@ -231,10 +249,13 @@ def check_volume(
     out = []
     for muscle, marks in landmarks.items():
         lo, hi = low.get(muscle, 0.0), high.get(muscle, 0.0)
-        top = zone_of(hi * days, marks)
+        bottom, top = zone_of(lo * days, marks), zone_of(hi * days, marks)
         status, zone = _ZONE_STATUS[top], describe_zone(top, marks)
-        if top is Zone.OVER_MRV and lo * days <= marks[4]:
+        if top is Zone.OVER_MRV and bottom is not Zone.OVER_MRV:
             status, zone = CheckStatus.NOTE, f"top of the range above MRV {marks[4]}"
+        elif bottom is not top:
+            status = max(_ZONE_STATUS[bottom], _ZONE_STATUS[top], key=_SEVERITY.index)
+            zone = f"from {_zone_mark(bottom, marks)} to {_zone_mark(top, marks)}"
         if hi == 0:
             status = CheckStatus.NOTE
         sets = _n(hi) if lo == hi else f"{_n(lo)}-{_n(hi)}"

@@ -592,3 +592,74 @@ async def test_swapping_after_sets_keeps_each_lifts_sets_apart(db_path, clock):
         assert screen._item_sets(item) == []
         assert screen.entry.values().weight != "140"  # not "same as your last set" of another lift
         assert "0/4" in str(screen.query_one("#exercise-list").render())
+
+
+async def test_a_failed_write_is_one_line_keeps_the_entry_and_resyncs(db_path, clock, monkeypatch):
+    from sqlalchemy.exc import OperationalError
+
+    app = BacklegsApp(db_path=db_path, clock=clock)
+    async with app.run_test(size=(120, 36)) as pilot:
+        screen = await start_working(pilot)
+
+        def locked(*a, **kw):
+            raise OperationalError("UPDATE sessions SET rest_until=? [SQL: x]", {}, Exception("database is locked"))
+
+        monkeypatch.setattr(Repository, "log_set", locked)
+        await press_each(pilot, "enter")
+        await settle(pilot)
+        msg = str(screen.query_one("#entry-msg").render())
+        assert msg == "✗ Not saved: the database is locked by another program. Your entry is kept: Enter retries."
+        assert screen.state.sets == [] and screen.entry.values().weight == "100"
+        monkeypatch.undo()
+        await press_each(pilot, "enter")  # retry
+        await settle(pilot)
+        assert len(screen.state.sets) == 1
+
+
+async def test_undo_right_after_enter_removes_that_set(db_path, clock):
+    app = BacklegsApp(db_path=db_path, clock=clock)
+    async with app.run_test(size=(120, 36)) as pilot:
+        screen = await start_working(pilot)
+        await press_each(pilot, "enter")
+        await settle(pilot)
+        await pilot.press("enter", "u")  # no pause: the undo is queued behind the save
+        await settle(pilot)
+        assert len(screen.state.sets) == 1
+    repo = fresh_repo(db_path)
+    assert len(repo.open_session().sets) == 1
+    repo.close()
+
+
+async def test_no_set_is_logged_into_a_session_being_finished(db_path, clock):
+    app = BacklegsApp(db_path=db_path, clock=clock)
+    async with app.run_test(size=(120, 36)) as pilot:
+        screen = await start_working(pilot)
+        await press_each(pilot, "enter")
+        await settle(pilot)
+        await press_each(pilot, "f")
+        await settle(pilot)
+        await press_each(pilot, "enter")
+        await settle(pilot)
+        await pilot.press("enter", "enter", "u")  # save RPE, then keys while the finish is saving
+        await settle(pilot)
+        assert screen.state is None
+    repo = fresh_repo(db_path)
+    (summary,) = repo.sessions()
+    assert summary.set_count == 1
+    repo.close()
+
+
+async def test_a_second_start_resumes_the_open_session(repo, clock):
+    first = repo.start_session(repo.plans()[0].id, clock())
+    again = repo.start_session(None, clock())
+    assert again.id == first.id
+
+
+async def test_quit_waits_for_queued_writes(db_path, clock):
+    app = BacklegsApp(db_path=db_path, clock=clock)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await start_working(pilot)
+        await pilot.press("enter", "enter", "ctrl+q")
+    repo = fresh_repo(db_path)
+    assert len(repo.open_session().sets) == 2
+    repo.close()

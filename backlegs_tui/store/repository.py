@@ -373,6 +373,9 @@ class Repository(HistoryQueries, ExportQueries, PlanEdits):
         name: str | None = None,
     ) -> SessionState:
         readiness = readiness or Readiness()
+        already = self.open_session()
+        if already is not None:
+            return already  # one open session at a time: a second start resumes the first
         with self._uow() as s, s.begin():
             plan = None
             if plan_id is not None:

@@ -7,6 +7,7 @@ start mode, whose screen loads its data in workers of its own.
 
 from __future__ import annotations
 
+import asyncio
 import time
 from collections.abc import Callable, Iterable
 from datetime import datetime
@@ -187,6 +188,15 @@ class BacklegsApp(App[int]):
                     screen.post_message(StoreReady())
 
         self.push_screen(settings_dialog(self.settings), saved)
+
+    async def action_quit(self) -> None:
+        """Quit once queued writes are on disk (a set logged just before ctrl+q is kept)."""
+        deadline = time.monotonic() + 10
+        for screen in list(self._mode_screens()):
+            pending = getattr(screen, "pending_writes", None)
+            while pending is not None and pending() and time.monotonic() < deadline:
+                await asyncio.sleep(0.02)
+        self.exit()
 
     def action_import(self) -> None:
         from .import_dialog import ImportDialog

@@ -251,9 +251,15 @@ def _highlight(matcher: Matcher, label: str) -> Content:
 
 
 class InfoDialog(Dialog):
-    """Shows a block of text; any of Enter/Escape closes it."""
+    """Shows a block of text; Enter dismisses it with True (go on), Escape with None."""
 
-    BINDINGS = [Binding("escape,enter", "cancel", "Close", id="info.close")]
+    BINDINGS = [
+        Binding("enter", "ok", "Next", id="info.ok"),
+        Binding("escape", "cancel", "Close", id="info.close"),
+    ]
+
+    def action_ok(self) -> None:
+        self.dismiss(True)
 
     def __init__(self, title: str, body: Any, hint: str = "Enter / Esc: close") -> None:
         super().__init__()

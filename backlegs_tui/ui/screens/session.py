@@ -140,6 +140,8 @@ class SessionScreen(ModeScreen):
         self._loaded_once = False
         self._writes: deque[tuple[Callable[[Repository], Any], Callable[[Any], None] | None]] = deque()
         self._writing = False
+        self._ending = False  # a finish or discard is on its way to the disk
+        self._starting = False  # a start is on its way to the disk
 
     # ---- layout -----------------------------------------------------------------------
 
@@ -193,9 +195,13 @@ class SessionScreen(ModeScreen):
         return self.query_one("#entry", SetEntryWidget)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action in LIVE_ACTIONS and self.state is None:
+        if action in LIVE_ACTIONS and (self.state is None or self._ending):
             return False
         return True
+
+    def pending_writes(self) -> bool:
+        """Whether a write is queued or running (quitting waits for it)."""
+        return self._writing or bool(self._writes)
 
     def settings_changed(self) -> None:
         """The unit, bar or plates changed: re-show everything in the new terms."""
@@ -318,7 +324,7 @@ class SessionScreen(ModeScreen):
 
         def chosen(choice: str | None) -> None:
             if choice == "finish":
-                self.action_finish()
+                self.action_finish(at_last_set=True)
             elif choice == "discard":
                 self.action_discard()
 
@@ -331,9 +337,14 @@ class SessionScreen(ModeScreen):
 
     @on(OptionList.OptionSelected, "#start-options")
     def _start_chosen(self, event: OptionList.OptionSelected) -> None:
+        if self._starting or self.state is not None:
+            return
         plan_id = None if event.option.id == "empty" else int(str(event.option.id).split(":")[1])
 
         def with_readiness(values: dict[str, Any] | None) -> None:
+            if self._starting or self.state is not None:
+                return
+            self._starting = True
             readiness = readiness_from(values)
             now = self.clock()
             self._write(lambda repo: repo.start_session(plan_id, now, readiness), self._started)
@@ -341,6 +352,7 @@ class SessionScreen(ModeScreen):
         self.app.push_screen(readiness_dialog(), with_readiness)
 
     def _started(self, state: SessionState) -> None:
+        self._starting = False
         self.load_last_and_enter(state)
 
     def load_last_and_enter(self, state: SessionState) -> None:
@@ -405,10 +417,27 @@ class SessionScreen(ModeScreen):
         self._pump()
 
     def on_write_failed(self, msg: WriteFailed) -> None:
+        """Nothing after a failed write can be trusted to apply: drop the queue, say so in one
+        line (the entry keeps its values, so Enter retries), and re-read what is on disk."""
         self._writing = False
         self._writes.clear()
-        self._message(f"Not saved: {msg.error}", error=True)
-        self.notify(f"Could not save: {error_line(msg.error)}", severity="error", markup=False)
+        self._starting = self._ending = False
+        line = error_line(msg.error)
+        self._message(f"✗ Not saved: {line}. Your entry is kept: Enter retries.", error=True)
+        self.notify(f"Could not save: {line}", severity="error", markup=False)
+        if self.state is not None:
+            sid = self.state.id
+            self._write(lambda repo: repo.session_state(sid), self._resynced)
+
+    def _resynced(self, state: SessionState) -> None:
+        """The session as the database has it, after a failed write."""
+        if self.state is None or state.id != self.state.id:
+            return
+        self.state.sets = state.sets
+        self.state.items = state.items
+        self.state.notes = state.notes
+        self.state.current_item_id = state.current_item_id or self.state.current_item_id
+        self._refresh_views()
 
     # ---- current exercise ------------------------------------------------------------------
 
@@ -821,29 +850,45 @@ class SessionScreen(ModeScreen):
         self._pick_set("Delete which set?", confirm)
 
     def action_undo(self) -> None:
-        if self.state is None or not self.state.sets:
+        """Delete the newest set as the database has it (a set still being saved counts)."""
+        if self.state is None or not (self.state.sets or self.pending_writes()):
             self._message("Nothing to undo", error=True)
             return
-        self._delete(self.state.sets[-1], "Undone")
+        sid = self.state.id
+
+        def undo(repo: Repository) -> int | None:
+            set_id = repo.last_set_id(sid)
+            if set_id is not None:
+                repo.delete_set(set_id)
+            return set_id
+
+        def done(set_id: int | None) -> None:
+            gone = next((x for x in self.state.sets if x.id == set_id), None) if self.state else None
+            if gone is None:
+                self._message("Nothing to undo", error=True)
+                return
+            self._removed(gone, "Undone", was_last=True)
+
+        self._write(undo, done)
 
     def _delete(self, s: SetEntry, verb: str) -> None:
         assert s.id is not None
         set_id = s.id
         was_last = self.state is not None and self.state.sets and self.state.sets[-1].id == set_id
 
-        def done(_: Any) -> None:
-            if self.state is None:
-                return
-            self.state.sets = [x for x in self.state.sets if x.id != set_id]
-            if was_last and self.timer is not None:
-                self.timer = None  # the rest belonged to the set just removed
-                sid = self.state.id
-                self._write(lambda repo: repo.set_rest(sid, None, None))
-            self._message(f"{verb}: {s.exercise_name} {set_text(s, self.blapp.settings.unit)}")
-            self._prefill_entry()
-            self._refresh_views()
+        self._write(lambda repo: repo.delete_set(set_id), lambda _: self._removed(s, verb, was_last=bool(was_last)))
 
-        self._write(lambda repo: repo.delete_set(set_id), done)
+    def _removed(self, s: SetEntry, verb: str, *, was_last: bool) -> None:
+        if self.state is None:
+            return
+        self.state.sets = [x for x in self.state.sets if x.id != s.id]
+        if was_last and self.timer is not None:
+            self.timer = None  # the rest belonged to the set just removed
+            sid = self.state.id
+            self._write(lambda repo: repo.set_rest(sid, None, None))
+        self._message(f"{verb}: {s.exercise_name} {set_text(s, self.blapp.settings.unit)}")
+        self._prefill_entry()
+        self._refresh_views()
 
     def action_set_note(self) -> None:
         state = self.state
@@ -877,7 +922,9 @@ class SessionScreen(ModeScreen):
 
     # ---- finishing --------------------------------------------------------------------------
 
-    def action_finish(self) -> None:
+    def action_finish(self, at_last_set: bool = False) -> None:
+        """Summary, then session RPE, then the session is closed. `at_last_set`: end it when
+        its last set was logged (finishing a session left open since another day)."""
         state = self.state
         if state is None:
             return
@@ -887,17 +934,23 @@ class SessionScreen(ModeScreen):
         def bests(repo: Repository) -> dict[int, tuple[float | None, float | None]]:
             return {ex: previous_bests(repo.exercise_sets(ex, before=started)) for ex in ex_ids}
 
-        self._write(bests, self._show_summary)
+        self._write(bests, lambda found: self._show_summary(found, at_last_set))
 
-    def _show_summary(self, bests: dict[int, tuple[float | None, float | None]]) -> None:
+    def _show_summary(self, bests: dict[int, tuple[float | None, float | None]], at_last_set: bool = False) -> None:
         state = self.state
         if state is None:
             return
         now = self.clock()
+        if at_last_set and state.sets and state.sets[-1].logged_at:
+            now = state.sets[-1].logged_at
         report = summarize(state, self.exercises, bests, now)
         body = self._report_text(report)
 
-        def ask_rpe(_: Any) -> None:
+        def ask_rpe(go_on: bool | None) -> None:
+            if not go_on:
+                self._message("Finish cancelled: the session is still open")
+                return
+
             def parse(text: str) -> float | None:
                 if not text.strip():
                     return None
@@ -915,6 +968,8 @@ class SessionScreen(ModeScreen):
                     return
                 rpe = values["rpe"]
                 sid = state.id
+                self._ending = True
+                self.refresh_bindings()
                 self._write(lambda repo: repo.finish_session(sid, now, rpe), lambda _: self._finished(report, rpe))
 
             self.app.push_screen(
@@ -926,7 +981,10 @@ class SessionScreen(ModeScreen):
                 done,
             )
 
-        self.app.push_screen(InfoDialog(f"Session summary: {state.name}", body, hint="Enter: next (session RPE)   Esc: close"), ask_rpe)
+        self.app.push_screen(
+            InfoDialog(f"Session summary: {state.name}", body, hint="Enter: next (session RPE)   Esc: back to the session"),
+            ask_rpe,
+        )
 
     def _report_text(self, report: SessionReport) -> str:
         unit = self.blapp.settings.unit
@@ -957,6 +1015,7 @@ class SessionScreen(ModeScreen):
         self.notify(f"Session saved: {plural(report.working_sets, 'working set')} in {report.minutes} min{load}", title="Well done")
         self.state = None
         self.timer = None
+        self._ending = False
         self.load()
 
     def action_discard(self) -> None:
@@ -967,6 +1026,8 @@ class SessionScreen(ModeScreen):
         def really(ok: bool | None) -> None:
             if ok:
                 sid = state.id
+                self._ending = True
+                self.refresh_bindings()
                 self._write(lambda repo: repo.discard_session(sid), lambda _: self._discarded())
 
         self.app.push_screen(
@@ -978,4 +1039,5 @@ class SessionScreen(ModeScreen):
         self.notify("Session discarded")
         self.state = None
         self.timer = None
+        self._ending = False
         self.load()

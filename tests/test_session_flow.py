@@ -663,3 +663,28 @@ async def test_quit_waits_for_queued_writes(db_path, clock):
     repo = fresh_repo(db_path)
     assert len(repo.open_session().sets) == 2
     repo.close()
+
+
+async def test_a_failed_first_read_says_so_and_ctrl_r_retries(db_path, clock, monkeypatch):
+    from sqlalchemy.exc import OperationalError
+
+    calls = []
+    real = Repository.open_session
+
+    def flaky(self):
+        calls.append(1)
+        if len(calls) == 1:
+            raise OperationalError("SELECT", {}, Exception("database is locked"))
+        return real(self)
+
+    monkeypatch.setattr(Repository, "open_session", flaky)
+    app = BacklegsApp(db_path=db_path, clock=clock)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await wait_ready(pilot)
+        from .session_helpers import session_screen
+
+        screen = session_screen(app)
+        assert "Could not read your training log: the database is locked" in str(screen.query_one("#start-title").render())
+        await press_each(pilot, "ctrl+r")
+        await settle(pilot)
+        assert screen.query_one("#start-options").option_count >= 2

@@ -281,7 +281,7 @@ class Settings:
 
     @property
     def plates(self) -> tuple[float, ...]:
-        """Plates per side in the user's unit."""
+        """The plate sizes the lifter owns (any number of each), in the user's unit."""
         return self.plates_lb if self.unit is Unit.LB else self.plates_kg
 
     @property

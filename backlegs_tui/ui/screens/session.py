@@ -125,6 +125,7 @@ class SessionScreen(ModeScreen):
         Binding("N", "session_note", "Session note", show=False, id="session.session_note"),
         Binding("f", "finish", "Finish", id="session.finish"),
         Binding("D", "discard", "Discard session", show=False, id="session.discard"),
+        Binding("ctrl+r", "reload", "Read the log again", show=False, id="session.reload"),
     ]
 
     def __init__(self) -> None:
@@ -428,6 +429,14 @@ class SessionScreen(ModeScreen):
         if self.state is not None:
             sid = self.state.id
             self._write(lambda repo: repo.session_state(sid), self._resynced)
+        else:
+            self.query_one("#start-title", Static).update(
+                Text(f"Could not read your training log: {line}. ctrl+r tries again.", style="bold red")
+            )
+
+    def action_reload(self) -> None:
+        if self.state is None:
+            self.load()
 
     def _resynced(self, state: SessionState) -> None:
         """The session as the database has it, after a failed write."""

@@ -73,15 +73,21 @@ async def test_log_warmups_and_working_sets_with_enter(db_path, clock):
     app = BacklegsApp(db_path=db_path, clock=clock)
     async with app.run_test(size=(120, 36)) as pilot:
         screen = await start_sample_session(pilot)
-        # no history: the first compound starts with the empty bar as a warm-up
-        assert screen.entry.values().set_type is SetType.WARMUP
-        assert screen.entry.values().weight == "20"
+        # no history: the entry waits for today's working weight, so warm-ups can lead to it
+        assert screen.next_prefill.needs_target and screen.entry.values().weight == ""
+        await type_keys(pilot, "100")
         await pilot.press("enter")
         await settle(pilot)
+        assert screen.state.sets == []  # that Enter set the target, it logged nothing
+        assert "Warm-ups for 100 kg: 20 x 10, 40 x 5, 60 x 3, 80 x 2" in str(screen.query_one("#entry-msg").render())
+        loads = []
+        while screen.entry.values().set_type is SetType.WARMUP:
+            loads.append(screen.entry.values().weight)
+            await pilot.press("enter")
+            await settle(pilot)
+        assert loads == ["20", "40", "60", "80"]
         assert screen.timer is None  # warm-ups start no rest timer
-        # now a working set: type 100, reps from the target
-        assert screen.entry.values().set_type is SetType.WORKING
-        await type_keys(pilot, "100")
+        assert screen.entry.values().weight == "100"
         await pilot.press("enter")
         await settle(pilot)
         assert screen.timer is not None and screen.timer.total_s == 180
@@ -91,6 +97,9 @@ async def test_log_warmups_and_working_sets_with_enter(db_path, clock):
             await settle(pilot)
     assert db_sets(db_path) == [
         ("Barbell back squat", 20.0, 10, "warmup"),
+        ("Barbell back squat", 40.0, 5, "warmup"),
+        ("Barbell back squat", 60.0, 3, "warmup"),
+        ("Barbell back squat", 80.0, 2, "warmup"),
         ("Barbell back squat", 100.0, 5, "working"),
         ("Barbell back squat", 100.0, 5, "working"),
         ("Barbell back squat", 100.0, 5, "working"),
@@ -688,3 +697,15 @@ async def test_a_failed_first_read_says_so_and_ctrl_r_retries(db_path, clock, mo
         await press_each(pilot, "ctrl+r")
         await settle(pilot)
         assert screen.query_one("#start-options").option_count >= 2
+
+
+async def test_w_skips_the_first_time_target_and_logs_directly(db_path, clock):
+    app = BacklegsApp(db_path=db_path, clock=clock)
+    async with app.run_test(size=(120, 36)) as pilot:
+        screen = await start_sample_session(pilot)
+        await press_each(pilot, "w")
+        assert not screen.next_prefill.needs_target
+        await type_keys(pilot, "100")
+        await press_each(pilot, "enter")
+        await settle(pilot)
+        assert [(s.weight_kg, s.set_type) for s in screen.state.sets] == [(100.0, SetType.WORKING)]

@@ -24,6 +24,7 @@ class Prefill:
     set_type: SetType
     reason: str = ""
     warmup_index: int | None = None  # which ramp step this is, for warm-ups
+    needs_target: bool = False  # Enter sets today's working weight (warm-ups then lead to it)
 
 
 def increment_in_unit(exercise: Exercise, unit: Unit) -> float:
@@ -34,18 +35,24 @@ def increment_in_unit(exercise: Exercise, unit: Unit) -> float:
 
 
 def first_compound_item(state: SessionState, exercises: Mapping[int, Exercise]) -> int | None:
-    """The session item whose exercise is the first compound lift (the one that gets warm-ups)."""
+    """The session item whose exercise is the first barbell compound (the one that gets the
+    warm-up ramp with plates; a machine or dumbbell lift has no bar to ramp from)."""
     for item in state.items:
         ex = exercises.get(item.exercise_id)
-        if ex is not None and ex.is_compound and not ex.bodyweight:
+        if ex is not None and ex.is_compound and not ex.bodyweight and ex.equipment == "barbell":
             return item.id
     return None
 
 
 def working_weight_kg(
-    item: SessionItem, exercise: Exercise, today: Sequence[SetEntry], last: Sequence[SetEntry]
+    item: SessionItem,
+    exercise: Exercise,
+    today: Sequence[SetEntry],
+    last: Sequence[SetEntry],
+    target_kg: float | None = None,
 ) -> tuple[float | None, int, str]:
-    """Weight and reps for the next working set, and why."""
+    """Weight and reps for the next working set, and why. `target_kg`: the working weight the
+    lifter typed for a lift with no history."""
     done = [s for s in today if s.is_working]
     if done:
         prev = done[-1]
@@ -54,10 +61,10 @@ def working_weight_kg(
     suggestion = double_progression(last, item.reps_min, item.reps_max, item.target_rpe, exercise.increment_kg)
     if suggestion is not None:
         return suggestion.weight_kg, suggestion.reps, suggestion.reason
+    if target_kg is not None:
+        return target_kg, item.reps_min, "your working weight for today"
     if exercise.bodyweight:
         return 0.0, item.reps_min, "bodyweight: type any added load"
-    if exercise.equipment == "barbell":
-        return None, item.reps_min, "no history: type a weight"
     return None, item.reps_min, "no history: type a weight"
 
 
@@ -75,13 +82,19 @@ def prefill(
     settings: Settings,
     *,
     warmups_wanted: bool,
+    target_kg: float | None = None,
 ) -> Prefill:
-    """The next set for this item: a warm-up step while warm-ups are due, else a working set."""
-    weight, reps, reason = working_weight_kg(item, exercise, today, last)
+    """The next set for this item: a warm-up step while warm-ups are due, else a working set.
+    A lift with no history and no `target_kg` waits for the lifter's working weight first
+    (`needs_target`), so the ramp can lead up to it."""
+    weight, reps, reason = working_weight_kg(item, exercise, today, last, target_kg)
     warmups_done = sum(1 for s in today if s.set_type is SetType.WARMUP)
-    if warmups_wanted and weight is None and not today and exercise.equipment == "barbell":
-        # no history: the empty bar is always the first step; the ramp follows the typed load
-        return Prefill(to_kg(settings.bar, settings.unit), 10, SetType.WARMUP, "warm-up: empty bar", 0)
+    if warmups_wanted and weight is None and not today:
+        return Prefill(
+            None, reps, SetType.WORKING,
+            "first time: type your working weight, Enter shows its warm-ups (w skips them)",
+            needs_target=True,
+        )
     if warmups_wanted and weight and not any(s.is_working for s in today):
         ramp = warmup_plan(weight, settings)
         done = warmups_done

@@ -136,6 +136,7 @@ class SessionScreen(ModeScreen):
         self.timer: RestTimer | None = None
         self.next_prefill: Prefill | None = None
         self.warmups_off: set[int] = set()
+        self.targets: dict[int, float] = {}  # item id -> working weight typed for a first-time lift
         self.cooldown = ""
         self._announced = True
         self._loaded_once = False
@@ -467,7 +468,10 @@ class SessionScreen(ModeScreen):
         if ex is None:
             return None
         wants = item.id == first_compound_item(self.state, self.exercises) and item.id not in self.warmups_off
-        return prefill(item, ex, self._item_sets(item), self.last.get(ex.id, []), self.blapp.settings, warmups_wanted=wants)
+        return prefill(
+            item, ex, self._item_sets(item), self.last.get(ex.id, []), self.blapp.settings,
+            warmups_wanted=wants, target_kg=self.targets.get(item.id),
+        )
 
     def _prefill_entry(self) -> None:
         item, ex = self.current_item(), self.current_exercise()
@@ -519,7 +523,10 @@ class SessionScreen(ModeScreen):
         ex = self.exercises.get(item.exercise_id)
         if ex is None:
             return None
-        prev = prefill(item, ex, [], self.last.get(ex.id, []), self.blapp.settings, warmups_wanted=False)
+        prev = prefill(
+            item, ex, [], self.last.get(ex.id, []), self.blapp.settings,
+            warmups_wanted=False, target_kg=self.targets.get(item.id),
+        )
         return prev.weight_kg
 
     def _update_title(self) -> None:
@@ -627,6 +634,14 @@ class SessionScreen(ModeScreen):
             rir = parse_rir(vals.effort) if vals.effort_is_rir else None
         except InputError as exc:
             self._message(f"✗ {exc}. Nothing saved.", error=True)
+            return
+        if self.next_prefill is not None and self.next_prefill.needs_target and vals.set_type is SetType.WORKING:
+            # a first-time lift: this Enter sets today's working weight; warm-ups lead up to it
+            self.targets[item.id] = weight
+            self._prefill_entry()
+            self._refresh_views()
+            ramp = ", ".join(f"{w.weight:g} x {w.reps}" for w in warmup_plan(weight, self.blapp.settings))
+            self._message(f"Warm-ups for {format_weight(weight, unit)}: {ramp}. Enter logs each; w skips them.")
             return
         now = self.clock()
         rest_taken = int((now - state.sets[-1].logged_at).total_seconds()) if state.sets and state.sets[-1].logged_at else None

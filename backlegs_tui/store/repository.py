@@ -570,10 +570,6 @@ class Repository(HistoryQueries, ExportQueries, PlanEdits):
                 .values(ended_at=ended_at, session_rpe=session_rpe, rest_until=None, rest_started_at=None)
             )
 
-    def set_session_rpe(self, session_id: int, session_rpe: float | None) -> None:
-        with self._uow() as s, s.begin():
-            s.execute(update(SessionRow).where(SessionRow.id == session_id).values(session_rpe=session_rpe))
-
     def discard_session(self, session_id: int) -> None:
         with self._uow() as s, s.begin():
             s.execute(delete(SessionRow).where(SessionRow.id == session_id))
@@ -641,15 +637,6 @@ class Repository(HistoryQueries, ExportQueries, PlanEdits):
                 SessionSummary(r.id, r.started_at, r.ended_at, r.name, n or 0, float(vol or 0), r.session_rpe)
                 for r, n, vol in s.execute(q)
             ]
-
-    def sets_between(self, start: datetime, end: datetime) -> list[SetEntry]:
-        """Every set logged in [start, end), oldest first (for weekly volume and analysis)."""
-        with self._uow() as s:
-            rows = s.scalars(
-                select(SetRow).where(SetRow.logged_at >= start, SetRow.logged_at < end).order_by(SetRow.logged_at)
-            ).all()
-            names = self.exercise_names()
-            return [_set(r, names.get(r.exercise_id, "")) for r in rows]
 
     def stats(self) -> dict[str, int]:
         with self._uow() as s:

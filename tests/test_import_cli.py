@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from backlegs_tui.exchange.cli import ProgressBar
+from backlegs_tui.cli.importing import ProgressBar
 from backlegs_tui.store.repository import Repository
 
 from .exchange_helpers import DATA, run

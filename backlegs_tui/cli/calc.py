@@ -3,18 +3,26 @@
 from __future__ import annotations
 
 import argparse
+from typing import Any
 
-from .domain.e1rm import brzycki, e1rm, epley
-from .domain.model import Settings, Unit
-from .domain.plates import plates_per_side
-from .domain.validation import InputError, parse_reps, parse_rpe, parse_weight
-from .domain.units import from_kg
-from .domain.warmup import warmup_sets
+from ..domain.e1rm import brzycki, e1rm, epley
+from ..domain.model import Settings, Unit
+from ..domain.plates import plates_per_side
+from ..domain.validation import InputError, parse_reps, parse_rpe, parse_weight
+from ..domain.units import from_kg
+from ..domain.warmup import warmup_sets
+from .errors import CliError
 
 
-def run_calc(args: argparse.Namespace) -> int:
-    from .cli import CliError
+def add_parser(sub: Any) -> None:
+    calc = sub.add_parser("calc", help="e1RM, plates per side and warm-up sets for a load")
+    calc.add_argument("weight", type=str, help="load, in --unit")
+    calc.add_argument("reps", nargs="?", type=str, default="1", help="reps done (for e1RM)")
+    calc.add_argument("--rpe", type=str, help="RPE of the set, in half steps; the RTS chart is used from 7 up, else Epley")
+    calc.add_argument("--unit", choices=["kg", "lb"], default="kg")
 
+
+def run(args: argparse.Namespace) -> int:
     unit = Unit(args.unit)
     try:
         kg = parse_weight(args.weight, unit)

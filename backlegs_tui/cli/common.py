@@ -1,0 +1,45 @@
+"""Helpers the subcommands share: the database a command works on."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from ..store.schema import check_db, resolve_db_path
+from .errors import CliError
+
+if TYPE_CHECKING:
+    from ..store.repository import Repository
+
+
+def add_db_option(p: argparse.ArgumentParser, *, sub: bool = False) -> None:
+    """`--db PATH`; a subcommand's --db must not overwrite one given before the subcommand."""
+    p.add_argument(
+        "--db",
+        metavar="PATH",
+        default=argparse.SUPPRESS if sub else None,
+        help="database file (default: backlegs.db in the user data folder; env BACKLEGS_DB)",
+    )
+
+
+def db_path(args: argparse.Namespace) -> tuple[Path, bool]:
+    """The database path the command names (or the default) and whether it is the default."""
+    return resolve_db_path(getattr(args, "db", None))
+
+
+def open_repository(args: argparse.Namespace) -> Repository:
+    """The command's database, opened and migrated (created where it is the default)."""
+    from ..store.repository import Repository
+
+    path, is_default = db_path(args)
+    return Repository.open(path, create_parent=is_default)
+
+
+def existing_db(args: argparse.Namespace) -> Path:
+    """The command's database, which must already exist and be ours."""
+    path, _ = db_path(args)
+    if not path.exists():
+        raise CliError(f"there is no database at {path}")
+    check_db(path)
+    return path

@@ -1,0 +1,91 @@
+"""`backlegs`: the argument parser, running the app, and dispatch to the subcommands.
+
+Misuse of the arguments prints argparse's usage line and error; every other error a user can
+cause is one line on stderr. Exit code 2 either way, never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from .. import __version__
+from ..store.schema import StoreError, check_db
+from . import backup, calc, export, importing
+from .common import add_db_option, db_path
+from .errors import EXIT_USAGE, CliError
+
+# subcommand name -> module with add_parser(subparsers) and run(args); in the order of --help
+SUBCOMMANDS = {
+    "import": importing,
+    "export": export,
+    "backup": backup,
+    "calc": calc,
+}
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="backlegs",
+        description="A keyboard-driven terminal workout logger for lifters who train back and legs.",
+        epilog="Run without a command to open the app. Keys: F1 Plan, F2 Session, F3 History, ? help, ctrl+q quit.",
+    )
+    parser.add_argument("--version", action="version", version=f"backlegs {__version__}")
+    add_db_option(parser)
+    parser.add_argument(
+        "--demo",
+        action="store_true",
+        help="open a throwaway database filled with 16 weeks of demo training",
+    )
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for command in SUBCOMMANDS.values():
+        command.add_parser(sub)
+    return parser
+
+
+def run_app(args: argparse.Namespace) -> int:
+    if args.demo:
+        from ..store.demo import make_demo_db
+
+        path = make_demo_db()
+        create_parent = False
+    else:
+        path, create_parent = db_path(args)
+        # refuse a bad path before the screen is taken over (standard library only: fast)
+        check_db(path, create_parent=create_parent)
+    from ..ui.app import BacklegsApp
+
+    app = BacklegsApp(db_path=path, create_parent=create_parent)
+    app.run()
+    if app.store_error:
+        raise StoreError(app.store_error)
+    return app.return_code or 0
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        if args.command is None:
+            return run_app(args)
+        if args.demo:
+            # the demo database is only for the app; a command on it would touch the real one
+            raise CliError(f"--demo only opens the app; use --db PATH with {args.command}")
+        command = SUBCOMMANDS.get(args.command)
+        if command is not None:
+            return command.run(args)
+    except (StoreError, CliError) as exc:
+        print(f"backlegs: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        print("backlegs: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return 0
+    parser.error(f"unknown command {args.command}")
+    return EXIT_USAGE
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

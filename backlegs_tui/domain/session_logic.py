@@ -8,11 +8,82 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from .e1rm import e1rm
-from .model import Exercise, SessionItem, SessionState, SetEntry, SetType, Settings, Unit
-from .plates import plates_per_side
+from .model import Exercise, Readiness, SessionItem, SessionState, SetEntry, SetType, Settings, Unit
+from .plates import plates_per_side, round_to_plates
 from .progression import double_progression
 from .units import clean, format_weight, from_kg, to_kg
+from .validation import InputError
 from .warmup import WarmupSet, warmup_sets
+
+# a check-in below/above these says "go by RPE today" (the same limits as the fatigue check)
+SHORT_SLEEP_H = 6.0
+HIGH_SORENESS = 4  # of 5
+LOW_ENERGY = 2  # of 5
+DELOAD_SETS = 0.6
+DELOAD_LOAD = 0.9
+
+
+def readiness_reasons(r: Readiness | None) -> list[str]:
+    """What in a check-in is low: `["slept 5 h", "soreness 4/5"]` (empty when all is fine)."""
+    if r is None:
+        return []
+    low = []
+    if r.sleep_h is not None and r.sleep_h < SHORT_SLEEP_H:
+        low.append(f"slept {r.sleep_h:g} h")
+    if r.soreness is not None and r.soreness >= HIGH_SORENESS:
+        low.append(f"soreness {r.soreness}/5")
+    if r.energy is not None and r.energy <= LOW_ENERGY:
+        low.append(f"energy {r.energy}/5")
+    return low
+
+
+def rpe_from_rir(rir: float | None) -> float | None:
+    """RPE = 10 - RIR (the RTS convention); None stays None."""
+    return None if rir is None else max(0.0, 10.0 - rir)
+
+
+def parse_set_type(text: str) -> SetType:
+    """`w`, `warm-up`, `warmup`, `working`, `d`, `drop`, `f`, `failure` (any case)."""
+    key = text.strip().lower().replace("-", "")
+    for t in SetType:
+        if key and key in (t.value, t.label.replace("-", ""), t.value[0]):
+            return t
+    raise InputError("Type is warmup, working, drop or failure")
+
+
+def parse_session_rpe(text: str) -> float | None:
+    """Session RPE 0-10 (blank: not given)."""
+    if not text.strip():
+        return None
+    try:
+        value = float(text.strip().replace(",", "."))
+    except ValueError:
+        raise InputError("Session RPE is a number from 0 to 10") from None
+    if not 0 <= value <= 10:
+        raise InputError("Session RPE is a number from 0 to 10")
+    return value
+
+
+def loadable_kg(weight_kg: float, exercise: Exercise, settings: Settings) -> float:
+    """The nearest load the lifter can make in their unit: plates on their bar for a barbell
+    lift, else the lift's step in their unit (a kg history seen in lb becomes 255, not 253.5)."""
+    unit = settings.unit
+    if weight_kg <= 0:
+        return weight_kg
+    value = from_kg(weight_kg, unit)
+    if exercise.equipment == "barbell" and not exercise.bodyweight:
+        made = round_to_plates(value, settings.bar, settings.plates)
+    else:
+        step = increment_in_unit(exercise, unit)
+        made = round(value / step) * step if step > 0 else value
+    return to_kg(made, unit) if unit is Unit.LB else clean(made, 0.001)
+
+
+def far_from_target(reps: int, item: SessionItem) -> str | None:
+    """A warning when the reps typed are far outside the item's range (a slip like 56 for 6)."""
+    if reps > max(2 * item.reps_max, item.reps_max + 10):
+        return f"{reps} reps is far above the target {item.reps_min}-{item.reps_max}"
+    return None
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,11 +154,18 @@ def prefill(
     *,
     warmups_wanted: bool,
     target_kg: float | None = None,
+    load_factor: float = 1.0,
 ) -> Prefill:
     """The next set for this item: a warm-up step while warm-ups are due, else a working set.
     A lift with no history and no `target_kg` waits for the lifter's working weight first
     (`needs_target`), so the ramp can lead up to it."""
     weight, reps, reason = working_weight_kg(item, exercise, today, last, target_kg)
+    if weight and not any(s.is_working for s in today) and target_kg is None:
+        # a suggestion from history: deloaded when asked, and always a load the lifter can make
+        if load_factor != 1.0:
+            weight = weight * load_factor
+            reason = f"deload: {round(load_factor * 100)} % of {reason}"
+        weight = loadable_kg(weight, exercise, settings)
     warmups_done = sum(1 for s in today if s.set_type is SetType.WARMUP)
     if warmups_wanted and weight is None and not today:
         return Prefill(

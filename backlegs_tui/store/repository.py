@@ -35,6 +35,7 @@ from ..domain.model import (
     SpinalLoad,
     Unit,
 )
+from ..domain.session_logic import rpe_from_rir
 from .backup import daily_backup
 from .db import open_engine
 from .export_queries import ExportQueries
@@ -123,6 +124,10 @@ def _item(row: SessionItemRow) -> SessionItem:
         rest_s=row.rest_s,
         plan_item_id=row.plan_item_id,
     )
+
+
+def _scratch_key(session_id: int) -> str:
+    return f"live_session:{session_id}"
 
 
 class Repository(HistoryQueries, ExportQueries, PlanEdits):
@@ -404,9 +409,7 @@ class Repository(HistoryQueries, ExportQueries, PlanEdits):
                             sets_planned=it.sets_max,
                             reps_min=it.reps_min,
                             reps_max=it.reps_max,
-                            target_rpe=it.target_rpe if it.target_rpe is not None else (
-                                10 - it.target_rir if it.target_rir is not None else None
-                            ),
+                            target_rpe=it.target_rpe if it.target_rpe is not None else rpe_from_rir(it.target_rir),
                             rest_s=it.rest_s if it.rest_s is not None else it.exercise.default_rest_s,
                         )
                     )
@@ -569,10 +572,46 @@ class Repository(HistoryQueries, ExportQueries, PlanEdits):
                 .where(SessionRow.id == session_id)
                 .values(ended_at=ended_at, session_rpe=session_rpe, rest_until=None, rest_started_at=None)
             )
+            s.execute(delete(SettingRow).where(SettingRow.key == _scratch_key(session_id)))
 
     def discard_session(self, session_id: int) -> None:
         with self._uow() as s, s.begin():
             s.execute(delete(SessionRow).where(SessionRow.id == session_id))
+            s.execute(delete(SettingRow).where(SettingRow.key == _scratch_key(session_id)))
+
+    # ---- live session scratch: what the lifter decided that has no column (targets, ramps)
+
+    def session_scratch(self, session_id: int) -> dict[str, Any]:
+        """The live session's own choices kept across a crash: a first-time lift's typed
+        target, warm-ups turned on or off, the deload flag (JSON, in the settings table)."""
+        with self._uow() as s:
+            row = s.get(SettingRow, _scratch_key(session_id))
+            return dict(row.value) if row is not None else {}
+
+    def save_session_scratch(self, session_id: int, data: dict[str, Any]) -> None:
+        with self._uow() as s, s.begin():
+            s.merge(SettingRow(key=_scratch_key(session_id), value=data))
+
+    def undo_last_set(self, session_id: int) -> SetEntry | None:
+        """Delete the session's newest set and the rest timer it started, in one transaction."""
+        with self._uow() as s, s.begin():
+            row = s.scalar(
+                select(SetRow).where(SetRow.session_id == session_id).order_by(SetRow.position.desc()).limit(1)
+            )
+            if row is None:
+                return None
+            out = _set(row, self.exercise_names().get(row.exercise_id, ""))
+            s.delete(row)
+            s.execute(
+                update(SessionRow).where(SessionRow.id == session_id).values(rest_started_at=None, rest_until=None)
+            )
+            return out
+
+    def set_items_planned(self, counts: dict[int, int]) -> None:
+        """Change the planned sets of session items (a deload version of today's plan)."""
+        with self._uow() as s, s.begin():
+            for item_id, n in counts.items():
+                s.execute(update(SessionItemRow).where(SessionItemRow.id == item_id).values(sets_planned=n))
 
     # ---- history -----------------------------------------------------------------------
 

@@ -1,0 +1,663 @@
+"""The live session, headless: its state and its rules, with no Textual in sight.
+
+`LiveSession` holds an open session (items, sets, the current lift, the rest timer, the
+targets a lifter typed for first-time lifts, which lifts get warm-ups) and answers every key
+the Session screen knows: what the entry is prefilled with, what Enter does (log a set, set a
+first-time lift's target, or refuse with a reason), moving between lifts, swapping, adding,
+warm-ups on or off, the rest timer, undo, edits, notes, finishing and discarding.
+
+Database work is never done behind the caller's back. An action that must write returns an
+`Outcome` whose `write` is a `Write`: a plain function of the repository (run it in a worker)
+and a `kind`. Its result goes back through `apply(kind, result)` on the caller's thread, which
+changes the state only then: a set is in `state.sets` once it is committed, never before.
+`commit(repo, outcome)` does both at once, for tests and other headless callers.
+
+Reads and starts (`load_open`, `start_session`, `read_session`) are plain functions of the
+repository that return a `SessionData`, the input of `LiveSession`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from datetime import date, datetime, timedelta
+from typing import TYPE_CHECKING, Any
+
+from ..domain.fatigue import session_flags
+from ..domain.model import Exercise, Plan, PlanSummary, Readiness, SessionItem, SessionState, SetEntry, SetType, Settings
+from ..domain.session_logic import (
+    DELOAD_LOAD,
+    DELOAD_SETS,
+    Prefill,
+    SessionReport,
+    far_from_target,
+    increment_in_unit,
+    next_set_text,
+    prefill,
+    previous_bests,
+    readiness_reasons,
+    summarize,
+    warmup_plan,
+)
+from ..domain.timer import RestTimer
+from ..domain.units import format_weight
+from ..domain.validation import InputError, parse_reps, parse_rir, parse_rpe, parse_weight
+
+if TYPE_CHECKING:
+    from ..store.repository import Repository
+
+Clock = Callable[[], datetime]
+
+
+# ---- what crosses the boundary ----------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class EntryInput:
+    """The set entry's fields as typed (text), and the set type."""
+
+    weight: str
+    reps: str
+    effort: str = ""
+    effort_is_rir: bool = False
+    set_type: SetType = SetType.WORKING
+
+
+@dataclass(frozen=True, slots=True)
+class Write:
+    """Database work an action needs. `run(repo)` goes to the job worker; its result comes
+    back through `LiveSession.apply(kind, result)`."""
+
+    what: str  # in the lifter's words, for "Could not <what>: ..."
+    kind: str
+    run: Callable[[Repository], Any]
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    """What an action did: a one-line message (an error refuses and changes nothing), and the
+    write still to be committed, if any."""
+
+    message: str = ""
+    error: bool = False
+    write: Write | None = None
+    notify: str = ""  # a line worth a notification (the session is saved, ...)
+
+
+@dataclass(slots=True)
+class SessionData:
+    """Everything a live session is built from, read in one go (in a worker)."""
+
+    state: SessionState
+    exercises: dict[int, Exercise]
+    last: dict[int, list[SetEntry]]
+    cooldown: str = ""
+    scratch: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(slots=True)
+class StartData:
+    """What the start panel shows when no session is open."""
+
+    plans: list[PlanSummary]
+    today_plans: list[Plan]
+    done_today: dict[str, datetime]  # plan or session name -> when a session of it ended today
+
+
+def read_session(repo: Repository, state: SessionState) -> SessionData:
+    """The exercises, last time's sets per lift, the cool-down and the scratch of a session."""
+    exercises = {e.id: e for e in repo.exercises()}
+    last: dict[int, list[SetEntry]] = {}
+    for item in state.items:
+        if item.exercise_id not in last:
+            last[item.exercise_id] = repo.last_sets(item.exercise_id, state.started_at, state.id)
+    cooldown = repo.plan(state.plan_id).cooldown if state.plan_id is not None else ""
+    return SessionData(state, exercises, last, cooldown, repo.session_scratch(state.id))
+
+
+def load_open(repo: Repository) -> SessionData | None:
+    """The open session, if any, ready to resume."""
+    state = repo.open_session()
+    return read_session(repo, state) if state is not None else None
+
+
+def read_start(repo: Repository, today: date) -> StartData:
+    """Plans, today's scheduled plans and what was already done today."""
+    start = datetime.combine(today, datetime.min.time())
+    done = {s.name: s.ended_at for s in repo.sessions(limit=20) if s.ended_at and s.started_at >= start}
+    return StartData(repo.plans(), repo.plans_for_day(today), done)
+
+
+def start_session(
+    repo: Repository,
+    plan_id: int | None,
+    now: datetime,
+    readiness: Readiness | None = None,
+    *,
+    deload: bool = False,
+    deload_sets: float = DELOAD_SETS,
+    deload_load: float = DELOAD_LOAD,
+) -> SessionData:
+    """Start a session (or resume the one already open). A deload keeps about `deload_sets`
+    of each lift's sets (at least one) and prefills about `deload_load` of the load."""
+    try:
+        state = repo.start_session(plan_id, now, readiness, deload=True) if deload else repo.start_session(plan_id, now, readiness)
+    except TypeError:  # a store without the deload column yet: the scratch still says so
+        state = repo.start_session(plan_id, now, readiness)
+    if deload and not state.sets:
+        counts = {it.id: max(1, round(it.sets_planned * deload_sets)) for it in state.items}
+        repo.set_items_planned(counts)
+        scratch = repo.session_scratch(state.id)
+        scratch.update(deload=True, deload_load=deload_load)
+        repo.save_session_scratch(state.id, scratch)
+        state = repo.session_state(state.id)
+    return read_session(repo, state)
+
+
+# ---- the live session ---------------------------------------------------------------------
+
+
+class LiveSession:
+    """An open session and its rules. Build it from `SessionData`; read its properties to
+    show it; call its actions on a key; commit the writes they return; `apply` their
+    results."""
+
+    def __init__(self, data: SessionData, settings: Settings, clock: Clock) -> None:
+        self.state = data.state
+        self.exercises = data.exercises
+        self.last = data.last
+        self.cooldown = data.cooldown
+        self.settings = settings
+        self.clock = clock
+        scratch = data.scratch or {}
+        self.targets: dict[int, float] = {int(k): float(v) for k, v in scratch.get("targets", {}).items()}
+        self.warmups: dict[int, bool] = {int(k): bool(v) for k, v in scratch.get("warmups", {}).items()}
+        self.deload = bool(scratch.get("deload") or getattr(self.state, "deload", False))
+        self.load_factor = float(scratch.get("deload_load", DELOAD_LOAD)) if self.deload else 1.0
+        self.ending = False  # a finish or discard is on its way to the disk
+        self.timer: RestTimer | None = None
+        self.announced = True
+        now = clock()
+        st = self.state
+        if st.rest_until is not None and st.rest_until > now:
+            total = st.rest_total_s or int((st.rest_until - now).total_seconds())
+            self.timer = RestTimer(st.rest_until - timedelta(seconds=total), st.rest_until)
+            self.announced = False
+        if st.current_item_id is None and st.items:
+            st.current_item_id = st.items[0].id
+        self.next: Prefill | None = None
+        self.refresh()
+
+    # ---- reads ------------------------------------------------------------------------
+
+    @property
+    def id(self) -> int:
+        return self.state.id
+
+    def current_item(self) -> SessionItem | None:
+        return self.state.item(self.state.current_item_id)
+
+    def current_exercise(self) -> Exercise | None:
+        item = self.current_item()
+        return self.exercises.get(item.exercise_id) if item else None
+
+    def item_sets(self, item: SessionItem | None = None) -> list[SetEntry]:
+        item = item if item is not None else self.current_item()
+        return self.state.sets_for_item(item.id) if item is not None else []
+
+    def done(self, item: SessionItem) -> int:
+        return sum(1 for s in self.state.sets_for_item(item.id) if s.is_working)
+
+    def last_sets(self, item: SessionItem | None = None) -> list[SetEntry]:
+        item = item if item is not None else self.current_item()
+        return self.last.get(item.exercise_id, []) if item is not None else []
+
+    def unfinished(self) -> list[SessionItem]:
+        """Planned lifts with working sets left."""
+        return [it for it in self.state.items if self.done(it) < it.sets_planned]
+
+    def rampable(self, item: SessionItem | None) -> bool:
+        """A barbell compound (with a bar to ramp from) gets a warm-up ramp."""
+        ex = self.exercises.get(item.exercise_id) if item else None
+        return ex is not None and ex.is_compound and not ex.bodyweight and ex.equipment == "barbell"
+
+    def warmups_wanted(self, item: SessionItem | None) -> bool:
+        """Warm-ups are on for every barbell compound unless the lifter turned them off."""
+        if item is None:
+            return False
+        return self.warmups.get(item.id, self.rampable(item))
+
+    def _prefill(self, item: SessionItem | None, today: Sequence[SetEntry] | None = None, *, warmups: bool | None = None) -> Prefill | None:
+        ex = self.exercises.get(item.exercise_id) if item else None
+        if item is None or ex is None:
+            return None
+        return prefill(
+            item, ex, self.item_sets(item) if today is None else today, self.last_sets(item), self.settings,
+            warmups_wanted=self.warmups_wanted(item) if warmups is None else warmups,
+            target_kg=self.targets.get(item.id), load_factor=self.load_factor,
+        )
+
+    def refresh(self) -> Prefill | None:
+        """Recompute the prefill of the current lift (after any change)."""
+        self.next = self._prefill(self.current_item())
+        return self.next
+
+    def working_weight(self, item: SessionItem | None = None) -> float | None:
+        """Today's working weight for a lift (from history, or the typed target)."""
+        pre = self._prefill(item if item is not None else self.current_item(), [], warmups=False)
+        return pre.weight_kg if pre else None
+
+    def entry_fields(self) -> tuple[str, str, SetType, float, bool] | None:
+        """(weight text, reps text, type, weight step, bodyweight) for the set entry."""
+        pre, ex = self.next, self.current_exercise()
+        if pre is None or ex is None:
+            return None
+        unit = self.settings.unit
+        weight = format_weight(pre.weight_kg, unit, with_unit=False) if pre.weight_kg is not None else ""
+        return weight, str(pre.reps), pre.set_type, increment_in_unit(ex, unit), ex.bodyweight
+
+    def warmup_rows(self) -> list[tuple[str, str, str]]:
+        """(mark, load, plates) for the ramp of the current lift while warm-ups are due."""
+        pre, item = self.next, self.current_item()
+        if item is None or pre is None or pre.set_type is not SetType.WARMUP:
+            return []
+        working = self.working_weight(item)
+        if not working:
+            return []
+        u = self.settings.unit.value
+        rows = []
+        for i, w in enumerate(warmup_plan(working, self.settings)):
+            mark = "✓" if i < (pre.warmup_index or 0) else "▸" if i == pre.warmup_index else "·"
+            rows.append((mark, f"{w.weight:g} {u} x {w.reps}", w.plates.describe(u)))
+        return rows
+
+    def planned_rest(self, item: SessionItem | None = None) -> int | None:
+        item = item if item is not None else self.current_item()
+        ex = self.exercises.get(item.exercise_id) if item else None
+        if item is None or ex is None:
+            return None
+        return item.rest_s if item.rest_s is not None else ex.rest_s
+
+    def next_text(self) -> str:
+        item = self.current_item()
+        done = self.done(item) if item else 0
+        return next_set_text(item, self.current_exercise(), self.next, done, self.settings.unit)
+
+    def fade_line(self) -> str:
+        """The within-session fade of the current lift and a low check-in, one line ("" if none)."""
+        ex = self.current_exercise()
+        lines = [f.message for f in session_flags(self.item_sets(), bodyweight=bool(ex and ex.bodyweight))]
+        low = readiness_reasons(self.state.readiness)
+        if low:
+            lines.append("Readiness low: " + ", ".join(low) + " (go by RPE today)")
+        return "   ·   ".join(lines)
+
+    def elapsed_s(self) -> float:
+        return (self.clock() - self.state.started_at).total_seconds()
+
+    def working_sets(self) -> int:
+        return sum(1 for s in self.state.sets if s.is_working)
+
+    # ---- scratch (kept across a crash) ---------------------------------------------------
+
+    def _scratch(self) -> dict[str, Any]:
+        data: dict[str, Any] = {
+            "targets": {str(k): v for k, v in self.targets.items()},
+            "warmups": {str(k): v for k, v in self.warmups.items()},
+        }
+        if self.deload:
+            data.update(deload=True, deload_load=self.load_factor)
+        return data
+
+    def _keep_scratch(self) -> Write:
+        sid, data = self.id, self._scratch()
+        return Write("keep today's targets", "kept", lambda repo: repo.save_session_scratch(sid, data))
+
+    # ---- Enter --------------------------------------------------------------------------
+
+    def enter(self, values: EntryInput) -> Outcome:
+        """What Enter does with the entry: refuse with a reason, set a first-time lift's
+        target (warm-ups then lead up to it), or log the set (the returned write)."""
+        if self.ending:
+            return Outcome("The session is being saved", error=True)
+        item, ex = self.current_item(), self.current_exercise()
+        if item is None or ex is None:
+            return Outcome("Add an exercise first (a)", error=True)
+        unit = self.settings.unit
+        try:
+            weight = parse_weight(values.weight, unit, bodyweight=ex.bodyweight)
+            reps = parse_reps(values.reps)
+            rpe = None if values.effort_is_rir else parse_rpe(values.effort)
+            rir = parse_rir(values.effort) if values.effort_is_rir else None
+        except InputError as exc:
+            return Outcome(f"✗ {exc}. Nothing saved.", error=True)
+        if self.next is not None and self.next.needs_target and values.set_type is SetType.WORKING:
+            self.targets[item.id] = weight
+            self.refresh()
+            ramp = ", ".join(f"{w.weight:g} x {w.reps}" for w in warmup_plan(weight, self.settings))
+            msg = f"Warm-ups for {format_weight(weight, unit)}: {ramp}. Enter logs each; w skips them."
+            if not ramp:
+                msg = f"Today's working weight: {format_weight(weight, unit)}. Enter logs it."
+            return Outcome(msg, write=self._keep_scratch())
+        now = self.clock()
+        prev = self.state.sets[-1] if self.state.sets else None
+        rest_taken = int((now - prev.logged_at).total_seconds()) if prev and prev.logged_at else None
+        entry = SetEntry(
+            exercise_id=ex.id, item_id=item.id, set_type=values.set_type, weight_kg=weight, reps=reps,
+            rpe=rpe, rir=rir, rest_s=rest_taken, logged_at=now, exercise_name=ex.name,
+        )
+        rest: tuple[datetime, datetime] | None = None
+        if values.set_type is not SetType.WARMUP:
+            timer = RestTimer.start(now, self.planned_rest(item) or self.settings.default_rest_s)
+            rest = (timer.started_at, timer.deadline)
+        sid = self.id
+        warn = far_from_target(reps, item) if values.set_type is not SetType.WARMUP else None
+        return Outcome(
+            f"⚠ {warn}: saved anyway, e undoes a slip" if warn else "",
+            write=Write("save the set", "logged", lambda repo: repo.log_set(sid, entry, rest=rest)),
+        )
+
+    def _logged(self, saved: SetEntry) -> Outcome:
+        st = self.state
+        if saved.session_id != st.id:
+            return Outcome()
+        st.sets.append(saved)
+        item = st.item(saved.item_id)
+        n = self.done(item) if item else 0
+        label = "Warm-up" if saved.set_type is SetType.WARMUP else f"Set {n}"
+        msg = f"✓ {label} saved: {set_line(saved, self.settings)}"
+        write = None
+        if saved.set_type is not SetType.WARMUP and item is not None:
+            self.timer = RestTimer.start(saved.logged_at or self.clock(), self.planned_rest(item) or 120)
+            self.announced = False
+            if n >= item.sets_planned and item.id == st.current_item_id:
+                write = self._advance_after(item)
+        self.refresh()
+        return Outcome(msg, write=write)
+
+    def _advance_after(self, item: SessionItem) -> Write | None:
+        """Move on to the next lift with sets left, once this one's planned sets are done."""
+        order = self.state.items
+        idx = next(i for i, it in enumerate(order) if it.id == item.id)
+        for it in order[idx + 1 :] + order[:idx]:
+            if self.done(it) < it.sets_planned:
+                return self.go_to(it.id).write
+        return None
+
+    # ---- moving ----------------------------------------------------------------------------
+
+    def go_to(self, item_id: int | None) -> Outcome:
+        st = self.state
+        if item_id is not None and st.item(item_id) is None:
+            return Outcome("No such exercise in this session", error=True)
+        st.current_item_id = item_id
+        self.refresh()
+        sid = st.id
+        return Outcome(write=Write("keep the current lift", "moved", lambda repo: repo.set_current_item(sid, item_id)))
+
+    def move(self, delta: int) -> Outcome:
+        items = self.state.items
+        if not items:
+            return Outcome("Add an exercise first (a)", error=True)
+        ids = [it.id for it in items]
+        idx = ids.index(self.state.current_item_id) if self.state.current_item_id in ids else 0
+        return self.go_to(ids[(idx + delta) % len(ids)])
+
+    def goto_choices(self) -> list[tuple[str, int]]:
+        out = []
+        for i, it in enumerate(self.state.items):
+            letter = chr(65 + i) if i < 26 else "·"
+            out.append((f"{letter}  {it.exercise_name}  {self.done(it)}/{it.sets_planned}", it.id))
+        return out
+
+    # ---- warm-ups ---------------------------------------------------------------------------
+
+    def toggle_warmups(self) -> Outcome:
+        item = self.current_item()
+        if item is None:
+            return Outcome("Add an exercise first (a)", error=True)
+        if not self.rampable(item) and not self.warmups_wanted(item):
+            return Outcome(f"No warm-up ramp for {item.exercise_name}: ramps are for barbell lifts", error=True)
+        on = not self.warmups_wanted(item)
+        self.warmups[item.id] = on
+        self.refresh()
+        return Outcome(f"Warm-ups {'on' if on else 'off'} for {item.exercise_name}", write=self._keep_scratch())
+
+    # ---- rest timer ------------------------------------------------------------------------
+
+    def tick(self) -> str | None:
+        """The line to announce when the rest just ran out (once), else None."""
+        now = self.clock()
+        if self.timer is not None and not self.announced and self.timer.done(now):
+            self.announced = True
+            return self.next_text()
+        return None
+
+    def skip_rest(self) -> Outcome:
+        if self.timer is None:
+            return Outcome()
+        self.timer = None
+        self.announced = True
+        sid = self.id
+        return Outcome(write=Write("stop the rest timer", "rest", lambda repo: repo.set_rest(sid, None, None)))
+
+    def adjust_rest(self, seconds: int) -> Outcome:
+        if self.timer is None:
+            return Outcome()
+        now = self.clock()
+        self.timer = self.timer.adjust(seconds, now)
+        if not self.timer.done(now):
+            self.announced = False
+        sid, started, deadline = self.id, self.timer.started_at, self.timer.deadline
+        return Outcome(write=Write("change the rest timer", "rest", lambda repo: repo.set_rest(sid, started, deadline)))
+
+    # ---- adding and swapping lifts ---------------------------------------------------------
+
+    def add_choices(self) -> list[tuple[str, int]]:
+        return [(e.name, e.id) for e in sorted(self.exercises.values(), key=lambda e: e.name)]
+
+    def add(self, exercise_id: int) -> Outcome:
+        sid, started = self.id, self.state.started_at
+
+        def run(repo: Repository) -> tuple[SessionItem, list[SetEntry]]:
+            return repo.add_item(sid, exercise_id), repo.last_sets(exercise_id, started, sid)
+
+        return Outcome(write=Write("add the exercise", "added", run))
+
+    def alternatives(self) -> list[tuple[str, int]]:
+        ex = self.current_exercise()
+        if ex is None:
+            return []
+        ids = list(ex.alternative_ids) or [
+            e.id for e in self.exercises.values() if e.id != ex.id and set(e.primary) & set(ex.primary)
+        ]
+        return [(self.exercises[i].name, i) for i in ids if i in self.exercises]
+
+    def swap(self, exercise_id: int) -> Outcome:
+        item = self.current_item()
+        if item is None:
+            return Outcome("Add an exercise first (a)", error=True)
+        sid, started, item_id = self.id, self.state.started_at, item.id
+
+        def run(repo: Repository) -> tuple[SessionItem, list[SetEntry]]:
+            return repo.swap_item_exercise(item_id, exercise_id), repo.last_sets(exercise_id, started, sid)
+
+        return Outcome(write=Write("swap the exercise", "swapped", run))
+
+    # ---- editing sets -------------------------------------------------------------------
+
+    def set_choices(self) -> list[tuple[str, SetEntry]]:
+        """Every set, newest first, with its number within its lift: `#3  18:02  Squat  100 kg x 5`."""
+        numbers: dict[int | None, str] = {}
+        counts: dict[tuple[int | None, int], int] = {}
+        for s in self.state.sets:
+            key = (s.item_id, s.exercise_id)
+            if s.set_type is SetType.WARMUP:
+                numbers[s.id] = "W"
+            else:
+                counts[key] = counts.get(key, 0) + 1
+                numbers[s.id] = str(counts[key])
+        out = []
+        for s in reversed(self.state.sets):
+            when = f"{s.logged_at:%H:%M}" if s.logged_at else "--:--"
+            out.append((f"{numbers[s.id]:>2}  {when}  {s.exercise_name[:24]:<24} {set_line(s, self.settings)}", s))
+        return out
+
+    def edit(self, original: SetEntry, values: Mapping[str, Any]) -> Outcome:
+        new = replace(
+            original, weight_kg=values["weight"], reps=values["reps"], rpe=values["rpe"], rir=values["rir"],
+            set_type=values["type"], notes=str(values["notes"]).strip(),
+        )
+        return Outcome(write=Write("save the change", "replaced", lambda repo: repo.update_set(new)))
+
+    def set_note(self, text: str) -> Outcome:
+        if not self.state.sets:
+            return Outcome("Log a set first, then add its note", error=True)
+        new = replace(self.state.sets[-1], notes=text.strip())
+        return Outcome(write=Write("save the note", "replaced", lambda repo: repo.update_set(new)))
+
+    def delete(self, s: SetEntry) -> Outcome:
+        assert s.id is not None
+        set_id = s.id
+        was_last = bool(self.state.sets) and self.state.sets[-1].id == set_id
+        clear_rest = was_last and self.timer is not None
+        sid = self.id
+
+        def run(repo: Repository) -> SetEntry:
+            repo.delete_set(set_id)
+            if clear_rest:
+                repo.set_rest(sid, None, None)
+            return s
+
+        if clear_rest:
+            self.timer = None
+        return Outcome(write=Write("delete the set", "deleted", run))
+
+    def undo(self, *, pending: bool = False) -> Outcome:
+        """Delete the newest set as the database has it (one transaction, its rest with it).
+        `pending`: a set is still on its way to the disk (it counts)."""
+        if not self.state.sets and not pending:
+            return Outcome("Nothing to undo", error=True)
+        sid = self.id
+        return Outcome(write=Write("undo the last set", "undone", lambda repo: repo.undo_last_set(sid)))
+
+    def session_note(self, text: str) -> Outcome:
+        notes = text.strip()
+        self.state.notes = notes
+        sid = self.id
+        return Outcome(write=Write("save the session note", "noted", lambda repo: repo.set_session_notes(sid, notes)))
+
+    # ---- finishing ------------------------------------------------------------------------
+
+    def bests(self) -> Write:
+        """Earlier bests of every lift done today (for the summary's records)."""
+        ex_ids = {s.exercise_id for s in self.state.sets}
+        started = self.state.started_at
+
+        def run(repo: Repository) -> dict[int, tuple[float | None, float | None]]:
+            return {ex: previous_bests(repo.exercise_sets(ex, before=started)) for ex in ex_ids}
+
+        return Write("read your records", "bests", run)
+
+    def end_time(self, at_last_set: bool = False) -> datetime:
+        """Now, or the last set's time for a session left open since another day."""
+        if at_last_set and self.state.sets and self.state.sets[-1].logged_at:
+            return self.state.sets[-1].logged_at
+        return self.clock()
+
+    def summary(self, bests: Mapping[int, tuple[float | None, float | None]], ended_at: datetime) -> SessionReport:
+        return summarize(self.state, self.exercises, bests, ended_at)
+
+    def finish(self, session_rpe: float | None, ended_at: datetime) -> Outcome:
+        self.ending = True
+        sid = self.id
+        return Outcome(write=Write("finish the session", "finished", lambda repo: repo.finish_session(sid, ended_at, session_rpe)))
+
+    def discard(self) -> Outcome:
+        self.ending = True
+        sid = self.id
+        return Outcome(write=Write("discard the session", "discarded", lambda repo: repo.discard_session(sid)))
+
+    # ---- results ---------------------------------------------------------------------------
+
+    def apply(self, kind: str, result: Any) -> Outcome:
+        """A write of `kind` committed with `result`: change the state to match."""
+        st = self.state
+        if kind == "logged":
+            return self._logged(result)
+        if kind in ("added", "swapped"):
+            item, last = result
+            self.last[item.exercise_id] = last
+            if kind == "added":
+                st.items.append(item)
+                out = self.go_to(item.id)
+                return Outcome(f"Added {item.exercise_name}", write=out.write)
+            st.items = [item if it.id == item.id else it for it in st.items]
+            self.refresh()
+            return Outcome(f"Swapped in {item.exercise_name}")
+        if kind == "replaced":
+            st.sets = [replace(result, exercise_name=x.exercise_name) if x.id == result.id else x for x in st.sets]
+            self.refresh()
+            return Outcome(f"✓ Set updated: {set_line(result, self.settings)}")
+        if kind in ("deleted", "undone"):
+            gone = next((x for x in st.sets if result is not None and x.id == result.id), None)
+            if gone is None:
+                return Outcome("Nothing to undo", error=True) if kind == "undone" else Outcome()
+            if kind == "undone" or (st.sets and st.sets[-1].id == gone.id):
+                self.timer = None  # the rest belonged to the set just removed
+                self.announced = True
+            st.sets = [x for x in st.sets if x.id != gone.id]
+            self.refresh()
+            verb = "Undone" if kind == "undone" else "Deleted"
+            return Outcome(f"{verb}: {gone.exercise_name} {set_line(gone, self.settings)}")
+        if kind == "noted":
+            return Outcome("✓ Session note saved")
+        if kind == "finished":
+            return Outcome(notify="Session saved")
+        if kind == "discarded":
+            return Outcome(notify="Session discarded")
+        return Outcome()
+
+    def commit(self, repo: Repository, outcome: Outcome) -> Outcome:
+        """Run an outcome's write now and apply it (and any write that follows): for tests and
+        headless callers. Returns the last outcome with a message."""
+        last = outcome
+        while outcome.write is not None:
+            write = outcome.write
+            outcome = self.apply(write.kind, write.run(repo))
+            if outcome.message or outcome.notify:
+                last = outcome
+        return last
+
+    def resync(self, state: SessionState) -> None:
+        """The session as the database has it (after a failed write)."""
+        if state.id != self.state.id:
+            return
+        self.state.sets = state.sets
+        self.state.items = state.items
+        self.state.notes = state.notes
+        self.state.current_item_id = state.current_item_id or self.state.current_item_id
+        self.ending = False
+        self.refresh()
+
+
+def set_line(s: SetEntry, settings: Settings) -> str:
+    """`100 kg x 5 @8`, `W 60 kg x 5`."""
+    unit = settings.unit
+    out = f"{format_weight(s.weight_kg, unit)} x {s.reps}"
+    if s.rpe is not None:
+        out += f" @{s.rpe:g}"
+    elif s.rir is not None:
+        out += f" {s.rir:g}RIR"
+    return (f"{s.set_type.short} " if s.set_type.short else "") + out
+
+
+def plans_left_text(items: Sequence[SessionItem], done: Callable[[SessionItem], int]) -> str:
+    """`Pull-up 0/4, Face pull 1/3` for the finish question."""
+    return ", ".join(f"{it.exercise_name} {done(it)}/{it.sets_planned}" for it in items)
+
+
+__all__ = [
+    "EntryInput", "LiveSession", "Outcome", "SessionData", "StartData", "Write", "load_open",
+    "read_session", "read_start", "set_line", "start_session",
+]

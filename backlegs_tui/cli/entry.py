@@ -12,7 +12,7 @@ from collections.abc import Sequence
 
 from .. import __version__
 from ..store.schema import StoreError, check_db
-from . import backup, calc, export, importing, serve
+from . import backup, calc, export, importing, report, serve
 from .common import add_db_option, db_path
 from .errors import EXIT_USAGE, CliError
 
@@ -22,6 +22,7 @@ SUBCOMMANDS = {
     "export": export,
     "backup": backup,
     "calc": calc,
+    "report": report,
     "serve": serve,
 }
 

@@ -226,6 +226,7 @@ class SessionSummary:
     set_count: int
     volume_kg: float
     session_rpe: float | None = None
+    deload: bool = False
 
 
 @dataclass(slots=True)
@@ -245,6 +246,7 @@ class SessionState:
     readiness: Readiness = field(default_factory=Readiness)
     ended_at: datetime | None = None
     session_rpe: float | None = None
+    deload: bool = False  # a deload session: its lighter numbers never count as a decline
 
     def sets_for_item(self, item_id: int) -> list[SetEntry]:
         """The sets of a slot's current exercise (a swapped-out lift's sets stay its own)."""
@@ -278,6 +280,9 @@ class Settings:
             "glutes": (0, 0, 4, 12, 16),
         }
     )
+    fatigue_sensitivity: str = "normal"  # "low" | "normal" | "high": how readily fatigue is flagged
+    deload_sets: float = 0.6  # a deload session keeps about this share of the sets
+    deload_load: float = 0.9  # ... at about this share of the load
 
     @property
     def plates(self) -> tuple[float, ...]:

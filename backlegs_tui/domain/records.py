@@ -33,6 +33,7 @@ class WorkoutRecord:
     sleep_h: float | None = None
     soreness: int | None = None
     energy: int | None = None
+    deload: bool = False
     plan_name: str | None = None
     source: str = "app"
     import_key: str | None = None  # same key twice: the second is skipped

@@ -30,6 +30,8 @@ from datetime import date, datetime, timedelta
 from typing import Protocol
 
 from .e1rm import e1rm
+from .fatigue_engine import SessionLike as _EngineSessionLike
+from .fatigue_engine import SessionLog as _EngineSessionLog
 from .fatigue import DEFAULT_THRESHOLDS, FatigueFlag, Severity, Thresholds, session_flags
 from .model import Exercise, Readiness, SessionState, SetEntry, SetType, Settings, SpinalLoad
 from .records import WorkoutRecord
@@ -50,7 +52,7 @@ FAMILIES: dict[str, str] = {
 }
 DELOAD_SETS = 0.60  # of the usual sets
 DELOAD_LOAD = 0.90  # of the usual loads
-HORIZON_DAYS = 120  # the longest look back any signal needs (F6's EWMAs, F8's e1RM reference)
+HORIZON_DAYS = 240  # what `analyse` (the fatigue engine) reads back; see fatigue_engine.HORIZON_DAYS
 _EPS = 1e-9
 
 
@@ -86,32 +88,9 @@ DEFAULT_TREND_THRESHOLDS = TrendThresholds()
 # ---- input -------------------------------------------------------------------------------
 
 
-class SessionLike(Protocol):
-    """What `analyse` reads from a session; `SessionLog` is one."""
-
-    @property
-    def started_at(self) -> datetime: ...
-    @property
-    def sets(self) -> Sequence[SetEntry]: ...
-    @property
-    def minutes(self) -> float | None: ...
-    @property
-    def session_rpe(self) -> float | None: ...
-    @property
-    def readiness(self) -> Readiness | None: ...
-
-
-@dataclass(frozen=True, slots=True)
-class SessionLog:
-    """A finished session as the trend signals read it."""
-
-    started_at: datetime
-    sets: tuple[SetEntry, ...] = ()
-    minutes: float | None = None  # None: from the first to the last set's time
-    session_rpe: float | None = None
-    readiness: Readiness | None = None
-    name: str = ""
-    id: int | None = None
+# the session shape the fatigue engine reads (with its `deload` flag) is the engine's own
+SessionLike = _EngineSessionLike
+SessionLog = _EngineSessionLog
 
 
 def session_log(state: SessionState) -> SessionLog:
@@ -120,7 +99,8 @@ def session_log(state: SessionState) -> SessionLog:
     if state.ended_at is not None:
         minutes = (state.ended_at - state.started_at).total_seconds() / 60
     return SessionLog(
-        state.started_at, tuple(state.sets), minutes, state.session_rpe, state.readiness, state.name, state.id
+        state.started_at, tuple(state.sets), minutes, state.session_rpe, state.readiness, state.name, state.id,
+        getattr(state, "deload", False),
     )
 
 
@@ -144,7 +124,9 @@ def sessions_from_records(
         readiness = None
         if (w.sleep_h, w.soreness, w.energy) != (None, None, None):
             readiness = Readiness(w.sleep_h, w.soreness, w.energy)
-        out.append(SessionLog(w.started_at, sets, minutes, w.session_rpe, readiness, w.name))
+        out.append(
+            SessionLog(w.started_at, sets, minutes, w.session_rpe, readiness, w.name, deload=getattr(w, "deload", False))
+        )
     return out
 
 
@@ -736,22 +718,23 @@ def analyse(
     today: date,
     thresholds: TrendThresholds = DEFAULT_TREND_THRESHOLDS,
 ) -> list[FatigueFlag]:
-    """Every fatigue signal for `today`, the verdict first (see the module docstring)."""
-    t = thresholds
-    horizon = today - timedelta(days=HORIZON_DAYS - 1)
-    recent = sorted((s for s in sessions if horizon <= _day(s) <= today), key=lambda s: s.started_at)
-    if not recent:
+    """The fatigue verdict in the old flag shape, for screens not yet on the new contract: a
+    thin adapter over `fatigue_engine.assess` (the old F4-F8 families no longer decide it).
+    [] when nothing is flagged; else the verdict first (code SUMMARY, severity NOTE or
+    WARNING, the report's summary), then one flag per engine flag. `thresholds` is ignored.
+    New code: use `services.fatigue` / `domain.fatigue_engine` (FatigueReport) instead."""
+    from .fatigue_engine import Verdict, assess
+
+    report = assess(sessions, exercises, settings, today)
+    if report.verdict is Verdict.NONE:
         return []
-    flags: list[FatigueFlag] = [
-        *latest_session_flags(recent, exercises, today, t),
-        *e1rm_trend(recent, exercises, today, t),
-        *monotony_strain(recent, today, t),
-        *filter(None, [acwr_flag(recent, today, t)]),
-        *volume_flags(recent, exercises, settings, today, t),
-        *spinal_load(recent, exercises, today, t),
-        *filter(None, [failure_flag(recent, exercises, today, t), readiness_flag(recent, today, t)]),
+    head = FatigueFlag(
+        SUMMARY,
+        Severity.WARNING if report.verdict is Verdict.WARNING else Severity.NOTE,
+        report.summary,
+        float(len(report.flags)),
+    )
+    return [head] + [
+        FatigueFlag(f.code, Severity.MODERATE if f.severity == "warning" else Severity.NOTE, f.message)
+        for f in report.flags
     ]
-    order = list(FAMILIES)
-    flags.sort(key=lambda f: order.index(f.code) if f.code in order else len(order))
-    verdict = combine(flags)
-    return [verdict, *flags] if verdict else []

@@ -1,8 +1,16 @@
 """Sets per muscle and where they sit among the weekly volume landmarks (MV, MEV, MAV, MRV;
 Renaissance Periodization heuristics, from Settings.landmarks).
 
-A primary muscle counts each set as 1, a secondary one as 0.5. A hard set is a working set
-(warm-ups excluded) with RIR <= 4, i.e. RPE >= 6; unrated sets count as hard.
+A primary muscle counts each set as 1, a secondary one as 0.5 (`muscle_sets`). One hard-set
+rule is used everywhere (Plan checks count planned sets, History's Volume view and the
+fatigue engine count logged sets with `is_hard_set` / `hard_sets_by_exercise`):
+
+- warm-ups (set type warm-up) and sets with no reps never count;
+- a set with an RPE (or RIR) counts when RPE >= 6 (RIR <= 4);
+- an unrated set is not assumed hard: it counts only when its load is within the session's
+  top-set range for that lift (>= 85 % of the heaviest working load of that lift that day),
+  so unmarked ramp and warm-up sets (below it) are left out while straight sets and close
+  back-offs count.
 """
 
 from __future__ import annotations
@@ -12,11 +20,12 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from enum import Enum
 
-from .model import Exercise
+from .model import Exercise, SetEntry, SetType
 
 PRIMARY_WEIGHT = 1.0
 SECONDARY_WEIGHT = 0.5
 HARD_SET_MIN_RPE = 6.0  # RIR <= 4
+TOP_SET_RANGE = 0.85  # an unrated set counts when at least this share of the session's top load
 
 Marks = tuple[int, int, int, int, int]  # MV, MEV, MAV low, MAV high, MRV
 
@@ -102,3 +111,33 @@ def weekly_volume(
         if ex is not None and bucket is not None:
             bucket.append((ex, float(n)))
     return [WeekVolume(w, muscle_sets(per_week[w])) for w in weeks]
+
+
+def is_hard_set(s: SetEntry, top_kg: float) -> bool:
+    """The one hard-set rule (see the module docstring); `top_kg` is the heaviest working
+    load of the same lift in the same session."""
+    if s.set_type is SetType.WARMUP or s.reps < 1:
+        return False
+    rpe = s.effective_rpe
+    if rpe is not None:
+        return rpe + 1e-9 >= HARD_SET_MIN_RPE
+    return s.weight_kg + 1e-9 >= TOP_SET_RANGE * top_kg
+
+
+def top_loads(sets: Iterable[SetEntry]) -> dict[int, float]:
+    """Exercise id -> heaviest working load among `sets` (one session's)."""
+    top: dict[int, float] = {}
+    for s in sets:
+        if s.set_type is not SetType.WARMUP and s.reps >= 1:
+            top[s.exercise_id] = max(s.weight_kg, top.get(s.exercise_id, 0.0))
+    return top
+
+
+def hard_sets_by_exercise(sets: Sequence[SetEntry]) -> dict[int, int]:
+    """Exercise id -> hard sets in one session's sets."""
+    top = top_loads(sets)
+    out: dict[int, int] = {}
+    for s in sets:
+        if is_hard_set(s, top.get(s.exercise_id, 0.0)):
+            out[s.exercise_id] = out.get(s.exercise_id, 0) + 1
+    return out

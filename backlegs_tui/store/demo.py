@@ -227,6 +227,7 @@ class _Lifter:
             sleep_h=max(3.0, sleep) if checked_in else None,
             soreness=soreness if checked_in else None,
             energy=energy if checked_in else None,
+            deload=deload,
             plan_name=d.plan.name,
             source="demo",
             sets=sets,

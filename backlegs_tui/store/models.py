@@ -19,6 +19,7 @@ from sqlalchemy import (
     Table,
     Text,
     UniqueConstraint,
+    false,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
@@ -119,6 +120,8 @@ class SessionRow(Base):
     sleep_h: Mapped[float | None] = mapped_column(Float)
     soreness: Mapped[int | None] = mapped_column(Integer)
     energy: Mapped[int | None] = mapped_column(Integer)
+    # a deload session: its lighter numbers never count as a decline (migration 0003)
+    deload: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     # live state, so a killed app resumes where it was
     current_item_id: Mapped[int | None] = mapped_column(Integer)
     rest_started_at: Mapped[datetime | None] = mapped_column(DateTime)

@@ -376,6 +376,7 @@ class Repository(HistoryQueries, ExportQueries, PlanEdits):
         now: datetime,
         readiness: Readiness | None = None,
         name: str | None = None,
+        deload: bool = False,
     ) -> SessionState:
         readiness = readiness or Readiness()
         already = self.open_session()
@@ -398,6 +399,7 @@ class Repository(HistoryQueries, ExportQueries, PlanEdits):
                 sleep_h=readiness.sleep_h,
                 soreness=readiness.soreness,
                 energy=readiness.energy,
+                deload=deload,
             )
             if plan is not None:
                 for pos, it in enumerate(plan.items):
@@ -451,6 +453,7 @@ class Repository(HistoryQueries, ExportQueries, PlanEdits):
                 readiness=Readiness(row.sleep_h, row.soreness, row.energy),
                 ended_at=row.ended_at,
                 session_rpe=row.session_rpe,
+                deload=row.deload,
             )
 
     def log_set(
@@ -465,12 +468,18 @@ class Repository(HistoryQueries, ExportQueries, PlanEdits):
                     .where(SessionRow.id == session_id)
                     .values(rest_started_at=rest[0], rest_until=rest[1])
                 )
-            pos = s.scalar(select(func.coalesce(func.max(SetRow.position), -1)).where(SetRow.session_id == session_id))
+            # the next position is computed inside the INSERT (one statement, under the write
+            # lock): a read before it would let another process take the same position
+            next_pos = (
+                select(func.coalesce(func.max(SetRow.position), -1) + 1)
+                .where(SetRow.session_id == session_id)
+                .scalar_subquery()
+            )
             row = SetRow(
                 session_id=session_id,
                 item_id=entry.item_id,
                 exercise_id=entry.exercise_id,
-                position=int(pos) + 1,
+                position=next_pos,
                 set_type=entry.set_type.value,
                 weight_kg=entry.weight_kg,
                 reps=entry.reps,
@@ -673,7 +682,9 @@ class Repository(HistoryQueries, ExportQueries, PlanEdits):
                 .order_by(SessionRow.started_at.desc())
             )
             return [
-                SessionSummary(r.id, r.started_at, r.ended_at, r.name, n or 0, float(vol or 0), r.session_rpe)
+                SessionSummary(
+                    r.id, r.started_at, r.ended_at, r.name, n or 0, float(vol or 0), r.session_rpe, r.deload
+                )
                 for r, n, vol in s.execute(q)
             ]
 

@@ -1,0 +1,878 @@
+"""The fatigue engine: is this lifter's performance at comparable effort getting worse across
+sessions, beyond their own day-to-day noise, and how sure are we?
+
+Entry points (the contract in notes/fatigue_api.md):
+
+- `assess(sessions, exercises, settings, as_of) -> FatigueReport`
+- `assess_range(sessions, exercises, settings, start, end) -> list[FatigueReport]` (the
+  history is read once; each day reuses the per-lift series)
+- `fatigue_picture(sessions, exercises, settings, as_of, weeks=12) -> FatiguePicture`
+- `session_fade_line(today_sets, earlier, exercise, unit) -> str | None`
+
+How it judges (every threshold below is scaled by Settings.fatigue_sensitivity):
+
+1. Each lift's sessions become a performance series (`fatigue_series`): the best e1RM of
+   the sets that say something about strength, each judged against the median of the lift's
+   previous 4-6 sessions (its norm) in units of the lift's own noise (z).
+2. A session is *systemically down* when its main compounds are below their norms together:
+   at least 2 judged compounds, at least half of them (and 2) at z <= -1, their mean z
+   <= -0.75 and their combined (Stouffer) z <= -2.
+3. WARNING: two of the last three such sessions systemically down and the latest not back to
+   its norm; or a compound down in its last two sessions together with effort creep on a
+   compound. A deload session after the decline turns the warning into a note ("re-judged
+   after the deload"); the warning clears as soon as performance is back.
+4. NOTE: one lift down well beyond its noise in its last two sessions; effort creep (the same
+   load x reps at >= 1 RPE above the recent baseline, twice); fewer reps at a repeated load
+   (twice); a worsening readiness trend. Isolation lifts can only ever make a note.
+5. Load change (weekly hard sets against the last four weeks) is context: it is added as an
+   information flag only when performance is also falling, and never makes a warning alone.
+   Program structure (volume landmarks, spinal arrangement) is not judged here: Plan checks
+   and the Volume view own it.
+
+Missing data is unknown: no RPE, no RPE signal; a session with no duration or RPE has an
+unknown load; deload sessions (`session.deload`) are never read as a decline.
+
+Plain Python.
+"""
+
+from __future__ import annotations
+
+import math
+import statistics
+from collections import defaultdict
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+from enum import Enum
+from typing import Any, Protocol
+
+from .fatigue_series import LiftSeries, LiftSession, Scheme, read_lift_session
+from .model import Exercise, Readiness, SetEntry, Settings, Unit
+from .units import format_e1rm, format_weight
+from .volume import hard_sets_by_exercise
+
+# ---- contract types ------------------------------------------------------------------------
+
+
+class Verdict(str, Enum):
+    NONE = "none"
+    NOTE = "note"
+    WARNING = "warning"
+
+
+@dataclass(frozen=True, slots=True)
+class Flag:
+    code: str  # decline, effort_creep, rep_drop, readiness, fade, load_change, deload
+    severity: str  # "note" | "warning"
+    subject: str | None  # lift name, or None for systemic flags
+    message: str  # one line with its evidence, weights in the lifter's unit
+    values: Mapping[str, object] = field(default_factory=dict)  # JSON-safe
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "code": self.code,
+            "severity": self.severity,
+            "subject": self.subject,
+            "message": self.message,
+            "values": dict(self.values),
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class FatigueReport:
+    as_of: date
+    verdict: Verdict
+    summary: str
+    flags: tuple[Flag, ...] = ()
+    suggestion: str | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "as_of": self.as_of.isoformat(),
+            "verdict": self.verdict.value,
+            "summary": self.summary,
+            "flags": [f.to_json() for f in self.flags],
+        }
+
+    def lines(self) -> list[str]:
+        """The report as plain lines (the CLI without --json)."""
+        out = [f"{self.as_of.isoformat()} {self.verdict.value}: {self.summary}"]
+        out.extend(f"  {f.severity} [{f.code}] {f.message}" for f in self.flags)
+        return out
+
+
+class SessionLike(Protocol):
+    """What the engine reads from a session; `SessionLog` is one. `deload` may be absent
+    (read as False)."""
+
+    @property
+    def started_at(self) -> datetime: ...
+    @property
+    def sets(self) -> Sequence[SetEntry]: ...
+    @property
+    def minutes(self) -> float | None: ...
+    @property
+    def session_rpe(self) -> float | None: ...
+    @property
+    def readiness(self) -> Readiness | None: ...
+
+
+@dataclass(frozen=True, slots=True)
+class SessionLog:
+    """A finished session as the engine reads it."""
+
+    started_at: datetime
+    sets: tuple[SetEntry, ...] = ()
+    minutes: float | None = None  # None: from the first to the last set's time
+    session_rpe: float | None = None
+    readiness: Readiness | None = None
+    name: str = ""
+    id: int | None = None
+    deload: bool = False
+
+
+# ---- thresholds --------------------------------------------------------------------------
+
+SENSITIVITY = {"low": 1.25, "normal": 1.0, "high": 0.8}
+LIFT_DOWN_Z = 1.0  # a lift is "down" in a session at z <= -1
+SESSION_MEAN_Z = 0.75
+SESSION_STOUFFER_Z = 2.25
+LOCAL_MEAN_Z = 2.0  # one lift alone: mean z of its last two sessions
+LOCAL_EACH_Z = 1.5  # ... and each of them
+LOCAL_MIN_DROP = 0.02  # ... and at least 2 % below its norm
+BACK_Z = 0.25  # the latest session at z > -0.25 on average: performance is back
+RECENT_DAYS = 14  # the latest judged session must be this recent
+WINDOW_DAYS = 21  # sessions that can make a warning together
+CREEP_RPE = 1.0
+CREEP_BASELINE_DAYS = 56
+REP_DROP = 2
+REPEAT_DAYS = 56
+LOAD_SPIKE = 1.5
+HORIZON_DAYS = 240  # the most any signal reads back: noise 150 d + norm 84 d (so one day and a range agree)
+DELOAD_SETS = 0.60
+DELOAD_LOAD = 0.90
+
+
+def _sens(settings: Settings) -> float:
+    return SENSITIVITY.get(getattr(settings, "fatigue_sensitivity", "normal"), 1.0)
+
+
+# ---- preparation (once per history) ------------------------------------------------------
+
+
+@dataclass(slots=True)
+class _SessionInfo:
+    day: date
+    started_at: datetime
+    deload: bool
+    lifts: dict[int, int]  # exercise id -> index of its point in the lift's series
+    readiness: Readiness | None
+    load: float | None  # session RPE x minutes, None when unknown
+    hard: dict[int, int]  # exercise id -> hard sets
+
+
+@dataclass(frozen=True, slots=True)
+class _SessionJudgement:
+    index: int
+    zs: tuple[tuple[int, float, float], ...]  # (exercise id, z, relative change) of judged compounds
+    down: bool
+    mean_z: float
+
+
+class Prepared:
+    """A history read once: sessions in order and one series per lift."""
+
+    def __init__(self, sessions: Sequence[SessionLike], exercises: Mapping[int, Exercise]) -> None:
+        self.exercises = exercises
+        ordered = sorted(sessions, key=lambda s: s.started_at)
+        self.sessions: list[_SessionInfo] = []
+        self.days: list[date] = []
+        self.series: dict[int, LiftSeries] = {}
+        # effort baseline: (exercise id, kg*100, reps) -> [(day, rpe)] of non-deload rated sets
+        self.effort: dict[tuple[int, int, int], list[tuple[date, float]]] = defaultdict(list)
+        self._judged: dict[int, _SessionJudgement] = {}
+        self._creep: dict[tuple[int, int], float | None] = {}
+        self._repdrop: dict[tuple[int, int], tuple[int, int, float] | None] = {}
+        for k, s in enumerate(ordered):
+            day = s.started_at.date()
+            deload = bool(getattr(s, "deload", False))
+            by_lift: dict[int, list[SetEntry]] = {}
+            for x in s.sets:
+                by_lift.setdefault(x.exercise_id, []).append(x)
+            lifts: dict[int, int] = {}
+            for eid, sets in by_lift.items():
+                ex = exercises.get(eid)
+                if ex is None:
+                    continue
+                p = read_lift_session(sets, day, k, deload, bodyweight=ex.bodyweight)
+                if p is None:
+                    continue
+                series = self.series.setdefault(eid, LiftSeries(eid))
+                series.add(p)
+                lifts[eid] = len(series.points) - 1
+            self.sessions.append(
+                _SessionInfo(day, s.started_at, deload, lifts, s.readiness, _session_load(s), hard_sets_by_exercise(s.sets))
+            )
+            self.days.append(day)
+
+    # -- per-session judgements (they depend on earlier data only: cached) --
+
+    def judge(self, k: int) -> _SessionJudgement:
+        found = self._judged.get(k)
+        if found is not None:
+            return found
+        info = self.sessions[k]
+        zs: list[tuple[int, float, float]] = []
+        if not info.deload:
+            for eid, i in info.lifts.items():
+                ex = self.exercises[eid]
+                series = self.series[eid]
+                z = series.z(i)
+                if ex.is_compound and z is not None:
+                    zs.append((eid, max(-4.0, min(4.0, z)), math.expm1(series.dev[i] or 0.0)))
+        n = len(zs)
+        mean_z = statistics.fmean(z for _, z, _ in zs) if zs else 0.0
+        found = _SessionJudgement(k, tuple(zs), False, mean_z)
+        self._judged[k] = found
+        return found
+
+    def session_down(self, k: int, m: float) -> bool:
+        j = self.judge(k)
+        n = len(j.zs)
+        if n < 2:
+            return False
+        down = sum(1 for _, z, _ in j.zs if z <= -LIFT_DOWN_Z * m)
+        stouffer = sum(z for _, z, _ in j.zs) / math.sqrt(n)
+        return down >= 2 and down * 2 >= n and j.mean_z <= -SESSION_MEAN_Z * m and stouffer <= -SESSION_STOUFFER_Z * m
+
+    def creep(self, eid: int, i: int) -> float | None:
+        """RPE above the baseline for the same load x reps (median over the matched sets) in
+        the lift's point `i`; None without a match."""
+        key = (eid, i)
+        if key in self._creep:
+            return self._creep[key]
+        p = self.series[eid].points[i]
+        diffs = []
+        if not p.deload:
+            for w, r, rpe in p.sets:
+                if rpe is None or rpe < 6:
+                    continue
+                base = [
+                    b for d, b in self.effort.get((eid, round(w * 100), r), ())
+                    if p.day - timedelta(days=CREEP_BASELINE_DAYS) <= d < p.day
+                ]
+                if base:
+                    diffs.append(rpe - statistics.median(base))
+        value = statistics.median(diffs) if diffs else None
+        self._creep[key] = value
+        return value
+
+    def build_effort_index(self) -> None:
+        for eid, series in self.series.items():
+            for p in series.points:
+                if p.deload:
+                    continue
+                for w, r, rpe in p.sets:
+                    if rpe is not None and rpe >= 6:
+                        self.effort[(eid, round(w * 100), r)].append((p.day, rpe))
+
+    def rep_drop(self, eid: int, i: int) -> tuple[int, int, float] | None:
+        """(reps now, usual reps, load) when the first set at a repeated top load has fewer
+        reps than the median of the earlier sessions at that load, at no easier RPE."""
+        key = (eid, i)
+        if key in self._repdrop:
+            return self._repdrop[key]
+        series = self.series[eid]
+        p = series.points[i]
+        out = None
+        if not p.deload and p.sets:
+            first = next(((w, r, rpe) for w, r, rpe in p.sets if abs(w - p.top_kg) < 1e-6), None)
+            earlier = []
+            for j in range(i - 1, -1, -1):
+                q = series.points[j]
+                if (p.day - q.day).days > REPEAT_DAYS:
+                    break
+                if q.deload or abs(q.top_kg - p.top_kg) > 1e-6:
+                    continue
+                f = next(((w, r, rpe) for w, r, rpe in q.sets if abs(w - q.top_kg) < 1e-6), None)
+                if f is not None:
+                    earlier.append(f)
+            if first is not None and earlier:
+                usual = statistics.median(r for _, r, _ in earlier)
+                rpes = [rpe for _, _, rpe in earlier if rpe is not None]
+                easier = first[2] is not None and rpes and first[2] < statistics.median(rpes) - 0.5
+                if usual - first[1] >= REP_DROP and not easier and p.scheme != Scheme.DROP:
+                    out = (first[1], int(usual), p.top_kg)
+        self._repdrop[key] = out
+        return out
+
+
+def prepare(sessions: Sequence[SessionLike], exercises: Mapping[int, Exercise]) -> Prepared:
+    prep = Prepared(sessions, exercises)
+    prep.build_effort_index()
+    return prep
+
+
+# ---- load (information only) -------------------------------------------------------------
+
+
+def _minutes(session: SessionLike) -> float | None:
+    if session.minutes is not None:
+        return session.minutes
+    times = [s.logged_at for s in session.sets if s.logged_at is not None]
+    if len(times) < 2:
+        return None
+    return (max(times) - min(times)).total_seconds() / 60
+
+
+def _session_load(session: SessionLike) -> float | None:
+    """Session RPE x minutes (Foster); None (unknown, never zero) without both."""
+    minutes = _minutes(session)
+    if session.session_rpe is None or minutes is None or minutes <= 0:
+        return None
+    return session.session_rpe * minutes
+
+
+# ---- formatting --------------------------------------------------------------------------
+
+
+def _when(d: date) -> str:
+    return d.strftime("%a %d %b")
+
+
+def _pct(v: float) -> str:
+    return f"{v * 100:+.1f} %"
+
+
+def _name(prep: Prepared, eid: int) -> str:
+    ex = prep.exercises.get(eid)
+    return ex.name if ex else f"exercise {eid}"
+
+
+def _unit(settings: Settings) -> Unit:
+    return getattr(settings, "unit", Unit.KG)
+
+
+def deload_suggestion(settings: Settings) -> str:
+    sets = getattr(settings, "deload_sets", DELOAD_SETS)
+    load = getattr(settings, "deload_load", DELOAD_LOAD)
+    return (
+        f"next session: a deload, about {sets:.0%} of your sets at about {load:.0%} of your loads, "
+        "then train as usual once performance is back"
+    )
+
+
+# ---- the assessment ----------------------------------------------------------------------
+
+
+def _recent_points(series: LiftSeries, n: int, as_of: date, days: int) -> list[int]:
+    """Indices of the lift's last `n` judged (non-deload, with a z) points on or before
+    `as_of`, newest first, within `days`."""
+    out = []
+    for i in range(series.upto(as_of) - 1, -1, -1):
+        p = series.points[i]
+        if (as_of - p.day).days > days:
+            break
+        if p.deload or series.z(i) is None:
+            continue
+        out.append(i)
+        if len(out) >= n:
+            break
+    return out
+
+
+def _systemic_pair(prep: Prepared, recent: Sequence[int], m: float) -> list[int]:
+    """Two of the last three sessions (with judged compounds) whose compounds, pooled, are
+    below their norms together: mean z <= -0.75, combined z <= -2.25, each session's mean
+    below -0.25, at least two different lifts at z <= -1 and at least 60 % of the readings
+    below the norm. The sessions (newest first), or [] when no pair is."""
+    for a in range(len(recent)):
+        for b in range(a + 1, len(recent)):
+            ja, jb = prep.judge(recent[a]), prep.judge(recent[b])
+            zs = [z for _, z, _ in ja.zs] + [z for _, z, _ in jb.zs]
+            if ja.mean_z > -BACK_Z * m or jb.mean_z > -BACK_Z * m:
+                continue
+            n = len(zs)
+            mean = sum(zs) / n
+            stouffer = sum(zs) / math.sqrt(n)
+            lifts = {e for e, z, _ in ja.zs + jb.zs if z <= -LIFT_DOWN_Z * m}
+            below = sum(1 for z in zs if z < 0)
+            if mean <= -SESSION_MEAN_Z * m and stouffer <= -SESSION_STOUFFER_Z * m and len(lifts) >= 2 and below >= 0.6 * n:
+                return [recent[a], recent[b]]
+    return []
+
+
+def _last_deload(prep: Prepared, upto: int) -> date | None:
+    for k in range(upto - 1, -1, -1):
+        if prep.sessions[k].deload:
+            return prep.sessions[k].day
+    return None
+
+
+def _assess(prep: Prepared, settings: Settings, as_of: date) -> FatigueReport:
+    import bisect
+
+    m = _sens(settings)
+    unit = _unit(settings)
+    upto = bisect.bisect_right(prep.days, as_of)
+    if upto == 0:
+        return FatigueReport(as_of, Verdict.NONE, "No sessions yet: nothing to judge.")
+    flags: list[Flag] = []
+    warning: list[Flag] = []
+
+    # -- systemic decline: the last three sessions with judged compounds --
+    recent: list[int] = []
+    for k in range(upto - 1, -1, -1):
+        info = prep.sessions[k]
+        if (as_of - info.day).days > WINDOW_DAYS:
+            break
+        if info.deload:
+            continue
+        if len(prep.judge(k).zs) >= 2:
+            recent.append(k)
+            if len(recent) == 3:
+                break
+    down = _systemic_pair(prep, recent, m)
+    latest_ok = recent and (as_of - prep.days[recent[0]]).days <= RECENT_DAYS
+    systemic = bool(latest_ok and down and prep.judge(recent[0]).mean_z <= -BACK_Z * m)
+    judged_any = any(
+        _recent_points(s, 1, as_of, RECENT_DAYS) for eid, s in prep.series.items() if prep.exercises[eid].is_compound
+    )
+    if systemic:
+        lifts: dict[int, tuple[float, float]] = {}
+        for k in sorted(down):
+            for eid, z, change in prep.judge(k).zs:
+                if z <= -LIFT_DOWN_Z * m:
+                    lifts[eid] = (change, z)
+        days = [prep.days[k] for k in sorted(down)]
+        judged = {eid for k in recent for eid, _, _ in prep.judge(k).zs}
+        detail = ", ".join(
+            f"{_name(prep, eid)} {_pct(c)}" for eid, (c, _) in sorted(lifts.items(), key=lambda p: p[1][0])
+        )
+        warning.append(
+            Flag(
+                "decline",
+                "warning",
+                None,
+                f"Main lifts down together in {len(down)} of the last {len(recent)} sessions "
+                f"({', '.join(_when(d) for d in days)}): {len(lifts)} of {len(judged)} compounds "
+                f"below their norm beyond their noise ({detail})",
+                {
+                    "sessions": [d.isoformat() for d in days],
+                    "lifts_down": len(lifts),
+                    "lifts_judged": len(judged),
+                    "changes": {_name(prep, eid): round(c, 4) for eid, (c, _) in lifts.items()},
+                    "z": {_name(prep, eid): round(z, 2) for eid, (_, z) in lifts.items()},
+                },
+            )
+        )
+
+    # -- per lift: decline, effort creep, fewer reps --
+    lift_down: list[int] = []
+    creeping: list[int] = []
+    for eid, series in prep.series.items():
+        ex = prep.exercises[eid]
+        pts = _recent_points(series, 3, as_of, WINDOW_DAYS)
+        if not pts or (as_of - series.points[pts[0]].day).days > RECENT_DAYS:
+            continue
+        name = ex.name
+        # decline of one lift
+        if len(pts) >= 2:
+            a, b = pts[0], pts[1]
+            za, zb = series.z(a), series.z(b)
+            assert za is not None and zb is not None
+            ca = math.expm1(series.dev[a] or 0.0)
+            if za <= -LIFT_DOWN_Z * m and zb <= -LIFT_DOWN_Z * m:
+                lift_down.append(eid)
+            local = (
+                (za + zb) / 2 <= -LOCAL_MEAN_Z * m and max(za, zb) <= -LOCAL_EACH_Z * m and ca <= -LOCAL_MIN_DROP
+            )
+            if local and not (systemic and ex.is_compound):
+                pa, pb = series.points[a], series.points[b]
+                ref = series.ref[a] or 0.0
+                noise = series.noise[a] or 0.0
+                flags.append(
+                    Flag(
+                        "decline",
+                        "note",
+                        name,
+                        f"{name}: e1RM {format_e1rm(pb.perf or 0, unit)} on {_when(pb.day)} and "
+                        f"{format_e1rm(pa.perf or 0, unit)} on {_when(pa.day)}, {_pct(ca)} against your norm "
+                        f"{format_e1rm(ref, unit)} (your noise ±{noise * 100:.1f} %)"
+                        + ("" if ex.is_compound else "; an isolation lift, a note only"),
+                        {
+                            "sessions": [pb.day.isoformat(), pa.day.isoformat()],
+                            "e1rm_kg": [round(pb.perf or 0, 2), round(pa.perf or 0, 2)],
+                            "norm_kg": round(ref, 2),
+                            "change": round(ca, 4),
+                            "noise": round(noise, 4),
+                            "z": [round(zb, 2), round(za, 2)],
+                            "compound": ex.is_compound,
+                        },
+                    )
+                )
+        # effort creep
+        rated = [(i, c) for i in pts if (c := prep.creep(eid, i)) is not None]
+        if len(rated) >= 2 and sum(1 for _, c in rated if c >= CREEP_RPE * m) >= 2 and rated[0][1] >= 0.5 * CREEP_RPE * m:
+            if ex.is_compound:
+                creeping.append(eid)
+            shown = [(series.points[i], c) for i, c in rated if c >= CREEP_RPE * m][:2]
+            flags.append(
+                Flag(
+                    "effort_creep",
+                    "note",
+                    name,
+                    f"{name}: the same load x reps at higher RPE than your recent baseline: "
+                    + "; ".join(f"+{c:g} RPE on {_when(p.day)}" for p, c in reversed(shown))
+                    + f" (baseline: the last {CREEP_BASELINE_DAYS // 7} weeks)",
+                    {
+                        "sessions": [p.day.isoformat() for p, _ in reversed(shown)],
+                        "rpe_rise": [round(c, 2) for _, c in reversed(shown)],
+                        "compound": ex.is_compound,
+                    },
+                )
+            )
+        # fewer reps at a repeated load, in the lift's last two sessions
+        if len(pts) >= 2:
+            ra, rb = prep.rep_drop(eid, pts[0]), prep.rep_drop(eid, pts[1])
+            if ra is not None and rb is not None:
+                pa = series.points[pts[0]]
+                flags.append(
+                    Flag(
+                        "rep_drop",
+                        "note",
+                        name,
+                        f"{name}: {format_weight(ra[2], unit)} x {ra[0]} on {_when(pa.day)} after usually "
+                        f"{ra[1]} reps at that load in the last {REPEAT_DAYS // 7} weeks (fewer reps twice in a row)",
+                        {"session": pa.day.isoformat(), "load_kg": ra[2], "reps": ra[0], "usual_reps": ra[1],
+                         "compound": ex.is_compound},
+                    )
+                )
+
+    # -- decline + effort creep on compounds --
+    compound_down = [e for e in lift_down if prep.exercises[e].is_compound]
+    if not systemic and compound_down and creeping:
+        systemic = True
+        names = ", ".join(_name(prep, e) for e in compound_down)
+        warning.append(
+            Flag(
+                "decline",
+                "warning",
+                None,
+                f"Performance falling with effort creeping: {names} below the norm in the last two "
+                f"sessions while {', '.join(_name(prep, e) for e in creeping)} cost more RPE at the same loads",
+                {"lifts_down": [_name(prep, e) for e in compound_down], "effort_creep": [_name(prep, e) for e in creeping]},
+            )
+        )
+
+    # -- readiness trend --
+    r = _readiness_flag(prep, upto, as_of, m)
+    if r is not None:
+        flags.append(r)
+
+    falling = systemic or any(f.code == "decline" for f in flags)
+    if falling:
+        lc = _load_change_flag(prep, upto, as_of)
+        if lc is not None:
+            flags.append(lc)
+
+    # -- deload after the decline: re-judge after it --
+    deload_day = _last_deload(prep, upto)
+    if systemic and deload_day is not None and recent and deload_day > prep.days[recent[0]]:
+        systemic = False
+        warning = [
+            Flag(f.code, "note", f.subject, f.message + f"; a deload followed on {_when(deload_day)}: judged again after it",
+                 f.values)
+            for f in warning
+        ]
+
+    all_flags = tuple(warning + flags)
+    if systemic:
+        suggestion = deload_suggestion(settings)
+        head = warning[0].message.split(":")[0]
+        summary = f"Warning: {head[0].lower()}{head[1:]}; {suggestion}."
+        return FatigueReport(as_of, Verdict.WARNING, summary, all_flags, suggestion)
+    if all_flags:
+        first = all_flags[0]
+        more = f" (+{len(all_flags) - 1} more)" if len(all_flags) > 1 else ""
+        head = first.message.split(":")[0] if first.subject else first.message.split(":")[0]
+        return FatigueReport(
+            as_of, Verdict.NOTE, f"Note: {head}{more}; no systemic decline, keep an eye on it.", all_flags
+        )
+    if not judged_any:
+        return FatigueReport(
+            as_of, Verdict.NONE,
+            "Nothing flagged: too little recent history of your main lifts to judge a trend yet.",
+        )
+    return FatigueReport(
+        as_of, Verdict.NONE, "Nothing flagged: your main lifts are within their usual range at comparable effort."
+    )
+
+
+def _readiness_flag(prep: Prepared, upto: int, as_of: date, m: float) -> Flag | None:
+    """Readiness check-ins: the mean of the last three (within 14 days) against the check-ins
+    of the eight weeks before them; a note when two parts are worse (sleep by 0.75 h,
+    soreness or energy by 1 point), or one by half as much again."""
+    checks = [
+        (prep.sessions[k].day, r)
+        for k in range(upto)
+        if (r := prep.sessions[k].readiness) is not None and (r.sleep_h, r.soreness, r.energy) != (None, None, None)
+    ]
+    last = [c for c in checks[-3:] if (as_of - c[0]).days <= RECENT_DAYS]
+    if len(last) < 2:
+        return None
+    first_day = last[0][0]
+    base = [c for c in checks[:-len(last)] if 0 < (first_day - c[0]).days <= 56]
+    if len(base) < 6:
+        return None
+    parts = []
+    values: dict[str, object] = {}
+    for key, limit, sign, label, fmt in (
+        ("sleep_h", 0.75, -1, "sleep", "{:.1f} h"),
+        ("soreness", 1.0, 1, "soreness", "{:.1f}/5"),
+        ("energy", 1.0, -1, "energy", "{:.1f}/5"),
+    ):
+        now = [getattr(r, key) for _, r in last if getattr(r, key) is not None]
+        then = [getattr(r, key) for _, r in base if getattr(r, key) is not None]
+        if len(now) < 2 or len(then) < 6:
+            continue
+        a, b = statistics.fmean(now), statistics.median(then)
+        worse = (a - b) * sign
+        if worse >= limit * m * 0.999:
+            parts.append((worse / (limit * m), f"{label} {fmt.format(a)} vs usual {fmt.format(b)}"))
+            values[key] = [round(a, 2), round(b, 2)]
+    if not parts or (len(parts) < 2 and parts[0][0] < 1.5):
+        return None
+    return Flag(
+        "readiness",
+        "note",
+        None,
+        f"Readiness worse over the last {len(last)} check-ins (since {_when(first_day)}): "
+        + ", ".join(t for _, t in parts),
+        values,
+    )
+
+
+def _week_hard_sets(prep: Prepared, upto: int, end: date) -> tuple[float, int]:
+    start = end - timedelta(days=6)
+    total, n = 0.0, 0
+    for k in range(upto - 1, -1, -1):
+        info = prep.sessions[k]
+        if info.day < start:
+            break
+        if info.day <= end:
+            total += sum(info.hard.values())
+            n += 1
+    return total, n
+
+
+def _load_change_flag(prep: Prepared, upto: int, as_of: date) -> Flag | None:
+    """Hard sets in the last 7 days against the mean of the four 7-day blocks before them;
+    information only (added when performance is falling)."""
+    now, n = _week_hard_sets(prep, upto, as_of)
+    before = [_week_hard_sets(prep, upto, as_of - timedelta(days=7 * w)) for w in range(1, 5)]
+    if n == 0 or any(c == 0 for _, c in before):
+        return None
+    usual = statistics.fmean(v for v, _ in before)
+    if usual <= 0:
+        return None
+    ratio = now / usual
+    if ratio < LOAD_SPIKE:
+        return None
+    return Flag(
+        "load_change",
+        "note",
+        None,
+        f"Load context: {now:g} hard sets in the last 7 days, {ratio:.1f}x your usual {usual:.0f} "
+        "of the last 4 weeks (information, not a fatigue sign by itself)",
+        {"hard_sets": now, "usual": round(usual, 1), "ratio": round(ratio, 2)},
+    )
+
+
+def _window(sessions: Sequence[SessionLike], start: date, end: date) -> list[SessionLike]:
+    lo = start - timedelta(days=HORIZON_DAYS)
+    return [s for s in sessions if lo <= s.started_at.date() <= end]
+
+
+def assess(
+    sessions: Sequence[SessionLike], exercises: Mapping[int, Exercise], settings: Settings, as_of: date
+) -> FatigueReport:
+    """The verdict at the end of `as_of`, from sessions up to that day only."""
+    return _assess(prepare(_window(sessions, as_of, as_of), exercises), settings, as_of)
+
+
+def assess_range(
+    sessions: Sequence[SessionLike], exercises: Mapping[int, Exercise], settings: Settings, start: date, end: date
+) -> list[FatigueReport]:
+    """One report per day from `start` to `end` (inclusive), each from data up to its day;
+    the history is read once."""
+    if end < start:
+        return []
+    prep = prepare(_window(sessions, start, end), exercises)
+    out = []
+    day = start
+    while day <= end:
+        out.append(_assess(prep, settings, day))
+        day += timedelta(days=1)
+    return out
+
+
+# ---- the picture (History -> Fatigue) ----------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class LiftPicture:
+    exercise_id: int
+    name: str
+    # (date, performance kg, band low kg, band high kg, is_deload); band: norm +/- noise
+    points: tuple[tuple[date, float, float | None, float | None, bool], ...]
+
+
+@dataclass(frozen=True, slots=True)
+class FatiguePicture:
+    as_of: date
+    weeks: int
+    lifts: tuple[LiftPicture, ...]
+    weekly_load: tuple[tuple[date, float | None], ...]  # session RPE x minutes; None: unknown
+    weekly_hard_sets: tuple[tuple[date, float], ...]
+    readiness: tuple[tuple[date, float | None], ...]  # 0-100 from the check-in; None: none
+    # Banister-style view at each week's end: (week start, fitness 42 d, fatigue 7 d, form)
+    form: tuple[tuple[date, float | None, float | None, float | None], ...] = ()
+
+
+def readiness_score(r: Readiness | None) -> float | None:
+    """0-100 from what was given: sleep (8 h = full), soreness (1 = none), energy (5 = great)."""
+    if r is None:
+        return None
+    parts = []
+    if r.sleep_h is not None:
+        parts.append(min(1.0, max(0.0, r.sleep_h / 8)))
+    if r.soreness is not None:
+        parts.append((5 - r.soreness) / 4)
+    if r.energy is not None:
+        parts.append((r.energy - 1) / 4)
+    return round(100 * statistics.fmean(parts), 1) if parts else None
+
+
+def fatigue_picture(
+    sessions: Sequence[SessionLike], exercises: Mapping[int, Exercise], settings: Settings, as_of: date, weeks: int = 12
+) -> FatiguePicture:
+    prep = prepare(_window(sessions, as_of, as_of), exercises)
+    return picture_from(prep, as_of, weeks)
+
+
+def picture_from(prep: Prepared, as_of: date, weeks: int = 12) -> FatiguePicture:
+    import bisect
+
+    first_monday = as_of - timedelta(days=as_of.weekday()) - timedelta(days=7 * (weeks - 1))
+    upto = bisect.bisect_right(prep.days, as_of)
+    lo = bisect.bisect_left(prep.days, first_monday)
+    counts: dict[int, int] = defaultdict(int)
+    for eid, series in prep.series.items():
+        if prep.exercises[eid].is_compound:
+            counts[eid] = sum(1 for d in series.days if first_monday <= d <= as_of)
+    main = [e for e, n in sorted(counts.items(), key=lambda p: (-p[1], _name(prep, p[0]))) if n >= 2][:4]
+    lifts = []
+    for eid in main:
+        s = prep.series[eid]
+        pts = []
+        for i in range(bisect.bisect_left(s.days, first_monday), s.upto(as_of)):
+            p = s.points[i]
+            if p.perf is None:
+                continue
+            ref, noise = s.ref[i], s.noise[i]
+            low = ref * math.exp(-noise) if ref and noise else None
+            high = ref * math.exp(noise) if ref and noise else None
+            pts.append((p.day, round(p.perf, 2), low and round(low, 2), high and round(high, 2), p.deload))
+        lifts.append(LiftPicture(eid, _name(prep, eid), tuple(pts)))
+    loads: list[tuple[date, float | None]] = []
+    hard: list[tuple[date, float]] = []
+    for w in range(weeks):
+        monday = first_monday + timedelta(days=7 * w)
+        infos = [prep.sessions[k] for k in range(lo, upto) if monday <= prep.days[k] < monday + timedelta(days=7)]
+        known = [i.load for i in infos]
+        loads.append((monday, None if not infos or any(v is None for v in known) else round(sum(v or 0 for v in known), 1)))
+        hard.append((monday, float(sum(sum(i.hard.values()) for i in infos))))
+    readiness = [(prep.days[k], readiness_score(prep.sessions[k].readiness)) for k in range(lo, upto)]
+    # fitness-fatigue over known daily loads (unknown sessions left out, never zero-filled)
+    form: list[tuple[date, float | None, float | None, float | None]] = []
+    start = prep.days[0] if prep.days else as_of
+    daily: dict[date, float] = defaultdict(float)
+    unknown = 0
+    for k in range(upto):
+        if prep.sessions[k].load is None:
+            unknown += 1
+        else:
+            daily[prep.days[k]] += prep.sessions[k].load or 0.0
+    fit = fat = 0.0
+    ends = {first_monday + timedelta(days=7 * w + 6): first_monday + timedelta(days=7 * w) for w in range(weeks)}
+    day = start
+    any_known = bool(daily)
+    while day <= as_of + timedelta(days=7 * weeks):
+        v = daily.get(day, 0.0)
+        fit += (v - fit) * (2 / 43)
+        fat += (v - fat) * (2 / 8)
+        if day in ends:
+            form.append((ends[day], round(fit, 1), round(fat, 1), round(fit - fat, 1)) if any_known else (ends[day], None, None, None))
+        if day >= max(ends) if ends else True:
+            break
+        day += timedelta(days=1)
+    return FatiguePicture(as_of, weeks, tuple(lifts), tuple(loads), tuple(hard), tuple(readiness), tuple(form))
+
+
+# ---- within-session fade (the live session) ----------------------------------------------
+
+
+def session_fade_line(
+    today: Sequence[SetEntry],
+    earlier: Sequence[Sequence[SetEntry]],
+    exercise: Exercise,
+    unit: Unit = Unit.KG,
+) -> str | None:
+    """A line when today's fade on a lift (1 - e1RM of the last straight set / today's best)
+    is larger than this lifter's usual fade for it with the same set scheme, beyond its
+    spread; None otherwise. `earlier`: earlier sessions' sets of the lift (any order).
+    Planned failure, drop sets, ramps and pyramids are not fades; needs 3 earlier sessions
+    with the same scheme; bodyweight lifts are left out."""
+    if exercise.bodyweight:
+        return None
+    day = date.min
+    now = read_lift_session(today, day, 0, False)
+    if now is None or now.fade is None:
+        return None
+    usual = []
+    for sets in earlier:
+        p = read_lift_session(sets, day, 0, False)
+        if p is not None and p.fade is not None and p.scheme == now.scheme:
+            usual.append(p.fade)
+    if len(usual) < 3:
+        return None
+    mid = statistics.median(usual)
+    spread = 1.4826 * statistics.median(abs(u - mid) for u in usual)
+    limit = mid + max(0.03, 2 * spread)
+    if now.fade <= limit:
+        return None
+    last = now.sets[-1]
+    return (
+        f"{exercise.name}: last set {format_weight(last[0], unit)} x {last[1]} is {now.fade:.1%} below today's best e1RM "
+        f"(your usual fade {mid:.1%} over {len(usual)} sessions): consider stopping this lift here"
+    )
+
+
+def deload_items(items: Sequence[Any], sets_fraction: float = DELOAD_SETS, load_fraction: float = DELOAD_LOAD) -> list[Any]:
+    """Plan items (PlanItem-like, with sets_min/sets_max) as their deload version: about
+    `sets_fraction` of the sets (rounded, at least 1). The load factor is for the prefill
+    (returned items carry it nowhere; use `deload_load(kg, load_fraction)`)."""
+    from dataclasses import replace
+
+    out = []
+    for it in items:
+        lo = max(1, round(it.sets_min * sets_fraction))
+        hi = max(lo, max(1, round(it.sets_max * sets_fraction)))
+        out.append(replace(it, sets_min=lo, sets_max=hi))
+    return out
+
+
+def deload_load(kg: float, load_fraction: float = DELOAD_LOAD) -> float:
+    """A working load for a deload session (not rounded to plates)."""
+    return kg * load_fraction

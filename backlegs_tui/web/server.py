@@ -32,6 +32,7 @@ DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 8000
 DEFAULT_MAX_SESSIONS = 4
 SHUTDOWN_WAIT_S = 5.0
+CLOSE_GRACE_S = 1.0
 
 Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
 
@@ -167,12 +168,16 @@ class GuardedServer(Server):
         """No banner: `serve` prints the link itself."""
 
     async def on_shutdown(self, app: web.Application) -> None:
-        """Close every tab's websocket; textual-serve then tells its app to quit."""
-        tasks = [t for t in self.sessions if not t.done()]
-        for task in tasks:
-            task.cancel()
-        if tasks:
-            await asyncio.wait(tasks, timeout=SHUTDOWN_WAIT_S)
+        """Close every tab's websocket; textual-serve then tells its app to quit. A tab that
+        does not answer the close (a phone asleep) is cancelled again after a moment, which
+        skips the wait for its close frame and goes straight to quitting its app."""
+        for grace in (CLOSE_GRACE_S, SHUTDOWN_WAIT_S):
+            tasks = [t for t in self.sessions if not t.done()]
+            if not tasks:
+                return
+            for task in tasks:
+                task.cancel()
+            await asyncio.wait(tasks, timeout=grace)
 
     # ---- running -----------------------------------------------------------------------
 
@@ -188,6 +193,17 @@ class GuardedServer(Server):
             await stop.wait()
         finally:
             await runner.cleanup()
+
+
+def startup_warning(host: str) -> str | None:
+    """The warning for an address other machines can reach; None on loopback."""
+    if is_loopback(host):
+        return None
+    return (
+        f"backlegs: warning: serving on {host or 'every interface'}, not only this machine. "
+        "The traffic is not encrypted: use a network you trust. Anyone on it who has "
+        "the link below can drive the app and read your log."
+    )
 
 
 def serve(
@@ -206,12 +222,9 @@ def serve(
     urls = server.urls()
 
     def ready() -> None:
-        if not is_loopback(host):
-            warn(
-                f"backlegs: warning: serving on {host or 'every interface'}, not only this machine. "
-                "The traffic is not encrypted: use a network you trust. Anyone on it who has "
-                "the link below can drive the app and read your log."
-            )
+        warning = startup_warning(host)
+        if warning:
+            warn(warning)
         out(f"backlegs serve: {db.absolute()} in the browser, at most {max_sessions} tabs at once")
         out(f"Open {urls[0]}")
         for other in urls[1:]:
@@ -224,7 +237,7 @@ def serve(
         for sig in (signal.SIGINT, signal.SIGTERM):
             try:
                 loop.add_signal_handler(sig, stop.set)
-            except (NotImplementedError, RuntimeError):  # Windows, or not the main thread
+            except (NotImplementedError, RuntimeError, ValueError):  # Windows, or not the main thread
                 pass
         await server.run_until_stopped(sock, stop, ready)
 

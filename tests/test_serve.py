@@ -25,9 +25,14 @@ import pytest
 aiohttp = pytest.importorskip("aiohttp")
 pytest.importorskip("textual_serve")
 
-from backlegs_tui.cli import main  # noqa: E402
-from backlegs_tui.web.guard import OriginPolicy, is_loopback, token_matches  # noqa: E402
-from backlegs_tui.web.server import GuardedServer, app_command, open_socket, startup_warning  # noqa: E402
+from backlegs_tui.cli import main
+from backlegs_tui.web.guard import OriginPolicy, is_loopback, token_matches
+from backlegs_tui.web.server import (
+    GuardedServer,
+    app_command,
+    open_socket,
+    startup_warning,
+)
 
 FAKE_APP = r"""
 import json, sys
@@ -278,8 +283,12 @@ class Command:
         )
         self.lines: queue.Queue[str] = queue.Queue()
         self.err: list[str] = []
-        threading.Thread(target=self._read, args=(self.proc.stdout, self.lines.put), daemon=True).start()
-        threading.Thread(target=self._read, args=(self.proc.stderr, self.err.append), daemon=True).start()
+        self.readers = [
+            threading.Thread(target=self._read, args=(self.proc.stdout, self.lines.put), daemon=True),
+            threading.Thread(target=self._read, args=(self.proc.stderr, self.err.append), daemon=True),
+        ]
+        for reader in self.readers:
+            reader.start()
 
     @staticmethod
     def _read(stream: object, put: object) -> None:
@@ -297,11 +306,14 @@ class Command:
         if self.proc.poll() is None:
             self.proc.send_signal(signal.SIGTERM)
         try:
-            return self.proc.wait(15)
+            code = self.proc.wait(15)
         except subprocess.TimeoutExpired:
             self.proc.kill()
             self.proc.wait(5)
             raise
+        for reader in self.readers:
+            reader.join(5)  # every line read
+        return code
 
 
 def app_processes(db: Path) -> list[int]:
@@ -328,25 +340,25 @@ async def test_backlegs_serve_runs_the_real_app_and_stops_it(tmp_path: Path) -> 
         assert db.exists()  # created and migrated before any tab opens
         base, token = url.split("/?token=")
         assert await status(f"{base}/") == 403
-        async with aiohttp.ClientSession() as http:
-            async with http.ws_connect(f"{base}/ws?token={token}&width=80&height=24", headers={"Origin": base}) as ws:
-                msg = await ws.receive(timeout=20)  # the app's first frame
-                assert msg.type == aiohttp.WSMsgType.BINARY and b"\x1b[" in msg.data
-                assert app_processes(db), "no app process on the database"
+        ws_url = f"{base}/ws?token={token}&width=80&height=24"
+        async with aiohttp.ClientSession() as http, http.ws_connect(ws_url, headers={"Origin": base}) as ws:
+            msg = await ws.receive(timeout=20)  # the app's first frame
+            assert msg.type == aiohttp.WSMsgType.BINARY and b"\x1b[" in msg.data
+            assert app_processes(db), "no app process on the database"
 
-                async def drain() -> None:  # as a browser does: read on, answer the close
-                    async for _ in ws:
-                        pass
+            async def drain() -> None:  # as a browser does: read on, answer the close
+                async for _ in ws:
+                    pass
 
-                drainer = asyncio.create_task(drain())
-                assert await asyncio.to_thread(cmd.stop) == 0
-                await asyncio.wait_for(drainer, 5)  # the server closed the tab's websocket
+            drainer = asyncio.create_task(drain())
+            assert await asyncio.to_thread(cmd.stop) == 0
+            await asyncio.wait_for(drainer, 5)  # the server closed the tab's websocket
         assert list(cmd.lines.queue)[-1] == "backlegs serve: stopped"
         assert not [e for e in cmd.err if "warning" in e]  # loopback: no warning
         deadline = time.monotonic() + 5
         while app_processes(db):  # the app was told to quit with the server
             assert time.monotonic() < deadline, "an app process outlived the server"
-            time.sleep(0.05)
+            await asyncio.sleep(0.05)
     finally:
         cmd.stop()
 
@@ -397,7 +409,7 @@ def test_two_tabs_on_one_database_lose_nothing(tmp_path: Path) -> None:
             start.wait()
             for i in range(n):
                 repo.log_set(session, SetEntry(exercise, SetType.WORKING, 100.0, 5, notes=f"{who}-{i}"))
-        except BaseException as exc:  # reported below, in the test's thread
+        except Exception as exc:  # reported below, in the test's thread  # noqa: BLE001
             failures.append(exc)
         finally:
             repo.close()

@@ -26,7 +26,14 @@ import aiohttp_jinja2
 from aiohttp import web
 from textual_serve.server import Server, to_int
 
-from .guard import OriginPolicy, is_loopback, is_wildcard, lan_address, new_token, token_matches
+from .guard import (
+    OriginPolicy,
+    is_loopback,
+    is_wildcard,
+    lan_address,
+    new_token,
+    token_matches,
+)
 
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 8000

@@ -11,12 +11,12 @@ from pathlib import Path
 import pytest
 
 from backlegs_tui.domain.catalogue import CATALOGUE, SAMPLE_PLAN
-from backlegs_tui.domain.fatigue import Severity
+from backlegs_tui.domain.fatigue_engine import Verdict, assess, assess_range
 from backlegs_tui.domain.model import Exercise, SetType, Settings
 from backlegs_tui.domain.records import WorkoutRecord
-from backlegs_tui.domain.trends import FAMILIES, SUMMARY, analyse, sessions_from_records
+from backlegs_tui.domain.trends import sessions_from_records
 from backlegs_tui.domain.warmup import warmup_sets
-from backlegs_tui.store.demo import DEMO_PLAN_B, generate_history, make_demo_db
+from backlegs_tui.store.demo import DEMO_PLAN_B, FATIGUE_DAYS, generate_history, make_demo_db
 from backlegs_tui.store.repository import Repository
 
 END = date(2026, 11, 24)
@@ -113,14 +113,14 @@ def test_readiness_check_ins(history) -> None:
     assert all(1 <= w.soreness <= 5 and 1 <= w.energy <= 5 for w in checked)
 
 
-def test_the_last_two_weeks_build_fatigue_that_the_trends_flag(history) -> None:
+def test_the_last_two_weeks_build_fatigue_that_the_engine_warns_about_and_the_weeks_before_are_calm(history) -> None:
     logs = sessions_from_records(history, EXERCISES)
-    flags = analyse(logs, EXERCISES, Settings(), END)
-    assert flags[0].code == SUMMARY and flags[0].severity is Severity.WARNING
-    codes = {f.code for f in flags}
-    assert "F4" in codes and "READY" in codes
-    before = analyse(logs, EXERCISES, Settings(), END - timedelta(days=20))
-    assert not {"F4", "READY"} & {f.code for f in before}
+    end = assess(logs, EXERCISES, Settings(), END)
+    assert end.verdict is Verdict.WARNING and "deload" in end.summary
+    assert any(f.code == "decline" and f.subject is None for f in end.flags)
+    assert any(f.code == "readiness" for f in end.flags)
+    calm = assess_range(logs, EXERCISES, Settings(), END - timedelta(days=70), END - timedelta(days=FATIGUE_DAYS + 1))
+    assert [r.as_of for r in calm if r.verdict is not Verdict.NONE] == []
     late = [w for w in history if w.started_at.date() >= END - timedelta(days=7)]
     early = [w for w in history if END - timedelta(days=40) <= w.started_at.date() < END - timedelta(days=21)]
     mean = lambda ws, f: sum(map(f, ws)) / len(ws)  # noqa: E731
@@ -128,13 +128,20 @@ def test_the_last_two_weeks_build_fatigue_that_the_trends_flag(history) -> None:
     assert mean(late, lambda w: w.sleep_h or 7) < mean(early, lambda w: w.sleep_h or 7)
 
 
+def test_deload_weeks_are_marked_as_deload_sessions(history) -> None:
+    deloads = [w for w in history if w.deload]
+    assert deloads and all(w.notes == "Deload week." for w in deloads)
+    assert all(w.deload for w in history if w.notes == "Deload week.")
+
+
 @pytest.mark.parametrize("seed", [1, 2, 3, 11])
 def test_the_fatigue_stretch_shows_for_other_seeds_and_weekdays(seed: int) -> None:
     end = END + timedelta(days=seed)
     logs = sessions_from_records(generate_history(16, seed=seed, end=end), EXERCISES)
-    flags = analyse(logs, EXERCISES, Settings(), end)
-    assert flags[0].severity is Severity.WARNING
-    assert "performance" in {FAMILIES.get(f.code) for f in flags}
+    reports = assess_range(logs, EXERCISES, Settings(), end - timedelta(days=FATIGUE_DAYS), end)
+    assert reports[-1].verdict is Verdict.WARNING
+    assert not any(r.verdict is Verdict.WARNING for r in assess_range(
+        logs, EXERCISES, Settings(), end - timedelta(days=70), end - timedelta(days=FATIGUE_DAYS + 1)))
 
 
 def test_ten_years_scaled_to_150k_sets() -> None:

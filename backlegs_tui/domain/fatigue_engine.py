@@ -139,7 +139,9 @@ SESSION_MEAN_Z = 0.75
 SESSION_STOUFFER_Z = 2.25
 LOCAL_MEAN_Z = 2.0  # one lift alone: mean z of its last two sessions
 LOCAL_EACH_Z = 1.5  # ... and each of them
-LOCAL_MIN_DROP = 0.02  # ... and at least 2 % below its norm
+LOCAL_MIN_DROP = 0.04  # ... and the latest at least 4 % below its norm (a load step on a light lift is 3-5 %)
+PAIR_EACH_Z = 0.5  # each of the two sessions: mean z at most -0.5
+CLIP_Z = 3.0  # one lift's z counts at most this much (one wild reading cannot carry a session)
 BACK_Z = 0.25  # the latest session at z > -0.25 on average: performance is back
 RECENT_DAYS = 14  # the latest judged session must be this recent
 WINDOW_DAYS = 21  # sessions that can make a warning together
@@ -229,7 +231,7 @@ class Prepared:
                 series = self.series[eid]
                 z = series.z(i)
                 if ex.is_compound and z is not None:
-                    zs.append((eid, max(-4.0, min(4.0, z)), math.expm1(series.dev[i] or 0.0)))
+                    zs.append((eid, max(-CLIP_Z, min(CLIP_Z, z)), math.expm1(series.dev[i] or 0.0)))
         n = len(zs)
         mean_z = statistics.fmean(z for _, z, _ in zs) if zs else 0.0
         found = _SessionJudgement(k, tuple(zs), False, mean_z)
@@ -384,14 +386,14 @@ def _recent_points(series: LiftSeries, n: int, as_of: date, days: int) -> list[i
 def _systemic_pair(prep: Prepared, recent: Sequence[int], m: float) -> list[int]:
     """Two of the last three sessions (with judged compounds) whose compounds, pooled, are
     below their norms together: mean z <= -0.75, combined z <= -2.25, each session's mean
-    below -0.25, at least two different lifts at z <= -1 and at least 60 % of the readings
+    at most -0.5, at least two different lifts at z <= -1 and at least 60 % of the readings
     below the norm. The sessions (newest first), or [] when no pair is."""
     for a in range(len(recent)):
         for b in range(a + 1, len(recent)):
             ja, jb = prep.judge(recent[a]), prep.judge(recent[b])
             zs = [z for _, z, _ in ja.zs] + [z for _, z, _ in jb.zs]
-            if ja.mean_z > -BACK_Z * m or jb.mean_z > -BACK_Z * m:
-                continue
+            if ja.mean_z > -PAIR_EACH_Z * m or jb.mean_z > -PAIR_EACH_Z * m:
+                continue  # each session must show it: one bad day and an ordinary one is not a trend
             n = len(zs)
             mean = sum(zs) / n
             stouffer = sum(zs) / math.sqrt(n)

@@ -11,8 +11,9 @@ A session's sets of one lift are first recognised for what they are:
   pyramid (up then down), top set + back-offs (the top first, then lighter), drop.
 
 The performance of the session is the best e1RM of the remaining sets: the RTS chart when an
-RPE >= 7 was logged, Epley otherwise (the house rule of `domain.e1rm`); none when no set has
-a trustworthy estimate (e.g. more than 10 reps without RPE). Bodyweight lifts (the load is
+RPE >= 7 was logged, Epley when no RPE was logged (the house rule of `domain.e1rm`); a set
+logged at RPE < 7 is far from comparable effort and gives no reading; none when no set has a
+trustworthy estimate (e.g. more than 10 reps without RPE). Bodyweight lifts (the load is
 only the added weight) have no performance series.
 
 A lift's noise is estimated from its own history: the robust spread (1.4826 x MAD) of each
@@ -139,7 +140,8 @@ def read_lift_session(
         best = -1.0
         values: list[float | None] = []
         for w, r, rpe in triples:
-            v = e1rm(w, r, rpe) if rpe is None or rpe >= 7 else e1rm(w, r, None)
+            # a set logged well short of failure (RPE < 7) is not comparable effort: no reading
+            v = e1rm(w, r, rpe) if rpe is None or rpe >= 7 else None
             values.append(v)
             if v is not None and v > best:
                 best, perf_set = v, (w, r, rpe)

@@ -169,7 +169,7 @@ async def test_reload_and_help_list_the_plan_keys(db_path: Path, clock) -> None:
         await pilot.press("r")
         await settle(pilot)
         assert screen.view is not None and screen.view.plan is not None
-        rows = app._binding_rows()
+        rows = app.help_rows()
         described = {what for where, _, what in rows if where == "Plan"}
         assert {"Put the plan on Monday / take it off", "Clear day", "Exercises", "Reload"} <= described
 

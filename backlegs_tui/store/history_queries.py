@@ -11,10 +11,17 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import ColumnElement, func, select
 
-from ..domain.history import ExerciseProgress, ExerciseUse, SessionDetail, exercise_progress, group_by_exercise
+from ..domain.history import (
+    ExerciseProgress,
+    ExerciseUse,
+    SessionDetail,
+    exercise_progress,
+    group_by_exercise,
+)
 from ..domain.model import Readiness, SetEntry, SetType
 from ..domain.volume import HARD_SET_MIN_RPE, WeekVolume, week_start, weekly_volume
 from .models import ExerciseRow, SessionRow, SetRow
+from .rows import set_entry
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session as OrmSession
@@ -43,9 +50,6 @@ class HistoryQueries:
         return self._details(where)
 
     def _details(self, where: ColumnElement[bool]) -> list[SessionDetail]:
-        # the repository's one row-to-SetEntry mapping; imported here because it imports us
-        from .repository import _set
-
         with self._uow() as s:
             rows = s.scalars(select(SessionRow).where(where).order_by(SessionRow.started_at)).all()
             if not rows:
@@ -59,7 +63,7 @@ class HistoryQueries:
                 .order_by(SetRow.session_id, SetRow.position)
             )
             for r, name in s.execute(q):
-                sets[r.session_id].append(_set(r, name))
+                sets[r.session_id].append(set_entry(r, name))
             return [
                 SessionDetail(
                     id=row.id,

@@ -51,6 +51,7 @@ from .models import (
     SettingRow,
 )
 from .plan_edits import PlanEdits
+from .rows import set_entry as _set
 from .schema import StoreError
 
 
@@ -88,25 +89,6 @@ def _plan_item(row: PlanItemRow) -> PlanItem:
         rest_s=row.rest_s,
         alternative_ids=tuple(row.alternative_ids or ()),
         pairing=row.pairing_group,
-        notes=row.notes,
-    )
-
-
-def _set(row: SetRow, name: str = "") -> SetEntry:
-    return SetEntry(
-        id=row.id,
-        session_id=row.session_id,
-        item_id=row.item_id,
-        exercise_id=row.exercise_id,
-        exercise_name=name,
-        position=row.position,
-        set_type=SetType(row.set_type),
-        weight_kg=row.weight_kg,
-        reps=row.reps,
-        rpe=row.rpe,
-        rir=row.rir,
-        rest_s=row.rest_s,
-        logged_at=row.logged_at,
         notes=row.notes,
     )
 

@@ -22,7 +22,10 @@ from textual.widgets import Footer, Header, Static
 from textual.worker import Worker, WorkerState
 
 from ..domain.model import Settings
-from .messages import StoreReady
+from .widgets.fatigue_badge import FatigueWatch
+from .jobs import JobFailed, JobRunner
+from .keys import EXTRA_HELP, binding_ids, key_label, keymap_path, load_keymap, screen_binding_classes
+from .messages import SettingsSaved, StoreReady
 
 if TYPE_CHECKING:
     from ..store.repository import Repository
@@ -30,6 +33,7 @@ if TYPE_CHECKING:
 _T0 = time.perf_counter()
 
 MODE_TITLES = {"plan": "Plan", "session": "Session", "history": "History"}
+MODE_ORDER = ["plan", "session", "history"]
 MODE_SCREENS = {
     "plan": ("backlegs_tui.ui.screens.plan", "PlanScreen"),
     "session": ("backlegs_tui.ui.screens.session", "SessionScreen"),
@@ -72,12 +76,16 @@ class BacklegsApp(App[int]):
     CSS_PATH = "app.tcss"
     MODES = {mode: _mode_screen(mode) for mode in MODE_SCREENS}
     START_MODE = "session"
+    # F1-F3 jump to a mode; where the F-keys are taken (GNOME Terminal's F1, a Mac without
+    # fn) ctrl+left / ctrl+right step through the modes, and keymap.toml remaps any of them
     BINDINGS = [
         Binding("f1", "switch_mode('plan')", "Plan", id="mode.plan"),
         Binding("f2", "switch_mode('session')", "Session", id="mode.session"),
         Binding("f3", "switch_mode('history')", "History", id="mode.history"),
+        Binding("ctrl+left", "step_mode(-1)", "Previous mode", id="mode.previous", priority=True, show=False),
+        Binding("ctrl+right", "step_mode(1)", "Next mode", id="mode.next", priority=True, show=False),
         Binding("question_mark", "help", "Help", id="app.help", key_display="?"),
-        Binding("ctrl+o", "settings", "Settings", id="app.settings", show=False),
+        Binding("ctrl+o", "settings", "Settings", id="app.settings", key_display="^o"),
         Binding("ctrl+q", "quit", "Quit", id="app.quit", priority=True, show=False),
     ]
 
@@ -89,6 +97,7 @@ class BacklegsApp(App[int]):
         create_parent: bool = False,
         clock: Callable[[], datetime] = datetime.now,
         start_mode: str | None = None,
+        keymap_file: Path | None = None,
     ) -> None:
         super().__init__()
         self.db_path = db_path
@@ -99,6 +108,12 @@ class BacklegsApp(App[int]):
         self.store_error: str | None = None
         self._start_mode = start_mode or self.START_MODE
         self.startup_s: float | None = None
+        self.fatigue = FatigueWatch(self)  # the latest fatigue report, for the header badge
+        self.keymap_file = keymap_file if keymap_file is not None else keymap_path()
+        self.keymap: dict[str, str] = {}  # binding id -> keys, from the lifter's keymap file
+        self.keymap_problem: str | None = None
+        # the one door from the UI to the database: every screen submits its reads and writes here
+        self.jobs = JobRunner(self, lambda: self.repo)
 
     # ---- start-up ------------------------------------------------------------------------
 
@@ -134,23 +149,38 @@ class BacklegsApp(App[int]):
         self.exit(2)
 
     def _store_opened(self, repo: Repository) -> None:
+        self._apply_keymap()  # the mode screens are imported now: every binding id is known
         self.repo = repo
         self.settings = repo.settings()
         self.startup_s = time.perf_counter() - _T0
         self.log.info(f"store ready after {self.startup_s * 1000:.0f} ms")
         # screens the lifter opened while the store was opening learn that it is ready;
         # a screen created from now on loads when it is first shown
-        waiting = list(self._mode_screens())
+        waiting = list(self.mode_screens())
         if self.current_mode == "_default":
             self.switch_mode(self._start_mode)
         for screen in waiting:
             screen.post_message(StoreReady())
+        self.fatigue.refresh()
 
-    def _mode_screens(self) -> Iterable[Screen]:
+    def mode_screens(self) -> Iterable[Screen]:
+        """The mode screens created so far (a mode not yet shown has none)."""
         for mode in self.MODES:
-            stack = self._screen_stacks.get(mode)
+            try:
+                stack = self.get_screen_stack(mode)
+            except KeyError:
+                continue
             if stack:
                 yield stack[0]
+
+    def _apply_keymap(self) -> None:
+        """The lifter's keymap.toml, if there is one; a problem with it is one notification
+        and the app starts with the rest of the file applied."""
+        self.keymap, self.keymap_problem = load_keymap(self.keymap_file, binding_ids(self.BINDINGS))
+        if self.keymap:
+            self.set_keymap(self.keymap)
+        if self.keymap_problem:
+            self.notify(self.keymap_problem, title="Keymap", severity="warning", timeout=15, markup=False)
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         """A worker that failed is reported on screen and in the log, never as a traceback."""
@@ -169,7 +199,11 @@ class BacklegsApp(App[int]):
         from .help import HelpScreen
 
         if not isinstance(self.screen, HelpScreen):
-            self.push_screen(HelpScreen(self._binding_rows()))
+            self.push_screen(HelpScreen(self.help_rows()))
+
+    def action_step_mode(self, step: int) -> None:
+        mode = self.current_mode if self.current_mode in MODE_ORDER else self._start_mode
+        self.switch_mode(MODE_ORDER[(MODE_ORDER.index(mode) + step) % len(MODE_ORDER)])
 
     def action_settings(self) -> None:
         from .settings_dialog import apply_settings, settings_dialog
@@ -178,21 +212,30 @@ class BacklegsApp(App[int]):
             if values is None or self.repo is None:
                 return
             new = apply_settings(self.settings, values)
-            self.save_settings(new)
-            self.notify(f"Settings saved: weights in {new.unit.value}, bar {new.bar:g} {new.unit.value}")
-            for screen in self._mode_screens():
-                refresh = getattr(screen, "settings_changed", None)
-                if refresh is not None:
-                    refresh()
-                else:
-                    screen.post_message(StoreReady())
+            self.jobs.submit(self, "save the settings", lambda repo: repo.save_settings(new), lambda _: SettingsSaved(new))
 
         self.push_screen(settings_dialog(self.settings), saved)
+
+    def on_settings_saved(self, message: SettingsSaved) -> None:
+        new = self.settings = message.settings
+        self.fatigue.refresh()
+        self.notify(f"Settings saved: weights in {new.unit.value}, bar {new.bar:g} {new.unit.value}")
+        for screen in self.mode_screens():
+            refresh = getattr(screen, "settings_changed", None)
+            if refresh is not None:
+                refresh()
+            else:
+                screen.post_message(StoreReady())
+
+    def on_job_failed(self, message: JobFailed) -> None:
+        """A failed job no screen dealt with: one plain line."""
+        self.notify(message.line, title="Error", severity="error", timeout=10, markup=False)
 
     async def action_quit(self) -> None:
         """Quit once queued writes are on disk (a set logged just before ctrl+q is kept)."""
         deadline = time.monotonic() + 10
-        for screen in list(self._mode_screens()):
+        await self.jobs.drain(10)
+        for screen in list(self.mode_screens()):
             pending = getattr(screen, "pending_writes", None)
             while pending is not None and pending() and time.monotonic() < deadline:
                 await asyncio.sleep(0.02)
@@ -203,20 +246,23 @@ class BacklegsApp(App[int]):
 
         self.push_screen(ImportDialog())
 
-    def save_settings(self, settings: Settings) -> None:
-        self.settings = settings
-        if self.repo is not None:
-            self.repo.save_settings(settings)
-
-    def _binding_rows(self) -> list[tuple[str, str, str]]:
-        """(where, key, what) for every binding of the app and the current screen."""
-        rows: list[tuple[str, str, str]] = []
+    def help_rows(self) -> list[tuple[str, str, str]]:
+        """(where, keys, what) for the current screen, its panels (the set entry, the
+        catalogue) and the app, keys named as the lifter reads them and as remapped."""
         screen = self.screen
         title = MODE_TITLES.get(self.current_mode, "Screen")
-        for owner, where in ((screen, title), (self, "Everywhere")):
-            for b in owner.BINDINGS:
+        groups: list[tuple[str, list[object]]] = [(title, list(screen.BINDINGS))]
+        for where, bindings in screen_binding_classes():
+            if where.startswith(f"{title}: "):
+                groups.append((where, bindings))
+        groups.append(("Everywhere", list(self.BINDINGS)))
+        rows: list[tuple[str, str, str]] = []
+        for where, bindings in groups:
+            for b in bindings:
                 if isinstance(b, Binding) and b.description:
-                    rows.append((where, self.get_key_display(b), b.description))
+                    keys = self.keymap.get(b.id, b.key) if b.id else b.key
+                    rows.append((where, key_label(keys), b.description))
+            rows += [(where, keys, what) for keys, what in EXTRA_HELP.get(where, [])]
         return rows
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:

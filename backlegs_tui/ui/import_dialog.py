@@ -1,18 +1,26 @@
-"""Import history from the palette: format, file and unit in a small dialog, the import in a
-thread worker (the same code path as `backlegs import`), the summary as a notification."""
+"""Import history from the palette: format, file and unit in a small dialog, the import as a
+job on the app's job runner (the same code path as `backlegs import`), the summary as a
+notification."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
+from textual.message import Message
 from textual.widgets import Button, Input, Label, Select, Static
 
 from ..domain.model import Unit
 from .dialogs import Dialog
+from .jobs import JobFailed
 from .messages import StoreReady
+
+if TYPE_CHECKING:
+    from ..store.repository import Repository
 
 FORMATS = [
     ("Strong (CSV)", "strong"),
@@ -21,6 +29,32 @@ FORMATS = [
     ("backlegs JSON", "json"),
 ]
 UNITS = [("As the file says", ""), ("kg", "kg"), ("lb", "lb")]
+
+
+@dataclass
+class ImportFinished(Message):
+    """Posted when the import job has ended: `summary` on success, else `problem` (one
+    line the lifter can act on: choose the unit, fix the path)."""
+
+    summary: Any = None
+    problem: str | None = None
+
+
+def import_job(fmt: str, path: Path, unit: Unit | None):  # noqa: ANN201 - a job for JobRunner.submit
+    """The import, run in the job worker; a file problem is returned, not raised."""
+
+    def run(repo: Repository) -> ImportFinished:
+        from ..exchange.common import BadFile, NeedsUnit
+        from ..exchange.importing import import_file
+
+        try:
+            return ImportFinished(summary=import_file(repo, fmt, path, unit))
+        except NeedsUnit:
+            return ImportFinished(problem="This file does not say whether weights are kg or lb: choose the unit.")
+        except BadFile as exc:
+            return ImportFinished(problem=f"{path.name}: {exc}")
+
+    return run
 
 
 class ImportDialog(Dialog):
@@ -74,26 +108,21 @@ class ImportDialog(Dialog):
         unit_value = str(self.query_one("#import-unit", Select).value)
         self._busy(True)
         self._status("Importing…", error=False)
-        self.run_import(fmt, Path(text).expanduser(), Unit(unit_value) if unit_value else None)
+        path = Path(text).expanduser()
+        unit = Unit(unit_value) if unit_value else None
+        self.app.jobs.submit(self, f"import {path.name}", import_job(fmt, path, unit), lambda finished: finished)  # type: ignore[attr-defined]
 
-    @work(thread=True, exclusive=True, exit_on_error=False, group="import")
-    def run_import(self, fmt: str, path: Path, unit: Unit | None) -> None:
-        from ..exchange.common import BadFile, NeedsUnit
-        from ..exchange.importing import import_file
-        from ..store.schema import StoreError
-
-        try:
-            summary = import_file(self.app.repo, fmt, path, unit)
-        except NeedsUnit:
-            self.app.call_from_thread(self._failed, "This file does not say whether weights are kg or lb: choose the unit.")
-        except (BadFile, StoreError) as exc:
-            self.app.call_from_thread(self._failed, f"{path.name}: {exc}")
-        except Exception as exc:  # noqa: BLE001 - shown, never a crash mid-import
-            self.app.call_from_thread(self._failed, f"Import failed: {exc}")
+    def on_import_finished(self, message: ImportFinished) -> None:
+        if message.problem is not None:
+            self._failed(message.problem)
         else:
-            self.app.call_from_thread(self._done, summary)
+            self._done(message.summary)
 
-    def _done(self, summary) -> None:  # noqa: ANN001
+    def on_job_failed(self, message: JobFailed) -> None:
+        message.stop()
+        self._failed(message.line)
+
+    def _done(self, summary: Any) -> None:
         text = summary.headline()
         if summary.skipped:
             first = summary.skipped[0]
@@ -101,7 +130,7 @@ class ImportDialog(Dialog):
         self.app.notify(text, title="Import history", timeout=10)
         self.dismiss(None)
         app = self.app
-        screens = list(getattr(app, "_mode_screens", lambda: [])()) or [app.screen]
+        screens = list(getattr(app, "mode_screens", lambda: [])()) or [app.screen]
         for screen in screens:
             screen.post_message(StoreReady())
 

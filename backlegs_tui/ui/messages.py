@@ -1,9 +1,22 @@
-"""Messages the app and its workers post."""
+"""Messages the app and its jobs post to more than one screen."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from textual.message import Message
 
+from ..domain.model import Settings
 
+
+@dataclass
 class StoreReady(Message):
-    """The database is open and migrated; screens may load their data."""
+    """Posted when the database is open and migrated (or changed under the screen, by an
+    import or new settings): screens load their data."""
+
+
+@dataclass
+class SettingsSaved(Message):
+    """Posted when the settings job has written `settings` to the database."""
+
+    settings: Settings

@@ -3,9 +3,10 @@ load, kind, rest and load increment; add and edit exercises in a form."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 
 from rich.text import Text
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.message import Message
@@ -18,6 +19,15 @@ from ...domain.timer import format_clock
 from ...domain.units import format_weight
 from ..widgets.plan_exercise_form import ExerciseForm
 from .base import AppAccess
+
+
+@dataclass
+class CatalogueLoaded(Message):
+    """Posted when the catalogue's job has read every exercise; `select` is the one to put
+    the cursor on (None: keep it where it is)."""
+
+    exercises: list[Exercise]
+    select: int | None
 
 
 def muscles_text(e: Exercise) -> Text:
@@ -39,12 +49,6 @@ class CatalogueScreen(AppAccess, Screen[None]):
         Binding("escape", "close", "Back to plans", id="catalogue.close"),
     ]
 
-    class Loaded(Message):
-        def __init__(self, exercises: list[Exercise], select: int | None) -> None:
-            super().__init__()
-            self.exercises = exercises
-            self.select = select
-
     def __init__(self) -> None:
         super().__init__()
         self.exercises: list[Exercise] = []
@@ -64,14 +68,12 @@ class CatalogueScreen(AppAccess, Screen[None]):
         self.load()
 
     def load(self, select: int | None = None) -> None:
-        self._load(select)
+        self.blapp.jobs.submit(
+            self, "read the exercises", lambda repo: repo.exercises(),
+            lambda exercises: CatalogueLoaded(exercises, select), key="catalogue-read",
+        )
 
-    @work(thread=True, exclusive=True, exit_on_error=False, group="catalogue")
-    def _load(self, select: int | None) -> None:
-        if self.repo is not None:
-            self.post_message(self.Loaded(self.repo.exercises(), select))
-
-    def on_catalogue_screen_loaded(self, message: Loaded) -> None:
+    def on_catalogue_loaded(self, message: CatalogueLoaded) -> None:
         self.exercises = message.exercises
         unit = self.blapp.settings.unit
         table = self.query_one("#catalogue", DataTable)

@@ -6,9 +6,10 @@ refuses (a duplicate) is shown under the name. Dismisses with the saved Exercise
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, cast
 
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -19,10 +20,17 @@ from textual.widgets import Checkbox, Input, Label, Select, Static
 
 from ...domain.exercise_input import EQUIPMENT, ExerciseFields, FormErrors, parse_exercise
 from ...domain.model import Exercise, ExerciseDraft, ExerciseKind, SpinalLoad, Unit
-from ...store.schema import StoreError
+from ..jobs import JobFailed
 
 if TYPE_CHECKING:
     from ...store.repository import Repository
+
+
+@dataclass
+class ExerciseSaved(Message):
+    """Posted when the form's job has added or updated the exercise."""
+
+    exercise: Exercise
 
 FIELDS = (
     ("name", "Name"),
@@ -47,16 +55,6 @@ class ExerciseForm(ModalScreen["Exercise | None"]):
         Binding("escape", "cancel", "Cancel", id="exercise-form.cancel"),
     ]
 
-    class Saved(Message):
-        def __init__(self, exercise: Exercise) -> None:
-            super().__init__()
-            self.exercise = exercise
-
-    class Refused(Message):
-        def __init__(self, reason: str) -> None:
-            super().__init__()
-            self.reason = reason
-
     def __init__(
         self, fields: ExerciseFields, *, exercise_id: int | None, known: list[str], unit: Unit
     ) -> None:
@@ -65,10 +63,6 @@ class ExerciseForm(ModalScreen["Exercise | None"]):
         self.exercise_id = exercise_id
         self.known = known
         self.unit = unit
-
-    @property
-    def repo(self) -> Repository:
-        return cast("Repository", getattr(self.app, "repo"))
 
     def compose(self) -> ComposeResult:
         f = self.fields
@@ -142,21 +136,22 @@ class ExerciseForm(ModalScreen["Exercise | None"]):
     def action_cancel(self) -> None:
         self.dismiss(None)
 
-    @work(thread=True, exclusive=True, exit_on_error=False, group="exercise-form")
     def _save(self, draft: ExerciseDraft) -> None:
-        try:
-            if self.exercise_id is None:
-                saved = self.repo.add_exercise(draft)
-            else:
-                saved = self.repo.update_exercise(self.exercise_id, draft)
-        except StoreError as exc:
-            self.post_message(self.Refused(str(exc)))
-            return
-        self.post_message(self.Saved(saved))
+        exercise_id = self.exercise_id
 
-    def on_exercise_form_saved(self, message: Saved) -> None:
+        def save(repo: Repository) -> Exercise:
+            if exercise_id is None:
+                return repo.add_exercise(draft)
+            return repo.update_exercise(exercise_id, draft)
+
+        self.app.jobs.submit(self, f"save {draft.name}", save, ExerciseSaved)  # type: ignore[attr-defined]
+
+    def on_exercise_saved(self, message: ExerciseSaved) -> None:
         self.dismiss(message.exercise)
 
-    def on_exercise_form_refused(self, message: Refused) -> None:
-        reason = message.reason[:1].upper() + message.reason[1:]
-        self.show_errors({"name": reason} if "name" in reason or "called" in reason else {"form": reason})
+    def on_job_failed(self, message: JobFailed) -> None:
+        """Refused by the store (a duplicate name) or failed: said under the field."""
+        message.stop()
+        reason = message.line.split(": ", 1)[-1]
+        reason = reason[:1].upper() + reason[1:]
+        self.show_errors({"name": reason} if "name" in reason or "called" in reason else {"form": message.line})

@@ -1,14 +1,13 @@
 """History mode driven by keys: the session list and a session's detail, paging through a
-long history, progress per exercise, weekly volume week by week, fatigue flags."""
+long history, progress per exercise, weekly volume week by week (the Fatigue tab: test_fatigue_ui.py)."""
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta
+from datetime import datetime, timedelta
 from pathlib import Path
 
 from textual.widgets import DataTable, Sparkline, Static, TabbedContent
 
-from backlegs_tui.domain.fatigue import FatigueFlag, Severity
 from backlegs_tui.domain.model import SetType
 from backlegs_tui.domain.records import SetRecord, WorkoutRecord
 from backlegs_tui.store.bulk import insert_workouts
@@ -156,64 +155,6 @@ async def test_volume_steps_through_weeks_and_never_past_this_one(db_path: Path,
         await wait_for(pilot, lambda: "2 weeks ago" in view(), "two weeks ago")
         await pilot.press("]")
         await wait_for(pilot, lambda: "(last week)" in view(), "back to last week")
-
-
-def fixed_flags(monkeypatch) -> None:
-    """Fatigue flags that do not move when the trend thresholds are tuned."""
-
-    def analyse(sessions, exercises, settings, today):
-        assert sessions and exercises and settings.landmarks and today == date(2026, 11, 24)
-        return FLAGS
-
-    monkeypatch.setattr("backlegs_tui.ui.screens.history.trend_analysis", lambda: (analyse, 120))
-
-
-FLAGS = [
-    FatigueFlag("summary", Severity.WARNING, "Warning: 2 signal families at once (load, spinal load): consider a deload week"),
-    FatigueFlag("F6", Severity.NOTE, "F6 load change: acute:chronic 1.38, a sharp rise (1.3-1.5)"),
-    FatigueFlag("F8", Severity.MODERATE, "F8 spinal load: heavy Conventional deadlift on Thu 19 Nov came 30 h after heavy Barbell back squat"),
-]
-
-
-async def test_fatigue_flags_show_one_line_each(db_path: Path, clock, monkeypatch) -> None:
-    fixed_flags(monkeypatch)
-    seed(db_path, clock.now)
-    app = BacklegsApp(db_path=db_path, clock=clock, start_mode="history")
-    async with app.run_test(size=(120, 36)) as pilot:
-        screen = await ready(pilot)
-        await pilot.press("f")
-        await settle(pilot)
-        shown = text(screen, "#fatigue-view").splitlines()
-        assert shown[0] == "Fatigue signals over the 120 days up to Tue 2026-11-24"
-        assert shown[2] == FLAGS[0].message
-        assert "    note  F6 load change: acute:chronic 1.38, a sharp rise (1.3-1.5)" in shown
-        assert any(line.startswith("moderate  F8 spinal load") for line in shown)
-        assert "not an injury risk" in shown[-1]
-        await pilot.press("s")
-        await settle(pilot)
-        assert screen.query_one(TabbedContent).active == "sessions-tab"
-        assert app.focused is screen.query_one("#session-list")
-
-
-async def test_the_real_trend_analysis_runs_on_the_history(db_path: Path, clock) -> None:
-    seed(db_path, clock.now)
-    app = BacklegsApp(db_path=db_path, clock=clock, start_mode="history")
-    async with app.run_test(size=(120, 36)) as pilot:
-        screen = await ready(pilot)
-        await pilot.press("f")
-        await settle(pilot)
-        assert text(screen, "#fatigue-view").startswith("Fatigue signals over the")
-
-
-async def test_without_trend_analysis_a_placeholder_says_so(db_path: Path, clock, monkeypatch) -> None:
-    monkeypatch.setattr("backlegs_tui.ui.screens.history.trend_analysis", lambda: None)
-    seed(db_path, clock.now, weeks=1)
-    app = BacklegsApp(db_path=db_path, clock=clock, start_mode="history")
-    async with app.run_test(size=(120, 36)) as pilot:
-        screen = await ready(pilot)
-        await pilot.press("f")
-        await settle(pilot)
-        assert text(screen, "#fatigue-view").startswith("No fatigue analysis yet")
 
 
 async def test_an_empty_history_says_what_to_do(db_path: Path, clock) -> None:

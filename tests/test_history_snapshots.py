@@ -1,5 +1,6 @@
 """Snapshots of History mode at 120x36 on the fixed training history and a fixed clock: the
-session list with a detail, progress of the squat, weekly volume, fatigue flags.
+session list with a detail, progress of the squat, weekly volume (History -> Fatigue:
+test_fatigue_ui_snapshots.py).
 Update with `--snapshot-update` and look at the SVGs before committing them."""
 
 from __future__ import annotations
@@ -9,7 +10,7 @@ from pathlib import Path
 from backlegs_tui.ui.app import BacklegsApp
 
 from .session_helpers import settle, wait_for
-from .test_history_screen import fixed_flags, history, ready, seed
+from .test_history_screen import history, ready, seed
 
 SIZE = (120, 36)
 
@@ -42,16 +43,5 @@ def test_history_volume_last_week(snap_compare, db_path: Path, clock) -> None:
         await wait_for(pilot, lambda: history(pilot.app).week is not None, "last week")
         await settle(pilot)
         assert screen.query_one("#volume-view")
-
-    assert snap_compare(make_app(db_path, clock), terminal_size=SIZE, run_before=run_before)
-
-
-def test_history_fatigue(snap_compare, db_path: Path, clock, monkeypatch) -> None:
-    fixed_flags(monkeypatch)  # the trend thresholds may be tuned; the rendering is what is under test
-
-    async def run_before(pilot) -> None:
-        await ready(pilot)
-        await pilot.press("f")
-        await settle(pilot)
 
     assert snap_compare(make_app(db_path, clock), terminal_size=SIZE, run_before=run_before)

@@ -1,46 +1,147 @@
-"""Fatigue flags across recent sessions, one line each with its evidence."""
+"""History -> Fatigue: today's verdict with its summary and suggestion, the flags (one line
+each, with their evidence), and the picture over recent weeks (`fatigue_chart`).
+
+The view loads itself through the app's job runner: `load(as_of)` asks the fatigue service
+for the report and the picture and shows them when they arrive. Every glyph and word reads
+without colour."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import date
+from typing import TYPE_CHECKING, Any
 
+from textual.app import ComposeResult
+from textual.containers import Vertical
 from textual.content import Content
+from textual.message import Message
 from textual.widgets import Static
 
-from ...domain.fatigue import FatigueFlag, Severity
+from ...domain.model import Unit
+from ..jobs import JobFailed
+from .fatigue_chart import chart_data
+from .fatigue_chart_widget import FatigueChart
 
-_STYLE = {
-    Severity.NOTE: "$accent",
-    Severity.MODERATE: "$warning",
-    Severity.HIGH: "$error",
-    Severity.WARNING: "$error",
+if TYPE_CHECKING:
+    from ...store.repository import Repository
+
+NO_ANALYSIS = "No fatigue analysis in this version."
+NO_PICTURE = "No picture yet: a lift needs a few sessions before its usual range is known."
+VERDICT_HEAD = {
+    "warning": ("⚠ WARNING", "bold $error"),
+    "note": ("• Note", "bold $warning"),
+    "none": ("✓ No fatigue", "bold $success"),
 }
-SUMMARY_CODE = "summary"  # the verdict `analyse` puts first
-NO_ANALYSIS = "No fatigue analysis yet: the trend signals are not available in this version."
-ACWR_NOTE = (
-    "The acute:chronic ratio (F6) describes how fast your load changed; it is not an injury "
-    "risk score (Impellizzeri et al. 2020)."
-)
+SEVERITY_MARK = {"warning": ("⚠ ", "$error"), "note": ("• ", "$warning")}
 
 
-class FatigueView(Static):
-    """Shows fatigue flags (the verdict first, as `analyse` returns them), a line saying
-    nothing fired, or that no analysis is available."""
+@dataclass(frozen=True, slots=True)
+class FatigueResult:
+    report: Any  # domain.fatigue_engine.FatigueReport
+    picture: Any  # domain.fatigue_engine.FatiguePicture
 
-    def show(self, flags: Sequence[FatigueFlag] | None, days: int, today: date) -> None:
-        head = Content.styled(f"Fatigue signals over the {days} days up to {today:%a %Y-%m-%d}", "bold $accent")
-        if flags is None:
-            self.update(Content.styled(NO_ANALYSIS, "dim"))
+
+def read_fatigue(repo: Repository, as_of: date) -> FatigueResult | None:
+    """Runs in the job worker: the report and the picture for `as_of`, or None when this
+    build has no fatigue service."""
+    try:
+        from ...services.fatigue import fatigue_picture_for, fatigue_today
+    except ImportError:
+        return None
+    return FatigueResult(fatigue_today(repo, as_of), fatigue_picture_for(repo, as_of))
+
+
+def _value(v: object) -> str:
+    return str(getattr(v, "value", v))
+
+
+def verdict_content(report: Any) -> Content:
+    """The verdict line, the summary and the suggestion."""
+    verdict = _value(report.verdict)
+    head, style = VERDICT_HEAD.get(verdict, (verdict, "bold"))
+    lines = [Content.styled(f"{head} · as of {report.as_of:%a %Y-%m-%d}", style), Content(report.summary)]
+    suggestion = getattr(report, "suggestion", None)
+    if suggestion and suggestion.lower() not in report.summary.lower():
+        if not suggestion.lower().startswith("next session"):
+            suggestion = f"next session: {suggestion}"
+        lines.append(Content.styled(suggestion[0].upper() + suggestion[1:], "bold"))
+    return Content("\n").join(lines)
+
+
+def flags_content(report: Any) -> Content:
+    """One line per flag: a mark that says its severity, then its message."""
+    if not report.flags:
+        return Content.styled("No flags: every lift is within its usual range.", "dim")
+    lines = [Content.styled(f"Flags ({len(report.flags)})", "bold")]
+    for f in report.flags:
+        mark, style = SEVERITY_MARK.get(_value(f.severity), ("  ", ""))
+        lines.append(Content.styled(mark, style) + Content(f.message))
+    return Content("\n").join(lines)
+
+
+class FatigueView(Vertical):
+    """The Fatigue tab's content; `load(as_of)` fills it through the job runner."""
+
+    DEFAULT_CSS = """
+    FatigueView {
+        height: auto;
+    }
+    """
+
+    class Loaded(Message):
+        def __init__(self, result: FatigueResult | None, as_of: date) -> None:
+            super().__init__()
+            self.result, self.as_of = result, as_of
+
+    def __init__(self, message: str = "Loading…", *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._first = message
+        self.result: FatigueResult | None = None
+        self.as_of: date | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Static(self._first, id="fatigue-verdict", markup=False)
+        yield Static("", id="fatigue-flags", markup=False)
+        yield Static("", id="fatigue-picture-title", markup=False)
+        yield FatigueChart(id="fatigue-chart")
+
+    def load(self, as_of: date) -> None:
+        """Ask for the report and the picture of `as_of` (a newer ask replaces a queued one)."""
+        self.app.jobs.submit(  # type: ignore[attr-defined]
+            self,
+            "read the fatigue analysis",
+            lambda repo: read_fatigue(repo, as_of),
+            lambda result: FatigueView.Loaded(result, as_of),
+            key="history-fatigue",
+        )
+
+    def on_fatigue_view_loaded(self, message: Loaded) -> None:
+        message.stop()
+        self.result, self.as_of = message.result, message.as_of
+        self.show(message.result, self.app.settings.unit)  # type: ignore[attr-defined]
+
+    def on_job_failed(self, message: JobFailed) -> None:
+        message.stop()
+        self.query_one("#fatigue-verdict", Static).update(Content.styled(message.line, "$error"))
+
+    def show(self, result: FatigueResult | None, unit: Unit) -> None:
+        verdict = self.query_one("#fatigue-verdict", Static)
+        flags = self.query_one("#fatigue-flags", Static)
+        title = self.query_one("#fatigue-picture-title", Static)
+        chart = self.query_one(FatigueChart)
+        if result is None:
+            verdict.update(Content.styled(NO_ANALYSIS, "dim"))
+            for w in (flags, title):
+                w.update("")
+            chart.show(None, unit)
             return
-        if not flags:
-            lines = [head, Content(""), Content("Nothing flagged: no fatigue signal has fired.")]
-        else:
-            lines = [head, Content("")]
-            for f in flags:
-                if f.code == SUMMARY_CODE:
-                    lines += [Content.styled(f.message, f"bold {_STYLE[f.severity]}"), Content("")]
-                else:
-                    lines.append(Content.styled(f"{f.severity.value:>8}  ", _STYLE[f.severity]) + Content(f.message))
-        lines += [Content(""), Content.styled(ACWR_NOTE, "dim")]
-        self.update(Content("\n").join(lines))
+        verdict.update(verdict_content(result.report))
+        flags.update(flags_content(result.report))
+        data = chart_data(result.picture)
+        if data.empty:
+            title.update(Content.styled(NO_PICTURE, "dim"))
+            chart.show(None, unit)
+            return
+        weeks = getattr(result.picture, "weeks", 12)
+        title.update(Content.styled(f"The last {weeks} weeks: performance against your usual range", "bold"))
+        chart.show(data, unit)

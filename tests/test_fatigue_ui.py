@@ -1,0 +1,132 @@
+"""History -> Fatigue and the header badge, driven with Pilot on hand-made reports and
+pictures (the engine's numbers may be tuned; the rendering and the refreshes are under test)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from textual.widgets import Header, Static
+
+from backlegs_tui.ui.app import BacklegsApp
+from backlegs_tui.ui.widgets.fatigue_badge import BADGE_TEXT, FatigueBadge
+from backlegs_tui.ui.widgets.history_fatigue import FatigueResult
+
+from .fatigue_ui_data import CALM_REPORT, WARNING_REPORT, overreach_picture
+from .session_helpers import wait_for
+from .test_history_screen import ready, seed
+
+
+def fixed_fatigue(monkeypatch, report=WARNING_REPORT, picture=None) -> list:
+    """The tab and the badge read `report` (and `picture`); returns the days they asked for."""
+    asked: list = []
+    picture = picture if picture is not None else overreach_picture()
+
+    def read(repo, as_of):
+        asked.append(("tab", as_of))
+        return FatigueResult(report, picture)
+
+    def check(repo, as_of):
+        asked.append(("badge", as_of))
+        return report
+
+    monkeypatch.setattr("backlegs_tui.ui.widgets.history_fatigue.read_fatigue", read)
+    monkeypatch.setattr("backlegs_tui.ui.widgets.fatigue_badge.check_fatigue", check)
+    return asked
+
+
+def text(screen, selector: str) -> str:
+    return str(screen.query_one(selector, Static).render())
+
+
+def badge_shown(app: BacklegsApp) -> bool:
+    badges = list(app.screen.query(FatigueBadge))
+    return bool(badges) and badges[0].display and str(badges[0].render()) == BADGE_TEXT
+
+
+async def test_the_fatigue_tab_shows_verdict_flags_and_picture(db_path: Path, clock, monkeypatch) -> None:
+    asked = fixed_fatigue(monkeypatch)
+    seed(db_path, clock.now)
+    app = BacklegsApp(db_path=db_path, clock=clock, start_mode="history")
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await ready(pilot)
+        await pilot.press("f")
+        await wait_for(pilot, lambda: "WARNING" in text(screen, "#fatigue-verdict"), "the verdict")
+        verdict = text(screen, "#fatigue-verdict").splitlines()
+        assert verdict[0] == "⚠ WARNING · as of Tue 2026-11-24"
+        assert verdict[1] == WARNING_REPORT.summary
+        assert verdict[2] == "Next session: a deload, about 60% of your sets at about 90% of your loads"
+        flags = text(screen, "#fatigue-flags")
+        assert flags.startswith("Flags (3)")
+        assert "⚠ Romanian deadlift: e1RM 127 -> 116 kg" in flags
+        assert "• Barbell back squat: 140 kg x 5 at RPE 9.5" in flags
+        chart = str(screen.query_one("#fatigue-chart").render())
+        assert "Barbell back squat (e1RM)" in chart and "▼" in chart and "○" in chart
+        assert ("tab", clock.now.date()) in asked
+        assert app.focused is screen.query_one("#fatigue-box")
+
+
+async def test_a_pound_lifter_reads_the_picture_in_pounds(db_path: Path, clock, monkeypatch) -> None:
+    from dataclasses import replace
+
+    from backlegs_tui.domain.model import Unit
+    from backlegs_tui.store.repository import Repository
+
+    fixed_fatigue(monkeypatch)
+    seed(db_path, clock.now)
+    repo = Repository.open(db_path)
+    repo.save_settings(replace(repo.settings(), unit=Unit.LB))
+    repo.close()
+    app = BacklegsApp(db_path=db_path, clock=clock, start_mode="history")
+    async with app.run_test(size=(120, 36)) as pilot:
+        screen = await ready(pilot)
+        await pilot.press("f")
+        await wait_for(pilot, lambda: "WARNING" in text(screen, "#fatigue-verdict"), "the verdict")
+        chart = str(screen.query_one("#fatigue-chart").render())
+        assert "usual 308-324 lb" in chart and " kg" not in chart
+
+
+async def test_without_a_fatigue_service_the_tab_says_so(db_path: Path, clock, monkeypatch) -> None:
+    monkeypatch.setattr("backlegs_tui.ui.widgets.history_fatigue.read_fatigue", lambda repo, as_of: None)
+    monkeypatch.setattr("backlegs_tui.ui.widgets.fatigue_badge.check_fatigue", lambda repo, as_of: None)
+    seed(db_path, clock.now, weeks=1)
+    app = BacklegsApp(db_path=db_path, clock=clock, start_mode="history")
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await ready(pilot)
+        await pilot.press("f")
+        await wait_for(pilot, lambda: "Loading" not in text(screen, "#fatigue-verdict"), "the tab")
+        assert text(screen, "#fatigue-verdict") == "No fatigue analysis in this version."
+        assert not badge_shown(app)
+
+
+async def test_a_failed_read_is_one_line(db_path: Path, clock, monkeypatch) -> None:
+    def broken(repo, as_of):
+        raise RuntimeError("database is locked")
+
+    monkeypatch.setattr("backlegs_tui.ui.widgets.history_fatigue.read_fatigue", broken)
+    seed(db_path, clock.now, weeks=1)
+    app = BacklegsApp(db_path=db_path, clock=clock, start_mode="history")
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await ready(pilot)
+        await pilot.press("f")
+        await wait_for(pilot, lambda: "Could not" in text(screen, "#fatigue-verdict"), "the failure")
+        assert text(screen, "#fatigue-verdict") == (
+            "Could not read the fatigue analysis: the database is locked by another program"
+        )
+
+
+@pytest.mark.parametrize("report, shown", [(WARNING_REPORT, True), (CALM_REPORT, False)])
+async def test_the_badge_shows_in_every_mode_only_while_a_warning_is_active(
+    db_path: Path, clock, monkeypatch, report, shown
+) -> None:
+    fixed_fatigue(monkeypatch, report)
+    seed(db_path, clock.now, weeks=1)
+    app = BacklegsApp(db_path=db_path, clock=clock, start_mode="history")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        await wait_for(pilot, lambda: app.fatigue.report is report, "the fatigue check")
+        for key, mode in (("f3", "history"), ("f1", "plan"), ("f2", "session")):
+            await pilot.press(key)
+            await wait_for(pilot, lambda m=mode: app.current_mode == m and bool(app.screen.query(FatigueBadge)), mode)
+            assert badge_shown(app) is shown, mode
+            assert app.screen.query_one(FatigueBadge).parent is app.screen.query_one(Header)

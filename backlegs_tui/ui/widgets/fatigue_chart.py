@@ -21,6 +21,7 @@ Every glyph carries its meaning without colour; `role` only adds colour (see
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -237,7 +238,8 @@ def _lift_rows(name: str, points: Sequence[LiftPoint], axis: _Axis, unit: Unit) 
 def _bar(v: float, lo: float, hi: float) -> str:
     if hi - lo < 1e-9:
         return BARS[len(BARS) // 2]
-    return BARS[min(len(BARS) - 1, max(0, round((v - lo) / (hi - lo) * (len(BARS) - 1))))]
+    eighths = math.ceil((v - lo) / (hi - lo) * len(BARS) - 1e-9)  # ▁ is 1/8 high, █ 8/8
+    return BARS[min(len(BARS), max(1, eighths)) - 1]
 
 
 def _weekly_row(

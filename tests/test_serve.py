@@ -151,6 +151,7 @@ async def test_the_token_opens_the_page_and_its_cookie_the_rest(srv: ThreadServe
             assert r.headers["Referrer-Policy"] == "no-referrer"
         assert f'data-session-websocket-url="ws://127.0.0.1:{srv.port}/ws"' in page
         assert f'src="http://127.0.0.1:{srv.port}/static/js/textual.js"' in page
+        assert page.count('name="viewport"') == 1  # a phone fits the app to its width
         assert f"backlegs_token_{srv.port}={srv.token}" in cookie
         assert "HttpOnly" in cookie and "SameSite=Strict" in cookie
         # the page's script and styles are fetched with the cookie, no token in their URLs

@@ -79,6 +79,17 @@ def open_socket(host: str, port: int) -> socket.socket:
         raise ServeError(f"cannot listen on {url_host(host)}:{port}: {exc.strerror or exc}") from None
 
 
+VIEWPORT = '<meta name="viewport" content="width=device-width, initial-scale=1">'
+
+
+def fit_to_phone(page: web.Response) -> None:
+    """textual-serve's page has no viewport tag, so a phone lays it out 980 px wide and the
+    app runs off the screen; with the tag the terminal fits the phone's width."""
+    text = page.text
+    if text and "<head>" in text and 'name="viewport"' not in text:
+        page.text = text.replace("<head>", f"<head>\n    {VIEWPORT}", 1)
+
+
 class GuardedServer(Server):
     """textual-serve's Server behind a token, an Origin check and a session cap."""
 
@@ -130,6 +141,8 @@ class GuardedServer(Server):
             response = await self._websocket(request, handler)
         else:
             response = await handler(request)
+            if request.path == "/" and isinstance(response, web.Response) and response.status == 200:
+                fit_to_phone(response)
             response.headers.setdefault("Referrer-Policy", "no-referrer")
             response.headers.setdefault("X-Frame-Options", "DENY")
             response.headers.setdefault("Content-Security-Policy", "frame-ancestors 'none'")

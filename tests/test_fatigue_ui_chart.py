@@ -79,6 +79,10 @@ def test_a_deload_session_is_drawn_as_one_and_listed() -> None:
     assert sum(t.count(DELOAD) for t in text[1:4]) == 1
     deload = next(t for t in text if t.startswith("Deload"))
     assert "D" in plot(deload, 70) and "last 16 Nov" in deload
+    # a deload session no lift point shows (no reading at its low RPE) is still listed
+    data = ChartData(END - timedelta(days=27), END, (("Squat", tuple(points)),), deload_days=(END - timedelta(days=1),))
+    deload = next(t for t in draw_text(data, 70, Unit.KG) if t.startswith("Deload"))
+    assert plot(deload, 70).count("D") == 2 and "last 23 Nov" in deload
 
 
 def test_weights_are_in_the_lifters_unit() -> None:

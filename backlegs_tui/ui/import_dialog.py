@@ -133,6 +133,8 @@ class ImportDialog(Dialog):
         screens = list(getattr(app, "mode_screens", lambda: [])()) or [app.screen]
         for screen in screens:
             screen.post_message(StoreReady())
+        if (fatigue := getattr(app, "fatigue", None)) is not None:
+            fatigue.refresh()  # the header badge: the imported history may end in a warning
 
     def _failed(self, message: str) -> None:
         self._busy(False)

@@ -60,6 +60,7 @@ class ChartData:
     load: tuple[tuple[date, float | None], ...] = ()  # (week start, session RPE x minutes)
     hard_sets: tuple[tuple[date, float | None], ...] = ()  # (week start, hard sets)
     readiness: tuple[tuple[date, float | None], ...] = ()  # (session day, 0-100 or None)
+    deload_days: tuple[date, ...] = ()  # deload sessions (also those no lift point shows)
 
     @property
     def empty(self) -> bool:
@@ -117,7 +118,8 @@ def chart_data(picture: object, weeks: int = 12) -> ChartData:
     start = end - timedelta(days=end.weekday() + 7 * (weeks - 1))  # the engine's weeks start on Mondays
     if days:
         start = min(start, min(days))
-    return ChartData(start, end, lifts, load, hard, readiness)
+    deloads = tuple(sorted(set(_field(picture, "deload_days", default=()) or ())))  # type: ignore[arg-type]
+    return ChartData(start, end, lifts, load, hard, readiness, deloads)
 
 
 # ---- drawing --------------------------------------------------------------------------
@@ -227,6 +229,8 @@ def _lift_rows(name: str, points: Sequence[LiftPoint], axis: _Axis, unit: Unit) 
     right = [f"{format_e1rm(last.value, unit)} {last.day:%d %b}", "", ""]
     if last.low is not None and last.high is not None:
         right[1] = f"usual {format_e1rm(last.low, unit, with_unit=False)}-{format_e1rm(last.high, unit)}"
+        if len(right[1]) > VALUE_W:  # the unit is on the line above
+            right[1] = right[1].rsplit(" ", 1)[0]
         right[2] = f"{last.value / ((last.low + last.high) / 2) - 1:+.1%} vs usual"
     left = [format_e1rm(hi, unit, with_unit=False), "", format_e1rm(lo, unit, with_unit=False)]
     lines: list[Line] = [((f"{name} (e1RM)", "title"),)]
@@ -280,8 +284,8 @@ def _readiness_row(readiness: Sequence[tuple[date, float | None]], axis: _Axis) 
     return (_label("Ready"), *_merge(cells), _value(text))
 
 
-def _deload_row(lifts: Sequence[tuple[str, Sequence[LiftPoint]]], axis: _Axis) -> Line | None:
-    days = sorted({p.day for _, pts in lifts for p in pts if p.deload})
+def _deload_row(data: ChartData, axis: _Axis) -> Line | None:
+    days = sorted({p.day for _, pts in data.lifts for p in pts if p.deload} | set(data.deload_days))
     if not days:
         return None
     cells = _blank(axis)
@@ -313,7 +317,7 @@ def draw(data: ChartData, width: int, unit: Unit) -> list[Line]:
     for name, points in data.lifts:
         if points:
             lines.extend(_lift_rows(name, points, axis, unit))
-    if (deload := _deload_row(data.lifts, axis)) is not None:
+    if (deload := _deload_row(data, axis)) is not None:
         lines.append(deload)
     trained = {d for d, _ in data.readiness} | {p.day for _, pts in data.lifts for p in pts}
     if data.load:

@@ -137,11 +137,12 @@ class GuardedServer(Server):
         given = from_query if from_query is not None else request.cookies.get(self.cookie_name)
         if not token_matches(given, self.token):
             return web.Response(status=403, text=FORBIDDEN)
-        if request.path == "/ws":
+        if request.match_info.route.name == "websocket":
             response = await self._websocket(request, handler)
         else:
             response = await handler(request)
-            if request.path == "/" and isinstance(response, web.Response) and response.status == 200:
+            page = request.match_info.route.name == "index"
+            if page and isinstance(response, web.Response) and response.status == 200:
                 fit_to_phone(response)
             response.headers.setdefault("Referrer-Policy", "no-referrer")
             response.headers.setdefault("X-Frame-Options", "DENY")

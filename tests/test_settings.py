@@ -17,12 +17,12 @@ async def test_switch_to_pounds_and_log_in_pounds(db_path, clock):
         await press_each(pilot, "ctrl+o")
         await wait_for(pilot, lambda: isinstance(app.screen, FormDialog), "settings")
         await type_keys(pilot, "stone")  # not a unit
-        await press_each(pilot, "enter", "enter", "enter")
+        await press_each(pilot, *["enter"] * 6)  # through the six fields
         await settle(pilot)
         assert "Unit is kg or lb" in str(app.screen.query_one("#form-error").render())
         await press_each(pilot, *["backspace"] * 5)
         await type_keys(pilot, "pounds")
-        await press_each(pilot, "enter", "enter", "enter")
+        await press_each(pilot, *["enter"] * 6)  # through the six fields
         await settle(pilot)
         assert app.settings.unit is Unit.LB
         assert screen.entry.unit == "lb"
@@ -49,11 +49,11 @@ async def test_plate_inventory_is_validated(db_path, clock):
         await press_each(pilot, "enter", "enter")
         await press_each(pilot, *["backspace"] * 40)
         await type_keys(pilot, "20 ten")
-        await press_each(pilot, "enter")
+        await press_each(pilot, "ctrl+s")
         await settle(pilot)
         assert "Each plate must be a number" in str(app.screen.query_one("#form-error").render())
         await press_each(pilot, *["backspace"] * 3)
         await type_keys(pilot, "15 10 5 2.5")
-        await press_each(pilot, "enter")
+        await press_each(pilot, "ctrl+s")
         await settle(pilot)
         assert app.settings.plates_kg == (20, 15, 10, 5, 2.5)

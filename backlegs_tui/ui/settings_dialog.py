@@ -40,6 +40,29 @@ def _plates(text: str) -> tuple[float, ...]:
     return tuple(sorted({_positive(p, "Each plate", 100) for p in parts}, reverse=True))
 
 
+SENSITIVITIES = ("low", "normal", "high")
+
+
+def _sensitivity(text: str) -> str:
+    key = text.strip().lower()
+    if key not in SENSITIVITIES:
+        raise InputError("Fatigue sensitivity is low, normal or high")
+    return key
+
+
+def _share(text: str, what: str, low: int) -> float:
+    """A percentage of the usual (`60`, `60 %` or `0.6`) as a fraction from low % to 100 %."""
+    raw = text.strip().rstrip("%").strip().replace(",", ".")
+    try:
+        value = float(raw)
+    except ValueError:
+        raise InputError(f"{what} is a percentage from {low} to 100, e.g. 60") from None
+    value = value / 100 if value > 1 else value
+    if not low / 100 <= value <= 1:
+        raise InputError(f"{what} is a percentage from {low} to 100, e.g. 60")
+    return round(value, 3)
+
+
 def settings_dialog(s: Settings) -> FormDialog:
     """A form prefilled with `s`; the bar and plates are shown in the current unit."""
     return FormDialog(
@@ -48,6 +71,9 @@ def settings_dialog(s: Settings) -> FormDialog:
             FieldSpec("unit", "Unit (kg or lb)", s.unit.value, parse=_unit),
             FieldSpec("bar", f"Bar ({s.unit.value})", f"{s.bar:g}", parse=_bar),
             FieldSpec("plates", f"Plates you own ({s.unit.value})", " ".join(f"{p:g}" for p in s.plates), parse=_plates),
+            FieldSpec("fatigue_sensitivity", "Fatigue: low/normal/high", s.fatigue_sensitivity, parse=_sensitivity),
+            FieldSpec("deload_sets", "Deload: % of the sets", f"{s.deload_sets * 100:g}", parse=lambda t: _share(t, "Deload sets", 20)),
+            FieldSpec("deload_load", "Deload: % of the load", f"{s.deload_load * 100:g}", parse=lambda t: _share(t, "Deload load", 50)),
         ],
         hint="Bar and plates in the unit shown · Enter: next/save · Esc: cancel",
     )
@@ -60,4 +86,5 @@ def apply_settings(s: Settings, values: dict[str, Any]) -> Settings:
         s = replace(s, bar_kg=values["bar"], plates_kg=values["plates"])
     else:
         s = replace(s, bar_lb=values["bar"], plates_lb=values["plates"])
+    s = replace(s, **{k: values[k] for k in ("fatigue_sensitivity", "deload_sets", "deload_load") if k in values})
     return replace(s, unit=values["unit"])

@@ -376,6 +376,17 @@ def test_serving_beyond_this_machine_warns() -> None:
     assert GuardedServer("app", host="::1", port=8000, token="t").urls() == ["http://[::1]:8000/?token=t"]
 
 
+def test_a_database_it_cannot_use_is_one_line_before_listening(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    bad = tmp_path / "notes.db"
+    bad.write_text("not a database")
+    assert main(["serve", "--port", "0", "--db", str(bad)]) == 2
+    out, err = capsys.readouterr()
+    assert out == "" and err.startswith("backlegs: ") and len(err.splitlines()) == 1
+    assert bad.read_text() == "not a database"
+
+
 def test_a_busy_port_is_one_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     taken = open_socket("127.0.0.1", 0)
     try:

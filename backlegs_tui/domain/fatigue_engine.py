@@ -37,6 +37,7 @@ Plain Python.
 
 from __future__ import annotations
 
+import bisect
 import math
 import statistics
 from collections import defaultdict
@@ -191,7 +192,8 @@ class Prepared:
         self.days: list[date] = []
         self.series: dict[int, LiftSeries] = {}
         # effort baseline: (exercise id, kg*100, reps) -> [(day, rpe)] of non-deload rated sets
-        self.effort: dict[tuple[int, int, int], list[tuple[date, float]]] = defaultdict(list)
+        # (days, rpes), days ascending
+        self.effort: dict[tuple[int, int, int], tuple[list[date], list[float]]] = {}
         self._judged: dict[int, _SessionJudgement] = {}
         self._creep: dict[tuple[int, int], float | None] = {}
         self._repdrop: dict[tuple[int, int], tuple[int, int, float] | None] = {}
@@ -259,10 +261,13 @@ class Prepared:
             for w, r, rpe in p.sets:
                 if rpe is None or rpe < 6:
                     continue
-                base = [
-                    b for d, b in self.effort.get((eid, round(w * 100), r), ())
-                    if p.day - timedelta(days=CREEP_BASELINE_DAYS) <= d < p.day
-                ]
+                found = self.effort.get((eid, round(w * 100), r))
+                if not found:
+                    continue
+                days, rpes = found
+                lo = bisect.bisect_left(days, p.day - timedelta(days=CREEP_BASELINE_DAYS))
+                hi = bisect.bisect_left(days, p.day)
+                base = rpes[lo:hi]
                 if base:
                     diffs.append(rpe - statistics.median(base))
         value = statistics.median(diffs) if diffs else None
@@ -276,7 +281,9 @@ class Prepared:
                     continue
                 for w, r, rpe in p.sets:
                     if rpe is not None and rpe >= 6:
-                        self.effort[(eid, round(w * 100), r)].append((p.day, rpe))
+                        days, rpes = self.effort.setdefault((eid, round(w * 100), r), ([], []))
+                        days.append(p.day)
+                        rpes.append(rpe)
 
     def rep_drop(self, eid: int, i: int) -> tuple[int, int, float] | None:
         """(reps now, usual reps, load) when the first set at a repeated top load has fewer
@@ -412,8 +419,6 @@ def _last_deload(prep: Prepared, upto: int) -> date | None:
 
 
 def _assess(prep: Prepared, settings: Settings, as_of: date) -> FatigueReport:
-    import bisect
-
     m = _sens(settings)
     unit = _unit(settings)
     upto = bisect.bisect_right(prep.days, as_of)
@@ -615,9 +620,10 @@ def _readiness_flag(prep: Prepared, upto: int, as_of: date, m: float) -> Flag | 
     """Readiness check-ins: the mean of the last three (within 14 days) against the check-ins
     of the eight weeks before them; a note when two parts are worse (sleep by 0.75 h,
     soreness or energy by 1 point), or one by half as much again."""
+    lo = bisect.bisect_left(prep.days, as_of - timedelta(days=RECENT_DAYS + 120))
     checks = [
         (prep.sessions[k].day, r)
-        for k in range(upto)
+        for k in range(lo, upto)
         if (r := prep.sessions[k].readiness) is not None and (r.sleep_h, r.soreness, r.energy) != (None, None, None)
     ]
     last = [c for c in checks[-3:] if (as_of - c[0]).days <= RECENT_DAYS]
@@ -764,8 +770,6 @@ def fatigue_picture(
 
 
 def picture_from(prep: Prepared, as_of: date, weeks: int = 12) -> FatiguePicture:
-    import bisect
-
     first_monday = as_of - timedelta(days=as_of.weekday()) - timedelta(days=7 * (weeks - 1))
     upto = bisect.bisect_right(prep.days, as_of)
     lo = bisect.bisect_left(prep.days, first_monday)

@@ -5,12 +5,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from textual.widgets import Header, Static
+from textual.widgets import DataTable, Header, Static
 
 from backlegs_tui.store.demo import make_demo_db
 from backlegs_tui.ui.app import BacklegsApp
 from backlegs_tui.ui.widgets.fatigue_badge import BADGE_TEXT, FatigueBadge
 from backlegs_tui.ui.widgets.history_fatigue import FatigueResult
+from backlegs_tui.ui.widgets.history_session_detail import DELOAD_LINE, DELOAD_MARK
 
 from .fatigue_ui_data import WARNING_REPORT, overreach_picture
 from .session_helpers import wait_for
@@ -140,6 +141,20 @@ async def test_the_real_engine_on_a_history_ending_in_an_overreach(tmp_path: Pat
         assert text(screen, "#fatigue-flags").startswith("Flags (")
         chart = str(screen.query_one("#fatigue-chart").render())
         assert "Barbell back squat (e1RM)" in chart and "usual " in chart and "Load/wk" in chart
+        assert "Deload " in chart  # the demo's deload week
+        # the session list and the detail say which sessions were deloads
+        await pilot.press("s")
+        table = screen.query_one("#session-list", DataTable)
+        deload = next(s for s in app.repo.sessions(limit=100) if s.deload)
+        await wait_for(pilot, lambda: str(deload.id) in table.rows, "the session list")
+        table.move_cursor(row=table.get_row_index(str(deload.id)), animate=False)
+        await wait_for(pilot, lambda: DELOAD_LINE in text(screen, "#session-detail"), "the deload session's detail")
+        assert table.get_row(str(deload.id))[1].startswith(DELOAD_MARK)
+        # a click on the badge opens History -> Fatigue
+        await pilot.press("f1")
+        await wait_for(pilot, lambda: app.current_mode == "plan", "plan mode")
+        await pilot.click(FatigueBadge)
+        await wait_for(pilot, lambda: app.current_mode == "history" and screen.tab == "fatigue-tab", "the fatigue tab")
 
 
 async def test_the_real_engine_on_a_calm_history_shows_no_badge(db_path: Path, clock) -> None:

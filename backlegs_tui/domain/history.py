@@ -67,6 +67,7 @@ class SessionDetail:
     notes: str = ""
     readiness: Readiness = Readiness()
     session_rpe: float | None = None
+    deload: bool = False  # a deload session (lighter on purpose)
 
     @property
     def duration_s(self) -> float | None:

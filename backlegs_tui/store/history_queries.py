@@ -74,6 +74,7 @@ class HistoryQueries:
                     notes=row.notes,
                     readiness=Readiness(row.sleep_h, row.soreness, row.energy),
                     session_rpe=row.session_rpe,
+                    deload=bool(row.deload),
                 )
                 for row in rows
             ]

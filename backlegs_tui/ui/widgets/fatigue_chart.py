@@ -100,8 +100,9 @@ def _pairs(rows: Iterable[object] | None) -> tuple[tuple[date, float | None], ..
     return tuple(out)
 
 
-def chart_data(picture: object, weeks: int = 12) -> ChartData:
-    """The engine's `FatiguePicture` as `ChartData` (lifts in the picture's order)."""
+def chart_data(picture: object, weeks: int = 12, deload_days: Iterable[date] = ()) -> ChartData:
+    """The engine's `FatiguePicture` as `ChartData` (lifts in the picture's order), with
+    the deload sessions the caller knows of."""
     lifts_raw = _field(picture, "lifts", default={})
     items = lifts_raw.items() if hasattr(lifts_raw, "items") else (
         (_field(s, "name", "lift"), _field(s, "points", default=())) for s in lifts_raw  # type: ignore[union-attr]
@@ -118,7 +119,8 @@ def chart_data(picture: object, weeks: int = 12) -> ChartData:
     start = end - timedelta(days=end.weekday() + 7 * (weeks - 1))  # the engine's weeks start on Mondays
     if days:
         start = min(start, min(days))
-    deloads = tuple(sorted(set(_field(picture, "deload_days", default=()) or ())))  # type: ignore[arg-type]
+    known = set(_field(picture, "deload_days", default=()) or ()) | set(deload_days)  # type: ignore[arg-type]
+    deloads = tuple(sorted(d for d in known if start <= d <= end))
     return ChartData(start, end, lifts, load, hard, readiness, deloads)
 
 

@@ -39,6 +39,10 @@ SEVERITY_MARK = {"warning": ("⚠ ", "$error"), "note": ("• ", "$warning")}
 class FatigueResult:
     report: Any  # domain.fatigue_engine.FatigueReport
     picture: Any  # domain.fatigue_engine.FatiguePicture
+    deload_days: tuple[date, ...] = ()  # deload sessions in the picture's weeks
+
+
+RECENT_SESSIONS = 150  # more than 12 weeks hold, even training daily
 
 
 def read_fatigue(repo: Repository, as_of: date) -> FatigueResult | None:
@@ -48,7 +52,12 @@ def read_fatigue(repo: Repository, as_of: date) -> FatigueResult | None:
         from ...services.fatigue import fatigue_picture_for, fatigue_today
     except ImportError:
         return None
-    return FatigueResult(fatigue_today(repo, as_of), fatigue_picture_for(repo, as_of))
+    picture = fatigue_picture_for(repo, as_of)
+    # deload sessions, also those no lift point shows (a deload's easy sets give no reading)
+    deloads = tuple(
+        s.started_at.date() for s in repo.sessions(limit=RECENT_SESSIONS) if s.deload and s.started_at.date() <= as_of
+    )
+    return FatigueResult(fatigue_today(repo, as_of), picture, deloads)
 
 
 def _value(v: object) -> str:
@@ -137,7 +146,7 @@ class FatigueView(Vertical):
             return
         verdict.update(verdict_content(result.report))
         flags.update(flags_content(result.report))
-        data = chart_data(result.picture)
+        data = chart_data(result.picture, deload_days=result.deload_days)
         if data.empty:
             title.update(Content.styled(NO_PICTURE, "dim"))
             chart.show(None, unit)

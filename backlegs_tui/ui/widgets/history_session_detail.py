@@ -18,6 +18,10 @@ _TYPE_STYLE = {
 }
 
 
+DELOAD_LINE = "Deload session: lighter on purpose, never counted as a decline"
+DELOAD_MARK = "deload · "  # before the name of a deload session in the session list
+
+
 def set_text(s: SetEntry, unit: Unit) -> Content:
     """`W  60 kg x 10`, `   140 kg x 5 @ 8`, `F  140 kg x 4 @ 10`: the type's letter, then
     weight x reps @ RPE (or RIR), then the set's note."""
@@ -54,6 +58,8 @@ class SessionDetailView(Static):
         if detail.session_rpe is not None:
             head.append(f"sRPE {detail.session_rpe:g}")
         lines: list[Content] = [Content.styled(detail.name, "bold $accent"), Content.styled(" · ".join(head), "bold")]
+        if detail.deload:
+            lines.insert(1, Content.styled(DELOAD_LINE, "bold $warning"))
         if ready := detail.readiness.describe():
             lines.append(Content(f"Readiness: {ready}"))
         if detail.notes:

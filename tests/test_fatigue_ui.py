@@ -13,7 +13,7 @@ from backlegs_tui.ui.widgets.fatigue_badge import BADGE_TEXT, FatigueBadge
 from backlegs_tui.ui.widgets.history_fatigue import FatigueResult
 from backlegs_tui.ui.widgets.history_session_detail import DELOAD_LINE, DELOAD_MARK
 
-from .fatigue_ui_data import WARNING_REPORT, overreach_picture
+from .fatigue_ui_data import CALM_REPORT, WARNING_REPORT, overreach_picture
 from .session_helpers import wait_for
 from .test_history_screen import ready, seed
 
@@ -165,3 +165,31 @@ async def test_the_real_engine_on_a_calm_history_shows_no_badge(db_path: Path, c
         await wait_for(pilot, lambda: app.fatigue.report is not None, "the fatigue check")
         assert not app.fatigue.warning
         assert await visit_modes(pilot, app) == {"history": False, "plan": False, "session": False}
+
+
+async def test_finishing_a_session_checks_the_badge_again(db_path: Path, clock, monkeypatch) -> None:
+    from .session_helpers import press_each, settle, start_working
+
+    answers = [CALM_REPORT, WARNING_REPORT]  # calm at start-up, a warning once the session is in
+    asked: list = []
+
+    def check(repo, as_of):
+        asked.append(as_of)
+        return answers[min(len(asked), len(answers)) - 1]
+
+    monkeypatch.setattr("backlegs_tui.ui.widgets.fatigue_badge.check_fatigue", check)
+    app = BacklegsApp(db_path=db_path, clock=clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await start_working(pilot)
+        await wait_for(pilot, lambda: app.fatigue.report is CALM_REPORT, "the start-up check")
+        assert not badge_shown(app)
+        await press_each(pilot, "enter")
+        await settle(pilot)
+        clock.advance(30 * 60)
+        await press_each(pilot, "f", "y")  # planned lifts are left: finish anyway
+        await settle(pilot)
+        await press_each(pilot, "enter")  # the summary
+        await settle(pilot)
+        await press_each(pilot, "enter")  # no session RPE
+        await wait_for(pilot, lambda: app.fatigue.report is WARNING_REPORT, "the check after finishing")
+        assert badge_shown(app) and app.current_mode == "session"

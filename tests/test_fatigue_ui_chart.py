@@ -127,3 +127,11 @@ def test_the_picture_from_the_engines_shape() -> None:
     assert data.lifts[0][1][0] == LiftPoint(*picture.lifts[0].points[0])
     assert not data.empty
     assert ChartData(END, END, ()).empty
+
+
+def test_a_few_kilograms_apart_is_not_drawn_as_a_cliff() -> None:
+    points = [LiftPoint(END - timedelta(days=10), 251.5, None, None), LiftPoint(END, 253.5, None, None)]
+    text = draw_text(lift(points), 60, Unit.KG)
+    rows = [plot(t, 60) for t in text[1:4]]
+    assert rows[1].count(IN_BAND) == 2  # both in the middle of a scale 4 % wide
+    assert text[1].split()[0] == "257.5" and text[3].split()[0] == "247.5"

@@ -35,6 +35,7 @@ Line = tuple[Span, ...]
 LABEL_W = 7  # the row label column
 VALUE_W = 18  # the value column on the right
 LIFT_ROWS = 3
+MIN_SPAN = 0.04  # a lift's scale spans at least 4 % of its level
 MIN_PLOT = 12
 BARS = "▁▂▃▄▅▆▇█"
 IN_BAND, BELOW, ABOVE, DELOAD, BAND = "●", "▼", "▲", "○", "░"
@@ -201,8 +202,8 @@ def _lift_rows(name: str, points: Sequence[LiftPoint], axis: _Axis, unit: Unit) 
     scale's top and bottom on the left, the latest value and usual range on the right."""
     values = [p.value for p in points] + [b for p in points for b in (p.low, p.high) if b is not None]
     lo, hi = min(values), max(values)
-    if hi - lo < 1e-9:
-        lo, hi = lo - 1, hi + 1
+    if (pad := MIN_SPAN * (lo + hi) / 2 - (hi - lo)) > 0:  # a few kg apart is not a cliff
+        lo, hi = lo - pad / 2, hi + pad / 2
     step = (hi - lo) / LIFT_ROWS
 
     def row_of(v: float) -> int:  # 0 is the top row

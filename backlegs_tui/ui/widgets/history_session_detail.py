@@ -59,7 +59,7 @@ class SessionDetailView(Static):
             head.append(f"sRPE {detail.session_rpe:g}")
         lines: list[Content] = [Content.styled(detail.name, "bold $accent"), Content.styled(" · ".join(head), "bold")]
         if detail.deload:
-            lines.insert(1, Content.styled(DELOAD_LINE, "bold $warning"))
+            lines.append(Content.styled(DELOAD_LINE, "bold $warning"))
         if ready := detail.readiness.describe():
             lines.append(Content(f"Readiness: {ready}"))
         if detail.notes:

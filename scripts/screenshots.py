@@ -80,7 +80,7 @@ async def in_session(pilot: Pilot, clock: FrozenClock) -> None:
     for key in "7.5":
         await pilot.press(key)
     await pilot.press("enter", "2", "enter", "4", "enter")
-    await until(pilot, lambda: session(app).state is not None and app.screen is session(app))
+    await until(pilot, lambda: session(app).live is not None and app.screen is session(app))
 
 
 async def warmups(pilot: Pilot, clock: FrozenClock) -> None:

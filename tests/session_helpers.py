@@ -14,7 +14,10 @@ from backlegs_tui.ui.screens.session import SessionScreen
 async def settle(pilot: Pilot) -> None:
     """Let workers finish and their messages land, a few rounds deep."""
     app = pilot.app
-    for _ in range(6):
+    jobs = getattr(app, "jobs", None)
+    for _ in range(3):
+        if jobs is not None:
+            await jobs.drain(10)
         await app.workers.wait_for_complete()
         await pilot.pause()
 
@@ -54,7 +57,7 @@ async def start_sample_session(pilot: Pilot) -> SessionScreen:
     await wait_for(pilot, lambda: type(app.screen).__name__ == "FormDialog", "the readiness check-in")
     await pilot.press("escape")  # skip readiness
     screen = session_screen(app)
-    await wait_for(pilot, lambda: screen.state is not None, "the session to start")
+    await wait_for(pilot, lambda: screen.live is not None, "the session to start")
     return screen
 
 

@@ -19,6 +19,11 @@ from backlegs_tui.services.live_session import (
 from backlegs_tui.store.repository import Repository
 
 
+@pytest.fixture(autouse=True)
+def _from_template(migrated_db: Path) -> None:
+    """Every test's `db_path` starts as a copy of the migrated template (no Alembic per test)."""
+
+
 @pytest.fixture
 def live(repo: Repository, clock) -> LiveSession:
     """The sample plan started now, nothing logged."""

@@ -9,7 +9,7 @@ from typing import Any
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.fuzzy import Matcher
 from textual.screen import ModalScreen
@@ -265,8 +265,17 @@ class InfoDialog(Dialog):
         super().__init__()
         self.title_text, self.body, self.hint = title, body, hint
 
+    DEFAULT_CSS = """
+    InfoDialog .body { height: auto; max-height: 70vh; }
+    """
+
     def compose(self) -> ComposeResult:
+        # a long body (many records) scrolls; the title and the keys stay in view
         with Vertical():
             yield Static(self.title_text, classes="title", markup=False)
-            yield Static(self.body)
+            with VerticalScroll(classes="body"):
+                yield Static(self.body)
             yield Static(self.hint, classes="hint")
+
+    def on_mount(self) -> None:
+        self.query_one(VerticalScroll).focus()

@@ -19,6 +19,7 @@ class RestTimerView(Vertical):
     def compose(self) -> ComposeResult:
         yield Static("Rest", id="rest-label")
         yield Digits("-:--", id="rest-digits")
+        yield Static("", id="rest-compact")  # the countdown on one line, for short terminals
         yield Static("", id="rest-bar")
         yield Static("", id="rest-next")
 
@@ -27,9 +28,11 @@ class RestTimerView(Vertical):
         bar = self.query_one("#rest-bar", Static)
         label = self.query_one("#rest-label", Static)
         self.query_one("#rest-next", Static).update(Text(next_text))
+        compact = self.query_one("#rest-compact", Static)
         if timer is None:
             label.update("Rest: starts after each working set")
             digits.update(format_clock(planned_s) if planned_s else "-:--")
+            compact.update(Text(f"planned {format_clock(planned_s)}" if planned_s else "", style="dim"))
             bar.update("")
             self.set_class(False, "-running", "-done")
             self.set_class(True, "-idle")
@@ -38,7 +41,8 @@ class RestTimerView(Vertical):
         done = timer.done(now)
         label.update(f"Rest  of {format_clock(timer.total_s)}" if not done else "Rest over: go")
         digits.update(format_clock(left))
-        width = 30
+        compact.update(Text.assemble((format_clock(left), "bold"), " left" if not done else ""))
+        width = max(8, min(30, self.size.width - 4)) if self.size.width else 30
         filled = round(width * timer.fraction_left(now))
         bar.update(Text("█" * filled, style="bold") + Text("░" * (width - filled), style="dim"))
         self.set_class(not done, "-running")

@@ -3,8 +3,9 @@ with its target and last time, and today's sets."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
+from rich.console import Group
 from rich.table import Table
 from rich.text import Text
 from textual.widgets import Static
@@ -30,10 +31,10 @@ def set_text(s: SetEntry, unit: Unit) -> str:
 class ExerciseList(Static):
     """The session's exercises, with done/planned working sets; the current one marked."""
 
-    def show(self, state: SessionState, current: int | None) -> None:
+    def show(self, state: SessionState, current: int | None, done_of: Callable[[SessionItem], int] | None = None) -> None:
         text = Text()
         for i, item in enumerate(state.items):
-            done = sum(1 for s in state.sets_for_item(item.id) if s.is_working)
+            done = done_of(item) if done_of else sum(1 for s in state.sets_for_item(item.id) if s.is_working)
             mark = "▶ " if item.id == current else "  "
             style = "bold reverse" if item.id == current else ("green" if done >= item.sets_planned else "")
             letter = chr(ord("A") + i) if i < 26 else "·"
@@ -58,6 +59,8 @@ class CurrentExercise(Static):
         reason: str,
         unit: Unit,
         warmups: Sequence[tuple[str, str, str]] = (),
+        *,
+        compact: bool = False,
     ) -> None:
         if item is None or exercise is None:
             self.update(Text("No exercise selected", style="dim"))
@@ -70,7 +73,14 @@ class CurrentExercise(Static):
         text.append(f"{item.target_text} · rest {format_clock(rest)}\n")
         text.append("Plan    ", style="bold")
         text.append(reason + "\n", style="italic")
-        if warmups:
+        if warmups and compact:
+            # one line on a short terminal: ✓ done, ▸ next, · to come
+            text.append("Warm-up ", style="bold yellow")
+            for mark, load, _ in warmups:
+                style = "dim" if mark == "✓" else "bold yellow" if mark == "▸" else ""
+                text.append(f"{mark}{load.replace(' x ', 'x').replace(' kg', '').replace(' lb', '')} ", style=style)
+            text.append(" w: off", style="dim")
+        elif warmups:
             text.append("Warm-up ", style="bold yellow")
             text.append("w turns warm-ups off for this lift\n", style="dim")
             for mark, load, plates in warmups:
@@ -92,8 +102,7 @@ class SetTable(Static):
         table.add_column(f"set ({unit.value})", no_wrap=True, min_width=9)
         table.add_column("effort", no_wrap=True, min_width=6)
         table.add_column("e1RM", justify="right", no_wrap=True, min_width=5)
-        # only the note gives way when the panel is narrow
-        table.add_column("note", no_wrap=True, overflow="ellipsis", ratio=1)
+        notes = Text()
         n = 0
         for s in sets:
             if s.is_working:
@@ -107,9 +116,12 @@ class SetTable(Static):
                 Text(f"{format_weight(s.weight_kg, unit, with_unit=False)} x {s.reps}", style=style),
                 effort,
                 format_e1rm(est, unit, with_unit=False) if est else "",
-                Text(s.notes),
             )
-        self.update(table)
+            if s.notes:
+                # notes in full, under the table (a column would cut them to a few characters)
+                notes.append(f"{mark:>3} ", style="bold dim")
+                notes.append(s.notes + "\n", style="italic")
+        self.update(Group(table, notes) if notes else table)
 
 
 class SessionInfo(Static):

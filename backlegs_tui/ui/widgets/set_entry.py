@@ -150,13 +150,15 @@ class SetEntry(Widget, can_focus=True):
         focused = self.has_focus
         text = Text()
 
+        gap = "    " if self.size.width >= 66 or not self.size.width else "  "
+
         def field(label: str, value: str, idx: int, suffix: str = "", width: int = 6) -> None:
             text.append(f"{label} ", style="bold")
             style = "reverse bold" if focused and idx == self.field_index else "underline"
             text.append(f" {value or ' ':>{width}} ", style=style)
             if suffix:
                 text.append(f" {suffix}")
-            text.append("    ")
+            text.append(gap)
 
         field("Weight", self.weight, 0, self.unit + (" added" if self.bodyweight else ""))
         field("Reps", self.reps, 1, width=3)

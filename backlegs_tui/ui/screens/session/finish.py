@@ -1,0 +1,67 @@
+"""Finishing a session: the question when planned sets are left, the summary (scrolls when
+there are many records), then the session RPE."""
+
+from __future__ import annotations
+
+from rich.text import Text
+
+from ....domain.model import Settings
+from ....domain.session_logic import SessionReport, parse_session_rpe
+from ....domain.units import format_e1rm, format_volume, format_weight, plural
+from ...dialogs import ConfirmDialog, FieldSpec, FormDialog, InfoDialog, PickerDialog
+
+
+def sets_left_question(left: str, count: int) -> ConfirmDialog:
+    return ConfirmDialog(f"Finish with {plural(count, 'planned lift')} not done?", f"Still to do: {left}")
+
+
+def summary_dialog(name: str, report: SessionReport, settings: Settings) -> InfoDialog:
+    return InfoDialog(f"Session summary: {name}", report_text(report, settings),
+                      hint="Enter: next (session RPE)   Esc: back to the session   ↑↓ scroll")
+
+
+def rpe_form() -> FormDialog:
+    return FormDialog(
+        "How hard was the whole session? (session RPE 0-10)",
+        [FieldSpec("rpe", "Session RPE", placeholder="e.g. 8 (blank: skip)", parse=parse_session_rpe)],
+        hint="Enter: save and finish   Esc: back to the session",
+    )
+
+
+def resume_offer(title: str, sets_text: str) -> PickerDialog:
+    choices = [
+        (f"Resume it ({sets_text})", "resume"),
+        ("Finish it now and keep its sets", "finish"),
+        ("Discard it and its sets", "discard"),
+    ]
+    return PickerDialog(title, choices, search=False)
+
+
+def discard_question(name: str, sets: int) -> ConfirmDialog:
+    return ConfirmDialog("Discard this session?", f"{name}: {plural(sets, 'set')} will be deleted for good.")
+
+
+def report_text(report: SessionReport, settings: Settings) -> Text:
+    """The summary as plain text (user text is never markup)."""
+    unit = settings.unit
+    out = Text()
+    out.append(f"{report.minutes} min", style="bold")
+    out.append(f"   {plural(report.working_sets, 'working set')} ({report.sets} with warm-ups)   "
+               f"volume {format_volume(report.volume_kg, unit)}\n\n")
+    out.append("Volume load by muscle", style="bold")
+    out.append(" (secondary counts half)\n")
+    for muscle, kg in sorted(report.volume_by_muscle.items(), key=lambda p: -p[1]):
+        out.append(f"  {muscle:<12} {format_volume(kg, unit):>10}\n")
+    if report.best_e1rm:
+        out.append("\nBest e1RM\n", style="bold")
+        for name, kg in report.best_e1rm.items():
+            out.append(f"  {name:<24} {format_e1rm(kg, unit)}\n")
+    out.append("\nRecords\n", style="bold")
+    if report.records:
+        for r in report.records:
+            fmt = format_e1rm if r.kind == "e1RM" else format_weight
+            prev = f" (was {fmt(r.previous_kg, unit)})" if r.previous_kg else " (first time)"
+            out.append(f"  ★ {r.exercise}: {r.kind} {fmt(r.value_kg, unit)}{prev}\n")
+    else:
+        out.append("  none today")
+    return out

@@ -1,0 +1,107 @@
+"""The live panel: the session's lifts, the current lift with its target and warm-ups,
+today's and last time's sets, the set entry and the rest timer. It only shows what a
+`LiveSession` holds; it never reads the database."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical
+from textual.widgets import Static
+
+from ....domain.session_logic import plate_text
+from ....domain.timer import format_clock
+from ....domain.units import plural
+from ....services.live_session import LiveSession
+from ...widgets.rest_timer import RestTimerView
+from ...widgets.session_views import CurrentExercise, ExerciseList, SessionInfo, SetTable
+from ...widgets.set_entry import SetEntry as SetEntryWidget
+
+
+class LivePanel(Vertical):
+    """Shown while a session is open."""
+
+    def compose(self) -> ComposeResult:
+        yield Static("", id="session-title")
+        with Horizontal(id="top"):
+            with Vertical(id="left", classes="panel"):
+                yield ExerciseList(id="exercise-list")
+                yield SessionInfo(id="session-info")
+            with Vertical(id="middle", classes="panel"):
+                yield CurrentExercise(id="current")
+                with Horizontal(id="sets"):
+                    yield SetTable(id="today")
+                    yield SetTable(id="last")
+        with Horizontal(id="bottom"):
+            with Vertical(id="entry-box", classes="panel"):
+                yield SetEntryWidget(id="entry")
+                yield Static("", id="plates")
+                yield Static("", id="entry-msg")
+            yield RestTimerView(id="rest", classes="panel")
+        yield Static("", id="fatigue")
+
+    def on_mount(self) -> None:
+        self.query_one("#left").border_title = "Exercises"
+        self.query_one("#today").border_title = "Today"
+        self.query_one("#middle").border_title = "Current"
+        self.query_one("#entry-box").border_title = "Log set  (Enter)"
+
+    @property
+    def entry(self) -> SetEntryWidget:
+        return self.query_one("#entry", SetEntryWidget)
+
+    def load_entry(self, live: LiveSession) -> None:
+        """Put the prefill into the set entry (the lifter's typing starts over)."""
+        self.entry.unit = live.settings.unit.value
+        fields = live.entry_fields()
+        if fields is None:
+            return
+        weight, reps, set_type, step, bodyweight = fields
+        self.entry.load(weight, reps, set_type, weight_step=step, bodyweight=bodyweight)
+
+    def show(self, live: LiveSession) -> None:
+        """Redraw everything from the live session."""
+        state, unit = live.state, live.settings.unit
+        item, ex = live.current_item(), live.current_exercise()
+        self.query_one(ExerciseList).show(state, state.current_item_id, live.done)
+        reason = live.next.reason if live.next else ""
+        last = live.last_sets()
+        compact = self.screen.has_class("-short")
+        self.query_one(CurrentExercise).show(item, ex, last, reason, unit, live.warmup_rows(), compact=compact)
+        self.query_one("#today", SetTable).show(live.item_sets(), unit, "Nothing yet: Enter logs the set below.")
+        last_table = self.query_one("#last", SetTable)
+        last_table.show(last, unit, "First time on this exercise.")
+        when = last[0].logged_at if last and last[0].logged_at else None
+        last_table.border_title = f"Last time · {when:%a %d %b}" if when else "Last time"
+        self.query_one(SessionInfo).show(state, live.cooldown)
+        self.update_plates(live)
+        line = live.fade_line()
+        fatigue = self.query_one("#fatigue", Static)
+        fatigue.update(Text("⚠ " + line) if line else "")
+        fatigue.set_class(bool(line), "-flagged")
+        self.tick(live)
+
+    def update_plates(self, live: LiveSession) -> None:
+        text = plate_text(self.entry.weight, live.current_exercise(), live.settings)
+        self.query_one("#plates", Static).update(Text(f"Plates  {text}"))
+
+    def tick(self, live: LiveSession) -> None:
+        """The rest timer and the elapsed time, from the clock."""
+        now = live.clock()
+        self.query_one(RestTimerView).show(live.timer, now, live.next_text(), live.planned_rest())
+        state = live.state
+        ids = [it.id for it in state.items]
+        where = f"   lift {ids.index(state.current_item_id) + 1}/{len(ids)}" if state.current_item_id in ids else ""
+        deload = "  (deload)" if live.deload else ""
+        self.query_one("#session-title", Static).update(
+            Text.assemble(
+                (state.name, "bold"), deload, f"   started {state.started_at:%H:%M}   elapsed ",
+                (format_clock(live.elapsed_s()), "bold"), f"   {plural(live.working_sets(), 'working set')}", where,
+            )
+        )
+
+    def message(self, text: str, *, error: bool = False) -> None:
+        msg = self.query_one("#entry-msg", Static)
+        msg.update(Text(text))
+        msg.set_class(error, "error")
+        msg.set_class(not error, "ok")

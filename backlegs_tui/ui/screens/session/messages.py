@@ -1,0 +1,62 @@
+"""The Session screen's typed messages: each is posted by the job runner to the screen when
+a job of the screen's ends (plain values, never callables)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from textual.message import Message
+
+from ....domain.model import SessionState
+from ....services.live_session import SessionData, StartData
+from ....services.session_start import Overview
+
+
+@dataclass
+class SessionRead(Message):
+    """Posted when the open session, or the start panel's plans when none is open, was read."""
+
+    data: SessionData | None
+    start: StartData | None
+    first: bool  # the first read since the app started (offer to resume)
+
+
+@dataclass
+class SessionStarted(Message):
+    """Posted when a new session is on disk, with everything the live panel needs."""
+
+    data: SessionData
+
+
+@dataclass
+class OverviewRead(Message):
+    """Posted when the start panel's recent sessions and fatigue verdict were read."""
+
+    overview: Overview
+
+
+@dataclass
+class SessionWritten(Message):
+    """Posted when a live-session write committed: `kind` and `result` go to
+    `LiveSession.apply`."""
+
+    session_id: int
+    kind: str
+    result: Any
+
+
+@dataclass
+class BestsRead(Message):
+    """Posted when the earlier bests of today's lifts were read (for the finish summary)."""
+
+    session_id: int
+    bests: dict[int, tuple[float | None, float | None]]
+    at_last_set: bool
+
+
+@dataclass
+class SessionResynced(Message):
+    """Posted when the session was read again after a failed write."""
+
+    state: SessionState

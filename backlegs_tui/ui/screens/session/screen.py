@@ -1,0 +1,515 @@
+"""Session mode: the start panel while no session is open, the live panel while one is.
+
+The rules live in `services.live_session.LiveSession`; this screen turns keys into its
+actions, hands the writes they return to the app's one job runner, and applies the results
+when the job's typed message comes back (a set shows once it is committed). A failed job is
+one plain line; the entry keeps what was typed, so Enter retries."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.events import Resize
+from textual.widgets import Footer, Header
+
+from ....domain.model import SessionState
+from ....domain.timer import format_clock
+from ....domain.units import plural
+from ....services.live_session import (
+    EntryInput,
+    LiveSession,
+    Outcome,
+    Write,
+    load_open,
+    plans_left_text,
+    read_start,
+    start_session,
+)
+from ....services.session_start import read_overview
+from ...dialogs import readiness_dialog, readiness_from
+from ...jobs import JobFailed
+from ...widgets.set_entry import SetEntry as SetEntryWidget
+from ..base import ModeScreen
+from . import finish, set_edits
+from .live_panel import LivePanel
+from .messages import BestsRead, OverviewRead, SessionRead, SessionResynced, SessionStarted, SessionWritten
+from .start_panel import PlanChosen, StartPanel
+
+LIVE_ACTIONS = {
+    "log_set", "cycle_type", "toggle_effort", "skip_rest", "rest", "next_exercise", "prev_exercise",
+    "goto_exercise", "add_exercise", "swap_exercise", "edit_set", "delete_set", "undo", "set_note",
+    "session_note", "toggle_warmups", "finish", "discard",
+}
+# writes after which the entry shows the new prefill
+REFILL = {"logged", "undone", "deleted", "replaced", "swapped", "added"}
+
+
+class SessionScreen(ModeScreen):
+    """Log a session: the plan's exercises, the current one, today's sets, the entry, rest."""
+
+    CSS_PATH = "session.tcss"
+    SUB_TITLE = "Session"
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide")]
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (32, "-tall")]
+    BINDINGS = [
+        Binding("enter", "log_set", "Log set", id="session.log"),
+        Binding("t", "cycle_type", "Set type", id="session.type", tooltip="Cycle working, drop, failure, warm-up"),
+        Binding("s", "skip_rest", "Skip rest", id="session.skip_rest"),
+        Binding("right_square_bracket", "rest(15)", "+15s", id="session.rest_more", tooltip="Add 15 s to the rest timer", key_display="]"),
+        Binding("left_square_bracket", "rest(-15)", "-15s", id="session.rest_less", tooltip="Take 15 s off the rest timer", key_display="["),
+        Binding("j,pagedown", "next_exercise", "Next lift", id="session.next"),
+        Binding("k,pageup", "prev_exercise", "Previous lift", show=False, id="session.prev"),
+        Binding("g", "goto_exercise", "Go to exercise", show=False, id="session.goto"),
+        Binding("a", "add_exercise", "Add exercise", show=False, id="session.add"),
+        Binding("x", "swap_exercise", "Swap for an alternative", show=False, id="session.swap"),
+        Binding("e", "edit_set", "Edit a set", show=False, id="session.edit"),
+        Binding("delete", "delete_set", "Delete a set", show=False, id="session.delete"),
+        Binding("u", "undo", "Undo last set", show=False, id="session.undo"),
+        Binding("r", "toggle_effort", "RPE / RIR", show=False, id="session.effort"),
+        Binding("w", "toggle_warmups", "Warm-ups on/off", show=False, id="session.warmups"),
+        Binding("n", "set_note", "Note on last set", show=False, id="session.set_note"),
+        Binding("N", "session_note", "Session note", show=False, id="session.session_note"),
+        Binding("f", "finish", "Finish", id="session.finish"),
+        Binding("D", "discard", "Discard session", show=False, id="session.discard"),
+        Binding("d", "deload", "Deload version", id="session.deload", tooltip="Start a deload version of the plan (fatigue warning)"),
+        Binding("ctrl+r", "reload", "Read the log again", show=False, id="session.reload"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.live: LiveSession | None = None
+        self._loaded_once = False
+        self._starting = False
+
+    # ---- layout ---------------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield StartPanel(id="start")
+        yield LivePanel(id="live")
+        yield Footer(compact=True)
+
+    def on_mount(self) -> None:
+        self.panel.display = False
+        self.set_interval(0.25, self.tick)
+
+    def on_resize(self, _: Resize) -> None:
+        if self.live is not None:
+            self.call_after_refresh(self._show)  # the warm-ups go on one line when short
+
+    @property
+    def panel(self) -> LivePanel:
+        return self.query_one(LivePanel)
+
+    @property
+    def start_panel(self) -> StartPanel:
+        return self.query_one(StartPanel)
+
+    @property
+    def entry(self) -> SetEntryWidget:
+        return self.panel.entry
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in LIVE_ACTIONS:
+            return self.live is not None and not self.live.ending
+        if action == "deload":
+            return self.live is None and self.start_panel.deload_offered
+        return True
+
+    def pending_writes(self) -> bool:
+        """Whether a job is queued or running (quitting waits for it)."""
+        return self.blapp.jobs.pending() > 0
+
+    # ---- jobs -------------------------------------------------------------------------------
+
+    def _submit(self, what: str, run: Any, done: Any, *, key: str | None = None) -> None:
+        self.blapp.jobs.submit(self, what, run, done, key=key)
+
+    def _do(self, out: Outcome) -> None:
+        """Show an action's message and queue its write."""
+        if out.message:
+            self.panel.message(out.message, error=out.error)
+        if out.write is not None and self.live is not None:
+            self._queue(out.write)
+
+    def _queue(self, write: Write) -> None:
+        sid, kind = self.live.id, write.kind  # type: ignore[union-attr]
+        self._submit(write.what, write.run, lambda result: SessionWritten(sid, kind, result))
+
+    def on_job_failed(self, msg: JobFailed) -> None:
+        """One plain line; what was typed stays in the entry; the screen re-reads the disk."""
+        msg.stop()
+        self._starting = False
+        if self.live is None:
+            self.start_panel.show_error(f"{msg.line}. ctrl+r tries again.")
+            return
+        self.live.ending = False
+        self.refresh_bindings()
+        self.panel.message(f"✗ {msg.line}. Your entry is kept: Enter retries.", error=True)
+        sid = self.live.id
+        self._submit("read the session again", lambda repo: repo.session_state(sid), SessionResynced)
+
+    def on_session_resynced(self, msg: SessionResynced) -> None:
+        if self.live is not None:
+            self.live.resync(msg.state)
+            self._show()
+
+    # ---- loading -----------------------------------------------------------------------------
+
+    def resumed(self) -> None:
+        # a closed dialog is a resume too: read again only when no session is open or starting
+        if self.live is None and not self._starting:
+            self.load()
+
+    def load(self) -> None:
+        first = not self._loaded_once
+        self._loaded_once = True
+        today = self.blapp.clock().date()
+
+        def read(repo: Any) -> SessionRead:
+            data = load_open(repo)
+            return SessionRead(data, read_start(repo, today) if data is None else None, first)
+
+        self._submit("read your training log", read, lambda m: m, key="session-read")
+
+    def action_reload(self) -> None:
+        if self.live is None:
+            self.load()
+
+    def on_session_read(self, msg: SessionRead) -> None:
+        if msg.data is None:
+            if self.live is None and msg.start is not None:
+                self._show_start(msg)
+            return
+        if self.live is None or self.live.id != msg.data.state.id:
+            # a session this screen did not start (left open by an earlier run): offer to resume it
+            self._enter_live(msg.data)
+            self._offer_resume(msg.data.state)
+
+    def _show_start(self, msg: SessionRead) -> None:
+        assert msg.start is not None
+        self.panel.display = False
+        self.start_panel.display = True
+        now = self.blapp.clock()
+        self.start_panel.show(msg.start, now)
+        self.refresh_bindings()
+        settings = self.blapp.settings
+        self._submit("read the fatigue check", lambda repo: read_overview(repo, now, settings), OverviewRead, key="overview")
+
+    def on_overview_read(self, msg: OverviewRead) -> None:
+        self.start_panel.show_overview(msg.overview, self.blapp.settings.unit)
+        self.refresh_bindings()
+
+    def _enter_live(self, data: Any) -> None:
+        """Show a session (once per session: keys typed as it appears are kept)."""
+        self.live = LiveSession(data, self.blapp.settings, self.blapp.clock)
+        self.start_panel.display = False
+        self.panel.display = True
+        self.entry.focus()
+        self.panel.load_entry(self.live)
+        self._show()
+        self.refresh_bindings()
+
+    def _show(self) -> None:
+        if self.live is not None:
+            self.panel.show(self.live)
+
+    def settings_changed(self) -> None:
+        """The unit, bar or plates changed: re-show everything in the new terms."""
+        if self.live is not None:
+            self.live.settings = self.blapp.settings
+            self.live.refresh()
+            self.panel.load_entry(self.live)
+            self._show()
+        elif self.repo is not None:
+            self.load()
+
+    # ---- starting ------------------------------------------------------------------------
+
+    @on(PlanChosen)
+    def _plan_chosen(self, event: PlanChosen) -> None:
+        self._start(event.plan_id, deload=event.deload)
+
+    def action_deload(self) -> None:
+        plan_id = self.start_panel.highlighted_plan()
+        if not isinstance(plan_id, int):
+            self.start_panel.show_error("Highlight a plan, then d starts its deload version.")
+            return
+        self._start(plan_id, deload=True)
+
+    def _start(self, plan_id: int | None, *, deload: bool) -> None:
+        if self._starting or self.live is not None:
+            return
+        settings = self.blapp.settings
+        sets = getattr(settings, "deload_sets", 0.6)
+        load = getattr(settings, "deload_load", 0.9)
+
+        def with_readiness(values: dict[str, Any] | None) -> None:
+            if self._starting or self.live is not None:
+                return
+            self._starting = True
+            readiness, now = readiness_from(values), self.blapp.clock()
+            self._submit(
+                "start the session",
+                lambda repo: start_session(repo, plan_id, now, readiness, deload=deload, deload_sets=sets, deload_load=load),
+                SessionStarted,
+            )
+
+        self.app.push_screen(readiness_dialog(), with_readiness)
+
+    def on_session_started(self, msg: SessionStarted) -> None:
+        self._starting = False
+        if self.live is None or self.live.id != msg.data.state.id:
+            self._enter_live(msg.data)
+
+    def _offer_resume(self, state: SessionState) -> None:
+        now = self.blapp.clock()
+        rest = ""
+        if state.rest_until and state.rest_until > now:
+            rest = f", {format_clock((state.rest_until - now).total_seconds())} of rest left"
+
+        def chosen(choice: str | None) -> None:
+            if choice == "finish":
+                self.action_finish(at_last_set=True)
+            elif choice == "discard":
+                self.action_discard()
+
+        title = f"You have an unfinished session: {state.name}, started {state.started_at:%a %H:%M}"
+        self.app.push_screen(finish.resume_offer(title, f"{plural(len(state.sets), 'set')} logged{rest}"), chosen)
+
+    # ---- the clock ------------------------------------------------------------------------
+
+    def tick(self) -> None:
+        """Redraw the rest timer and elapsed time from the clock; ring once at zero."""
+        if self.live is None:
+            return
+        self.panel.tick(self.live)
+        note = self.live.tick()
+        if note is not None:
+            self.app.bell()
+            self.notify(note, title="Rest over", timeout=15, markup=False)
+
+    # ---- results ---------------------------------------------------------------------------
+
+    def on_session_written(self, msg: SessionWritten) -> None:
+        live = self.live
+        if live is None or live.id != msg.session_id:
+            return
+        out = live.apply(msg.kind, msg.result)
+        if msg.kind in ("finished", "discarded"):
+            self.notify(self._finished_line(msg.kind), title="Well done" if msg.kind == "finished" else None)
+            self.live = None
+            self.refresh_bindings()
+            self.load()
+            self.blapp.fatigue.refresh()  # the header badge: this session may start or end a warning
+            return
+        self._do(out)
+        if msg.kind in REFILL:
+            self.panel.load_entry(live)
+            self._show()
+
+    def _finished_line(self, kind: str) -> str:
+        if kind == "discarded":
+            return "Session discarded"
+        return self._finish_note or "Session saved"
+
+    _finish_note = ""
+
+    # ---- keys: logging ---------------------------------------------------------------------
+
+    def action_log_set(self) -> None:
+        if self.live is None:
+            return
+        v = self.entry.values()
+        before = self.live.next
+        out = self.live.enter(EntryInput(v.weight, v.reps, v.effort, v.effort_is_rir, v.set_type))
+        self._do(out)
+        if self.live.next is not before and out.write is not None and out.write.kind == "kept":
+            self.panel.load_entry(self.live)  # a first-time target: the ramp's first step
+            self._show()
+
+    def action_cycle_type(self) -> None:
+        self.entry.cycle_type()
+
+    def action_toggle_effort(self) -> None:
+        self.entry.toggle_effort()
+
+    @on(SetEntryWidget.Changed)
+    def _entry_changed(self) -> None:
+        if self.live is not None:
+            self.panel.update_plates(self.live)
+
+    def action_toggle_warmups(self) -> None:
+        self._act(self.live.toggle_warmups() if self.live else None, refill=True)
+
+    def _act(self, out: Outcome | None, *, refill: bool = False) -> None:
+        if out is None or self.live is None:
+            return
+        self._do(out)
+        if refill and not out.error:
+            self.panel.load_entry(self.live)
+        self._show()
+
+    # ---- keys: rest and moving ----------------------------------------------------------------
+
+    def action_skip_rest(self) -> None:
+        self._act(self.live.skip_rest() if self.live else None)
+
+    def action_rest(self, seconds: int) -> None:
+        self._act(self.live.adjust_rest(seconds) if self.live else None)
+
+    def action_next_exercise(self) -> None:
+        self._act(self.live.move(1) if self.live else None, refill=True)
+
+    def action_prev_exercise(self) -> None:
+        self._act(self.live.move(-1) if self.live else None, refill=True)
+
+    def action_goto_exercise(self) -> None:
+        if self.live is None or not self.live.state.items:
+            return
+        from ...dialogs import PickerDialog
+
+        def go(item_id: int | None) -> None:
+            if item_id is not None and self.live is not None:
+                self._act(self.live.go_to(item_id), refill=True)
+
+        self.app.push_screen(PickerDialog("Go to exercise", self.live.goto_choices()), go)
+
+    def action_add_exercise(self) -> None:
+        if self.live is None:
+            return
+        from ...dialogs import PickerDialog
+
+        def add(ex_id: int | None) -> None:
+            if ex_id is not None and self.live is not None:
+                self._do(self.live.add(ex_id))
+
+        self.app.push_screen(PickerDialog("Add an exercise (type to search)", self.live.add_choices()), add)
+
+    def action_swap_exercise(self) -> None:
+        live = self.live
+        ex = live.current_exercise() if live else None
+        if live is None or ex is None:
+            return
+        choices = live.alternatives()
+        if not choices:
+            self.panel.message(f"No alternatives known for {ex.name}", error=True)
+            return
+        from ...dialogs import PickerDialog
+
+        def swap(new_id: int | None) -> None:
+            if new_id is not None and self.live is not None:
+                self._do(self.live.swap(new_id))
+
+        self.app.push_screen(PickerDialog(f"Swap {ex.name} for", choices, search=False), swap)
+
+    # ---- keys: set edits ----------------------------------------------------------------------
+
+    def _pick_set(self, title: str, then: Any) -> None:
+        if self.live is None or not self.live.state.sets:
+            self.panel.message("No sets logged yet", error=True)
+            return
+        self.app.push_screen(set_edits.pick_set(title, self.live.set_choices()), lambda s: s is not None and then(s))
+
+    def action_edit_set(self) -> None:
+        def edit(s: Any) -> None:
+            ex = self.live.exercises.get(s.exercise_id) if self.live else None
+            form = set_edits.edit_form(s, ex, self.blapp.settings)
+            self.app.push_screen(form, lambda values: values is not None and self.live is not None and self._do(self.live.edit(s, values)))
+
+        self._pick_set("Edit which set? (# is the set's number in its lift)", edit)
+
+    def action_delete_set(self) -> None:
+        def confirm(s: Any) -> None:
+            self.app.push_screen(set_edits.confirm_delete(s, self.blapp.settings),
+                                 lambda ok: ok and self.live is not None and self._do(self.live.delete(s)))
+
+        self._pick_set("Delete which set? (# is the set's number in its lift)", confirm)
+
+    def action_undo(self) -> None:
+        if self.live is not None:
+            self._do(self.live.undo(pending=self.pending_writes()))
+
+    def action_set_note(self) -> None:
+        live = self.live
+        if live is None:
+            return
+        if not live.state.sets:
+            self.panel.message("Log a set first, then add its note", error=True)
+            return
+        form = set_edits.note_form(live.state.sets[-1], self.blapp.settings)
+        self.app.push_screen(form, lambda v: v is not None and self.live is not None and self._do(self.live.set_note(v["notes"])))
+
+    def action_session_note(self) -> None:
+        if self.live is None:
+            return
+
+        def save(values: dict[str, Any] | None) -> None:
+            if values is not None and self.live is not None:
+                self._do(self.live.session_note(values["notes"]))
+                self._show()
+
+        self.app.push_screen(set_edits.session_note_form(self.live.state.notes), save)
+
+    # ---- finishing ------------------------------------------------------------------------------
+
+    def action_finish(self, at_last_set: bool = False) -> None:
+        """Ask when planned lifts are left, then the summary, the session RPE, and the end.
+        `at_last_set`: end it at its last set (a session left open since another day)."""
+        live = self.live
+        if live is None:
+            return
+        left = live.unfinished() if not at_last_set and live.state.plan_id is not None else []
+
+        def go_on(ok: bool | None = True) -> None:
+            if ok and self.live is not None:
+                sid, write = self.live.id, self.live.bests()
+                self._submit(write.what, write.run, lambda bests: BestsRead(sid, bests, at_last_set))
+            elif not ok:
+                self.panel.message("Finish cancelled: the session is still open")
+
+        if left:
+            self.app.push_screen(finish.sets_left_question(plans_left_text(left, live.done), len(left)), go_on)
+        else:
+            go_on()
+
+    def on_bests_read(self, msg: BestsRead) -> None:
+        live = self.live
+        if live is None or live.id != msg.session_id:
+            return
+        ended = live.end_time(msg.at_last_set)
+        report = live.summary(msg.bests, ended)
+
+        def ask_rpe(go_on: bool | None) -> None:
+            if not go_on:
+                self.panel.message("Finish cancelled: the session is still open")
+                return
+            self.app.push_screen(finish.rpe_form(), done)
+
+        def done(values: dict[str, Any] | None) -> None:
+            if values is None or self.live is None:
+                self.panel.message("Finish cancelled: the session is still open")
+                return
+            rpe = values["rpe"]
+            load = f", session load {rpe * report.minutes:g}" if rpe is not None else ""
+            self._finish_note = f"Session saved: {plural(report.working_sets, 'working set')} in {report.minutes} min{load}"
+            self._do(self.live.finish(rpe, ended))
+            self.refresh_bindings()
+
+        self.app.push_screen(finish.summary_dialog(live.state.name, report, self.blapp.settings), ask_rpe)
+
+    def action_discard(self) -> None:
+        live = self.live
+        if live is None:
+            return
+
+        def really(ok: bool | None) -> None:
+            if ok and self.live is not None:
+                self._do(self.live.discard())
+                self.refresh_bindings()
+
+        self.app.push_screen(finish.discard_question(live.state.name, len(live.state.sets)), really)
+

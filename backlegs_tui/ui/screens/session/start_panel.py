@@ -1,0 +1,128 @@
+"""The start panel: today's plan (or what was done today), the other plans, an empty
+session; on the right the fatigue check (with the deload offer) and the last sessions."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical
+from textual.message import Message
+from textual.widgets import OptionList, Static
+from textual.widgets.option_list import Option
+
+from ....domain.model import Unit
+from ....domain.units import format_volume
+from ....services.live_session import StartData
+from ....services.session_start import Overview
+
+WEEKDAYS = "Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split()
+STYLE = {"warning": "bold red", "summary": "bold yellow", "note": ""}
+
+
+@dataclass
+class PlanChosen(Message):
+    """Posted when the lifter picked what to start: a plan (its id) or an empty session."""
+
+    plan_id: int | None
+    deload: bool = False
+
+
+class StartPanel(Horizontal):
+    """Shown while no session is open."""
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="start-left", classes="panel"):
+            yield Static("Opening database…", id="start-title")
+            yield OptionList(id="start-options")
+            yield Static("↑↓ choose   Enter: start   F1 plans   F3 history   ? keys", id="start-hint", classes="muted")
+        with Vertical(id="start-right"):
+            yield Static("", id="start-fatigue", classes="panel")
+            yield Static("", id="start-last", classes="panel")
+
+    def on_mount(self) -> None:
+        self.query_one("#start-left").border_title = "Start a session"
+        self.query_one("#start-fatigue").border_title = "Fatigue check"
+        self.query_one("#start-last").border_title = "Last sessions"
+        self.deload_offered = False
+
+    def show(self, start: StartData, now: datetime) -> None:
+        day = WEEKDAYS[now.weekday()]
+        title = self.query_one("#start-title", Static)
+        today = start.today_plans
+        done = {p.name: start.done_today[p.name] for p in today if p.name in start.done_today}
+        if today and today[0].name in done:
+            title.update(Text.assemble(
+                (day, "bold"), ": today's plan ", (today[0].name, "bold"),
+                f" is done (finished {done[today[0].name]:%H:%M}). Well done. Pick a plan to train again.",
+            ))
+        elif today:
+            title.update(Text.assemble((day, "bold"), ": today's plan is ", (today[0].name, "bold"), ". Enter starts it."))
+        else:
+            title.update(Text.assemble((day, "bold"), ": nothing scheduled today. Pick a plan or start an empty session."))
+        options = self.query_one("#start-options", OptionList)
+        options.clear_options()
+        today_ids = [p.id for p in today]
+        for p in today:
+            state = f", done {done[p.name]:%H:%M}" if p.name in done else ""
+            options.add_option(Option(f"Today: {p.name}  ({len(p.items)} exercises{state})", id=f"plan:{p.id}"))
+        for s in start.plans:
+            if s.id not in today_ids:
+                options.add_option(Option(f"{s.name}  ({s.exercise_count} exercises)", id=f"plan:{s.id}"))
+        options.add_option(Option("Empty session (add exercises as you go)", id="empty"))
+        first_open = next((i for i, p in enumerate(today) if p.name not in done), len(today) if done else 0)
+        options.highlighted = min(first_open, options.option_count - 1)
+        options.focus()
+
+    def show_error(self, line: str) -> None:
+        self.query_one("#start-title", Static).update(Text(line, style="bold red"))
+
+    def show_overview(self, ov: Overview, unit: Unit) -> None:
+        fatigue = Text()
+        self.deload_offered = ov.warning
+        if ov.summary:
+            fatigue.append(("⚠ " if ov.warning else "• ") + ov.summary + "\n", style=STYLE["warning" if ov.warning else "note"])
+        if not ov.lines and not ov.summary:
+            fatigue.append("✓ Nothing flagged", style="bold green")
+            fatigue.append(": recent performance, load and volume look normal (or there is too little data yet).")
+        shown = 5
+        for severity, line in ov.lines[: shown + 1]:
+            mark = "⚠ " if severity == "summary" else "• "
+            fatigue.append(mark + line + "\n", style=STYLE.get(severity, ""))
+        if len(ov.lines) > shown + 1:
+            fatigue.append(f"… and {len(ov.lines) - shown - 1} more in History (F3)\n", style="dim")
+        if ov.warning:
+            fatigue.append("d", style="bold reverse")
+            fatigue.append(" starts a deload version of the highlighted plan (fewer sets, lighter loads)", style="bold")
+            if ov.suggestion:
+                fatigue.append(f"\n{ov.suggestion}", style="italic")
+        self.query_one("#start-fatigue", Static).update(fatigue)
+        last = Text()
+        for d in reversed(ov.details[-6:]):
+            mins = f"{d.minutes:.0f} min" if d.minutes else "-"
+            rpe = f"sRPE {d.session_rpe:g}" if d.session_rpe is not None else ""
+            last.append(f"{d.started_at:%a %d %b}  ", style="bold")
+            name = d.name if len(d.name) <= 22 else d.name[:21] + "…"
+            last.append(f"{name:<22} {mins:>7} {d.working_sets:>3} sets {format_volume(d.volume_kg, unit):>10}  {rpe}\n")
+        if not ov.details:
+            last.append("No sessions in the last four months.", style="dim")
+        self.query_one("#start-last", Static).update(last)
+
+    def highlighted_plan(self) -> int | None | str:
+        """The highlighted option's plan id, None for an empty session, "" for nothing."""
+        options = self.query_one("#start-options", OptionList)
+        if options.highlighted is None:
+            return ""
+        return _plan_id(options.get_option_at_index(options.highlighted).id)
+
+    @on(OptionList.OptionSelected, "#start-options")
+    def _chosen(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self.post_message(PlanChosen(_plan_id(event.option.id)))
+
+
+def _plan_id(option_id: str | None) -> int | None:
+    return None if option_id in (None, "empty") else int(str(option_id).split(":")[1])

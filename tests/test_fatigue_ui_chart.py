@@ -135,3 +135,16 @@ def test_a_few_kilograms_apart_is_not_drawn_as_a_cliff() -> None:
     rows = [plot(t, 60) for t in text[1:4]]
     assert rows[1].count(IN_BAND) == 2  # both in the middle of a scale 4 % wide
     assert text[1].split()[0] == "257.5" and text[3].split()[0] == "247.5"
+
+
+def test_this_week_without_a_session_yet_is_blank_not_zero() -> None:
+    start = END - timedelta(days=END.weekday() + 7)  # last week's Monday
+    data = ChartData(
+        start, start + timedelta(days=13), (),
+        hard_sets=((start, 40.0), (start + timedelta(days=7), 0.0)),
+        readiness=((start + timedelta(days=2), 70.0),),
+    )
+    sets = next(t for t in draw_text(data, 60, Unit.KG) if t.startswith("Sets/wk"))
+    row = plot(sets, 60)
+    assert set(row[: len(row) // 2].strip()) == {"█"} and row[len(row) // 2 :].strip() == ""
+    assert sets.rstrip().endswith("40 sets")

@@ -255,12 +255,12 @@ def _weekly_row(
     """One bar per week over its columns (less one as a gap between weeks); `·` for a week
     with sessions whose value is unknown, blank for a week without sessions."""
     cells = _blank(axis)
+    if trained:  # a week without a session says nothing (its 0 or unknown is left blank)
+        weeks = [(w, v) for w, v in weeks if any(w + timedelta(days=d) in trained for d in range(7))]
     top = max((v for _, v in weeks if v is not None), default=0.0)
     for week, v in weeks:
         first = axis.col(max(week, axis.first))
         if first is None:
-            continue
-        if v is None and not any(week + timedelta(days=d) in trained for d in range(7)):
             continue
         after = axis.col(week + timedelta(days=7))
         cols = list(range(first, axis.plot if after is None else max(first + 1, after)))

@@ -1,0 +1,151 @@
+"""A throwaway PostgreSQL server for the tests (and for trying backlegs on a server by hand).
+
+`PgServer.start()` runs `initdb` and `pg_ctl` from the machine's PostgreSQL binaries
+(BACKLEGS_PG_BIN, else the newest /usr/lib/postgresql/*/bin) into a temporary folder, listening
+on a unix socket in that folder only (no TCP port, so runs never collide), with fsync off.
+`initdb` refuses to run as root: as root, the server runs as the `postgres` user (runuser).
+`unavailable()` says in one line why a server cannot be started here (the tests skip with it).
+
+By hand:  python -m tests.pg     (prints a URL, keeps the server until Enter)
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import tempfile
+import time
+from itertools import count
+from pathlib import Path
+
+_names = count(1)
+
+
+def pg_bin() -> Path | None:
+    env = os.environ.get("BACKLEGS_PG_BIN")
+    if env:
+        return Path(env)
+    found = sorted(Path("/usr/lib/postgresql").glob("*/bin/initdb"), key=lambda p: p.parent.parent.name)
+    return found[-1].parent if found else None
+
+
+def _run_as() -> list[str]:
+    """The prefix that runs a server binary as an unprivileged user ([] when not root)."""
+    if os.geteuid() != 0:
+        return []
+    return ["runuser", "-u", "postgres", "--"]
+
+
+def unavailable() -> str | None:
+    """None when a throwaway server can be started here; else why not, in one line."""
+    try:
+        import psycopg  # noqa: F401
+    except ImportError:
+        return "psycopg is not installed (pip install '.[postgres]')"
+    binaries = pg_bin()
+    if binaries is None or not (binaries / "initdb").exists() or not (binaries / "pg_ctl").exists():
+        return "no PostgreSQL server binaries (set BACKLEGS_PG_BIN or install postgresql)"
+    if os.geteuid() == 0:
+        import pwd
+
+        try:
+            pwd.getpwnam("postgres")
+        except KeyError:
+            return "running as root and there is no 'postgres' user to run initdb as"
+        if shutil.which("runuser") is None:
+            return "running as root and runuser is missing"
+    return None
+
+
+class PgServer:
+    """One server in a temporary folder; `url(name)` for a database on it."""
+
+    def __init__(self) -> None:
+        self.bin = pg_bin()
+        self.root = Path(tempfile.mkdtemp(prefix="backlegs-pg-"))
+        self.data = self.root / "data"
+        self.socket_dir = self.root
+        self.port = 5432
+        self.user = "postgres" if os.geteuid() == 0 else os.environ.get("USER") or "postgres"
+        self.started = False
+
+    def _server(self, *args: str) -> None:
+        assert self.bin is not None
+        subprocess.run(
+            [*_run_as(), str(self.bin / args[0]), *args[1:]],
+            check=True,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+            cwd=self.root,
+        )
+
+    def start(self) -> PgServer:
+        if os.geteuid() == 0:
+            import pwd
+
+            pw = pwd.getpwnam("postgres")
+            os.chown(self.root, pw.pw_uid, pw.pw_gid)
+        os.chmod(self.root, 0o700 if os.geteuid() != 0 else 0o711)
+        self._server("initdb", "-D", str(self.data), "-U", self.user, "--auth=trust", "-E", "UTF8",
+                     "--locale=C", "--no-sync")
+        options = (
+            f"-c listen_addresses='' -c unix_socket_directories={self.socket_dir} -p {self.port} "
+            "-c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=100 "
+            "-c shared_buffers=32MB"
+        )
+        self._server("pg_ctl", "-D", str(self.data), "-o", options, "-l", str(self.root / "log"), "-w", "-s", "start")
+        self.started = True
+        return self
+
+    def url(self, dbname: str = "postgres") -> str:
+        return f"postgresql+psycopg://{self.user}@/{dbname}?host={self.socket_dir}&port={self.port}"
+
+    def connect(self, dbname: str = "postgres"):  # noqa: ANN201
+        import psycopg
+
+        return psycopg.connect(
+            host=str(self.socket_dir), port=self.port, user=self.user, dbname=dbname, autocommit=True
+        )
+
+    def create_database(self, template: str | None = None, name: str | None = None) -> str:
+        """A new database (a copy of `template` when given); its name."""
+        name = name or f"t{os.getpid()}_{next(_names)}"
+        with self.connect() as con:
+            tpl = f" TEMPLATE {template} STRATEGY FILE_COPY" if template else ""
+            con.execute(f"CREATE DATABASE {name}{tpl}")
+        return name
+
+    def drop_database(self, name: str) -> None:
+        with self.connect() as con:
+            con.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+
+    def stop(self) -> None:
+        if self.started:
+            try:
+                self._server("pg_ctl", "-D", str(self.data), "-m", "immediate", "-w", "-s", "stop")
+            except subprocess.CalledProcessError:
+                pass
+            self.started = False
+        shutil.rmtree(self.root, ignore_errors=True)
+
+
+def main() -> None:  # pragma: no cover - for trying things by hand
+    reason = unavailable()
+    if reason:
+        raise SystemExit(reason)
+    server = PgServer().start()
+    try:
+        name = server.create_database(name="backlegs")
+        print(server.url(name), flush=True)
+        print("Enter stops the server", flush=True)
+        try:
+            input()
+        except EOFError:
+            time.sleep(10**6)
+    finally:
+        server.stop()
+
+
+if __name__ == "__main__":
+    main()

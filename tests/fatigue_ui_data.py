@@ -3,53 +3,11 @@ drawing and the snapshots do not move when the engine is tuned."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from datetime import date, timedelta
-from enum import Enum
+
+from backlegs_tui.domain.fatigue_engine import FatiguePicture, FatigueReport, Flag, LiftPicture, Verdict
 
 AS_OF = date(2026, 11, 24)  # the tests' FakeClock day (a Tuesday)
-
-
-class Verdict(str, Enum):
-    NONE = "none"
-    NOTE = "note"
-    WARNING = "warning"
-
-
-@dataclass(frozen=True, slots=True)
-class Flag:
-    code: str
-    severity: str
-    subject: str | None
-    message: str
-    values: dict = field(default_factory=dict)
-
-
-@dataclass(frozen=True, slots=True)
-class FatigueReport:
-    as_of: date
-    verdict: Verdict
-    summary: str
-    flags: tuple[Flag, ...]
-    suggestion: str | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class LiftPicture:
-    exercise_id: int
-    name: str
-    points: tuple
-
-
-@dataclass(frozen=True, slots=True)
-class FatiguePicture:
-    as_of: date
-    weeks: int
-    lifts: tuple
-    weekly_load: tuple
-    weekly_hard_sets: tuple
-    readiness: tuple
-    form: tuple = ()
 
 
 def overreach_picture(as_of: date = AS_OF, weeks: int = 12) -> FatiguePicture:
@@ -75,8 +33,14 @@ def overreach_picture(as_of: date = AS_OF, weeks: int = 12) -> FatiguePicture:
     load = tuple((start + timedelta(days=7 * w), None if w == 3 else 2000.0 + 60 * w) for w in range(weeks))
     hard = tuple((start + timedelta(days=7 * w), 30.0 + w) for w in range(weeks))
     readiness = tuple((d, (80.0 - (15 if d > as_of - timedelta(days=21) else 0)) if d.weekday() == 2 else None) for d in days)
+    # fresher after the deload week (5), more tired in the overreach (9-11); unknown in week 3
+    form = tuple(
+        (start + timedelta(days=7 * w), 300.0, 280.0, None if w == 3 else (40.0 if 5 <= w <= 7 else 10.0 - 30 * max(0, w - 8)))
+        for w in range(weeks)
+    )
     return FatiguePicture(
-        as_of, weeks, tuple(LiftPicture(i, n, tuple(p)) for i, (n, p) in enumerate(lifts.items(), 1)), load, hard, readiness
+        as_of, weeks, tuple(LiftPicture(i, n, tuple(p)) for i, (n, p) in enumerate(lifts.items(), 1)), load, hard, readiness,
+        form,
     )
 
 

@@ -48,9 +48,9 @@ def test_the_picture_reads_top_down() -> None:
     text = draw_text(chart_data(overreach_picture()), 74, Unit.KG)
     assert text[0] == "Barbell back squat (e1RM)"
     assert text[4] == "Romanian deadlift (e1RM)"
-    assert [t.split()[0] for t in text[8:12]] == ["Deload", "Load/wk", "Sets/wk", "Ready"]
-    assert text[-1] == LEGEND
-    assert text[-2].split()[0] == "07" and text[-2].endswith("24 Nov")
+    assert [t.split()[0] for t in text[8:13]] == ["Deload", "Load/wk", "Sets/wk", "Form", "Ready"]
+    assert text[-2] == LEGEND
+    assert text[-3].split()[0] == "07" and text[-3].endswith("24 Nov")
 
 
 def test_a_point_inside_its_band_sits_on_the_shading_and_one_below_is_marked() -> None:
@@ -148,3 +148,12 @@ def test_this_week_without_a_session_yet_is_blank_not_zero() -> None:
     row = plot(sets, 60)
     assert set(row[: len(row) // 2].strip()) == {"█"} and row[len(row) // 2 :].strip() == ""
     assert sets.rstrip().endswith("40 sets")
+
+
+def test_form_is_bars_above_zero_and_upper_blocks_below() -> None:
+    text = draw_text(chart_data(overreach_picture()), 74, Unit.KG)
+    form = next(t for t in text if t.startswith("Form "))
+    weeks = [group[0] for group in plot(form, 74).split()]  # one group per week, week 3 unknown
+    assert weeks == ["▁"] * 4 + ["▄"] * 3 + ["▁", "▔", "▀", "▀"]  # +10; +40 of 80 fresher; -20, -50, -80
+    assert form.rstrip().endswith("-80 (more tired)")
+    assert text[-1].startswith("Form: fitness (42 d) - fatigue (7 d)")

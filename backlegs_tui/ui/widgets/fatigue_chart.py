@@ -12,6 +12,8 @@ Rows, over the same time axis (one column per day when there is room, else a few
 - `Load/wk`: weekly session load (session RPE x minutes) as bars `▁`..`█`, `·` for a week
   whose load is unknown (a session without RPE or duration), blank for a week off;
 - `Sets/wk`: hard sets per week, the same way;
+- `Form`: fitness minus fatigue (Banister-style, from the session load) at each week's end,
+  bars above zero, `▔`/`▀` below;
 - `Ready`: readiness check-ins (0-100) as bars, blank without one;
 - the date axis, then a legend.
 
@@ -40,6 +42,7 @@ MIN_PLOT = 12
 BARS = "▁▂▃▄▅▆▇█"
 IN_BAND, BELOW, ABOVE, DELOAD, BAND = "●", "▼", "▲", "○", "░"
 LEGEND = "● session  ▼ below usual  ▲ above  ○ deload  ░ usual range  · load unknown"
+FORM_LEGEND = "Form: fitness (42 d) - fatigue (7 d) of session load; ▔ ▀ below 0"
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,6 +65,7 @@ class ChartData:
     hard_sets: tuple[tuple[date, float | None], ...] = ()  # (week start, hard sets)
     readiness: tuple[tuple[date, float | None], ...] = ()  # (session day, 0-100 or None)
     deload_days: tuple[date, ...] = ()  # deload sessions (also those no lift point shows)
+    form: tuple[tuple[date, float | None], ...] = ()  # (week start, fitness - fatigue at its end)
 
     @property
     def empty(self) -> bool:
@@ -122,7 +126,12 @@ def chart_data(picture: object, weeks: int = 12, deload_days: Iterable[date] = (
         start = min(start, min(days))
     known = set(_field(picture, "deload_days", default=()) or ()) | set(deload_days)  # type: ignore[arg-type]
     deloads = tuple(sorted(d for d in known if start <= d <= end))
-    return ChartData(start, end, lifts, load, hard, readiness, deloads)
+    form = tuple(
+        (row[0], None if row[3] is None else float(row[3]))
+        for row in (_field(picture, "form", default=()) or ())  # type: ignore[union-attr]
+        if isinstance(row, tuple) and len(row) >= 4
+    )
+    return ChartData(start, end, lifts, load, hard, readiness, deloads, form)
 
 
 # ---- drawing --------------------------------------------------------------------------
@@ -276,6 +285,33 @@ def _weekly_row(
     return (_label(label), *_merge(cells), _value(text))
 
 
+def _form_row(form: Sequence[tuple[date, float | None]], axis: _Axis) -> Line:
+    """Form per week: above zero (fresher) as bars `▁`..`█`, below zero (more tired) as `▔`
+    (a little) or `▀` (more than half the largest swing)."""
+    cells = _blank(axis)
+    known = [(w, v) for w, v in form if v is not None]
+    top = max((abs(v) for _, v in known), default=0.0)
+    for week, v in known:
+        first = axis.col(max(week, axis.first))
+        if first is None:
+            continue
+        after = axis.col(week + timedelta(days=7))
+        cols = list(range(first, axis.plot if after is None else max(first + 1, after)))
+        if len(cols) >= 3:
+            cols = cols[:-1]
+        if v >= 0:
+            cell = (_bar(v, 0.0, top), "load")
+        else:
+            cell = ("▀" if -v > top / 2 else "▔", "below")
+        for c in cols:
+            cells[c] = cell
+    text = ""
+    if known:
+        v = known[-1][1]
+        text = f"{v:+,.0f} ({'fresher' if v >= 0 else 'more tired'})"
+    return (_label("Form"), *_merge(cells), _value(text))
+
+
 def _readiness_row(readiness: Sequence[tuple[date, float | None]], axis: _Axis) -> Line:
     cells = _blank(axis)
     known = [(d, v) for d, v in readiness if v is not None]
@@ -327,10 +363,14 @@ def draw(data: ChartData, width: int, unit: Unit) -> list[Line]:
         lines.append(_weekly_row("Load/wk", data.load, trained, axis, ""))
     if data.hard_sets:
         lines.append(_weekly_row("Sets/wk", data.hard_sets, trained, axis, " sets"))
+    if any(v is not None for _, v in data.form):
+        lines.append(_form_row(data.form, axis))
     if data.readiness:
         lines.append(_readiness_row(data.readiness, axis))
     lines.append(_date_axis(axis, data.end))
     lines.append(((LEGEND[:width], "legend"),))
+    if any(v is not None for _, v in data.form):
+        lines.append(((FORM_LEGEND[:width], "legend"),))
     return lines
 
 

@@ -5,7 +5,13 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from backlegs_tui.domain.fatigue_engine import FatiguePicture, FatigueReport, Flag, LiftPicture, Verdict
+from backlegs_tui.domain.fatigue_engine import (
+    FatiguePicture,
+    FatigueReport,
+    Flag,
+    LiftPicture,
+    Verdict,
+)
 
 AS_OF = date(2026, 11, 24)  # the tests' FakeClock day (a Tuesday)
 

@@ -39,6 +39,8 @@ class FatigueChart(Widget):
     FatigueChart {
         height: auto;
         width: 1fr;
+        text-wrap: nowrap;
+        text-overflow: clip;
     }
     """
 

@@ -1,5 +1,5 @@
-"""Snapshots of Session mode at 120x36 on fixed data and a fixed clock: the start panel with
-its fatigue check, mid-session during warm-ups, and during a rest. Update with
+"""Snapshots of Session mode at 80x24 and 120x36 on fixed data and a fixed clock: the start
+panel with its fatigue check, mid-session during warm-ups, and during a rest. Update with
 `--snapshot-update` and look at the SVGs before committing them."""
 
 from __future__ import annotations
@@ -7,13 +7,15 @@ from __future__ import annotations
 from datetime import timedelta
 from pathlib import Path
 
+import pytest
+
 from backlegs_tui.domain.model import SetEntry, SetType
 from backlegs_tui.store.repository import Repository
 from backlegs_tui.ui.app import BacklegsApp
 
 from .session_helpers import session_screen, settle, start_sample_session, type_keys, wait_for, wait_ready
 
-SIZE = (120, 36)
+SIZES = pytest.mark.parametrize("size", [(80, 24), (120, 36)], ids=["80x24", "120x36"])
 
 
 def with_history(db_path: Path, clock) -> BacklegsApp:
@@ -32,16 +34,18 @@ def with_history(db_path: Path, clock) -> BacklegsApp:
     return BacklegsApp(db_path=db_path, clock=clock)
 
 
-def test_session_start_panel(snap_compare, db_path: Path, clock) -> None:
+@SIZES
+def test_session_start_panel(snap_compare, db_path: Path, clock, size) -> None:
     async def run_before(pilot) -> None:
         await wait_ready(pilot)
         screen = session_screen(pilot.app)
         await wait_for(pilot, lambda: "Sat 21 Nov" in str(screen.query_one("#start-last").render()), "overview")
 
-    assert snap_compare(with_history(db_path, clock), terminal_size=SIZE, run_before=run_before)
+    assert snap_compare(with_history(db_path, clock), terminal_size=size, run_before=run_before)
 
 
-def test_session_mid_warmups(snap_compare, db_path: Path, clock) -> None:
+@SIZES
+def test_session_mid_warmups(snap_compare, db_path: Path, clock, size) -> None:
     async def run_before(pilot) -> None:
         await start_sample_session(pilot)
         await pilot.press("enter")  # empty bar
@@ -50,10 +54,11 @@ def test_session_mid_warmups(snap_compare, db_path: Path, clock) -> None:
         await pilot.press("enter")  # second warm-up
         await settle(pilot)
 
-    assert snap_compare(with_history(db_path, clock), terminal_size=SIZE, run_before=run_before)
+    assert snap_compare(with_history(db_path, clock), terminal_size=size, run_before=run_before)
 
 
-def test_session_during_rest(snap_compare, db_path: Path, clock) -> None:
+@SIZES
+def test_session_during_rest(snap_compare, db_path: Path, clock, size) -> None:
     async def run_before(pilot) -> None:
         screen = await start_sample_session(pilot)
         await pilot.press("w")
@@ -67,4 +72,4 @@ def test_session_during_rest(snap_compare, db_path: Path, clock) -> None:
         screen.tick()
         await settle(pilot)
 
-    assert snap_compare(with_history(db_path, clock), terminal_size=SIZE, run_before=run_before)
+    assert snap_compare(with_history(db_path, clock), terminal_size=size, run_before=run_before)

@@ -32,7 +32,7 @@ class RestTimerView(Vertical):
         if timer is None:
             label.update("Rest: starts after each working set")
             digits.update(format_clock(planned_s) if planned_s else "-:--")
-            compact.update(Text(f"planned {format_clock(planned_s)}" if planned_s else "", style="dim"))
+            compact.update(Text(f"Rest {format_clock(planned_s)} planned" if planned_s else "Rest", style="dim"))
             bar.update("")
             self.set_class(False, "-running", "-done")
             self.set_class(True, "-idle")
@@ -41,7 +41,10 @@ class RestTimerView(Vertical):
         done = timer.done(now)
         label.update(f"Rest  of {format_clock(timer.total_s)}" if not done else "Rest over: go")
         digits.update(format_clock(left))
-        compact.update(Text.assemble((format_clock(left), "bold"), " left" if not done else ""))
+        compact.update(
+            Text.assemble("Rest ", (format_clock(left), "bold"), f" of {format_clock(timer.total_s)}")
+            if not done else Text("Rest over: go", style="bold")
+        )
         width = max(8, min(30, self.size.width - 4)) if self.size.width else 30
         filled = round(width * timer.fraction_left(now))
         bar.update(Text("█" * filled, style="bold") + Text("░" * (width - filled), style="dim"))

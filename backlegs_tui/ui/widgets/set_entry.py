@@ -163,6 +163,8 @@ class SetEntry(Widget, can_focus=True):
         field("Weight", self.weight, 0, self.unit + (" added" if self.bodyweight else ""))
         field("Reps", self.reps, 1, width=3)
         field("RIR" if self.effort_is_rir else "RPE", self.effort, 2, width=4)
+        if gap == "  ":
+            text.right_crop(1)  # 80 columns: every field and the type fit in 52
         style = {"warmup": "yellow", "working": "green", "drop": "magenta", "failure": "red"}[self.set_type.value]
         text.append(f"[{self.set_type.label}]", style=f"bold {style}")
         return text

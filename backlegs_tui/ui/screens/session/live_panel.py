@@ -93,10 +93,11 @@ class LivePanel(Vertical):
         ids = [it.id for it in state.items]
         where = f"   lift {ids.index(state.current_item_id) + 1}/{len(ids)}" if state.current_item_id in ids else ""
         deload = "  (deload)" if live.deload else ""
+        # what matters first: on 80 columns the start time is what gives way
         self.query_one("#session-title", Static).update(
             Text.assemble(
-                (state.name, "bold"), deload, f"   started {state.started_at:%H:%M}   elapsed ",
-                (format_clock(live.elapsed_s()), "bold"), f"   {plural(live.working_sets(), 'working set')}", where,
+                (state.name, "bold"), deload, where, "   elapsed ", (format_clock(live.elapsed_s()), "bold"),
+                f"   {plural(live.working_sets(), 'working set')}   started {state.started_at:%H:%M}",
             )
         )
 

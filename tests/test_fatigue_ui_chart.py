@@ -157,3 +157,24 @@ def test_form_is_bars_above_zero_and_upper_blocks_below() -> None:
     assert weeks == ["▁"] * 4 + ["▄"] * 3 + ["▁", "▔", "▀", "▀"]  # +10; +40 of 80 fresher; -20, -50, -80
     assert form.rstrip().endswith("-80 (more tired)")
     assert text[-1].startswith("Form: fitness (42 d) - fatigue (7 d)")
+
+
+# ---- the verdict and the flags as text (history_fatigue) ----------------------------------
+
+
+def test_the_verdict_reads_without_colour_and_names_the_next_session() -> None:
+    from backlegs_tui.domain.fatigue_engine import FatigueReport, Flag, Verdict
+    from backlegs_tui.ui.widgets.history_fatigue import flags_content, verdict_content
+
+    from .fatigue_ui_data import CALM_REPORT, WARNING_REPORT
+
+    assert str(verdict_content(CALM_REPORT)).splitlines() == ["✓ No fatigue · as of Tue 2026-11-24", CALM_REPORT.summary]
+    assert str(flags_content(CALM_REPORT)) == "No flags: every lift is within its usual range."
+    warning = str(verdict_content(WARNING_REPORT)).splitlines()
+    assert warning[0].startswith("⚠ WARNING") and warning[2].startswith("Next session: a deload")
+    # a suggestion the summary already holds is not repeated
+    said = FatigueReport(AS_OF, Verdict.WARNING, "Warning: two lifts down; next session: a deload.", (), "next session: a deload")
+    assert len(str(verdict_content(said)).splitlines()) == 2
+    note = FatigueReport(AS_OF, Verdict.NOTE, "Note: one lift", (Flag("decline", "note", "Squat", "Squat: -4 %"),))
+    assert str(verdict_content(note)).startswith("• Note · as of")
+    assert str(flags_content(note)).splitlines() == ["Flags (1)", "• Squat: -4 %"]

@@ -115,7 +115,9 @@ class FatigueWatch:
     def refresh(self) -> None:
         """Ask for today's report (a queued ask is replaced); badges follow the answer."""
         self._attach()
-        target = next((b for b in self.badges if b.is_attached), None)
+        attached = [b for b in self.badges if b.is_attached]
+        # the answer goes to a badge on screen if there is one (a mode screen lives as long as the app)
+        target = next((b for b in attached if b.screen is self.app.screen), attached[0] if attached else None)
         if target is None:
             self.wanted = True
             return

@@ -143,10 +143,13 @@ LOCAL_EACH_Z = 1.5  # ... and each of them
 LOCAL_MIN_DROP = 0.04  # ... and the latest at least 4 % below its norm (a load step on a light lift is 3-5 %)
 PAIR_EACH_Z = 0.5  # each of the two sessions: mean z at most -0.5
 CLIP_Z = 3.0  # one lift's z counts at most this much (one wild reading cannot carry a session)
+ISOLATION_FACTOR = 1.5  # an isolation lift needs half as much evidence again for its note
 BACK_Z = 0.25  # the latest session at z > -0.25 on average: performance is back
 RECENT_DAYS = 14  # the latest judged session must be this recent
 WINDOW_DAYS = 21  # sessions that can make a warning together
-CREEP_RPE = 1.0
+CREEP_RPE = 1.0  # twice at least 1 RPE above the baseline, the latest included ...
+CREEP_PEAK = 1.5  # ... once by 1.5 (RPE is noisy by +/- 0.5-1)
+BREAK_DAYS = 7  # a decline in the first sessions after this many days off is detraining, not fatigue
 CREEP_BASELINE_DAYS = 56
 REP_DROP = 2
 REPEAT_DAYS = 56
@@ -257,10 +260,13 @@ class Prepared:
             return self._creep[key]
         p = self.series[eid].points[i]
         diffs = []
+        seen: set[tuple[int, int]] = set()
         if not p.deload:
             for w, r, rpe in p.sets:
-                if rpe is None or rpe < 6:
-                    continue
+                key2 = (round(w * 100), r)
+                if rpe is None or rpe < 6 or key2 in seen:
+                    continue  # the first set at a load x reps only: later ones carry the session's fatigue
+                seen.add(key2)
                 found = self.effort.get((eid, round(w * 100), r))
                 if not found:
                     continue
@@ -279,8 +285,10 @@ class Prepared:
             for p in series.points:
                 if p.deload:
                     continue
+                seen: set[tuple[int, int]] = set()
                 for w, r, rpe in p.sets:
-                    if rpe is not None and rpe >= 6:
+                    if rpe is not None and rpe >= 6 and (round(w * 100), r) not in seen:
+                        seen.add((round(w * 100), r))
                         days, rpes = self.effort.setdefault((eid, round(w * 100), r), ([], []))
                         days.append(p.day)
                         rpes.append(rpe)
@@ -411,6 +419,19 @@ def _systemic_pair(prep: Prepared, recent: Sequence[int], m: float) -> list[int]
     return []
 
 
+def _back_from_break(prep: Prepared, first: int) -> int | None:
+    """The length of a break (>= BREAK_DAYS without a session) that ended within the two
+    weeks before session `first` (or right before it), else None."""
+    limit = prep.days[first] - timedelta(days=RECENT_DAYS)
+    k = first
+    while k > 0 and prep.days[k] >= limit:
+        gap = (prep.days[k] - prep.days[k - 1]).days
+        if gap >= BREAK_DAYS:
+            return gap
+        k -= 1
+    return None
+
+
 def _last_deload(prep: Prepared, upto: int) -> date | None:
     for k in range(upto - 1, -1, -1):
         if prep.sessions[k].deload:
@@ -491,8 +512,11 @@ def _assess(prep: Prepared, settings: Settings, as_of: date) -> FatigueReport:
             ca = math.expm1(series.dev[a] or 0.0)
             if za <= -LIFT_DOWN_Z * m and zb <= -LIFT_DOWN_Z * m:
                 lift_down.append(eid)
+            k = 1.0 if ex.is_compound else ISOLATION_FACTOR  # isolation lifts are noisier
             local = (
-                (za + zb) / 2 <= -LOCAL_MEAN_Z * m and max(za, zb) <= -LOCAL_EACH_Z * m and ca <= -LOCAL_MIN_DROP
+                (za + zb) / 2 <= -LOCAL_MEAN_Z * m * k
+                and max(za, zb) <= -LOCAL_EACH_Z * m * k
+                and ca <= -LOCAL_MIN_DROP * k
             )
             if local and not (systemic and ex.is_compound):
                 pa, pb = series.points[a], series.points[b]
@@ -520,7 +544,11 @@ def _assess(prep: Prepared, settings: Settings, as_of: date) -> FatigueReport:
                 )
         # effort creep
         rated = [(i, c) for i in pts if (c := prep.creep(eid, i)) is not None]
-        if len(rated) >= 2 and sum(1 for _, c in rated if c >= CREEP_RPE * m) >= 2 and rated[0][1] >= 0.5 * CREEP_RPE * m:
+        if len(rated) >= 2 and (
+            sum(1 for _, c in rated if c >= CREEP_RPE * m) >= 2
+            and rated[0][1] >= CREEP_RPE * m
+            and max(c for _, c in rated) >= CREEP_PEAK * m
+        ):
             if ex.is_compound:
                 creeping.append(eid)
             shown = [(series.points[i], c) for i, c in rated if c >= CREEP_RPE * m][:2]
@@ -557,8 +585,8 @@ def _assess(prep: Prepared, settings: Settings, as_of: date) -> FatigueReport:
                 )
 
     # -- decline + effort creep on compounds --
-    compound_down = [e for e in lift_down if prep.exercises[e].is_compound]
-    if not systemic and compound_down and creeping:
+    compound_down = [e for e in lift_down if prep.exercises[e].is_compound and e in creeping]
+    if not systemic and compound_down:
         systemic = True
         names = ", ".join(_name(prep, e) for e in compound_down)
         warning.append(
@@ -567,7 +595,7 @@ def _assess(prep: Prepared, settings: Settings, as_of: date) -> FatigueReport:
                 "warning",
                 None,
                 f"Performance falling with effort creeping: {names} below the norm in the last two "
-                f"sessions while {', '.join(_name(prep, e) for e in creeping)} cost more RPE at the same loads",
+                "sessions while the same loads cost at least 1 RPE more than your recent baseline",
                 {"lifts_down": [_name(prep, e) for e in compound_down], "effort_creep": [_name(prep, e) for e in creeping]},
             )
         )
@@ -582,6 +610,17 @@ def _assess(prep: Prepared, settings: Settings, as_of: date) -> FatigueReport:
         lc = _load_change_flag(prep, upto, as_of)
         if lc is not None:
             flags.append(lc)
+
+    # -- back from a break: the first sessions after days off are not accumulated fatigue --
+    if systemic and down:
+        gap = _back_from_break(prep, min(down))
+        if gap is not None:
+            systemic = False
+            warning = [
+                Flag(f.code, "note", f.subject,
+                     f.message + f"; after {gap} days without training: detraining, not accumulated fatigue", f.values)
+                for f in warning
+            ]
 
     # -- deload after the decline: re-judge after it --
     deload_day = _last_deload(prep, upto)

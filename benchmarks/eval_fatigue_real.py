@@ -1,0 +1,90 @@
+"""Replay real training-log exports through `backlegs report fatigue`, week by week.
+
+    .venv/bin/python benchmarks/eval_fatigue_real.py DB [DB ...]
+
+Each DB is a backlegs database made with `backlegs import ... --db DB` from a public export
+(the files are not in this repository; benchmarks/README.md says where they came from). For
+every trained week (Monday to Sunday with at least one session) it asks
+`backlegs report fatigue --from MONDAY --to SUNDAY --json` (the CLI, exactly as a user would)
+and counts the weeks with any flag and with a warning. For each warned week it checks the
+truth in the data: did the session-best e1RM (Epley or RTS chart, warm-ups and sets under 60 %
+of the top set left out) of at least two compounds that week fall more than 2.5 % below the
+median of their previous four sessions?
+"""
+
+from __future__ import annotations
+
+import json
+import statistics
+import subprocess
+import sys
+import time
+from collections import defaultdict
+from datetime import date, timedelta
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from backlegs_tui.domain.fatigue_series import read_lift_session  # noqa: E402
+from backlegs_tui.store.fatigue_queries import training_log  # noqa: E402
+from backlegs_tui.store.repository import Repository  # noqa: E402
+
+
+def weeks_of(path: Path) -> tuple[list[date], dict[date, int]]:
+    repo = Repository.open(path)
+    try:
+        sessions = training_log(repo, date(1990, 1, 1), date(2100, 1, 1))
+        ex = {e.id: e for e in repo.exercises()}
+    finally:
+        repo.close()
+    mondays = sorted({s.started_at.date() - timedelta(days=s.started_at.weekday()) for s in sessions})
+    # ground truth: compounds falling > 2.5 % below the median of their previous 4 sessions
+    series: dict[int, list[tuple[date, float]]] = defaultdict(list)
+    falls: dict[date, set[int]] = defaultdict(set)
+    for k, s in enumerate(sessions):
+        by: dict[int, list] = defaultdict(list)
+        for x in s.sets:
+            by[x.exercise_id].append(x)
+        for eid, sets in by.items():
+            e = ex.get(eid)
+            if e is None or not e.is_compound or e.bodyweight:
+                continue
+            p = read_lift_session(sets, s.started_at.date(), k, False)
+            if p is None or p.perf is None:
+                continue
+            prev = [v for _, v in series[eid][-4:]]
+            if len(prev) == 4 and p.perf < statistics.median(prev) * 0.975:
+                d = s.started_at.date()
+                falls[d - timedelta(days=d.weekday())].add(eid)
+            series[eid].append((s.started_at.date(), p.perf))
+    return mondays, {m: len(v) for m, v in falls.items()}
+
+
+def main(argv: list[str]) -> int:
+    print(f"{'file':24} {'weeks':>5} {'flag':>5} {'%':>6} {'warn':>5} {'%':>6} {'warned weeks with >=2 compounds falling':>40}  s")
+    for arg in argv:
+        path = Path(arg)
+        mondays, falls = weeks_of(path)
+        flagged = warned = warned_true = 0
+        t0 = time.perf_counter()
+        for m in mondays:
+            out = subprocess.run(
+                [sys.executable, "-m", "backlegs_tui", "report", "fatigue", "--from", m.isoformat(), "--to",
+                 (m + timedelta(days=6)).isoformat(), "--json", "--db", str(path)],
+                capture_output=True, text=True, check=True, cwd=ROOT,
+            ).stdout
+            days = json.loads(out)
+            verdicts = {d["verdict"] for d in days}
+            flagged += bool(verdicts - {"none"})
+            if "warning" in verdicts:
+                warned += 1
+                warned_true += falls.get(m, 0) >= 2
+        n = len(mondays) or 1
+        print(f"{path.stem:24} {len(mondays):5} {flagged:5} {100 * flagged / n:5.1f}% {warned:5} {100 * warned / n:5.1f}% "
+              f"{warned_true:>20} of {warned:<17}  {time.perf_counter() - t0:.0f}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))

@@ -12,7 +12,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from textual.app import ComposeResult
-from textual.containers import Vertical
+from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.message import Message
 from textual.widgets import Static
@@ -81,11 +81,41 @@ def flags_content(report: Any) -> Content:
     """One line per flag: a mark that says its severity, then its message."""
     if not report.flags:
         return Content.styled("No flags: every lift is within its usual range.", "dim")
-    lines = [Content.styled(f"Flags ({len(report.flags)})", "bold")]
+    lines = [flags_title(report)]
+    for mark, message in flag_rows(report):
+        lines.append(mark + message)
+    return Content("\n").join(lines)
+
+
+def flags_title(report: Any) -> Content:
+    return Content.styled(f"Flags ({len(report.flags)})", "bold")
+
+
+def flag_rows(report: Any) -> list[tuple[Content, Content]]:
+    """(severity mark, message) per flag."""
+    rows = []
     for f in report.flags:
         mark, style = SEVERITY_MARK.get(_value(f.severity), ("  ", ""))
-        lines.append(Content.styled(mark, style) + Content(f.message))
-    return Content("\n").join(lines)
+        rows.append((Content.styled(mark, style), Content(f.message)))
+    return rows
+
+
+class FlagLine(Horizontal):
+    """One flag: its mark, then its message wrapped under itself (a hanging indent)."""
+
+    DEFAULT_CSS = """
+    FlagLine { height: auto; }
+    FlagLine > .flag-mark { width: 2; }
+    FlagLine > .flag-text { width: 1fr; }
+    """
+
+    def __init__(self, mark: Content, message: Content) -> None:
+        super().__init__()
+        self.mark, self.message = mark, message
+
+    def compose(self) -> ComposeResult:
+        yield Static(self.mark, classes="flag-mark", markup=False)
+        yield Static(self.message, classes="flag-text", markup=False)
 
 
 class FatigueView(Vertical):
@@ -110,7 +140,7 @@ class FatigueView(Vertical):
 
     def compose(self) -> ComposeResult:
         yield Static(self._first, id="fatigue-verdict", markup=False)
-        yield Static("", id="fatigue-flags", markup=False)
+        yield Vertical(id="fatigue-flags")
         yield Static("", id="fatigue-picture-title", markup=False)
         yield FatigueChart(id="fatigue-chart")
 
@@ -135,17 +165,22 @@ class FatigueView(Vertical):
 
     def show(self, result: FatigueResult | None, unit: Unit) -> None:
         verdict = self.query_one("#fatigue-verdict", Static)
-        flags = self.query_one("#fatigue-flags", Static)
+        flags = self.query_one("#fatigue-flags", Vertical)
         title = self.query_one("#fatigue-picture-title", Static)
         chart = self.query_one(FatigueChart)
         if result is None:
             verdict.update(Content.styled(NO_ANALYSIS, "dim"))
-            for w in (flags, title):
-                w.update("")
+            flags.remove_children()
+            title.update("")
             chart.show(None, unit)
             return
         verdict.update(verdict_content(result.report))
-        flags.update(flags_content(result.report))
+        flags.remove_children()
+        if result.report.flags:
+            flags.mount(Static(flags_title(result.report), markup=False))
+            flags.mount_all(FlagLine(mark, message) for mark, message in flag_rows(result.report))
+        else:
+            flags.mount(Static(flags_content(result.report), markup=False))
         data = chart_data(result.picture, deload_days=result.deload_days)
         if data.empty:
             title.update(Content.styled(NO_PICTURE, "dim"))

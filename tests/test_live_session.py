@@ -18,6 +18,8 @@ from backlegs_tui.services.live_session import (
 )
 from backlegs_tui.store.repository import Repository
 
+pytestmark = pytest.mark.both_backends  # once on SQLite, once on PostgreSQL (tests/pg.py)
+
 
 @pytest.fixture(autouse=True)
 def _from_template(migrated_db: Path) -> None:
@@ -349,3 +351,19 @@ def test_a_deload_start_keeps_sixty_percent_of_sets_at_ninety_percent_load(repo:
     assert "deload" in live.next.reason
     again = reopen(repo, clock)
     assert again.load_factor == 0.9 and again.entry_fields()[0] == "90"
+
+
+# ---- the within-session fade ---------------------------------------------------------------
+
+
+def test_the_fade_line_is_judged_against_the_lifters_usual_fade(repo: Repository, clock) -> None:
+    for days in (9, 6, 3):
+        history(repo, clock, weight=100, reps=8, rpe=8, days=days)  # no fade: 8, 8, 8, 8
+    live = LiveSession(start_session(repo, repo.plans()[0].id, clock()), repo.settings(), clock)
+    live.commit(repo, live.toggle_warmups())
+    assert len(live.earlier[live.current_exercise().id]) == 3
+    log(repo, live, entry("100", "8", "8"))
+    assert live.fade_line() == ""
+    log(repo, live, entry("100", "4", "10"))
+    line = live.fade_line()
+    assert line.startswith("Barbell back squat") and "usual" in line, line

@@ -43,6 +43,11 @@ from ..domain.timer import RestTimer
 from ..domain.units import format_weight
 from ..domain.validation import InputError, parse_reps, parse_rir, parse_rpe, parse_weight
 
+try:  # the fatigue engine judges a fade against the lifter's usual fade for the lift
+    from ..domain.fatigue_engine import session_fade_line as _fade_line
+except ImportError:  # pragma: no cover - an engine without it: the fixed F1-F3 checks
+    _fade_line = None
+
 if TYPE_CHECKING:
     from ..store.repository import Repository
 
@@ -93,6 +98,7 @@ class SessionData:
     last: dict[int, list[SetEntry]]
     cooldown: str = ""
     scratch: dict[str, Any] = field(default_factory=dict)
+    earlier: dict[int, list[list[SetEntry]]] = field(default_factory=dict)  # lift -> its last sessions' sets
 
 
 @dataclass(slots=True)
@@ -108,11 +114,13 @@ def read_session(repo: Repository, state: SessionState) -> SessionData:
     """The exercises, last time's sets per lift, the cool-down and the scratch of a session."""
     exercises = {e.id: e for e in repo.exercises()}
     last: dict[int, list[SetEntry]] = {}
+    earlier: dict[int, list[list[SetEntry]]] = {}
     for item in state.items:
-        if item.exercise_id not in last:
-            last[item.exercise_id] = repo.last_sets(item.exercise_id, state.started_at, state.id)
+        if item.exercise_id not in earlier:
+            earlier[item.exercise_id] = repo.recent_lift_sessions(item.exercise_id, state.started_at, state.id)
+            last[item.exercise_id] = earlier[item.exercise_id][0] if earlier[item.exercise_id] else []
     cooldown = repo.plan(state.plan_id).cooldown if state.plan_id is not None else ""
-    return SessionData(state, exercises, last, cooldown, repo.session_scratch(state.id))
+    return SessionData(state, exercises, last, cooldown, repo.session_scratch(state.id), earlier)
 
 
 def load_open(repo: Repository) -> SessionData | None:
@@ -166,6 +174,7 @@ class LiveSession:
         self.state = data.state
         self.exercises = data.exercises
         self.last = data.last
+        self.earlier = data.earlier
         self.cooldown = data.cooldown
         self.settings = settings
         self.clock = clock
@@ -286,7 +295,13 @@ class LiveSession:
     def fade_line(self) -> str:
         """The within-session fade of the current lift and a low check-in, one line ("" if none)."""
         ex = self.current_exercise()
-        lines = [f.message for f in session_flags(self.item_sets(), bodyweight=bool(ex and ex.bodyweight))]
+        lines = []
+        if ex is not None and _fade_line is not None:
+            fade = _fade_line(self.item_sets(), self.earlier.get(ex.id, []), ex, self.settings.unit)
+            if fade:
+                lines.append(fade)
+        elif ex is not None:
+            lines = [f.message for f in session_flags(self.item_sets(), bodyweight=ex.bodyweight)]
         low = readiness_reasons(self.state.readiness)
         if low:
             lines.append("Readiness low: " + ", ".join(low) + " (go by RPE today)")
@@ -459,8 +474,8 @@ class LiveSession:
     def add(self, exercise_id: int) -> Outcome:
         sid, started = self.id, self.state.started_at
 
-        def run(repo: Repository) -> tuple[SessionItem, list[SetEntry]]:
-            return repo.add_item(sid, exercise_id), repo.last_sets(exercise_id, started, sid)
+        def run(repo: Repository) -> tuple[SessionItem, list[list[SetEntry]]]:
+            return repo.add_item(sid, exercise_id), repo.recent_lift_sessions(exercise_id, started, sid)
 
         return Outcome(write=Write("add the exercise", "added", run))
 
@@ -479,8 +494,8 @@ class LiveSession:
             return Outcome("Add an exercise first (a)", error=True)
         sid, started, item_id = self.id, self.state.started_at, item.id
 
-        def run(repo: Repository) -> tuple[SessionItem, list[SetEntry]]:
-            return repo.swap_item_exercise(item_id, exercise_id), repo.last_sets(exercise_id, started, sid)
+        def run(repo: Repository) -> tuple[SessionItem, list[list[SetEntry]]]:
+            return repo.swap_item_exercise(item_id, exercise_id), repo.recent_lift_sessions(exercise_id, started, sid)
 
         return Outcome(write=Write("swap the exercise", "swapped", run))
 
@@ -586,8 +601,9 @@ class LiveSession:
         if kind == "logged":
             return self._logged(result)
         if kind in ("added", "swapped"):
-            item, last = result
-            self.last[item.exercise_id] = last
+            item, earlier = result
+            self.earlier[item.exercise_id] = earlier
+            self.last[item.exercise_id] = earlier[0] if earlier else []
             if kind == "added":
                 st.items.append(item)
                 out = self.go_to(item.id)

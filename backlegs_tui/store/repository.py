@@ -623,6 +623,28 @@ class Repository(HistoryQueries, ExportQueries, PlanEdits):
             names = self.exercise_names()
             return [_set(r, names.get(r.exercise_id, "")) for r in rows]
 
+    def recent_lift_sessions(
+        self, exercise_id: int, before: datetime, exclude_session: int | None = None, limit: int = 8
+    ) -> list[list[SetEntry]]:
+        """The sets of one lift in each of its last `limit` earlier sessions, newest first
+        (for the live session's fade line against the lifter's usual fade)."""
+        with self._uow() as s:
+            q = select(SetRow.session_id, func.max(SetRow.logged_at).label("at")).where(
+                SetRow.exercise_id == exercise_id, SetRow.logged_at < before
+            )
+            if exclude_session is not None:
+                q = q.where(SetRow.session_id != exclude_session)
+            ids = [sid for sid, _ in s.execute(q.group_by(SetRow.session_id).order_by(func.max(SetRow.logged_at).desc()).limit(limit))]
+            if not ids:
+                return []
+            rows = s.scalars(
+                select(SetRow).where(SetRow.session_id.in_(ids), SetRow.exercise_id == exercise_id).order_by(SetRow.position)
+            ).all()
+            by: dict[int, list[SetEntry]] = {sid: [] for sid in ids}
+            for r in rows:
+                by[r.session_id].append(_set(r))
+            return [by[sid] for sid in ids]
+
     def exercise_sets(self, exercise_id: int, before: datetime | None = None) -> list[SetEntry]:
         """Every working set ever logged for an exercise (for records), oldest first."""
         with self._uow() as s:

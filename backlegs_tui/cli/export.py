@@ -9,40 +9,27 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import IO, Any, Iterator
 
+from ..domain.text import printable
 from .common import add_db_option, existing_db, open_repository
 from .errors import CliError
 
 
 @contextmanager
 def _output(target: Path | None) -> Iterator[IO[str]]:
-    """stdout, or a file written beside its final name and renamed into place when done (a
-    failed export never leaves half a file where the last good one was)."""
+    """stdout, or a regular file of ours written 0600 beside its final name and renamed into
+    place when done (exchange.common.private_output: a FIFO, a device, a folder or another
+    user's file is refused with one line)."""
+    from ..exchange.common import BadFile, private_output
+
     if target is None:
         yield sys.stdout
         sys.stdout.flush()
         return
-    if target.is_dir():
-        raise CliError(f"{target} is a directory; give a file name")
-    if target.exists() and not target.is_file():  # a device or a pipe: written to, never replaced
-        with open(target, "w", encoding="utf-8", newline="") as fh:
-            yield fh
-        return
-    target = target.resolve() if target.is_symlink() else target  # replace the file, keep the link
-    folder = target.parent
-    if not folder.is_dir():
-        raise CliError(f"the folder {folder} does not exist")
-    tmp = folder / f".{target.name}.{os.getpid()}.part"
     try:
-        fh = open(tmp, "w", encoding="utf-8", newline="")  # noqa: SIM115 - closed below
-    except OSError as exc:
-        raise CliError(f"cannot write to {folder} ({exc.strerror})") from None
-    try:
-        with fh:
+        with private_output(target) as fh:
             yield fh
-        os.replace(tmp, target)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
+    except BadFile as exc:  # raised before the body runs: the target is refused
+        raise CliError(f"{printable(str(target))} {exc}") from None
 
 
 def add_parser(sub: Any) -> None:

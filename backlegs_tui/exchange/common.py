@@ -4,19 +4,27 @@ numbers, dates and durations real exports write, and the rows that could not be 
 from __future__ import annotations
 
 import csv
+import errno
 import io
+import os
 import re
+import stat
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from pathlib import Path
+from typing import IO
 
+from ..domain import validation
 from ..domain.model import SetType, Unit
 from ..domain.records import SetRecord, WorkoutRecord
+from ..domain.text import printable
 from ..domain.units import to_kg
 
-MAX_LOAD_KG = 1000.0
-MAX_REPS = 1000  # generous: band pull-aparts and the like
+# the app's own limits (domain.validation): what an import stores, the TUI could have typed
+MAX_LOAD_KG = validation.MAX_LOAD_KG
+MAX_REPS = validation.MAX_REPS
 PROGRESS_EVERY = 2000  # rows
 
 Progress = Callable[[int, int], None]
@@ -60,17 +68,128 @@ class Parsed:
 # ---- files -----------------------------------------------------------------------------
 
 
-def read_text(path: Path) -> str:
-    """The text of an export, BOM removed. BadFile for a missing, empty or binary file."""
-    if path.is_dir():
-        raise BadFile("is a directory, not a file")
+MAX_FILE_BYTES = 200 * 1024 * 1024  # ten years of sets is a few MB; more is not an export
+
+
+def import_path(text: str) -> Path:
+    """The file the lifter typed (`~` and `~user` expanded); BadFile with one line for an
+    unknown user or a NUL byte. The import dialog and the CLI both call this."""
+    from ..store.schema import StoreError, user_path
+
     try:
-        data = path.read_bytes()
+        return user_path(text.strip())
+    except StoreError as exc:
+        raise BadFile(str(exc)) from None
+
+
+def read_bytes(path: Path, limit: int = MAX_FILE_BYTES) -> bytes:
+    """The bytes of a regular file of at most `limit` bytes; BadFile with one line for
+    anything else. Opened without blocking, so a FIFO or a device is refused, never waited
+    on, and at most `limit` + 1 bytes are read whatever the file claims its size is."""
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
+    try:
+        fd = os.open(path, flags)
     except FileNotFoundError:
         raise BadFile("no such file") from None
+    except IsADirectoryError:
+        raise BadFile("is a directory, not a file") from None
     except OSError as exc:
-        raise BadFile(f"cannot read it ({exc.strerror})") from None
-    return decode(data)
+        raise BadFile(f"cannot read it ({exc.strerror or exc})") from None
+    try:
+        st = os.fstat(fd)
+        if stat.S_ISDIR(st.st_mode):
+            raise BadFile("is a directory, not a file")
+        if not stat.S_ISREG(st.st_mode):
+            kind = "a named pipe (FIFO)" if stat.S_ISFIFO(st.st_mode) else "a device or special file"
+            raise BadFile(f"is {kind}, not a regular file")
+        if st.st_size > limit:
+            raise BadFile(f"is too large ({st.st_size // (1024 * 1024)} MB; the limit is {limit // (1024 * 1024)} MB)")
+        if hasattr(os, "set_blocking"):
+            os.set_blocking(fd, True)
+        chunks: list[bytes] = []
+        size = 0
+        while size <= limit:
+            chunk = os.read(fd, min(1 << 20, limit + 1 - size))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            size += len(chunk)
+        if size > limit:
+            raise BadFile(f"is too large (over {limit // (1024 * 1024)} MB)")
+        return b"".join(chunks)
+    except OSError as exc:
+        raise BadFile(f"cannot read it ({exc.strerror or exc})") from None
+    finally:
+        os.close(fd)
+
+
+@contextmanager
+def private_output(target: Path) -> Iterator[IO[str]]:
+    """A text file written beside `target` (mode 0600 whatever the umask) and renamed into
+    place when the block ends, so a failed export never leaves half a file where the last
+    good one was. A character device (/dev/null, a terminal) is written into, never
+    replaced; so is a named pipe that a reader holds open (one with none is refused: it
+    would hang). BadFile with one line for what must not be written: a folder, a pipe with
+    no reader, a block device or a socket, a file of another user's (a system file), a
+    missing folder, a name the file system refuses. A link to a file is followed (the file
+    is replaced, the link kept)."""
+    try:
+        kind = _kind_of(target)
+        if kind == "a directory":
+            raise BadFile("is a directory; give a file name")
+        if kind is not None:
+            fd = _open_special(target)
+            with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
+                yield fh
+            return
+        if target.is_symlink():
+            target = target.resolve()
+        if target.exists() and target.stat().st_uid != os.geteuid():
+            raise BadFile("belongs to another user; backlegs will not replace it")
+        folder = target.parent
+        if not folder.is_dir():
+            raise BadFile(f"cannot be written: the folder {printable(str(folder))} does not exist")
+        tmp = folder / f".{target.name}.{os.getpid()}.part"
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0), 0o600)
+    except OSError as exc:
+        raise BadFile(f"cannot be written ({exc.strerror or exc})") from None
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
+            yield fh
+        os.replace(tmp, target)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+
+
+def _open_special(target: Path) -> int:
+    """A file descriptor to write into a character device or a pipe with a reader; BadFile
+    for anything else. Never blocks: a pipe is opened non-blocking."""
+    mode = os.stat(target).st_mode
+    if stat.S_ISCHR(mode):
+        return os.open(target, os.O_WRONLY | getattr(os, "O_NOCTTY", 0))
+    if stat.S_ISFIFO(mode):
+        try:
+            fd = os.open(target, os.O_WRONLY | os.O_NONBLOCK)
+        except OSError as exc:
+            if exc.errno == errno.ENXIO:
+                raise BadFile("is a named pipe (FIFO) with nothing reading it; backlegs will not wait") from None
+            raise
+        os.set_blocking(fd, True)
+        return fd
+    raise BadFile(f"is {_kind_of(target)}; backlegs only writes regular files (leave out -o for standard output)")
+
+
+def _kind_of(path: Path) -> str | None:
+    from ..store.schema import file_kind
+
+    return file_kind(path)
+
+
+def read_text(path: Path) -> str:
+    """The text of an export, BOM removed. BadFile for a missing, empty, binary, oversized
+    or special file (a FIFO, a device) and for a name the file system refuses."""
+    return decode(read_bytes(path))
 
 
 def decode(data: bytes) -> str:
@@ -194,7 +313,7 @@ def collect(
             fields.append("")
             read_row(line, fields)
         except RowError as exc:
-            skipped.append(Skipped(line, str(exc)))
+            skipped.append(Skipped(line, printable(str(exc))))
         except LeftOut:
             left_out += 1
         except NotASet:

@@ -23,6 +23,8 @@ from collections.abc import Iterable
 from datetime import datetime
 from typing import IO, TYPE_CHECKING
 
+from ..domain.text import printable
+
 if TYPE_CHECKING:
     from ..store.export_queries import LoggedSet
 
@@ -37,7 +39,10 @@ _NUMBER = re.compile(r"^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$")
 
 
 def safe_text(text: str) -> str:
-    """`text` that a spreadsheet shows instead of running: formulas get a leading `'`."""
+    """`text` that a spreadsheet shows instead of running: formulas get a leading `'`; and
+    that a terminal only prints: control characters (ESC, OSC, C1) as `\\x1b` text, line
+    breaks and tabs kept (the CSV quoting holds them)."""
+    text = printable(text, keep_lines=True)
     if text.startswith(_FORMULA_START) and not _NUMBER.match(text):
         return "'" + text
     return text

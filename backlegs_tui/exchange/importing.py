@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..domain.model import Unit
+from ..domain.text import printable
 from . import fitnotes, hevy, jsonfmt, matching, strong
 from .common import BadFile, Parsed, Progress, Skipped, read_text
 
@@ -64,7 +65,11 @@ class ImportSummary:
         return text + "."
 
     def lines(self) -> list[str]:
-        """The summary for a terminal: what was read, the name mapping, the skipped rows."""
+        """The summary for a terminal: what was read, the name mapping, the skipped rows;
+        text from the file with its control characters shown, never sent to the terminal."""
+        return [printable(line) for line in self._lines()]
+
+    def _lines(self) -> list[str]:
         out = []
         if self.variant:
             unit = {"": "", "per row": ", the weight unit on each row"}.get(self.unit, f", weights in {self.unit}")
@@ -82,7 +87,7 @@ class ImportSummary:
                 else:
                     target = stored
                 out.append(f"  {source:<{width}} -> {target}")
-        out.extend(self.skipped_lines())
+        out.extend(self._skipped_lines())
         if self.duplicates:
             out.append(f"{self.duplicates} workout{_s(self.duplicates)} already in the database, left alone.")
         if self.left_out:
@@ -91,6 +96,9 @@ class ImportSummary:
 
 
     def skipped_lines(self) -> list[str]:
+        return [printable(line) for line in self._skipped_lines()]
+
+    def _skipped_lines(self) -> list[str]:
         if not self.skipped:
             return []
         out = ["Skipped rows:"]
@@ -113,7 +121,8 @@ def read_file(fmt: str, path: Path, unit: Unit | None = None, progress: Progress
         for s in w.sets:
             stored = names.get(s.exercise)
             if stored is None:
-                stored = names[s.exercise] = matching.canonical(s.exercise)
+                # control characters become visible text before matching and storing
+                stored = names[s.exercise] = matching.canonical(printable(s.exercise))
             s.exercise = stored
     parsed.mapping = names
     return parsed

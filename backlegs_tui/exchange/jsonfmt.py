@@ -14,8 +14,14 @@ from typing import Any
 from .common import BadFile
 
 
+# json.dumps escapes C0 controls; DEL, the C1 controls (CSI 0x9b acts as ESC [ on some
+# terminals) and the bidi overrides it writes raw: escaped too, so `export --format json` to a
+# terminal only prints; lone surrogates (which UTF-8 cannot hold) as escapes. Still the same JSON: the data round-trips unchanged.
+_RAW_CONTROLS = {c: f"\\u{c:04x}" for c in [*range(0x7F, 0xA0), *range(0x202A, 0x202F), *range(0x2066, 0x206A), *range(0xD800, 0xE000)]}
+
+
 def _one(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False, allow_nan=False)
+    return json.dumps(value, ensure_ascii=False, allow_nan=False).translate(_RAW_CONTROLS)
 
 
 def dumps(snapshot: dict[str, Any]) -> str:
@@ -38,6 +44,8 @@ def loads(text: str) -> dict[str, Any]:
         raise BadFile(f"is not valid JSON (line {exc.lineno}: {exc.msg})") from None
     except RecursionError:
         raise BadFile("is not valid JSON (nested too deep)") from None
+    except ValueError as exc:  # an integer of thousands of digits
+        raise BadFile(f"is not valid JSON ({str(exc).splitlines()[0][:80]})") from None
     if not isinstance(data, dict):
         raise BadFile("is not a backlegs JSON export (not an object)")
     return data

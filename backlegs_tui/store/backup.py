@@ -7,20 +7,56 @@ import os
 import sqlite3
 from datetime import date, datetime
 from pathlib import Path
-from urllib.parse import quote
+
+from .schema import (
+    PRIVATE_FILE,
+    PRIVATE_FOLDER,
+    SQLITE_HEADER,
+    busy_timeout_ms,
+    corrupt_error,
+    file_kind,
+    integrity_problem,
+    make_private,
+    read_only_uri,
+)
 
 BACKUP_FOLDER = "backups"
+SERVER_BACKUP_ADVICE = "use backlegs export --format json -o backlegs.json, or pg_dump"
+_said_server_backup = False
 
 
-def backup_to(db_path: Path, dest: Path) -> Path:
-    """Copy the database at `db_path` to `dest` (a consistent snapshot).
+def _private_empty_file(path: Path) -> None:
+    """Create `path` empty with mode 0600 whatever the umask (SQLite then gives its journal
+    files the same mode)."""
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_NOFOLLOW", 0), PRIVATE_FILE)
+    os.close(fd)
+    os.chmod(path, PRIVATE_FILE)
 
-    The copy is written beside `dest` and renamed into place, so `dest` is never half a file.
+
+def private_folder(folder: Path) -> None:
+    """Create `folder` (and its missing parents) 0700; an existing one is left as it is."""
+    if not folder.exists():
+        folder.mkdir(mode=PRIVATE_FOLDER, parents=True, exist_ok=True)
+        make_private(folder, PRIVATE_FOLDER)
+
+
+def backup_to(db_path: Path, dest: Path, *, check: bool = True) -> Path:
+    """Copy the database at `db_path` to `dest` (a consistent snapshot), mode 0600.
+
+    With `check` (always, but for tests) the source must pass SQLite's full integrity check
+    first: a damaged file raises CorruptDatabase and is never copied, so it can never take a
+    good backup's place. The copy is written beside `dest` and renamed into place, so `dest`
+    is never half a file.
     """
-    dest.parent.mkdir(parents=True, exist_ok=True)
+    private_folder(dest.parent)
     tmp = dest.with_name(f".{dest.name}.part")
-    src = sqlite3.connect(f"file:{quote(str(db_path))}?mode=ro", uri=True)
+    src = sqlite3.connect(read_only_uri(db_path), uri=True, timeout=busy_timeout_ms() / 1000)
     try:
+        if check:
+            problem = integrity_problem(src, full=True)
+            if problem is not None:
+                raise corrupt_error(db_path, problem)
+        _private_empty_file(tmp)
         out = sqlite3.connect(tmp)
         try:
             src.backup(out)
@@ -33,6 +69,58 @@ def backup_to(db_path: Path, dest: Path) -> Path:
     finally:
         src.close()
     return dest
+
+
+def is_good_copy(path: Path) -> bool:
+    """A regular file with the SQLite header that passes the quick check."""
+    try:
+        if file_kind(path) is not None or not path.is_file():
+            return False
+        with open(path, "rb") as fh:
+            if fh.read(len(SQLITE_HEADER)) != SQLITE_HEADER:
+                return False
+        con = sqlite3.connect(read_only_uri(path, immutable=True), uri=True, timeout=1)
+    except (OSError, sqlite3.Error):
+        return False
+    try:
+        return integrity_problem(con) is None and con.execute(
+            "SELECT count(*) FROM sqlite_master WHERE name = 'alembic_version'"
+        ).fetchone()[0] == 1
+    except sqlite3.Error:
+        return False
+    finally:
+        con.close()
+
+
+def backups_of(db_path: Path) -> list[Path]:
+    """Every copy backlegs made of `db_path`, newest first: backups/<name>-*.db, the
+    pre-migration `.bak` files and the `.replaced-*` files `restore` set aside."""
+    found: list[Path] = []
+    folder = db_path.parent / BACKUP_FOLDER
+    try:
+        if folder.is_dir():
+            found += folder.glob(f"{db_path.stem}-*.db")
+        found += db_path.parent.glob(f"{db_path.name}.pre-*.bak")
+        found += db_path.parent.glob(f"{db_path.name}.replaced-*")
+    except OSError:
+        return []
+
+    def mtime(p: Path) -> float:
+        try:
+            return p.stat().st_mtime
+        except OSError:
+            return 0.0
+
+    return sorted(found, key=lambda p: (mtime(p), p.name), reverse=True)
+
+
+def newest_good_backup(db_path: Path, limit: int = 20) -> Path | None:
+    """The newest copy of `db_path` that passes SQLite's quick check (the newest `limit`
+    looked at), or None."""
+    for path in backups_of(db_path)[:limit]:
+        if is_good_copy(path):
+            return path
+    return None
 
 
 def rotate(folder: Path, pattern: str, keep: int) -> list[Path]:
@@ -62,7 +150,8 @@ def manual_backup_path(db_path: Path, now: datetime | None = None) -> Path:
 def daily_backup(db_path: Path, keep: int = 7, today: date | None = None) -> Path | None:
     """At most one backup a day in backups/<name>-daily-<YYYY-mm-dd>.db, the newest `keep`
     kept. Returns the new file, or None when today's exists or the copy failed (a backup
-    must never stop the app from starting)."""
+    must never stop the app from starting). A database that fails the full integrity check
+    raises CorruptDatabase: it is not copied and no good backup is rotated out."""
     folder = db_path.parent / BACKUP_FOLDER
     dest = folder / f"{db_path.stem}-daily-{(today or date.today()).isoformat()}.db"
     if dest.exists():
@@ -70,6 +159,64 @@ def daily_backup(db_path: Path, keep: int = 7, today: date | None = None) -> Pat
     try:
         backup_to(db_path, dest)
         rotate(folder, f"{db_path.stem}-daily-*.db", keep)
-    except (OSError, sqlite3.Error):
+    except (OSError, sqlite3.OperationalError):
         return None
+    except sqlite3.DatabaseError as exc:  # damaged beyond what the check could report
+        raise corrupt_error(db_path, str(exc)) from None
     return dest
+
+
+def replaced_path(db_path: Path, now: datetime | None = None) -> Path:
+    """Where `restore` sets the current file aside: <name>.replaced-YYYYmmdd-HHMMSS."""
+    stamp = (now or datetime.now()).strftime("%Y%m%d-%H%M%S")
+    return db_path.with_name(f"{db_path.name}.replaced-{stamp}")
+
+
+def restore_from(backup: Path, db_path: Path, now: datetime | None = None) -> Path | None:
+    """Bring `backup` back as `db_path`: the current file (and its WAL) is set aside as
+    `replaced_path` and the backup copied in with SQLite's backup API, 0600. Returns where
+    the old file went (None when there was none). The caller checks the backup first and
+    makes sure no other program has the database open."""
+    from .schema import ServerUrl, StoreError
+
+    if isinstance(db_path, ServerUrl):
+        raise StoreError(f"restore brings back a SQLite file; {db_path} is a PostgreSQL database: "
+                         f"import a JSON export (backlegs --db URL import json FILE) or use pg_restore")
+    aside: Path | None = None
+    if db_path.exists():
+        aside = replaced_path(db_path, now)
+        n = 1
+        while aside.exists():
+            aside = aside.with_name(f"{replaced_path(db_path, now).name}-{n}")
+            n += 1
+        # checkpoint the WAL into the file so the set-aside copy is whole on its own
+        try:
+            con = sqlite3.connect(db_path, timeout=busy_timeout_ms() / 1000)
+            try:
+                con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            finally:
+                con.close()
+        except sqlite3.Error:
+            pass  # a damaged file: set aside as it is, WAL and all
+        os.replace(db_path, aside)
+        for suffix in ("-wal", "-shm"):
+            side = db_path.with_name(db_path.name + suffix)
+            if side.exists():
+                os.replace(side, aside.with_name(aside.name + suffix))
+    backup_to(backup, db_path)
+    return aside
+
+
+def server_backup_skipped(target: object) -> bool:
+    """The start-up and daily file backups are SQLite's; on a PostgreSQL server they are
+    skipped, said once per process as a log line. True the time it is said."""
+    global _said_server_backup
+    if _said_server_backup:
+        return False
+    _said_server_backup = True
+    import logging
+
+    logging.getLogger("backlegs").info(
+        "%s is a PostgreSQL database: no automatic file backups; %s", target, SERVER_BACKUP_ADVICE
+    )
+    return True

@@ -2,27 +2,48 @@
 
 from __future__ import annotations
 
+import sqlite3
 from pathlib import Path
 
 from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.engine import URL
 from sqlalchemy.exc import DatabaseError, OperationalError
+from sqlalchemy.pool import QueuePool
 
-from .backup import pre_migration_backup
-from .schema import BUSY_TIMEOUT_MS, HEAD, StoreError, check_db
+from .backup import _private_empty_file, pre_migration_backup
+from .schema import (
+    HEAD,
+    StoreError,
+    busy_timeout_ms,
+    check_db,
+    clean_up_failed_open,
+    corrupt_error,
+    full_disk_message,
+    printable_path,
+    side_files,
+)
+from .schema import KNOWN_REVISIONS, ServerUrl
 
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
 
 
 def make_engine(path: Path) -> Engine:
+    """An engine on exactly the file `path`: the path never goes through a URL's parsing
+    (`%41`, `?`, `#` in a name stay as they are); SQLite opens it as a plain file name."""
+    timeout_ms = busy_timeout_ms()
+    filename = str(path)
+
+    def connect() -> sqlite3.Connection:
+        return sqlite3.connect(filename, uri=False, check_same_thread=False, timeout=timeout_ms / 1000)
+
     engine = create_engine(
-        f"sqlite:///{path}",
-        connect_args={"check_same_thread": False, "timeout": BUSY_TIMEOUT_MS / 1000},
+        URL.create("sqlite", database=filename), creator=connect, poolclass=QueuePool
     )
 
     @event.listens_for(engine, "connect")
     def _pragmas(dbapi_con, _record):  # noqa: ANN001
         cur = dbapi_con.cursor()
-        cur.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        cur.execute(f"PRAGMA busy_timeout = {timeout_ms}")
         cur.execute("PRAGMA journal_mode = WAL")
         cur.execute("PRAGMA synchronous = FULL")
         cur.execute("PRAGMA foreign_keys = ON")
@@ -47,18 +68,111 @@ def migrate(engine: Engine, path: Path, revision: str | None) -> None:
         command.upgrade(cfg, "head")
 
 
-def open_engine(path: Path, *, create_parent: bool = False) -> Engine:
-    """Check, open and migrate the database at `path`. Raises StoreError with one line."""
+def open_engine(path: Path | ServerUrl, *, create_parent: bool = False) -> Engine:
+    """Check, open and migrate the database at `path`. Raises StoreError with one line.
+
+    A new file is created 0600 (its WAL and SHM follow); a failed first open (a full disk)
+    removes the side files it created, so nothing stray is left behind."""
+    if isinstance(path, ServerUrl):  # a PostgreSQL URL: the server's database
+        return open_server_engine(path)
     status = check_db(path, create_parent=create_parent)
+    before = {p for p in side_files(path) if p.exists()}
+    created = False
+    if not status.exists:
+        try:
+            _private_empty_file(path)
+            created = True
+        except OSError as exc:
+            raise StoreError(f"cannot create {printable_path(path)}: {exc.strerror or exc}") from None
     engine = make_engine(path)
     try:
         migrate(engine, path, status.revision)
-    except OperationalError as exc:
+    except (OperationalError, DatabaseError, sqlite3.Error, OSError) as exc:
         engine.dispose()
-        if "locked" in str(exc):
-            raise StoreError(f"{path} is locked by another program; close it and try again") from None
-        raise StoreError(f"cannot open {path}: {exc.orig}") from None
-    except DatabaseError as exc:
+        clean_up_failed_open(path, before, created)
+        orig = getattr(exc, "orig", None) or exc
+        full = full_disk_message(path, orig)
+        if full:
+            raise StoreError(full) from None
+        if isinstance(exc, OSError):
+            raise StoreError(f"cannot open {printable_path(path)}: {exc.strerror or exc}") from None
+        if "locked" in str(orig) or "busy" in str(orig):
+            raise StoreError(f"{printable_path(path)} is locked by another program; close it and try again") from None
+        if isinstance(exc, OperationalError) or isinstance(orig, sqlite3.OperationalError):
+            raise StoreError(f"cannot open {printable_path(path)}: {orig}") from None
+        raise corrupt_error(path, str(orig)) from None
+    return engine
+
+
+# ---- PostgreSQL ------------------------------------------------------------------------------
+
+# the key of the advisory lock under which one client at a time migrates a server's database
+MIGRATION_LOCK_KEY = 0x6261636B6C656773 >> 1  # "backlegs", as a positive bigint
+
+
+def make_server_engine(target: ServerUrl) -> Engine:
+    """An engine on a PostgreSQL database; a connection the server dropped (a restart, a
+    network that went away) is noticed before use and replaced (pool_pre_ping)."""
+    from sqlalchemy.engine import make_url
+
+    check_db(target)  # psycopg is installed
+    try:
+        url = make_url(target.url)
+    except Exception:  # noqa: BLE001 - sqlalchemy's ArgumentError, ValueError on a bad port
+        raise StoreError(f"{target} is not a database URL (postgresql+psycopg://user@host/dbname)") from None
+    if not url.database:
+        raise StoreError(f"{target} names no database (postgresql+psycopg://user@host/dbname)")
+    return create_engine(url, pool_pre_ping=True, connect_args={"connect_timeout": 10})
+
+
+def server_revision(con) -> str | None:  # noqa: ANN001
+    """The Alembic revision of a server's database; None when it has no tables of ours yet."""
+    from sqlalchemy import text
+
+    if con.scalar(text("SELECT to_regclass('alembic_version')")) is None:
+        return None
+    return con.scalar(text("SELECT version_num FROM alembic_version"))
+
+
+def migrate_server(engine: Engine) -> None:
+    """Upgrade a server's database to head in one transaction, under an advisory lock: two
+    clients starting at once wait for each other, and the second finds nothing to do."""
+    from alembic import command
+    from alembic.config import Config
+    from sqlalchemy import text
+
+    with engine.begin() as con:
+        con.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": MIGRATION_LOCK_KEY})
+        revision = server_revision(con)
+        if revision == HEAD:
+            return
+        if revision is not None and revision not in KNOWN_REVISIONS:
+            raise StoreError(f"the database was written by a newer backlegs (schema {revision}); upgrade backlegs to open it")
+        cfg = Config()
+        cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
+        cfg.attributes["connection"] = con
+        command.upgrade(cfg, "head")
+
+
+def open_server_engine(target: ServerUrl) -> Engine:
+    """Connect to the PostgreSQL database `target` and migrate it. StoreError with one line
+    (password masked) when the server cannot be reached or the database is not ours."""
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from .errors import describe_error
+
+    engine = make_server_engine(target)
+    try:
+        with engine.connect() as con:
+            revision = server_revision(con)
+        if revision is not None and revision not in KNOWN_REVISIONS:
+            raise StoreError(f"{target} was written by a newer backlegs (schema {revision}); upgrade backlegs to open it")
+        if revision != HEAD:
+            migrate_server(engine)
+    except StoreError:
         engine.dispose()
-        raise StoreError(f"{path} is corrupt or not a database ({exc.orig})") from None
+        raise
+    except (SQLAlchemyError, OSError) as exc:
+        engine.dispose()
+        raise StoreError(f"cannot open {target}: {describe_error(exc)}") from None
     return engine

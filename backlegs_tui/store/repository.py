@@ -36,7 +36,7 @@ from ..domain.model import (
     Unit,
 )
 from ..domain.session_logic import rpe_from_rir
-from .backup import daily_backup
+from .backup import daily_backup, server_backup_skipped
 from .db import open_engine
 from .export_queries import ExportQueries
 from .history_queries import HistoryQueries
@@ -52,7 +52,7 @@ from .models import (
 )
 from .plan_edits import PlanEdits
 from .rows import set_entry as _set
-from .schema import StoreError
+from .schema import ServerUrl, StoreError
 
 
 class NotFound(StoreError):
@@ -108,6 +108,15 @@ def _item(row: SessionItemRow) -> SessionItem:
     )
 
 
+def _lock_session_row(s: OrmSession, session_id: int) -> None:
+    """On PostgreSQL, lock the session's row first, so two clients appending to one session
+    take their positions one after the other (under READ COMMITTED a max()+1 inside the
+    INSERT alone could be read by both). SQLite's one writer needs no lock (and a read here
+    would start a read transaction that a concurrent write would then fail to upgrade)."""
+    if s.get_bind().dialect.name == "postgresql":
+        s.execute(select(SessionRow.id).where(SessionRow.id == session_id).with_for_update())
+
+
 def _scratch_key(session_id: int) -> str:
     return f"live_session:{session_id}"
 
@@ -124,12 +133,23 @@ class Repository(HistoryQueries, ExportQueries, PlanEdits):
     # ---- lifecycle -------------------------------------------------------------------
 
     @classmethod
-    def open(cls, path: Path, *, create_parent: bool = False, seed: bool = True) -> Repository:
-        """Check, migrate and open the database at `path`; seed the catalogue if empty."""
+    def open(cls, path: Path | ServerUrl, *, create_parent: bool = False, seed: bool = True) -> Repository:
+        """Check, migrate and open the database at `path` (a file, or a PostgreSQL URL);
+        seed the catalogue if empty."""
+        if isinstance(path, ServerUrl):
+            repo = cls(open_engine(path), path)  # type: ignore[arg-type]
+            server_backup_skipped(path)
+            if seed:
+                repo.seed_if_empty()
+            return repo
         existed = path.is_file() and path.stat().st_size > 0
         repo = cls(open_engine(path, create_parent=create_parent), path)
         if existed:
-            daily_backup(path)
+            try:
+                daily_backup(path)  # a damaged file (full integrity check) is refused here
+            except StoreError:
+                repo.close()
+                raise
         if seed:
             repo.seed_if_empty()
         return repo
@@ -444,6 +464,7 @@ class Repository(HistoryQueries, ExportQueries, PlanEdits):
         """Append a set to a session; committed (synchronous=FULL) before it returns.
         `rest` (start, deadline) saves the rest timer it starts in the same transaction."""
         with self._uow() as s, s.begin():
+            _lock_session_row(s, session_id)
             if rest is not None:
                 s.execute(
                     update(SessionRow)
@@ -533,6 +554,7 @@ class Repository(HistoryQueries, ExportQueries, PlanEdits):
     def add_item(self, session_id: int, exercise_id: int, sets: int = 3, reps_min: int = 8,
                  reps_max: int = 12, target_rpe: float | None = None) -> SessionItem:
         with self._uow() as s, s.begin():
+            _lock_session_row(s, session_id)
             ex = s.get(ExerciseRow, exercise_id)
             if ex is None:
                 raise NotFound(f"no exercise with id {exercise_id}")

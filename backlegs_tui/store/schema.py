@@ -7,9 +7,12 @@ path in a few milliseconds and the TUI can paint its first frame before the heav
 from __future__ import annotations
 
 import os
+import re
 import sqlite3
+import stat
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import quote
 
 # Every Alembic revision this version of the app knows, oldest first. A test checks that the
 # last one is the migrations' head.
@@ -18,11 +21,45 @@ HEAD = KNOWN_REVISIONS[-1]
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 # how long to wait for another program's lock before giving up (env: BACKLEGS_BUSY_TIMEOUT_MS)
-BUSY_TIMEOUT_MS = int(os.environ.get("BACKLEGS_BUSY_TIMEOUT_MS", "5000"))
+BUSY_TIMEOUT_ENV = "BACKLEGS_BUSY_TIMEOUT_MS"
+DEFAULT_BUSY_TIMEOUT_MS = 5000
+MAX_BUSY_TIMEOUT_MS = 600_000
 
 
 class StoreError(Exception):
     """A database that cannot be used, with one line that says why (for stderr)."""
+
+
+class CorruptDatabase(StoreError):
+    """The file fails SQLite's integrity check; the message names the newest good backup."""
+
+
+def busy_timeout_ms() -> int:
+    """BACKLEGS_BUSY_TIMEOUT_MS (default 5000); StoreError with one line when it is not a
+    whole number of milliseconds from 0 to 600000."""
+    raw = os.environ.get(BUSY_TIMEOUT_ENV)
+    if raw is None or not raw.strip():
+        return DEFAULT_BUSY_TIMEOUT_MS
+    text = raw.strip()
+    if not (text.isascii() and text.isdigit()) or len(text) > 7 or int(text) > MAX_BUSY_TIMEOUT_MS:
+        shown = text[:20].encode("unicode_escape").decode("ascii")
+        raise StoreError(
+            f"{BUSY_TIMEOUT_ENV} must be a whole number of milliseconds from 0 to {MAX_BUSY_TIMEOUT_MS}, not '{shown}'"
+        )
+    return int(text)
+
+
+def _busy_timeout_or_default() -> int:
+    try:
+        return busy_timeout_ms()
+    except StoreError:
+        return DEFAULT_BUSY_TIMEOUT_MS
+
+
+# the value at import, for scripts; the app reads busy_timeout_ms() when it opens a database
+BUSY_TIMEOUT_MS = _busy_timeout_or_default()
+PRIVATE_FILE = 0o600
+PRIVATE_FOLDER = 0o700
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,13 +80,63 @@ def default_db_path() -> Path:
 
 
 def resolve_db_path(cli_value: str | None) -> tuple[Path, bool]:
-    """The database path and whether it is the default one (which may create its folder)."""
+    """The database path and whether it is the default one (which may create its folder).
+    StoreError with one line for a path that cannot be one (`~nouser/x.db`, a NUL)."""
     if cli_value:
-        return Path(cli_value).expanduser(), False
+        return db_target(cli_value), False
     env = os.environ.get("BACKLEGS_DB")
     if env:
-        return Path(env).expanduser(), False
+        return db_target(env), False
     return default_db_path(), True
+
+
+def user_path(text: str) -> Path:
+    """A path as the lifter typed it, `~` and `~user` expanded; StoreError with one line for
+    an unknown user or a NUL byte."""
+    if "\x00" in text:
+        raise StoreError("a path cannot contain a NUL byte")
+    try:
+        return Path(text).expanduser()
+    except RuntimeError:  # ~nouser: no such user, or no home directory
+        user = text.split("/", 1)[0]
+        raise StoreError(f"cannot find the home folder of {printable_path(user)} (no such user?)") from None
+
+
+def printable_path(path: object) -> str:
+    """A path for a message: control characters escaped (domain.text.printable)."""
+    from ..domain.text import printable
+
+    return printable(str(path))
+
+
+def make_private(path: Path, mode: int = PRIVATE_FILE) -> None:
+    """Take group and other permissions off a file or folder of ours (never raises)."""
+    try:
+        st = os.stat(path)
+        if st.st_mode & 0o077 and st.st_uid == os.geteuid():
+            os.chmod(path, stat.S_IMODE(st.st_mode) & ~0o077 | (mode & 0o700))
+    except OSError:
+        pass
+
+
+def file_kind(path: Path) -> str | None:
+    """None for a regular file or a missing path; otherwise what it is ('a directory',
+    'a named pipe (FIFO)', 'a device', ...). Never opens the path, so a FIFO cannot hang."""
+    try:
+        mode = os.stat(path).st_mode
+    except FileNotFoundError:
+        return None
+    if stat.S_ISREG(mode):
+        return None
+    if stat.S_ISDIR(mode):
+        return "a directory"
+    if stat.S_ISFIFO(mode):
+        return "a named pipe (FIFO)"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    return "not a regular file"
 
 
 def check_db(path: Path, *, create_parent: bool = False) -> DbStatus:
@@ -57,21 +144,37 @@ def check_db(path: Path, *, create_parent: bool = False) -> DbStatus:
 
     Raises StoreError with one line for: a folder that does not exist or cannot be written,
     a path that is a folder, a file that is not SQLite, a read-only file, a database of a
-    newer schema than this app knows, a locked or corrupt database.
+    newer schema than this app knows, a locked or corrupt database; a FIFO, a device or a
+    name the file system refuses (too long).
     """
+    if isinstance(path, ServerUrl):  # a server: connecting tells (store.db); nothing to check here
+        return check_server(path)
+    busy_timeout_ms()  # a bad BACKLEGS_BUSY_TIMEOUT_MS is one line, before anything is opened
+    try:
+        return _check_db(path, create_parent)
+    except OSError as exc:  # a name too long, a loop of links, ...
+        raise StoreError(f"cannot use {printable_path(path)}: {exc.strerror or exc}") from None
+
+
+def _check_db(path: Path, create_parent: bool) -> DbStatus:
     parent = path.parent
-    if path.is_dir():
-        raise StoreError(f"{path} is a directory, not a database file")
+    kind = file_kind(path)
+    if kind == "a directory":
+        raise StoreError(f"{printable_path(path)} is a directory, not a database file")
+    if kind is not None:
+        raise StoreError(f"{printable_path(path)} is {kind}, not a database file")
     if not parent.exists():
         if create_parent:
             try:
-                parent.mkdir(parents=True, exist_ok=True)
+                parent.mkdir(mode=PRIVATE_FOLDER, parents=True, exist_ok=True)
             except OSError as exc:
                 raise StoreError(f"cannot create the data folder {parent}: {exc.strerror}") from None
         else:
-            raise StoreError(f"the folder {parent} does not exist")
+            raise StoreError(f"the folder {printable_path(parent)} does not exist")
     if not parent.is_dir():
-        raise StoreError(f"{parent} is not a directory")
+        raise StoreError(f"{printable_path(parent)} is not a directory")
+    if create_parent:  # the default data folder is ours: nobody else reads a training log
+        make_private(parent, PRIVATE_FOLDER)
     exists = path.exists()
     if not exists:
         if not os.access(parent, os.W_OK | os.X_OK):
@@ -93,6 +196,8 @@ def check_db(path: Path, *, create_parent: bool = False) -> DbStatus:
         raise StoreError(f"{path} is not a SQLite database")
     if not os.access(path, os.W_OK) or not os.access(parent, os.W_OK | os.X_OK):
         raise StoreError(f"{path} is read-only; backlegs needs to write to it and its folder")
+    for own in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
+        make_private(own)
     revision = read_revision(path)
     if revision is not None and revision not in KNOWN_REVISIONS:
         raise StoreError(
@@ -101,27 +206,192 @@ def check_db(path: Path, *, create_parent: bool = False) -> DbStatus:
     return DbStatus(path, True, revision)
 
 
-def read_revision(path: Path) -> str | None:
-    """The Alembic revision stored in the file; None for a database with no tables yet."""
+FULL_DISK_BYTES = 16 * 1024 * 1024  # under this much free space, an I/O error means a full disk
+
+
+def side_files(path: Path) -> list[Path]:
+    return [path.with_name(path.name + suffix) for suffix in ("-wal", "-shm", "-journal")]
+
+
+def full_disk_message(path: Path, exc: BaseException) -> str | None:
+    """One plain line when a failed write was a full disk (SQLITE_FULL, or an I/O error with
+    almost no space left); None otherwise."""
+    import shutil
+
+    name = getattr(exc, "sqlite_errorname", "") or ""
+    text = str(exc).lower()
     try:
-        con = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
+        free = shutil.disk_usage(path.parent).free
+    except OSError:
+        free = None
+    full = name == "SQLITE_FULL" or "disk is full" in text or (
+        ("i/o" in text or name.startswith("SQLITE_IOERR")) and free is not None and free < FULL_DISK_BYTES
+    )
+    if not full:
+        return None
+    left = f" ({free // 1024} KB free)" if free is not None else ""
+    return f"the disk holding {printable_path(path.parent)} is full{left}; free some space and start backlegs again"
+
+
+def clean_up_failed_open(path: Path, before: set[Path], created: bool = False) -> None:
+    """Remove what a failed open left: side files that were not there before it (a WAL with
+    no frames, the SHM index) and the database file if this open created it."""
+    for side in side_files(path):
+        if side in before or not side.exists():
+            continue
+        try:
+            if side.name.endswith("-wal") and side.stat().st_size > 32:
+                continue  # holds frames: never thrown away
+            side.unlink()
+        except OSError:
+            pass
+    if created:  # new, so nothing of the lifter's is in it: half a schema is not kept
+        try:
+            path.unlink()
+        except OSError:
+            pass
+
+
+def read_only_uri(path: Path, *, immutable: bool = False) -> str:
+    """A `file:` URI that opens exactly `path` read-only (`%`, `?` and `#` escaped); with
+    `immutable`, without locks or WAL side files (for backups, which nothing writes)."""
+    return f"file:{quote(str(path.absolute()))}?mode=ro{'&immutable=1' if immutable else ''}"
+
+
+def integrity_problem(con: sqlite3.Connection, *, full: bool = False) -> str | None:
+    """None when SQLite's quick check (or, with `full`, the integrity check, which also
+    compares every index with its table) passes; else its first complaint."""
+    try:
+        rows = con.execute("PRAGMA integrity_check(1)" if full else "PRAGMA quick_check(1)").fetchall()
+    except sqlite3.OperationalError as exc:
+        if "locked" in str(exc) or "busy" in str(exc):
+            raise
+        return str(exc)
+    except sqlite3.DatabaseError as exc:
+        return str(exc)
+    first = rows[0][0] if rows else "no answer"
+    return None if first == "ok" else str(first)
+
+
+def corrupt_error(path: Path, detail: str) -> CorruptDatabase:
+    """One line: the file is damaged, and the newest good backup to restore."""
+    from .backup import newest_good_backup
+
+    detail = printable_path(detail.splitlines()[0] if detail else "")[:120]
+    good = newest_good_backup(path)
+    if good is None:
+        hint = "no good backup was found next to it"
+    else:
+        hint = f"the newest good backup is {printable_path(good)}: backlegs restore '{printable_path(good)}' --db '{printable_path(path)}'"
+    return CorruptDatabase(f"{printable_path(path)} is damaged ({detail}); it was left as it is; {hint}")
+
+
+def read_revision(path: Path, *, check: bool = True) -> str | None:
+    """The Alembic revision stored in the file; None for a database with no tables yet.
+    With `check`, a file that fails SQLite's quick check raises CorruptDatabase."""
+    before = {p for p in side_files(path) if p.exists()}
+    try:
+        con = sqlite3.connect(read_only_uri(path), uri=True, timeout=busy_timeout_ms() / 1000)
     except sqlite3.Error as exc:
-        raise StoreError(f"cannot open {path}: {exc}") from None
+        clean_up_failed_open(path, before)
+        raise StoreError(full_disk_message(path, exc) or f"cannot open {printable_path(path)}: {exc}") from None
     try:
         tables = {
             r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
         }
         if "alembic_version" not in tables:
             if tables - {"sqlite_sequence"}:
-                raise StoreError(f"{path} is a SQLite database, but not one of backlegs")
+                raise StoreError(f"{printable_path(path)} is a SQLite database, but not one of backlegs")
             return None
         row = con.execute("SELECT version_num FROM alembic_version").fetchone()
+        if check:
+            problem = integrity_problem(con)
+            if problem is not None:
+                raise corrupt_error(path, problem)
         return row[0] if row else None
     except sqlite3.OperationalError as exc:
         if "locked" in str(exc) or "busy" in str(exc):
-            raise StoreError(f"{path} is locked by another program; close it and try again") from None
-        raise StoreError(f"cannot read {path}: {exc}") from None
+            raise StoreError(f"{printable_path(path)} is locked by another program; close it and try again") from None
+        con.close()
+        clean_up_failed_open(path, before)
+        raise StoreError(full_disk_message(path, exc) or f"cannot read {printable_path(path)}: {exc}") from None
     except sqlite3.DatabaseError as exc:
-        raise StoreError(f"{path} is corrupt or not a database ({exc})") from None
+        if "file is not a database" in str(exc):
+            raise StoreError(f"{printable_path(path)} is corrupt or not a database ({exc})") from None
+        raise corrupt_error(path, str(exc)) from None
     finally:
         con.close()
+
+
+# ---- a PostgreSQL server instead of a file ---------------------------------------------------
+
+SERVER_DRIVER = "postgresql+psycopg"
+POSTGRES_HINT = "install the PostgreSQL driver: pip install 'backlegs-tui[postgres]' (psycopg 3)"
+_SERVER_SCHEME = re.compile(r"^(postgresql)(\+[A-Za-z0-9_]+)?://", re.IGNORECASE)
+_URL_PASSWORD = re.compile(r"(://[^/?#@]*?:)[^/?#]*@")
+_QUERY_PASSWORD = re.compile(r"((?:^|[?&\s])password=)[^&\s]*", re.IGNORECASE)
+
+
+def mask_url(text: str) -> str:
+    """`text` with every password of a database URL in it replaced by `***`
+    (`postgresql://me:secret@host/db`, `?password=secret`, `password=secret` in a message)."""
+    return _QUERY_PASSWORD.sub(r"\1***", _URL_PASSWORD.sub(r"\1***@", text))
+
+
+class ServerUrl:
+    """A PostgreSQL database named by its URL (`postgresql+psycopg://user@host/dbname`).
+
+    `str()` and `repr()` mask the password, so a message can name the database safely;
+    `url` is the real URL (the driver always psycopg 3), for the engine only."""
+
+    __slots__ = ("url",)
+
+    def __init__(self, url: str) -> None:
+        self.url = url
+
+    def __str__(self) -> str:
+        return printable_path(mask_url(self.url))
+
+    def __repr__(self) -> str:
+        return f"ServerUrl({str(self)!r})"
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, ServerUrl) and other.url == self.url
+
+    def __hash__(self) -> int:
+        return hash(self.url)
+
+
+DbTarget = Path | ServerUrl
+
+
+def is_server_url(text: str) -> bool:
+    """True for a PostgreSQL URL: recognised by its `postgresql` scheme only, so any other
+    text (`x%41.db`, `data/postgres.db`) stays a file name."""
+    return bool(_SERVER_SCHEME.match(text))
+
+
+def db_target(text: str) -> Path | ServerUrl:
+    """What `--db`/`BACKLEGS_DB` name: a PostgreSQL URL, or else a file path as typed.
+    `postgresql://` means psycopg 3; another driver is refused with one line."""
+    m = _SERVER_SCHEME.match(text)
+    if m is None:
+        return user_path(text)
+    if "\x00" in text:
+        raise StoreError("a database URL cannot contain a NUL byte")
+    driver = (m.group(2) or "+psycopg").lower()
+    if driver != "+psycopg":
+        raise StoreError(
+            f"backlegs talks to PostgreSQL through psycopg 3: write {SERVER_DRIVER}:// instead of "
+            f"{printable_path(m.group(0))}"
+        )
+    return ServerUrl(SERVER_DRIVER + "://" + text[m.end():])
+
+
+def check_server(target: ServerUrl) -> DbStatus:
+    """The checks a server allows without connecting: the driver is installed."""
+    import importlib.util
+
+    if importlib.util.find_spec("psycopg") is None:
+        raise StoreError(f"{target} is a PostgreSQL database; {POSTGRES_HINT}")
+    return DbStatus(target, True, None)  # type: ignore[arg-type]

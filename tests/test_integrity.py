@@ -1,0 +1,205 @@
+"""Database health: an integrity check at start and before every backup; a damaged file is
+refused with one line naming the newest good backup and is never copied over a good one; a
+full disk at start is said plainly and leaves no stray files."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import sqlite3
+import subprocess
+import sys
+import textwrap
+from datetime import date, datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from backlegs_tui.domain.records import SetRecord, WorkoutRecord
+from backlegs_tui.domain.model import SetType
+from backlegs_tui.store.backup import BACKUP_FOLDER, daily_backup, newest_good_backup
+from backlegs_tui.store.bulk import insert_workouts
+from backlegs_tui.store.repository import Repository
+from backlegs_tui.store.schema import CorruptDatabase, StoreError, check_db
+
+from .exchange_helpers import run
+
+PAGE = 4096
+
+
+def filled_db(path: Path, workouts: int = 60) -> Path:
+    """A database with enough sets that its tables and indexes span many pages."""
+    repo = Repository.open(path)
+    try:
+        start = datetime(2025, 1, 6, 18)
+        records = [
+            WorkoutRecord(
+                started_at=start + timedelta(days=i),
+                name=f"Day {i}",
+                source="test",
+                import_key=f"test:{i}",
+                sets=[
+                    SetRecord(exercise="Back squat", set_type=SetType.WORKING, weight_kg=100 + j, reps=5,
+                              notes="x" * 40, logged_at=start + timedelta(days=i, minutes=j))
+                    for j in range(12)
+                ],
+            )
+            for i in range(workouts)
+        ]
+        insert_workouts(repo, records)
+    finally:
+        repo.close()
+    con = sqlite3.connect(path)
+    con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    con.close()
+    return path
+
+
+def rootpage(path: Path, name: str) -> int:
+    con = sqlite3.connect(path)
+    try:
+        return con.execute("SELECT rootpage FROM sqlite_master WHERE name = ?", (name,)).fetchone()[0]
+    finally:
+        con.close()
+
+
+def smash(path: Path, page: int) -> None:
+    """Overwrite one page with garbage, as a failing disk would."""
+    with open(path, "r+b") as fh:
+        fh.seek((page - 1) * PAGE)
+        fh.write(bytes(range(256)) * (PAGE // 256))
+
+
+def digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def one_line(err: str) -> str:
+    assert "Traceback" not in err
+    lines = err.strip().splitlines()
+    assert len(lines) == 1, err
+    return lines[0]
+
+
+@pytest.fixture
+def damaged(tmp_path: Path) -> Path:
+    """A database with a good daily backup beside it, then a corrupt data page."""
+    db = filled_db(tmp_path / "gym.db")
+    assert daily_backup(db, today=date(2026, 11, 20)) is not None
+    smash(db, rootpage(db, "set_entries"))
+    return db
+
+
+def test_a_corrupt_data_page_is_refused_at_start_naming_the_newest_good_backup(damaged: Path) -> None:
+    good = damaged.parent / BACKUP_FOLDER / "gym-daily-2026-11-20.db"
+    before = digest(good)
+    with pytest.raises(CorruptDatabase) as info:
+        Repository.open(damaged)
+    message = str(info.value)
+    assert "\n" not in message and "damaged" in message
+    assert str(good) in message and "backlegs restore" in message
+    assert digest(good) == before
+    assert newest_good_backup(damaged) == good
+
+
+@pytest.mark.parametrize("index", ["ix_set_entries_logged_at", "ix_set_entries_exercise_logged"])
+def test_a_corrupt_index_page_is_noticed_at_start(tmp_path: Path, index: str) -> None:
+    db = filled_db(tmp_path / "gym.db")
+    smash(db, rootpage(db, index))
+    with pytest.raises(CorruptDatabase):
+        check_db(db)
+
+
+def test_the_daily_backup_never_copies_a_damaged_file_nor_rotates_good_backups_out(tmp_path: Path) -> None:
+    db = filled_db(tmp_path / "gym.db")
+    for d in range(7):
+        assert daily_backup(db, today=date(2026, 11, 1) + timedelta(days=d)) is not None
+    folder = tmp_path / BACKUP_FOLDER
+    before = {p.name: digest(p) for p in folder.iterdir()}
+    smash(db, rootpage(db, "set_entries"))
+    with pytest.raises(CorruptDatabase):
+        daily_backup(db, today=date(2026, 11, 30))
+    assert {p.name: digest(p) for p in folder.iterdir()} == before
+
+
+def test_an_index_that_disagrees_with_its_table_is_caught_before_a_backup(tmp_path: Path) -> None:
+    """The quick check at start does not compare indexes with tables; the full check before
+    every backup does, so such a file is never copied."""
+    db = filled_db(tmp_path / "gym.db")
+    con = sqlite3.connect(db)
+    # the index now claims to hold another column than the one its pages hold
+    con.execute("PRAGMA writable_schema = ON")
+    con.execute(
+        "UPDATE sqlite_master SET sql = replace(sql, '(logged_at)', '(notes)') WHERE name = 'ix_set_entries_logged_at'"
+    )
+    con.commit()
+    con.close()
+    assert check_db(db).revision is not None  # the quick check at start lets it through
+    with pytest.raises(CorruptDatabase):
+        daily_backup(db, today=date(2026, 11, 30))
+    assert not (tmp_path / BACKUP_FOLDER / "gym-daily-2026-11-30.db").exists()
+
+
+def test_export_of_a_corrupt_file_is_one_line_not_a_traceback(capsys, damaged: Path) -> None:
+    for fmt in ("csv", "json", "strong"):
+        code, out, err = run(capsys, "export", "--format", fmt, "--db", str(damaged))
+        assert code == 2 and out == ""
+        assert "damaged" in one_line(err)
+
+
+def test_backup_of_a_corrupt_file_exits_2_and_writes_nothing(capsys, damaged: Path, tmp_path: Path) -> None:
+    code, out, err = run(capsys, "backup", str(tmp_path / "copy.db"), "--db", str(damaged))
+    assert code == 2
+    assert "damaged" in one_line(err)
+    assert not (tmp_path / "copy.db").exists()
+    assert not list(tmp_path.glob(".copy.db*"))
+
+
+def test_start_of_a_corrupt_file_from_the_command_line_is_one_line(damaged: Path) -> None:
+    proc = subprocess.run(
+        [sys.executable, "-m", "backlegs_tui", "--db", str(damaged)],
+        capture_output=True, text=True, timeout=60,
+    )
+    assert proc.returncode == 2
+    assert "backlegs restore" in one_line(proc.stderr)
+
+
+# ---- a full disk at start ------------------------------------------------------------------
+
+FULL_DISK = textwrap.dedent(
+    """
+    import resource, shutil, signal, sys
+    from pathlib import Path
+    from backlegs_tui.store.repository import Repository
+    from backlegs_tui.store.schema import StoreError
+    # a full disk: every write past a few bytes fails, and the file system reports no space
+    shutil.disk_usage = lambda p: shutil._ntuple_diskusage(10**9, 10**9 - 2048, 2048)
+    signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+    resource.setrlimit(resource.RLIMIT_FSIZE, (int(sys.argv[2]), int(sys.argv[2])))
+    try:
+        Repository.open(Path(sys.argv[1])).close()
+    except StoreError as exc:
+        sys.stderr.write(f"backlegs: {exc}\\n")
+        sys.exit(2)
+    """
+)
+
+
+@pytest.mark.skipif(not hasattr(os, "fork") or sys.platform == "darwin", reason="RLIMIT_FSIZE on Linux")
+@pytest.mark.parametrize(("existing", "limit"), [(False, 0), (False, 3), (False, 40_000), (True, 3)])
+def test_a_full_disk_at_start_says_so_and_leaves_no_stray_files(tmp_path: Path, existing: bool, limit: int) -> None:
+    db = tmp_path / "gym.db"
+    if existing:
+        Repository.open(db).close()
+        for side in tmp_path.glob("gym.db-*"):
+            side.unlink()
+    before = sorted(p.name for p in tmp_path.iterdir())
+    proc = subprocess.run([sys.executable, "-c", FULL_DISK, str(db), str(limit)],
+                          capture_output=True, text=True, timeout=60)
+    assert proc.returncode == 2, proc.stderr
+    assert "is full" in one_line(proc.stderr)
+    assert sorted(p.name for p in tmp_path.iterdir()) == before
+
+
+def test_store_error_is_the_base_of_corrupt_database() -> None:
+    assert issubclass(CorruptDatabase, StoreError)

@@ -41,8 +41,10 @@ def plates_per_side(target: float, bar: float, inventory: tuple[float, ...]) -> 
     """The heaviest-first plates per side that reach `target` or the nearest load below it
     (or above it, when that is nearer; a tie keeps the lighter load). `inventory` is the
     plate sizes available, each as many as needed."""
-    sizes = sorted({p for p in inventory if p > 0}, reverse=True)
-    if target <= bar or not sizes:
+    # plates below MIN_SEARCH_PLATE are ignored (Settings refuses them; an old or imported
+    # setting of 1e-9 must not make the search count to a billion)
+    sizes = sorted({p for p in inventory if MIN_SEARCH_PLATE <= p < math.inf}, reverse=True)
+    if not target < math.inf or target <= bar or not sizes:
         return PlateLoad(target=target, bar=bar, per_side=())
     per_side = (target - bar) / 2
     greedy = _greedy(per_side, sizes)
@@ -56,16 +58,22 @@ def plates_per_side(target: float, bar: float, inventory: tuple[float, ...]) -> 
 
 
 def _greedy(per_side: float, sizes: list[float]) -> tuple[float, ...]:
+    """Heaviest first, at most MAX_PLATES_PER_SIDE plates (a load of 1e300 stops there)."""
     out: list[float] = []
     remaining = per_side + 1e-9
     for size in sizes:
-        while remaining >= size:
-            out.append(size)
-            remaining -= size
+        n = min(int(remaining // size), MAX_PLATES_PER_SIDE - len(out))
+        if n > 0:
+            out.extend([size] * n)
+            remaining -= n * size
+        if len(out) >= MAX_PLATES_PER_SIDE:
+            break
     return tuple(out)
 
 
 _MILLI = 1000
+MIN_SEARCH_PLATE = 0.05  # lighter "plates" are ignored (validation.MIN_PLATE refuses under 0.25)
+MAX_PLATES_PER_SIDE = 100  # no bar holds more; the search stops there
 _MAX_STEPS = 20_000  # beyond this the plate sizes share no useful step: heaviest-first only
 
 

@@ -74,3 +74,128 @@ def parse_rir(text: str) -> float | None:
     if value * 2 != int(value * 2):
         raise InputError("RIR comes in half steps")
     return value
+
+
+# ---- stored values -------------------------------------------------------------------------
+# What the database may hold, whatever the source (typed in the TUI, a CSV import, a backlegs
+# JSON file): the same limits as the parsers above. Each check raises InputError.
+
+MIN_YEAR = 1950
+MAX_YEAR = 2100
+MAX_REST_S = 24 * 3600
+MAX_TEXT = 10_000  # a note
+MIN_PLATE = 0.25  # smallest plate size accepted, in the unit shown (fractional plates: 0.25)
+MAX_PLATE = 100.0
+
+
+def _finite(value: object, what: str) -> float:
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise InputError(f"{what} must be a number")
+    if isinstance(value, int) and abs(value) > 2**53:
+        raise InputError(f"{what} {str(value)[:20]}... is out of range")
+    number = float(value)
+    if number != number or number in (float("inf"), float("-inf")):
+        raise InputError(f"{what} must be a number")
+    return number
+
+
+def check_weight_kg(value: object) -> float:
+    """A stored load: 0 (bodyweight) to MAX_LOAD_KG."""
+    kg = _finite(value, "Weight")
+    if kg < 0:
+        raise InputError(f"Weight {kg:g} is negative")
+    if kg > MAX_LOAD_KG:
+        raise InputError(f"Weight {kg:.6g} kg is over {MAX_LOAD_KG:g} kg")
+    return kg
+
+
+def check_reps(value: object) -> int:
+    n = _finite(value, "Reps")
+    if n != int(n):
+        raise InputError("Reps must be a whole number")
+    if not 1 <= n <= MAX_REPS:
+        raise InputError(f"Reps {n:g} is not from 1 to {MAX_REPS}")
+    return int(n)
+
+
+def check_rpe(value: object) -> float | None:
+    if value is None:
+        return None
+    v = _finite(value, "RPE")
+    if not 1 <= v <= 10:
+        raise InputError(f"RPE {v:g} is not from 1 to 10")
+    return v
+
+
+def check_rir(value: object) -> float | None:
+    if value is None:
+        return None
+    v = _finite(value, "RIR")
+    if not 0 <= v <= 10:
+        raise InputError(f"RIR {v:g} is not from 0 to 10")
+    return v
+
+
+def check_seconds(value: object, what: str = "Rest", top: int = MAX_REST_S) -> int | None:
+    if value is None:
+        return None
+    v = _finite(value, what)
+    if not 0 <= v <= top:
+        raise InputError(f"{what} {v:g} s is not from 0 to {top}")
+    return int(v)
+
+
+def check_when(value: object, what: str = "Date") -> object:
+    """A date-time from MIN_YEAR to MAX_YEAR (anything with a `year`)."""
+    year = getattr(value, "year", None)
+    if not isinstance(year, int) or not MIN_YEAR <= year <= MAX_YEAR:
+        raise InputError(f"{what} {value} is not between {MIN_YEAR} and {MAX_YEAR}")
+    return value
+
+
+def check_text(value: object, what: str, *, max_len: int = MAX_TEXT, name: bool = False) -> str:
+    """Stored text: no NUL and no lone surrogate; a name (`name=True`) is one line, not blank,
+    with no control characters at all."""
+    from .text import has_control
+
+    if not isinstance(value, str):
+        raise InputError(f"{what} must be text")
+    if "\x00" in value:
+        raise InputError(f"{what} holds a NUL character")
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        raise InputError(f"{what} holds an invalid character (a lone surrogate)") from None
+    if len(value) > max_len:
+        raise InputError(f"{what} is longer than {max_len} characters")
+    if name:
+        if not value.strip():
+            raise InputError(f"{what} is blank")
+        if has_control(value):
+            raise InputError(f"{what} holds a control character")
+    return value
+
+
+def check_set(weight_kg: object, reps: object, rpe: object = None, rir: object = None) -> None:
+    """The numbers of one set as the database may hold them."""
+    check_weight_kg(weight_kg)
+    check_reps(reps)
+    check_rpe(rpe)
+    check_rir(rir)
+
+
+def parse_plate(text: str) -> float:
+    """One plate size, in the unit shown: from MIN_PLATE to MAX_PLATE."""
+    value = _number(text, "Each plate")
+    if not MIN_PLATE <= value <= MAX_PLATE:
+        raise InputError(f"Each plate must be from {MIN_PLATE:g} to {MAX_PLATE:g}")
+    return value
+
+
+def parse_plates(text: str) -> tuple[float, ...]:
+    """Plate sizes typed as `25 20 15 10 5 2.5 1.25` (commas or semicolons too), heaviest
+    first, each once."""
+    parts = [p for p in text.replace(";", " ").replace(",", " ").split() if p]
+    if not parts:
+        raise InputError("List at least one plate size, e.g. 25 20 15 10 5 2.5 1.25")
+    return tuple(sorted({parse_plate(p) for p in parts}, reverse=True))

@@ -18,8 +18,10 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import Boolean, Connection, DateTime, Float, Integer, String, Table, func, insert, select, text
 from sqlalchemy.exc import IntegrityError, OperationalError
 
-from ..domain.model import ExerciseDraft, ExerciseKind, SpinalLoad
+from ..domain import validation
+from ..domain.model import ExerciseDraft, ExerciseKind, SetType, SpinalLoad
 from ..domain.records import WorkoutRecord
+from ..domain.text import printable
 from .export_queries import EXERCISES, PLAN_ITEMS, PLANS, SCHEDULE, SESSION_ITEMS, SESSIONS, SETS
 from .models import (
     ExerciseRow,
@@ -122,7 +124,8 @@ def _new_workouts(con: Connection, workouts: Iterable[WorkoutRecord]) -> tuple[l
 
 
 def _exercise_name(raw: str) -> str:
-    return " ".join(raw.split())[:EXERCISE_NAME_MAX]
+    # control characters (ESC sequences from a hostile file) are stored as visible text
+    return printable(" ".join(raw.split()))[:EXERCISE_NAME_MAX]
 
 
 def _exercise_key(raw: str) -> str:
@@ -208,6 +211,8 @@ class _SetWriter:
         table = SetRow.__table__
         self.sql = str(insert(table).compile(dialect=con.dialect, column_keys=list(_SET_COLUMNS)))
         self._datetime = table.c.logged_at.type.dialect_impl(con.dialect).bind_processor(con.dialect)
+        if self._datetime is None:  # psycopg takes datetimes as they are
+            self._datetime = lambda value: value
         self._seen: dict[datetime, Any] = {}
         self.con = con
 
@@ -285,7 +290,7 @@ def insert_workouts(
                     last = max(last, s.logged_at)
                 sets.append((
                     session_id, item[0], eid, pos, s.set_type.value, float(s.weight_kg or 0.0), reps,
-                    s.rpe, s.rir, s.rest_s, at, s.notes or "",
+                    s.rpe, s.rir, s.rest_s, at, printable(s.notes or "", keep_lines=True),
                 ))
             items.extend(
                 {
@@ -297,11 +302,11 @@ def insert_workouts(
             sessions.append(
                 {
                     "id": session_id,
-                    "name": (w.name or "")[:NAME_MAX],
+                    "name": printable(w.name or "")[:NAME_MAX],
                     "started_at": w.started_at,
                     "ended_at": w.ended_at or last,
                     "plan_id": plans.get((w.plan_name or "").lower()),
-                    "notes": w.notes or "",
+                    "notes": printable(w.notes or "", keep_lines=True),
                     "session_rpe": w.session_rpe,
                     "sleep_h": w.sleep_h,
                     "soreness": w.soreness,
@@ -348,7 +353,10 @@ def _value(col, value: Any, where: str) -> Any:  # noqa: ANN001
         ok = isinstance(value, int) and not isinstance(value, bool)
     elif isinstance(kind, Float):
         ok = isinstance(value, int | float) and not isinstance(value, bool)
-        value = float(value) if ok else value
+        try:
+            value = float(value) if ok else value
+        except OverflowError:  # an integer of hundreds of digits
+            raise SnapshotError(f"{where}: {col.key} is out of range") from None
     elif isinstance(kind, String):  # Text too
         ok = isinstance(value, str)
     return value if ok else _bad(col, where)
@@ -358,8 +366,150 @@ def _bad(col, where: str) -> Any:  # noqa: ANN001
     raise SnapshotError(f"{where}: {col.key} has the wrong type")
 
 
+_INT64 = 2**63 - 1
+# text columns that name something: one line, no control characters
+_NAME_COLUMNS = {"name", "equipment", "spinal_load", "kind", "set_type", "source", "pairing_group", "key"}
+
+
+def _checked(table: Table, col, value: Any, where: str) -> Any:  # noqa: ANN001
+    """`value` within the app's own validation (domain.validation), whatever the file says."""
+    if value is None:
+        return None
+    key = col.key
+    try:
+        if isinstance(value, str):
+            name = key in _NAME_COLUMNS
+            max_len = getattr(col.type, "length", None) or validation.MAX_TEXT
+            validation.check_text(value, key, max_len=max_len, name=name and key not in ("source",))
+            if not name:
+                value = printable(value, keep_lines=True)
+        elif isinstance(value, bool):
+            pass
+        elif isinstance(value, int):
+            if not -_INT64 <= value <= _INT64:
+                raise validation.InputError(f"{key} is out of range")
+        elif isinstance(value, float):
+            if value != value or value in (float("inf"), float("-inf")):
+                raise validation.InputError(f"{key} is not a number")
+        elif isinstance(value, datetime):
+            validation.check_when(value, key)
+        elif isinstance(value, list | dict):
+            _check_json(value, key)
+        rule = _RULES.get((table.name, key))
+        if rule is not None:
+            rule(value)
+    except validation.InputError as exc:
+        raise SnapshotError(f"{where}: {exc}") from None
+    return value
+
+
+def _check_json(value: Any, key: str, depth: int = 0) -> None:
+    """Lists and objects stored as JSON (muscles, alternatives, settings): text, finite
+    numbers, nothing deeper than a few levels."""
+    if depth > 6:
+        raise validation.InputError(f"{key} is nested too deep")
+    items = value.items() if isinstance(value, dict) else enumerate(value) if isinstance(value, list) else None
+    if items is None:
+        if isinstance(value, str):
+            validation.check_text(value, key, max_len=1000)
+        elif isinstance(value, float) and (value != value or value in (float("inf"), float("-inf"))):
+            raise validation.InputError(f"{key} holds a number that is not finite")
+        elif isinstance(value, int) and not isinstance(value, bool) and abs(value) > _INT64:
+            raise validation.InputError(f"{key} holds a number out of range")
+        return
+    for k, v in items:
+        if isinstance(k, str):
+            validation.check_text(k, key, max_len=100)
+        _check_json(v, key, depth + 1)
+
+
+def _one_of(enum) -> Callable[[Any], None]:  # noqa: ANN001
+    values = {e.value for e in enum}
+
+    def check(value: Any) -> None:
+        if value not in values:
+            raise validation.InputError(f"{value!r} is not one of {', '.join(sorted(values))}")
+
+    return check
+
+
+def _between(what: str, lo: float, hi: float) -> Callable[[Any], None]:
+    def check(value: Any) -> None:
+        if not lo <= value <= hi:
+            raise validation.InputError(f"{what} {value!r} is not from {lo:g} to {hi:g}")
+
+    return check
+
+
+def _ids_in(what: str) -> Callable[[Any], None]:
+    def check(value: Any) -> None:
+        if not isinstance(value, list) or not all(isinstance(v, int) and not isinstance(v, bool) for v in value):
+            raise validation.InputError(f"{what} must be a list of ids")
+
+    return check
+
+
+def _plates_setting(value: Any) -> None:
+    """The settings object: plate sizes and the bar within what the Settings dialog takes."""
+    if not isinstance(value, dict):
+        raise validation.InputError("a setting must be an object")
+    inner = value.get("v", {})
+    if not isinstance(inner, dict):
+        return
+    for key in ("plates_kg", "plates_lb"):
+        plates = inner.get(key)
+        if plates is None:
+            continue
+        if not isinstance(plates, list) or not all(
+            isinstance(p, int | float) and not isinstance(p, bool) and validation.MIN_PLATE <= p <= validation.MAX_PLATE
+            for p in plates
+        ):
+            raise validation.InputError(
+                f"{key} must be plate sizes from {validation.MIN_PLATE:g} to {validation.MAX_PLATE:g}"
+            )
+    for key in ("bar_kg", "bar_lb"):
+        bar = inner.get(key)
+        if bar is not None and (
+            not isinstance(bar, int | float) or isinstance(bar, bool) or not 0 <= bar <= validation.MAX_PLATE
+        ):
+            raise validation.InputError(f"{key} must be from 0 to {validation.MAX_PLATE:g}")
+
+
+_RULES: dict[tuple[str, str], Callable[[Any], None]] = {
+    ("set_entries", "weight_kg"): validation.check_weight_kg,
+    ("set_entries", "reps"): validation.check_reps,
+    ("set_entries", "rpe"): validation.check_rpe,
+    ("set_entries", "rir"): validation.check_rir,
+    ("set_entries", "rest_s"): validation.check_seconds,
+    ("set_entries", "position"): _between("position", 0, 1_000_000),
+    ("sessions", "session_rpe"): validation.check_rpe,
+    ("sessions", "sleep_h"): _between("sleep_h", 0, 24),
+    ("sessions", "soreness"): _between("soreness", 1, 5),
+    ("sessions", "energy"): _between("energy", 1, 5),
+    ("exercises", "spinal_load"): _one_of(SpinalLoad),
+    ("exercises", "kind"): _one_of(ExerciseKind),
+    ("exercises", "default_rest_s"): validation.check_seconds,
+    ("exercises", "load_increment_kg"): _between("load_increment_kg", 0, 100),
+    ("plan_items", "sets_min"): _between("sets_min", 0, 50),
+    ("plan_items", "sets_max"): _between("sets_max", 0, 50),
+    ("plan_items", "reps_min"): _between("reps_min", 1, validation.MAX_REPS),
+    ("plan_items", "reps_max"): _between("reps_max", 1, validation.MAX_REPS),
+    ("plan_items", "target_rpe"): validation.check_rpe,
+    ("plan_items", "target_rir"): validation.check_rir,
+    ("plan_items", "rest_s"): validation.check_seconds,
+    ("plan_items", "alternative_ids"): _ids_in("alternative_ids"),
+    ("session_items", "sets_planned"): _between("sets_planned", 0, 50),
+    ("session_items", "reps_min"): _between("reps_min", 1, validation.MAX_REPS),
+    ("session_items", "reps_max"): _between("reps_max", 1, validation.MAX_REPS),
+    ("session_items", "target_rpe"): validation.check_rpe,
+    ("session_items", "rest_s"): validation.check_seconds,
+    ("schedule", "weekday"): _between("weekday", 0, 6),
+}
+
+
 def _decode(table: Table, row: Any, where: str, skip: str | None = None) -> dict[str, Any]:
-    """A snapshot row checked against the table's columns, datetimes parsed."""
+    """A snapshot row checked against the table's columns, datetimes parsed, every value
+    within the app's own validation."""
     if not isinstance(row, dict):
         raise SnapshotError(f"{where} is not an object")
     out: dict[str, Any] = {}
@@ -367,8 +517,16 @@ def _decode(table: Table, row: Any, where: str, skip: str | None = None) -> dict
         if col.key == skip:
             continue
         if col.key not in row and not col.nullable:
+            if col.default is not None and not callable(col.default.arg):  # a column added later (deload)
+                out[col.key] = col.default.arg
+                continue
             raise SnapshotError(f"{where} has no {col.key}")
-        out[col.key] = _value(col, row.get(col.key), where)
+        out[col.key] = _checked(table, col, _value(col, row.get(col.key), where), where)
+    if table.name == "set_entries" and "set_type" in out:
+        try:
+            SetType(out["set_type"])
+        except ValueError:
+            raise SnapshotError(f"{where}: set_type {out['set_type']!r} is not one this backlegs knows") from None
     return out
 
 
@@ -539,6 +697,13 @@ def _restore(con: Connection, snap: dict[str, Any], result: InsertResult) -> Non
         con.execute(insert(SCHEDULE), schedule)
     has_settings = con.scalar(select(func.count()).select_from(SettingRow.__table__))
     settings = snap["settings"]
+    for key, value in settings.items():
+        try:
+            validation.check_text(key, "a setting's name", max_len=50, name=True)
+            _check_json(value, key)
+            _plates_setting(value)
+        except validation.InputError as exc:
+            raise SnapshotError(f"settings: {exc}") from None
     if settings and not has_settings:
         con.execute(insert(SettingRow.__table__), [{"key": k, "value": v} for k, v in settings.items()])
 

@@ -1,7 +1,9 @@
-"""Shared fixtures: real SQLite files in tmp_path and a fixed clock."""
+"""Shared fixtures: real SQLite files in tmp_path, a fixed clock, and a database migrated
+once per run and copied per test (Alembic runs once, not in every test)."""
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Iterator
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -24,6 +26,12 @@ class FakeClock:
         self.now += timedelta(seconds=seconds)
 
 
+@pytest.fixture(autouse=True)
+def _own_config_dir(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The app reads keymap.toml from the config folder: never the developer's own."""
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path_factory.getbasetemp() / "config"))
+
+
 @pytest.fixture
 def clock() -> FakeClock:
     return FakeClock()
@@ -31,11 +39,28 @@ def clock() -> FakeClock:
 
 @pytest.fixture
 def db_path(tmp_path: Path) -> Path:
+    """Where a test's database goes; nothing is there yet (the app creates and migrates it)."""
     return tmp_path / "backlegs.db"
 
 
+@pytest.fixture(scope="session")
+def template_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A database migrated and seeded once per test run (Alembic runs here only)."""
+    path = tmp_path_factory.mktemp("template") / "template.db"
+    Repository.open(path).close()
+    return path
+
+
 @pytest.fixture
-def repo(db_path: Path) -> Iterator[Repository]:
-    r = Repository.open(db_path)
+def migrated_db(template_db: Path, db_path: Path) -> Path:
+    """A copy of the migrated template at `db_path`: a fresh, seeded database (the sample
+    plan and the catalogue) without running Alembic."""
+    shutil.copy(template_db, db_path)
+    return db_path
+
+
+@pytest.fixture
+def repo(migrated_db: Path) -> Iterator[Repository]:
+    r = Repository.open(migrated_db)
     yield r
     r.close()

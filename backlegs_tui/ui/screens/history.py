@@ -31,6 +31,7 @@ class HistoryScreen(ModeScreen):
 
     CSS_PATH = ["history.tcss", "../widgets/history_fatigue.tcss"]
     SUB_TITLE = "History"
+    AUTO_FOCUS = "#session-list"
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide")]
     BINDINGS = [
         Binding("s", "show_tab('sessions-tab')", "Sessions", id="history.sessions"),
@@ -60,23 +61,23 @@ class HistoryScreen(ModeScreen):
     def __init__(self) -> None:
         super().__init__()
         self._stale: set[str] = set()
+        self.sessions = SessionsPanel(id="sessions-panel")
+        self.progress_panel = ProgressPanel(id="progress-panel")
+        self.volume = VolumePanel(id="volume-box")
 
     def compose(self) -> ComposeResult:
         yield Header()
         with TabbedContent(initial="sessions-tab"):
             with TabPane("Sessions", id="sessions-tab"):
-                yield SessionsPanel(id="sessions-panel")
+                yield self.sessions
             with TabPane("Progress", id="progress-tab"):
-                yield ProgressPanel(id="progress-panel")
+                yield self.progress_panel
             with TabPane("Volume", id="volume-tab"):
-                yield VolumePanel(id="volume-box")
+                yield self.volume
             with TabPane("Fatigue", id="fatigue-tab"):
                 with VerticalScroll(id="fatigue-box"):
                     yield FatigueView("Loading…", id="fatigue-view")
         yield Footer()
-
-    def on_mount(self) -> None:
-        self.query_one("#session-list").focus()
 
     # ---- what the tabs show ------------------------------------------------------------
 
@@ -91,17 +92,17 @@ class HistoryScreen(ModeScreen):
     @property
     def session_id(self) -> int | None:
         """The session shown in the Sessions tab."""
-        return self.query_one(SessionsPanel).session_id
+        return self.sessions.session_id
 
     @property
     def progress(self) -> ExerciseProgress | None:
         """The exercise shown in the Progress tab."""
-        return self.query_one(ProgressPanel).progress
+        return self.progress_panel.progress
 
     @property
     def week(self) -> date | None:
         """The Monday the Volume tab ends with (None: this week)."""
-        return self.query_one(VolumePanel).week
+        return self.volume.week
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         tab = self.TAB_ACTIONS.get(action)
@@ -121,11 +122,11 @@ class HistoryScreen(ModeScreen):
             return
         self._stale.discard(tab)
         if tab == "sessions-tab":
-            self.query_one(SessionsPanel).load()
+            self.sessions.load()
         elif tab == "progress-tab":
-            self.query_one(ProgressPanel).load()
+            self.progress_panel.load()
         elif tab == "volume-tab":
-            self.query_one(VolumePanel).load()
+            self.volume.load()
         else:
             self.query_one(FatigueView).load(self.today)  # through the job runner
 
@@ -135,13 +136,13 @@ class HistoryScreen(ModeScreen):
     # ---- keys of one tab -----------------------------------------------------------------
 
     def action_step_exercise(self, step: int) -> None:
-        self.query_one(ProgressPanel).step(step)
+        self.progress_panel.step(step)
 
     def action_toggle_range(self) -> None:
-        self.query_one(ProgressPanel).toggle_range()
+        self.progress_panel.toggle_range()
 
     def action_step_week(self, step: int) -> None:
-        self.query_one(VolumePanel).step(step)
+        self.volume.step(step)
 
     # ---- tabs --------------------------------------------------------------------------
 

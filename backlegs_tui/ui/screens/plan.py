@@ -43,6 +43,7 @@ class PlanScreen(PlanBuilding, ModeScreen):
     CSS_PATH = "plan.tcss"
     SUB_TITLE = "Plan"
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide")]
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (34, "-tall")]
     BINDINGS = [
         *_day_bindings(),
         Binding("x", "clear_day", "Clear day", id="plan.clear-day"),
@@ -138,7 +139,8 @@ class PlanScreen(PlanBuilding, ModeScreen):
         names = {p.id: p.name for p in view.plans}
         self.query_one(WeekSchedule).show(view.schedule, names, self.selected)
         empty = "No plans yet" if not view.plans else "No plan selected"
-        self.query_one(PlanChecksView).show(view.checks, empty)
+        summary = self.query_one(PlanChecksView).show(view.checks, empty)
+        self.query_one("#plan-checks-box").border_subtitle = summary
 
     # ---- the plans list -------------------------------------------------------------
 

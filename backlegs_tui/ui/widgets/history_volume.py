@@ -48,19 +48,34 @@ def volume_bar(sets: float, marks: Marks, width: int = BAR) -> Content:
     return Content("").join(cells)
 
 
+FIXED = 12 + 5 + 2 + 2 + 9  # muscle, sets, gaps, zone
+MIN_BAR = 16
+
+
+def fit(width: int, earlier: int) -> tuple[int, int]:
+    """(bar width, earlier weeks shown) for `width` cells: the full bar and every week when
+    they fit, else as many of the latest earlier weeks as leave a bar of MIN_BAR or more."""
+    shown = max(0, min(earlier, (width - FIXED - MIN_BAR) // 6))
+    return max(MIN_BAR, min(BAR, width - FIXED - 6 * shown)), shown
+
+
 class VolumeView(Static):
     """Shows a run of WeekVolume, the last one the chosen week. Muscles with landmarks get a
     bar; the others are listed with their numbers."""
 
-    def show(self, weeks: Sequence[WeekVolume], landmarks: Mapping[str, Marks], this_week: date) -> None:
+    def show(
+        self, weeks: Sequence[WeekVolume], landmarks: Mapping[str, Marks], this_week: date, width: int = 120,
+    ) -> None:
+        """`width` is the room in cells: the bar and the earlier weeks shown fit in it."""
         if not weeks:
             self.update("No weeks to show")
             return
         week = weeks[-1]
         ago = (this_week - week.start).days // 7
         when = "this week so far" if ago == 0 else "last week" if ago == 1 else f"{ago} weeks ago"
-        earlier = weeks[:-1]
-        head = f"{'Muscle':<12}{'Sets':>5}  {'sets against the landmarks':<{BAR}}  {'Zone':<9}" + "".join(
+        bar, shown = fit(width, len(weeks) - 1)
+        earlier = list(weeks[:-1])[len(weeks) - 1 - shown:]
+        head = f"{'Muscle':<12}{'Sets':>5}  {'sets against the landmarks'[:bar]:<{bar}}  {'Zone':<9}" + "".join(
             f"{w.start:%m-%d}".rjust(6) for w in earlier
         )
         lines = [
@@ -71,7 +86,7 @@ class VolumeView(Static):
         for muscle, marks in landmarks.items():
             sets = week.get(muscle)
             zone = zone_of(sets, marks)
-            line = Content(f"{muscle:<12}{_n(sets):>5}  ") + volume_bar(sets, marks)
+            line = Content(f"{muscle:<12}{_n(sets):>5}  ") + volume_bar(sets, marks, bar)
             line += Content("  ") + Content.styled(f"{zone.value:<9}", ZONE_STYLE[zone])
             line += Content("").join(
                 Content.styled(_n(w.get(muscle)).rjust(6), ZONE_STYLE[zone_of(w.get(muscle), marks)])
@@ -91,7 +106,7 @@ class VolumeView(Static):
             lines.append(Content.styled("Other muscles (no landmarks set)", "bold"))
             for m in others:
                 lines.append(
-                    Content(f"{m:<12}{_n(week.get(m)):>5}  {'':<{BAR}}  {'':<9}")
+                    Content(f"{m:<12}{_n(week.get(m)):>5}  {'':<{bar}}  {'':<9}")
                     + Content.styled("".join(_n(w.get(m)).rjust(6) for w in earlier), "dim")
                 )
         lines.append(Content(""))

@@ -24,11 +24,9 @@ class PlanDetail(Vertical):
 
     def compose(self) -> ComposeResult:
         table: DataTable[str] = DataTable(id="plan-items", cursor_type="row", zebra_stripes=True)
-        table.add_column("#", width=3)
-        table.add_column("Exercise", width=21)
-        table.add_column("Target", width=21)
-        table.add_column("Rest", width=4)
-        table.add_column("Alternatives", width=18)
+        # widths follow the content: names and targets are never cut where there is room
+        for label in ("#", "Exercise", "Target", "Rest", "Alternatives"):
+            table.add_column(label)
         yield table
         yield Static(id="plan-text")
 

@@ -24,7 +24,7 @@ class WeekSchedule(DataTable[str]):
         self.cursor_type = "row"
         self.show_header = False
         self.add_column("Day", key="day", width=4)
-        self.add_column("Plans", key="plans", width=26)
+        self.add_column("Plans", key="plans")
         for wd, day in enumerate(WEEKDAYS):
             self.add_row(day, "-", key=str(wd))
 
@@ -34,7 +34,7 @@ class WeekSchedule(DataTable[str]):
             plans = ", ".join(names.get(pid, "?") for pid in ids) or "rest"
             mark = "●" if selected in ids else " "
             self.update_cell(str(wd), "day", f"{day}{mark}")
-            self.update_cell(str(wd), "plans", plans, update_width=False)
+            self.update_cell(str(wd), "plans", plans, update_width=True)
 
     @property
     def weekday(self) -> int:

@@ -1,0 +1,163 @@
+"""History -> Sessions: every finished session, newest first, paged so ten years open as
+fast as ten sessions, and the one under the cursor in full beside (or under) the list.
+
+Reads are jobs on the app's job runner with keys: paging fast through the list asks for
+the newest detail only."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Horizontal, VerticalScroll
+from textual.message import Message
+from textual.widgets import DataTable
+
+from ...domain.history import SessionDetail
+from ...domain.model import SessionSummary
+from ...domain.units import format_volume
+from ..jobs import JobFailed
+from ..widgets.history_session_detail import DELOAD_MARK, SessionDetailView, format_duration
+from .base import AppAccess
+
+PAGE = 100  # sessions read at a time; the next page loads near the end of the list
+EMPTY = "No finished sessions yet. Log one in Session mode (F2); it shows here when you finish it."
+
+
+@dataclass
+class SessionsPage(Message):
+    """Posted when a job has read a page of sessions (`offset` is its first row) and how
+    many there are in all."""
+
+    rows: list[SessionSummary]
+    offset: int
+    total: int
+
+
+@dataclass
+class SessionDetailRead(Message):
+    """Posted when a job has read one session in full (None: it is gone)."""
+
+    session_id: int
+    detail: SessionDetail | None
+
+
+def cursor_key(table: DataTable) -> str | None:
+    """The row key under the cursor now; a highlight queued while a reload rebuilt the table
+    names a row the cursor has since left."""
+    if not table.row_count:
+        return None
+    return table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+
+
+class SessionsPanel(AppAccess, Horizontal):
+    """The session list and the selected session's detail."""
+
+    def __init__(self, *, id: str | None = None) -> None:  # noqa: A002 - Textual's name
+        super().__init__(id=id)
+        self.session_id: int | None = None
+        self.more = False
+        self.loading_page = False
+
+    def compose(self) -> ComposeResult:
+        table: DataTable[str] = DataTable(id="session-list", cursor_type="row", zebra_stripes=True)
+        table.border_title = "Sessions"
+        yield table
+        with VerticalScroll(id="session-detail-box"):
+            yield SessionDetailView("Opening database…", id="session-detail", markup=False)
+
+    def on_mount(self) -> None:
+        table = self.query_one("#session-list", DataTable)
+        for label, key in (("Date", "date"), ("Session", "name"), ("Time", "time"), ("Sets", "sets"),
+                           ("Volume", "volume"), ("sRPE", "srpe")):
+            table.add_column(label, key=key)
+
+    # ---- jobs ----------------------------------------------------------------------------
+
+    def load(self) -> None:
+        """Read the first page again (and then the selected session)."""
+        self.loading_page = True
+        self._read_page(0)
+
+    def _read_page(self, offset: int) -> None:
+        self.blapp.jobs.submit(
+            self, "read the sessions",
+            lambda repo: SessionsPage(repo.sessions(limit=PAGE, offset=offset), offset, repo.session_count()),
+            lambda page: page, key="history-sessions",
+        )
+
+    def _read_detail(self, session_id: int) -> None:
+        self.blapp.jobs.submit(
+            self, "read the session",
+            lambda repo: SessionDetailRead(session_id, repo.session_detail(session_id)),
+            lambda read: read, key="history-detail",
+        )
+
+    def on_job_failed(self, message: JobFailed) -> None:
+        message.stop()
+        self.loading_page = False
+        self.query_one(SessionDetailView).update(message.line)
+
+    # ---- the list ------------------------------------------------------------------------
+
+    def on_sessions_page(self, message: SessionsPage) -> None:
+        message.stop()
+        unit = self.blapp.settings.unit
+        table = self.query_one("#session-list", DataTable)
+        if message.offset == 0:
+            table.clear()
+        for s in message.rows:
+            if str(s.id) in table.rows:
+                continue
+            duration = (s.ended_at - s.started_at).total_seconds() if s.ended_at else None
+            table.add_row(
+                s.started_at.strftime("%a %Y-%m-%d"),
+                f"{DELOAD_MARK}{s.name}" if s.deload else s.name,
+                format_duration(duration) if duration is not None else "-",
+                str(s.set_count),
+                format_volume(s.volume_kg, unit),
+                f"{s.session_rpe:g}" if s.session_rpe is not None else "-",
+                key=str(s.id),
+            )
+        self.more = len(message.rows) == PAGE and table.row_count < message.total
+        self.loading_page = False
+        table.border_title = (
+            f"Sessions ({table.row_count} of {message.total})" if self.more else f"Sessions ({message.total})"
+        )
+        if message.offset != 0:
+            return
+        if self.session_id is not None and str(self.session_id) in table.rows:
+            table.move_cursor(row=table.get_row_index(str(self.session_id)), animate=False)
+            self._read_detail(self.session_id)
+        elif message.rows:
+            self.session_id = message.rows[0].id
+            self._read_detail(self.session_id)
+        else:
+            self.session_id = None
+            self.query_one(SessionDetailView).update(EMPTY)
+
+    @on(DataTable.RowHighlighted, "#session-list")
+    def _highlighted(self, event: DataTable.RowHighlighted) -> None:
+        event.stop()
+        table = event.data_table
+        if self.more and not self.loading_page and event.cursor_row >= table.row_count - 10:
+            self.loading_page = True
+            self._read_page(table.row_count)
+        key = cursor_key(table)
+        if key is not None and int(key) != self.session_id:
+            self.session_id = int(key)
+            self._read_detail(self.session_id)
+
+    @on(DataTable.RowSelected, "#session-list")
+    def _selected(self, event: DataTable.RowSelected) -> None:
+        event.stop()
+        self.query_one("#session-detail-box").focus()
+
+    # ---- the detail ----------------------------------------------------------------------
+
+    def on_session_detail_read(self, message: SessionDetailRead) -> None:
+        message.stop()
+        if message.session_id == self.session_id:
+            self.query_one(SessionDetailView).show(message.detail, self.blapp.settings.unit)
+            self.query_one("#session-detail-box", VerticalScroll).scroll_home(animate=False)

@@ -11,6 +11,7 @@ import sys
 from collections.abc import Sequence
 
 from .. import __version__
+from ..domain.text import printable
 from ..store.schema import StoreError, check_db
 from . import backup, calc, export, importing, report, serve
 from .common import add_db_option, db_path
@@ -78,13 +79,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         if command is not None:
             return command.run(args)
     except (StoreError, CliError) as exc:
-        print(f"backlegs: {exc}", file=sys.stderr)
+        print(f"backlegs: {printable(str(exc))}", file=sys.stderr)
         return EXIT_USAGE
     except KeyboardInterrupt:
         print("backlegs: interrupted", file=sys.stderr)
         return 130
     except BrokenPipeError:
         return 0
+    except OSError as exc:  # a file-system refusal no check foresaw (a name too long): one line
+        where = f"{printable(str(exc.filename))}: " if exc.filename else ""
+        print(f"backlegs: {where}{exc.strerror or exc}", file=sys.stderr)
+        return EXIT_USAGE
     parser.error(f"unknown command {args.command}")
     return EXIT_USAGE
 

@@ -203,3 +203,101 @@ def test_a_full_disk_at_start_says_so_and_leaves_no_stray_files(tmp_path: Path, 
 
 def test_store_error_is_the_base_of_corrupt_database() -> None:
     assert issubclass(CorruptDatabase, StoreError)
+
+
+# ---- restore -------------------------------------------------------------------------------
+
+
+def sessions_in(db: Path) -> int:
+    con = sqlite3.connect(db)
+    try:
+        return con.execute("SELECT count(*) FROM sessions").fetchone()[0]
+    finally:
+        con.close()
+
+
+def test_restore_brings_the_newest_good_backup_back_over_a_damaged_file(capsys, damaged: Path) -> None:
+    good = newest_good_backup(damaged)
+    assert good is not None
+    damaged_bytes = damaged.read_bytes()
+    code, out, err = run(capsys, "restore", str(good), "--db", str(damaged), "--yes")
+    assert code == 0, err
+    (aside,) = damaged.parent.glob("gym.db.replaced-*")
+    assert aside.read_bytes() == damaged_bytes  # set aside, never deleted
+    assert str(aside) in out
+    assert oct(damaged.stat().st_mode & 0o777) == oct(0o600)
+    repo = Repository.open(damaged)  # opens cleanly again
+    try:
+        assert repo.stats()["sessions"] == sessions_in(good) == 60
+    finally:
+        repo.close()
+
+
+def test_restore_without_a_terminal_and_without_yes_refuses(capsys, damaged: Path, monkeypatch) -> None:
+    import io
+
+    monkeypatch.setattr(sys, "stdin", io.StringIO("y\n"))
+    good = newest_good_backup(damaged)
+    before = digest(damaged)
+    code, _, err = run(capsys, "restore", str(good), "--db", str(damaged))
+    assert code == 2 and "--yes" in one_line(err)
+    assert digest(damaged) == before and not list(damaged.parent.glob("*.replaced-*"))
+
+
+def test_restore_asks_and_no_changes_nothing(capsys, damaged: Path, monkeypatch) -> None:
+    import io
+
+    class Tty(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    monkeypatch.setattr(sys, "stdin", Tty("n\n"))
+    monkeypatch.setattr(sys, "stderr", Tty())
+    before = digest(damaged)
+    code = __import__("backlegs_tui.cli", fromlist=["main"]).main(
+        ["restore", str(newest_good_backup(damaged)), "--db", str(damaged)]
+    )
+    assert code == 1
+    assert "Replace" in sys.stderr.getvalue() and "[y/N]" in sys.stderr.getvalue()
+    assert digest(damaged) == before
+
+
+@pytest.mark.parametrize("bad", ["damaged", "not sqlite", "not backlegs", "missing", "the db itself", "newer schema"])
+def test_restore_refuses_a_bad_backup_with_one_line(capsys, tmp_path: Path, bad: str) -> None:
+    db = filled_db(tmp_path / "gym.db", workouts=20)
+    before = digest(db)
+    candidate = tmp_path / "candidate.db"
+    if bad == "damaged":
+        filled_db(candidate, workouts=20)
+        smash(candidate, rootpage(candidate, "set_entries"))
+    elif bad == "not sqlite":
+        candidate.write_text("hello")
+    elif bad == "not backlegs":
+        sqlite3.connect(candidate).execute("CREATE TABLE t(x)").connection.commit()
+    elif bad == "the db itself":
+        candidate = db
+    elif bad == "newer schema":
+        filled_db(candidate, workouts=2)
+        con = sqlite3.connect(candidate)
+        con.execute("UPDATE alembic_version SET version_num = '9999_future'")
+        con.commit()
+        con.close()
+    code, _, err = run(capsys, "restore", str(candidate), "--db", str(db), "--yes")
+    assert code == 2
+    one_line(err)
+    assert digest(db) == before and not list(tmp_path.glob("*.replaced-*"))
+
+
+def test_restore_refuses_while_the_database_is_open(capsys, tmp_path: Path) -> None:
+    db = filled_db(tmp_path / "gym.db", workouts=5)
+    good = tmp_path / "good.db"
+    __import__("backlegs_tui.store.backup", fromlist=["backup_to"]).backup_to(db, good)
+    holder = sqlite3.connect(db)
+    holder.execute("BEGIN")
+    holder.execute("SELECT count(*) FROM sessions").fetchone()  # a reader holds the WAL
+    try:
+        code, _, err = run(capsys, "restore", str(good), "--db", str(db), "--yes")
+    finally:
+        holder.close()
+    assert code == 2 and "open in another program" in one_line(err)
+    assert not list(tmp_path.glob("*.replaced-*"))

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from .. import __version__
 from ..domain.text import printable
 from ..store.schema import StoreError, check_db
-from . import backup, calc, export, importing, report, serve
+from . import backup, calc, export, importing, report, restore, serve
 from .common import add_db_option, db_path
 from .errors import EXIT_USAGE, CliError
 
@@ -22,6 +22,7 @@ SUBCOMMANDS = {
     "import": importing,
     "export": export,
     "backup": backup,
+    "restore": restore,
     "calc": calc,
     "report": report,
     "serve": serve,

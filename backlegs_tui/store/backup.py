@@ -40,7 +40,7 @@ def private_folder(folder: Path) -> None:
         make_private(folder, PRIVATE_FOLDER)
 
 
-def backup_to(db_path: Path, dest: Path, *, check: bool = True) -> Path:
+def backup_to(db_path: Path, dest: Path, *, check: bool = True, immutable: bool = False) -> Path:
     """Copy the database at `db_path` to `dest` (a consistent snapshot), mode 0600.
 
     With `check` (always, but for tests) the source must pass SQLite's full integrity check
@@ -50,7 +50,8 @@ def backup_to(db_path: Path, dest: Path, *, check: bool = True) -> Path:
     """
     private_folder(dest.parent)
     tmp = dest.with_name(f".{dest.name}.part")
-    src = sqlite3.connect(read_only_uri(db_path), uri=True, timeout=busy_timeout_ms() / 1000)
+    # `immutable`: a backup being restored, which nothing writes (no lock, no -shm beside it)
+    src = sqlite3.connect(read_only_uri(db_path, immutable=immutable), uri=True, timeout=busy_timeout_ms() / 1000)
     try:
         if check:
             problem = integrity_problem(src, full=True)
@@ -172,6 +173,75 @@ def replaced_path(db_path: Path, now: datetime | None = None) -> Path:
     return db_path.with_name(f"{db_path.name}.replaced-{stamp}")
 
 
+def check_restorable(backup: Path, db_path: Path) -> int:
+    """The number of sessions in `backup` when it can replace `db_path`; StoreError with one
+    line when it cannot: not a regular file, not SQLite, damaged (full integrity check), not
+    a backlegs database or of a newer schema, the database file itself, or a target that is
+    not a file (a folder, a FIFO, a device) or is open in another program."""
+    from .schema import KNOWN_REVISIONS, StoreError, printable_path
+
+    shown = printable_path(backup)
+    try:
+        kind = file_kind(backup)
+        if not backup.exists():
+            raise StoreError(f"there is no backup at {shown}")
+        if kind is not None:
+            raise StoreError(f"{shown} is {kind}, not a backup file")
+        with open(backup, "rb") as fh:
+            if fh.read(len(SQLITE_HEADER)) != SQLITE_HEADER:
+                raise StoreError(f"{shown} is not a SQLite database, so not a backlegs backup")
+        target_kind = file_kind(db_path)
+        if target_kind is not None:
+            raise StoreError(f"{printable_path(db_path)} is {target_kind}, not a database file")
+        if not db_path.parent.is_dir():
+            raise StoreError(f"the folder {printable_path(db_path.parent)} does not exist")
+        if db_path.exists() and os.path.samefile(backup, db_path):
+            raise StoreError(f"{shown} is the database itself; name a backup")
+    except OSError as exc:
+        raise StoreError(f"cannot use {shown}: {exc.strerror or exc}") from None
+    try:
+        con = sqlite3.connect(read_only_uri(backup, immutable=True), uri=True)
+    except sqlite3.Error as exc:
+        raise StoreError(f"cannot open {shown}: {exc}") from None
+    try:
+        problem = integrity_problem(con, full=True)
+        if problem is not None:
+            raise StoreError(f"{shown} is damaged ({printable_path(problem)[:100]}); choose another backup")
+        tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        if not {"alembic_version", "sessions", "set_entries"} <= tables:
+            raise StoreError(f"{shown} is a SQLite database, but not a backlegs backup")
+        row = con.execute("SELECT version_num FROM alembic_version").fetchone()
+        if row is None or row[0] not in KNOWN_REVISIONS:
+            raise StoreError(f"{shown} was written by a newer backlegs; upgrade backlegs to restore it")
+        return int(con.execute("SELECT count(*) FROM sessions").fetchone()[0])
+    except sqlite3.DatabaseError as exc:
+        raise StoreError(f"{shown} is damaged ({exc}); choose another backup") from None
+    finally:
+        con.close()
+
+
+def _in_use(db_path: Path) -> bool:
+    """True when another connection holds the database: an exclusive lock cannot be had
+    (every connection that has read a WAL database keeps a shared lock on it). The WAL is
+    checkpointed into the file on the way, so a file set aside is whole on its own."""
+    try:
+        con = sqlite3.connect(db_path, timeout=0.5, isolation_level=None)
+    except sqlite3.Error:
+        return False
+    try:
+        con.execute("PRAGMA locking_mode = EXCLUSIVE")
+        con.execute("BEGIN EXCLUSIVE")
+        con.execute("COMMIT")
+        con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        return False
+    except sqlite3.OperationalError as exc:
+        return "locked" in str(exc) or "busy" in str(exc)
+    except sqlite3.DatabaseError:
+        return False  # a damaged file: set aside as it is
+    finally:
+        con.close()
+
+
 def restore_from(backup: Path, db_path: Path, now: datetime | None = None) -> Path | None:
     """Bring `backup` back as `db_path`: the current file (and its WAL) is set aside as
     `replaced_path` and the backup copied in with SQLite's backup API, 0600. Returns where
@@ -182,28 +252,25 @@ def restore_from(backup: Path, db_path: Path, now: datetime | None = None) -> Pa
     if isinstance(db_path, ServerUrl):
         raise StoreError(f"restore brings back a SQLite file; {db_path} is a PostgreSQL database: "
                          f"import a JSON export (backlegs --db URL import json FILE) or use pg_restore")
+    from .schema import StoreError, printable_path
+
     aside: Path | None = None
     if db_path.exists():
+        if _in_use(db_path):
+            raise StoreError(f"{printable_path(db_path)} is open in another program (backlegs?); close it and try again")
         aside = replaced_path(db_path, now)
         n = 1
         while aside.exists():
             aside = aside.with_name(f"{replaced_path(db_path, now).name}-{n}")
             n += 1
-        # checkpoint the WAL into the file so the set-aside copy is whole on its own
-        try:
-            con = sqlite3.connect(db_path, timeout=busy_timeout_ms() / 1000)
-            try:
-                con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-            finally:
-                con.close()
-        except sqlite3.Error:
-            pass  # a damaged file: set aside as it is, WAL and all
+        # (the check above checkpointed the WAL into the file: the set-aside copy is whole)
         os.replace(db_path, aside)
         for suffix in ("-wal", "-shm"):
             side = db_path.with_name(db_path.name + suffix)
             if side.exists():
                 os.replace(side, aside.with_name(aside.name + suffix))
-    backup_to(backup, db_path)
+    backup_to(backup, db_path, check=False, immutable=True)  # checked by check_restorable
+    make_private(db_path)
     return aside
 
 

@@ -1,4 +1,4 @@
-"""Snapshots of History mode at 120x36 on the fixed training history and a fixed clock: the
+"""Snapshots of History mode at 80x24 and 120x36 on the fixed training history and a fixed clock: the
 session list with a detail, progress of the squat, weekly volume (History -> Fatigue:
 test_fatigue_ui_snapshots.py).
 Update with `--snapshot-update` and look at the SVGs before committing them."""
@@ -9,10 +9,13 @@ from pathlib import Path
 
 from backlegs_tui.ui.app import BacklegsApp
 
-from .session_helpers import settle, wait_for
-from .test_history_screen import history, ready, seed
+import pytest
 
-SIZE = (120, 36)
+from .session_helpers import settle, wait_for
+from .test_history_screen import ready, seed
+from .ui_text import shows
+
+SIZES = pytest.mark.parametrize("size", [(80, 24), (120, 36)], ids=["80x24", "120x36"])
 
 
 def make_app(db_path: Path, clock) -> BacklegsApp:
@@ -20,28 +23,33 @@ def make_app(db_path: Path, clock) -> BacklegsApp:
     return BacklegsApp(db_path=db_path, clock=clock, start_mode="history")
 
 
-def test_history_sessions_and_detail(snap_compare, db_path: Path, clock) -> None:
-    assert snap_compare(make_app(db_path, clock), terminal_size=SIZE, run_before=ready)
+@SIZES
+def test_history_sessions_and_detail(snap_compare, migrated_db: Path, clock, size) -> None:
+    assert snap_compare(make_app(migrated_db, clock), terminal_size=size, run_before=ready)
 
 
-def test_history_progress_of_the_squat(snap_compare, db_path: Path, clock) -> None:
+@SIZES
+def test_history_progress_of_the_squat(snap_compare, migrated_db: Path, clock, size) -> None:
     async def run_before(pilot) -> None:
-        screen = await ready(pilot)
+        await ready(pilot)
         await pilot.press("p")
-        await wait_for(pilot, lambda: screen.progress is not None, "progress")
-        while screen.progress.name != "Barbell back squat":
+        await wait_for(pilot, lambda: shows(pilot.app, "Exercises (6)"), "progress")
+        for _ in range(6):
+            if shows(pilot.app, "╭─ Barbell back squat"):
+                break
             await pilot.press("]")
             await settle(pilot)
+        await wait_for(pilot, lambda: shows(pilot.app, "╭─ Barbell back squat", "Records"), "the squat")
 
-    assert snap_compare(make_app(db_path, clock), terminal_size=SIZE, run_before=run_before)
+    assert snap_compare(make_app(migrated_db, clock), terminal_size=size, run_before=run_before)
 
 
-def test_history_volume_last_week(snap_compare, db_path: Path, clock) -> None:
+@SIZES
+def test_history_volume_last_week(snap_compare, migrated_db: Path, clock, size) -> None:
     async def run_before(pilot) -> None:
-        screen = await ready(pilot)
+        await ready(pilot)
         await pilot.press("v", "left_square_bracket")
-        await wait_for(pilot, lambda: history(pilot.app).week is not None, "last week")
+        await wait_for(pilot, lambda: shows(pilot.app, "(last week)"), "last week")
         await settle(pilot)
-        assert screen.query_one("#volume-view")
 
-    assert snap_compare(make_app(db_path, clock), terminal_size=SIZE, run_before=run_before)
+    assert snap_compare(make_app(migrated_db, clock), terminal_size=size, run_before=run_before)

@@ -1,6 +1,6 @@
-"""Snapshots of Plan mode at 120x36 on fixed data and a fixed clock: the sample plan on the
-schedule, a plan that fails its checks, the exercise catalogue, the form with inline errors.
-Update with `--snapshot-update` and look at the SVGs before committing them."""
+"""Snapshots of Plan mode at 80x24 and 120x36 on fixed data and a fixed clock: the sample
+plan on the schedule, a plan that fails its checks, the exercise catalogue, the form with
+inline errors. Update with `--snapshot-update` and look at the SVGs before committing them."""
 
 from __future__ import annotations
 
@@ -13,10 +13,13 @@ from backlegs_tui.ui.app import BacklegsApp
 from backlegs_tui.ui.screens.plan_catalogue import CatalogueScreen
 from backlegs_tui.ui.widgets.plan_exercise_form import ExerciseForm
 
+import pytest
+
 from .session_helpers import settle, wait_for
-from .test_plan_screen import HEAVY, plan_screen
+from .test_plan_screen import HEAVY, detail_title, ready
 
 SIZE = (120, 36)
+SIZES = pytest.mark.parametrize("size", [(80, 24), (120, 36)], ids=["80x24", "120x36"])
 
 
 def make_app(db_path: Path, clock) -> BacklegsApp:
@@ -30,8 +33,8 @@ def make_app(db_path: Path, clock) -> BacklegsApp:
 
 
 async def loaded(pilot) -> None:
-    app = pilot.app
-    await wait_for(pilot, lambda: app.repo is not None and plan_screen(app).view is not None, "the plans")
+    await ready(pilot)
+    await settle(pilot)
 
 
 async def still_cursors(pilot) -> None:
@@ -41,30 +44,32 @@ async def still_cursors(pilot) -> None:
     await settle(pilot)
 
 
-def test_plan_sample_on_the_schedule(snap_compare, db_path: Path, clock) -> None:
-    assert snap_compare(make_app(db_path, clock), terminal_size=SIZE, run_before=loaded)
+@SIZES
+def test_plan_sample_on_the_schedule(snap_compare, migrated_db: Path, clock, size) -> None:
+    assert snap_compare(make_app(migrated_db, clock), terminal_size=size, run_before=loaded)
 
 
-def test_plan_with_failing_checks(snap_compare, db_path: Path, clock) -> None:
+@SIZES
+def test_plan_with_failing_checks(snap_compare, migrated_db: Path, clock, size) -> None:
     async def run_before(pilot) -> None:
         await loaded(pilot)
         await pilot.press("down")
-        await wait_for(pilot, lambda: plan_screen(pilot.app).view.plan.name == "Heavy legs", "Heavy legs")
+        await wait_for(pilot, lambda: detail_title(pilot.app) == "Heavy legs", "Heavy legs")
 
-    assert snap_compare(make_app(db_path, clock), terminal_size=SIZE, run_before=run_before)
+    assert snap_compare(make_app(migrated_db, clock), terminal_size=size, run_before=run_before)
 
 
-def test_plan_exercise_catalogue(snap_compare, db_path: Path, clock) -> None:
+def test_plan_exercise_catalogue(snap_compare, migrated_db: Path, clock) -> None:
     async def run_before(pilot) -> None:
         await loaded(pilot)
         await pilot.press("e")
         app = pilot.app
         await wait_for(pilot, lambda: isinstance(app.screen, CatalogueScreen) and bool(app.screen.exercises), "the catalogue")
 
-    assert snap_compare(make_app(db_path, clock), terminal_size=SIZE, run_before=run_before)
+    assert snap_compare(make_app(migrated_db, clock), terminal_size=SIZE, run_before=run_before)
 
 
-def test_plan_exercise_form_with_inline_errors(snap_compare, db_path: Path, clock) -> None:
+def test_plan_exercise_form_with_inline_errors(snap_compare, migrated_db: Path, clock) -> None:
     async def run_before(pilot) -> None:
         await loaded(pilot)
         app = pilot.app
@@ -79,4 +84,4 @@ def test_plan_exercise_form_with_inline_errors(snap_compare, db_path: Path, cloc
         await pilot.press("ctrl+s")
         await still_cursors(pilot)
 
-    assert snap_compare(make_app(db_path, clock), terminal_size=SIZE, run_before=run_before)
+    assert snap_compare(make_app(migrated_db, clock), terminal_size=SIZE, run_before=run_before)

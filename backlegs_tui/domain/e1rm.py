@@ -74,7 +74,8 @@ def e1rm(weight: float, reps: int, rpe: float | None = None, rir: float | None =
         return None
     if rpe is None and rir is not None:
         rpe = rpe_from_rir(rir)
-    if rpe is not None and rpe * 2 == int(rpe * 2) and TRUSTED_RPE <= rpe <= 10 and reps <= CHART_MAX_REPS:
+    # the range first: an RPE of inf or NaN (never stored, but) must not reach int()
+    if rpe is not None and TRUSTED_RPE <= rpe <= 10 and rpe * 2 == int(rpe * 2) and reps <= CHART_MAX_REPS:
         return chart_e1rm(weight, reps, rpe)
     if reps <= EPLEY_MAX_REPS:
         return epley(weight, reps)

@@ -28,7 +28,10 @@ def parse_range(text: str, what: str, top: int) -> tuple[int, int]:
     """`3` or `3-4` as (low, high), each 1..top, low <= high."""
     t = text.strip().replace(" ", "")
     lo_text, sep, hi_text = t.partition("-")
-    if not lo_text.isdigit() or (sep and not hi_text.isdigit()):
+    def digits(part: str) -> bool:  # ASCII only ("²" is a digit to isdigit, not to int), short
+        return part.isascii() and part.isdigit() and len(part) <= 6
+
+    if not digits(lo_text) or (sep and not digits(hi_text)):
         raise InputError(f"{what}: a number or a range, e.g. 3 or 3-4")
     lo = int(lo_text)
     hi = int(hi_text) if sep else lo

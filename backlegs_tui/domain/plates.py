@@ -51,10 +51,11 @@ def plates_per_side(target: float, bar: float, inventory: tuple[float, ...]) -> 
     if abs(sum(greedy) - per_side) < 1e-6:
         return PlateLoad(target, bar, greedy)
     # heaviest-first misses loads some plate sets can make (20 + 20 from 25s and 20s)
+    if per_side > sizes[0] * MAX_PLATES_PER_SIDE:  # more than a bar holds: heaviest-first, capped
+        return PlateLoad(target, bar, greedy)
     below, above = _nearest(per_side, sizes)
-    if sum(above) - per_side < per_side - sum(below) - 1e-9:
-        return PlateLoad(target, bar, above)
-    return PlateLoad(target, bar, below)
+    choice = above if sum(above) - per_side < per_side - sum(below) - 1e-9 else below
+    return PlateLoad(target, bar, choice if len(choice) <= MAX_PLATES_PER_SIDE else greedy)
 
 
 def _greedy(per_side: float, sizes: list[float]) -> tuple[float, ...]:

@@ -1,4 +1,5 @@
-"""Import history from the TUI: the palette command, the dialog, the worker, the notification."""
+"""Import, export and back up from the TUI: the palette commands, the dialogs, the jobs, the
+notification; the palette lists the lifter's actions, not Textual's own."""
 
 from __future__ import annotations
 
@@ -72,10 +73,32 @@ async def test_errors_show_in_the_dialog_which_stays_open(repo: Repository, tmp_
     assert repo.stats()["sets"] == 9
 
 
-async def test_escape_closes_the_dialog(repo: Repository) -> None:
+async def test_escape_closes_the_dialog_and_the_palette_lists_the_lifters_actions(repo: Repository) -> None:
     app = BacklegsApp(repo=repo)
     async with app.run_test(size=(110, 36)) as pilot:
         await open_dialog(pilot)
         await pilot.press("escape")
         await wait_for(pilot, lambda: not isinstance(app.screen, ImportDialog), "the dialog to close")
+        titles = [c.title for c in app.get_system_commands(app.screen)]
+        assert {"Import history…", "Export…", "Back up the database", "Settings…", "Next mode"} <= set(titles)
+        assert not {"Keys", "Maximize", "Minimize", "Screenshot"} & set(titles)
     assert repo.stats()["sessions"] == 0
+
+
+async def test_export_and_backup_from_the_palette(repo: Repository, tmp_path: Path) -> None:
+    app = BacklegsApp(repo=repo)
+    async with app.run_test(size=(110, 36)) as pilot:
+        seen = notes_of(app)
+        await wait_for(pilot, lambda: app.repo is not None, "the store")
+        next(c for c in app.get_system_commands(app.screen) if c.title == "Export…").callback()
+        await wait_for(pilot, lambda: app.screen.query("#f-format"), "the export form")
+        app.screen.query_one("#f-format", Input).value = "JSON"
+        app.screen.query_one("#f-path", Input).value = str(tmp_path / "all.json")
+        await pilot.press("ctrl+s")
+        await wait_for(pilot, lambda: bool(seen), "the export")
+        assert seen[-1] == f"Exported 0 sets (json) to {tmp_path / 'all.json'}"
+        assert '"format": "backlegs"' in (tmp_path / "all.json").read_text()
+        next(c for c in app.get_system_commands(app.screen) if c.title == "Back up the database").callback()
+        await wait_for(pilot, lambda: len(seen) == 2, "the backup")
+        assert seen[-1].startswith("Backed up to ")
+        assert Path(seen[-1].removeprefix("Backed up to ")).is_file()

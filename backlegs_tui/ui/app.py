@@ -29,6 +29,7 @@ from .messages import SettingsSaved, StoreReady
 
 if TYPE_CHECKING:
     from ..store.repository import Repository
+    from .export_dialog import ExchangeDone
 
 _T0 = time.perf_counter()
 
@@ -241,6 +242,25 @@ class BacklegsApp(App[int]):
                 await asyncio.sleep(0.02)
         self.exit()
 
+    def action_export(self) -> None:
+        from .export_dialog import export_dialog, export_job
+
+        def chosen(values: dict | None) -> None:
+            if values:
+                self.jobs.submit(self, f"export to {values['path']}", export_job(values["format"], values["path"]),
+                                 lambda done: done)
+
+        folder = self.db_path.parent if self.db_path is not None else Path.home()
+        self.push_screen(export_dialog(folder), chosen)
+
+    def action_backup(self) -> None:
+        from .export_dialog import backup_job
+
+        self.jobs.submit(self, "back up the database", backup_job(), lambda done: done)
+
+    def on_exchange_done(self, message: ExchangeDone) -> None:
+        self.notify(message.line, title="Done", timeout=10, markup=False)
+
     def action_import(self) -> None:
         from .import_dialog import ImportDialog
 
@@ -272,6 +292,10 @@ class BacklegsApp(App[int]):
         yield SystemCommand("Help: keys", "Every key of this screen and the app (?)", self.action_help)
         yield SystemCommand("Settings…", "Unit (kg or lb), bar and plates (ctrl+o)", self.action_settings)
         yield SystemCommand("Import history…", "Strong, Hevy or FitNotes CSV, or a backlegs JSON export", self.action_import)
+        yield SystemCommand("Export…", "Every set as CSV, everything as JSON, or Strong's CSV for other apps", self.action_export)
+        yield SystemCommand("Back up the database", "A consistent copy in backups/ beside the database", self.action_backup)
+        yield SystemCommand("Previous mode", "Plan, Session, History (ctrl+←)", lambda: self.action_step_mode(-1))
+        yield SystemCommand("Next mode", "Plan, Session, History (ctrl+→)", lambda: self.action_step_mode(1))
         # every binding of the current screen, by its description
         for b in getattr(screen, "BINDINGS", []):
             if isinstance(b, Binding) and b.description and b.action:
@@ -280,7 +304,10 @@ class BacklegsApp(App[int]):
                     getattr(b, "tooltip", "") or f"key {self.get_key_display(b)}",
                     _runner(screen, b.action),
                 )
-        yield from super().get_system_commands(screen)
+        # Textual's own: the theme and quit; not its key panel, maximize or screenshot
+        for command in super().get_system_commands(screen):
+            if command.title in ("Theme", "Quit"):
+                yield command
 
 
 def _runner(screen: Screen, action: str) -> Callable[[], object]:

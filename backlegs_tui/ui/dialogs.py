@@ -36,7 +36,7 @@ class Dialog(ModalScreen[Any]):
     Dialog Input { margin-bottom: 0; }
     Dialog OptionList { height: auto; max-height: 20; }
     Dialog Horizontal { height: auto; margin-bottom: 1; }
-    Dialog Horizontal Label { width: 24; }
+    Dialog Horizontal Label { width: 27; padding-right: 2; }
     Dialog Horizontal Input { width: 1fr; background: $boost; }
     Dialog Horizontal Input:focus { background: $accent 30%; }
     """

@@ -1,9 +1,15 @@
-"""Settings: the unit weights are shown and typed in, the bar and the plate sizes you own."""
+"""Settings: the unit weights are shown and typed in, the bar and the plate sizes you own.
+
+The bar and plates are kept per unit (a kg gym and an lb gym are different inventories):
+switching the unit field to lb shows the lb bar and plates, labelled (lb), at once."""
 
 from __future__ import annotations
 
 from dataclasses import replace
 from typing import Any
+
+from textual import on
+from textual.widgets import Input, Label
 
 from ..domain.model import Settings, Unit
 from ..domain.validation import InputError
@@ -40,51 +46,66 @@ def _plates(text: str) -> tuple[float, ...]:
     return tuple(sorted({_positive(p, "Each plate", 100) for p in parts}, reverse=True))
 
 
-SENSITIVITIES = ("low", "normal", "high")
+def _inventory(s: Settings, unit: Unit) -> tuple[str, str]:
+    """The bar and the plates kept for `unit`, as the form shows them."""
+    bar, plates = (s.bar_kg, s.plates_kg) if unit is Unit.KG else (s.bar_lb, s.plates_lb)
+    return f"{bar:g}", " ".join(f"{p:g}" for p in plates)
 
 
-def _sensitivity(text: str) -> str:
-    key = text.strip().lower()
-    if key not in SENSITIVITIES:
-        raise InputError("Fatigue sensitivity is low, normal or high")
-    return key
+def bar_label(unit: Unit) -> str:
+    return f"Bar ({unit.value})"
 
 
-def _share(text: str, what: str, low: int) -> float:
-    """A percentage of the usual (`60`, `60 %` or `0.6`) as a fraction from low % to 100 %."""
-    raw = text.strip().rstrip("%").strip().replace(",", ".")
-    try:
-        value = float(raw)
-    except ValueError:
-        raise InputError(f"{what} is a percentage from {low} to 100, e.g. 60") from None
-    value = value / 100 if value > 1 else value
-    if not low / 100 <= value <= 1:
-        raise InputError(f"{what} is a percentage from {low} to 100, e.g. 60")
-    return round(value, 3)
+def plates_label(unit: Unit) -> str:
+    return f"Plates you own ({unit.value})"
+
+
+class SettingsDialog(FormDialog):
+    """The settings form; its labels and the bar and plates follow the unit typed."""
+
+    def __init__(self, s: Settings) -> None:
+        bar, plates = _inventory(s, s.unit)
+        super().__init__(
+            "Settings",
+            [
+                FieldSpec("unit", "Unit (kg or lb)", s.unit.value, parse=_unit),
+                FieldSpec("bar", bar_label(s.unit), bar, parse=_bar),
+                FieldSpec("plates", plates_label(s.unit), plates, parse=_plates),
+            ],
+            hint="Bar and plates in the unit shown · Enter: next/save · Esc: cancel",
+        )
+        self.settings = s
+        self.unit = s.unit
+
+    @on(Input.Changed, "#f-unit")
+    def _unit_typed(self, event: Input.Changed) -> None:
+        try:
+            unit = _unit(event.value)
+        except InputError:
+            return
+        if unit is self.unit:
+            return
+        self.unit = unit
+        bar, plates = _inventory(self.settings, unit)
+        self.query_one("#f-bar", Input).value = bar
+        self.query_one("#f-plates", Input).value = plates
+        labels = list(self.query(Label))
+        labels[1].update(bar_label(unit))
+        labels[2].update(plates_label(unit))
 
 
 def settings_dialog(s: Settings) -> FormDialog:
-    """A form prefilled with `s`; the bar and plates are shown in the current unit."""
-    return FormDialog(
-        "Settings",
-        [
-            FieldSpec("unit", "Unit (kg or lb)", s.unit.value, parse=_unit),
-            FieldSpec("bar", f"Bar ({s.unit.value})", f"{s.bar:g}", parse=_bar),
-            FieldSpec("plates", f"Plates you own ({s.unit.value})", " ".join(f"{p:g}" for p in s.plates), parse=_plates),
-            FieldSpec("fatigue_sensitivity", "Fatigue: low/normal/high", s.fatigue_sensitivity, parse=_sensitivity),
-            FieldSpec("deload_sets", "Deload: % of the sets", f"{s.deload_sets * 100:g}", parse=lambda t: _share(t, "Deload sets", 20)),
-            FieldSpec("deload_load", "Deload: % of the load", f"{s.deload_load * 100:g}", parse=lambda t: _share(t, "Deload load", 50)),
-        ],
-        hint="Bar and plates in the unit shown · Enter: next/save · Esc: cancel",
-    )
+    """A form prefilled with `s`; the bar and plates are shown in the unit chosen."""
+    return SettingsDialog(s)
 
 
 def apply_settings(s: Settings, values: dict[str, Any]) -> Settings:
     """New settings from the form's values; the bar and plates were typed in the unit the
-    form opened with, and are stored for that unit (kg and lb inventories are kept apart)."""
-    if s.unit is Unit.KG:
+    form shows when it is saved (the unit chosen), and are stored for that unit (kg and lb
+    inventories are kept apart)."""
+    unit = values["unit"]
+    if unit is Unit.KG:
         s = replace(s, bar_kg=values["bar"], plates_kg=values["plates"])
     else:
         s = replace(s, bar_lb=values["bar"], plates_lb=values["plates"])
-    s = replace(s, **{k: values[k] for k in ("fatigue_sensitivity", "deload_sets", "deload_load") if k in values})
-    return replace(s, unit=values["unit"])
+    return replace(s, unit=unit)

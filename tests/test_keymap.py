@@ -1,0 +1,67 @@
+"""Keys: readable names, the keymap file (remap any binding by its id; an unknown id or a bad
+key is one line and the app starts anyway), and mode switching where F-keys are taken."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from backlegs_tui.ui.app import BacklegsApp
+from backlegs_tui.ui.keys import binding_ids, key_label, load_keymap, parse_keymap, valid_key
+
+from .session_helpers import settle, wait_for
+
+
+def test_keys_are_named_as_the_lifter_reads_them() -> None:
+    assert key_label("j,pagedown") == "j / PgDn"
+    assert key_label("f1") == "F1"
+    assert key_label("up,plus,equals_sign") == "↑ / + / ="
+    assert key_label("escape,q,question_mark") == "Esc / q / ?"
+    assert key_label("ctrl+left") == "ctrl+←"
+
+
+def test_valid_keys() -> None:
+    for key in ("x", "?", "f5", "ctrl+t", "alt+shift+left", "pagedown", "space", "question_mark", "ctrl+right"):
+        assert valid_key(key), key
+    for key in ("", "ctrl+", "ctrl+bogus", "hyperdrive+x", "f1f", "alt+1+"):
+        assert not valid_key(key), key
+
+
+def test_every_binding_id_may_be_remapped_and_problems_are_one_sentence_each() -> None:
+    known = binding_ids(BacklegsApp.BINDINGS)
+    assert {"mode.plan", "mode.next", "app.settings", "plan.new", "history.range", "catalogue.add"} <= known
+    keymap, problems = parse_keymap(
+        '"mode.plan" = "ctrl+t"\n"plan.nope" = "x"\n"mode.next" = "ctrl+bogus"\n"app.help" = 3\n', known
+    )
+    assert keymap == {"mode.plan": "ctrl+t"}
+    assert problems == [
+        "'plan.nope' is not a binding id (the README's key map lists them)",
+        "mode.next: 'ctrl+bogus' is not a key (try e.g. \"ctrl+t\", \"f5\", \"x\")",
+        'app.help needs a key in quotes, e.g. "ctrl+t"',
+    ]
+    assert parse_keymap("mode.plan = ", known)[1][0].startswith("it is not valid TOML")
+
+
+def test_a_missing_keymap_file_is_no_problem(tmp_path: Path) -> None:
+    assert load_keymap(tmp_path / "keymap.toml", {"mode.plan"}) == ({}, None)
+
+
+async def test_the_keymap_file_remaps_and_a_bad_line_is_one_notification(
+    migrated_db: Path, clock, tmp_path: Path
+) -> None:
+    keymap = tmp_path / "keymap.toml"
+    keymap.write_text('"mode.history" = "ctrl+y"\n"mode.nowhere" = "ctrl+n"\n')
+    app = BacklegsApp(db_path=migrated_db, clock=clock, start_mode="plan", keymap_file=keymap)
+    seen: list[str] = []
+    show = app.notify
+    app.notify = lambda message, **kw: (seen.append(str(message)), show(message, **kw))[1]  # type: ignore[method-assign]
+    async with app.run_test(size=(120, 36)) as pilot:
+        await wait_for(pilot, lambda: app.repo is not None and app.current_mode == "plan", "the plan mode")
+        assert seen == [f"Keymap {keymap}: 'mode.nowhere' is not a binding id (the README's key map lists them); "
+                        "the other keys apply."]
+        await pilot.press("ctrl+y")
+        await wait_for(pilot, lambda: app.current_mode == "history", "History by the remapped key")
+        await pilot.press("ctrl+right")  # where F-keys are taken: the next mode, wrapping round
+        await wait_for(pilot, lambda: app.current_mode == "plan", "Plan after History")
+        await pilot.press("ctrl+left")
+        await wait_for(pilot, lambda: app.current_mode == "history", "History before Plan")
+        await settle(pilot)

@@ -301,3 +301,59 @@ def test_restore_refuses_while_the_database_is_open(capsys, tmp_path: Path) -> N
         holder.close()
     assert code == 2 and "open in another program" in one_line(err)
     assert not list(tmp_path.glob("*.replaced-*"))
+
+
+# ---- upgrades from every schema version ----------------------------------------------------
+
+SCHEMAS = Path(__file__).parent / "data" / "schemas"
+
+
+def table_rows(db: Path) -> dict[str, list[dict[str, object]]]:
+    con = sqlite3.connect(db)
+    con.row_factory = sqlite3.Row
+    try:
+        tables = [r[0] for r in con.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT IN ('alembic_version', 'sqlite_sequence')"
+        )]
+        return {t: [dict(r) for r in con.execute(f"SELECT * FROM {t} ORDER BY 1, 2")] for t in tables}
+    finally:
+        con.close()
+
+
+@pytest.mark.parametrize("fixture", sorted(SCHEMAS.glob("*.db")), ids=lambda p: p.stem)
+def test_every_schema_version_upgrades_on_open_with_every_row_intact_and_a_backup_beside_it(
+    tmp_path: Path, fixture: Path
+) -> None:
+    from backlegs_tui.store.schema import HEAD, read_revision
+
+    db = tmp_path / "backlegs.db"
+    db.write_bytes(fixture.read_bytes())
+    old_revision = read_revision(db)
+    before = table_rows(db)
+    assert all(before[t] for t in ("exercises", "plans", "plan_items", "sessions", "set_entries", "settings"))
+    repo = Repository.open(db)
+    try:
+        assert repo.stats()["sessions"] == 2
+        open_session = repo.open_session()
+        assert open_session is not None and len(open_session.sets) == 1  # the open session resumes
+    finally:
+        repo.close()
+    assert read_revision(db) == HEAD
+    after = table_rows(db)
+    for table, rows in before.items():
+        kept = [{k: r[k] for k in rows[0]} for r in after[table]] if rows else after[table]
+        assert kept == rows, table  # every row and every old column as it was
+    backups = list(tmp_path.glob("backlegs.db.pre-*.bak"))
+    if old_revision == HEAD:
+        assert backups == []
+    else:
+        (backup,) = backups
+        assert f".pre-{old_revision}-" in backup.name
+        assert table_rows(backup) == before and read_revision(backup) == old_revision
+        assert oct(backup.stat().st_mode & 0o777) == oct(0o600)
+
+
+def test_there_is_a_fixture_for_every_schema_version() -> None:
+    from backlegs_tui.store.schema import KNOWN_REVISIONS
+
+    assert sorted(p.stem for p in SCHEMAS.glob("*.db")) == [r[:4] for r in KNOWN_REVISIONS]

@@ -63,9 +63,26 @@ def migrate(engine: Engine, path: Path, revision: str | None) -> None:
 
     cfg = Config()
     cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
-    with engine.begin() as con:
-        cfg.attributes["connection"] = con
-        command.upgrade(cfg, "head")
+    with engine.connect() as con:
+        # Foreign keys off while the migrations run: SQLite alters a table by copying it and
+        # dropping the old one, and with foreign keys on, that DROP cascades (sessions ->
+        # session items and every set: migration 0003 emptied them). Checked after, in the
+        # same transaction, and on again before the connection goes back to the pool.
+        con.exec_driver_sql("PRAGMA foreign_keys = OFF")
+        con.commit()
+        try:
+            with con.begin():
+                cfg.attributes["connection"] = con
+                command.upgrade(cfg, "head")
+                broken = con.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+                if broken:
+                    raise StoreError(
+                        f"upgrading {printable_path(path)} would break {len(broken)} reference(s) "
+                        f"(first in {broken[0][0]}); nothing was changed"
+                    )
+        finally:
+            con.exec_driver_sql("PRAGMA foreign_keys = ON")
+            con.commit()
 
 
 def open_engine(path: Path | ServerUrl, *, create_parent: bool = False) -> Engine:

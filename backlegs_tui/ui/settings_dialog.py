@@ -46,6 +46,41 @@ def _plates(text: str) -> tuple[float, ...]:
     return tuple(sorted({_positive(p, "Each plate", 100) for p in parts}, reverse=True))
 
 
+SENSITIVITIES = ("low", "normal", "high")
+
+
+def _sensitivity(text: str) -> str:
+    key = text.strip().lower()
+    if key not in SENSITIVITIES:
+        raise InputError("Fatigue sensitivity is low, normal or high")
+    return key
+
+
+def _share(text: str, what: str, low: int) -> float:
+    """A percentage of the usual (`60`, `60 %` or `0.6`) as a fraction from low % to 100 %."""
+    raw = text.strip().rstrip("%").strip().replace(",", ".")
+    try:
+        value = float(raw)
+    except ValueError:
+        raise InputError(f"{what} is a percentage from {low} to 100, e.g. 60") from None
+    value = value / 100 if value > 1 else value
+    if not low / 100 <= value <= 1:
+        raise InputError(f"{what} is a percentage from {low} to 100, e.g. 60")
+    return round(value, 3)
+
+
+FATIGUE_KEYS = ("fatigue_sensitivity", "deload_sets", "deload_load")
+
+
+def _fatigue_fields(s: Settings) -> list[FieldSpec]:
+    """How readily fatigue is flagged, and the deload the Session start offers (issue 7)."""
+    return [
+        FieldSpec("fatigue_sensitivity", "Fatigue: low/normal/high", s.fatigue_sensitivity, parse=_sensitivity),
+        FieldSpec("deload_sets", "Deload: % of the sets", f"{s.deload_sets * 100:g}", parse=lambda t: _share(t, "Deload sets", 20)),
+        FieldSpec("deload_load", "Deload: % of the load", f"{s.deload_load * 100:g}", parse=lambda t: _share(t, "Deload load", 50)),
+    ]
+
+
 def _inventory(s: Settings, unit: Unit) -> tuple[str, str]:
     """The bar and the plates kept for `unit`, as the form shows them."""
     bar, plates = (s.bar_kg, s.plates_kg) if unit is Unit.KG else (s.bar_lb, s.plates_lb)
@@ -71,6 +106,7 @@ class SettingsDialog(FormDialog):
                 FieldSpec("unit", "Unit (kg or lb)", s.unit.value, parse=_unit),
                 FieldSpec("bar", bar_label(s.unit), bar, parse=_bar),
                 FieldSpec("plates", plates_label(s.unit), plates, parse=_plates),
+                *_fatigue_fields(s),
             ],
             hint="Bar and plates in the unit shown · Enter: next/save · Esc: cancel",
         )
@@ -108,4 +144,5 @@ def apply_settings(s: Settings, values: dict[str, Any]) -> Settings:
         s = replace(s, bar_kg=values["bar"], plates_kg=values["plates"])
     else:
         s = replace(s, bar_lb=values["bar"], plates_lb=values["plates"])
+    s = replace(s, **{k: values[k] for k in FATIGUE_KEYS if k in values})
     return replace(s, unit=unit)

@@ -2,8 +2,8 @@
 
 Both apps run headless in this process (`App.run_test`, 120x36), in the same run:
 
-- set logging: from the Enter key press to the set committed (WAL, synchronous=FULL) and the
-  Session screen's views updated with it (`_logged` done). The minimal app's equivalent is a
+- set logging: from the Enter key press to the set committed (WAL, synchronous=FULL) by the
+  app's job runner, applied to the `LiveSession` and the live panel drawn with it. The minimal app's equivalent is a
   key press that appends a row to its DataTable.
 - history: from F3 to History mode showing its session list (first open, then a second open).
 - analysis: the fatigue analysis of the start panel (`trends.analyse` over the last 120 days,
@@ -90,25 +90,28 @@ async def bench_backlegs(db: Path, presses: int) -> dict[str, list[float]]:
         await pilot.press("enter")
         await _until(pilot, lambda: type(app.screen).__name__ == "FormDialog")
         await pilot.press("escape")
-        await _until(pilot, lambda: screen.state is not None and app.screen is screen)
+        await _until(pilot, lambda: screen.live is not None and app.screen is screen)
         await pilot.press("w")  # warm-ups off: every Enter is a working set
         await pilot.pause()
         done: list[float] = []
-        original = screen._logged
+        panel = screen.panel
+        original = panel.show
 
-        def logged(saved):  # noqa: ANN001
-            original(saved)
-            done.append(time.perf_counter())
+        def show(live):  # noqa: ANN001
+            original(live)
+            done.append((len(live.state.sets), time.perf_counter()))
 
-        screen._logged = logged  # type: ignore[method-assign]
+        panel.show = show  # type: ignore[method-assign]
         screen.entry.load("100", "5", screen.entry.set_type, weight_step=2.5, bodyweight=False)
         for _ in range(presses):
-            n = len(done)
+            sets = len(screen.live.state.sets)
             t0 = time.perf_counter()
             await pilot.press("enter")
-            await _until(pilot, lambda: len(done) > n)
-            res["log_set"].append(done[-1] - t0)
-            screen.timer = None  # keep the timer out of the way
+            # the set is committed and applied, and the panel drawn with it
+            await _until(pilot, lambda: any(n > sets for n, _ in done[-3:]))
+            res["log_set"].append(next(t for n, t in done if n > sets) - t0)
+            done.clear()
+            screen.live.timer = None  # keep the timer out of the way
 
         for key in ("history_first", "history_again"):
             t0 = time.perf_counter()

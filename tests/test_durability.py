@@ -63,3 +63,33 @@ def test_kill_9_during_rest_loses_nothing_and_resumes(tmp_path: Path) -> None:
     state = repo.open_session()
     assert state is not None and len(state.sets) == 3
     repo.close()
+
+
+def test_kill_9_during_a_first_time_lifts_warmups_resumes_with_its_target_and_ramp(tmp_path: Path) -> None:
+    """The typed target of a lift with no history is on disk before the ramp starts."""
+    db = tmp_path / "gym.db"
+    app = run_backlegs(db)
+    app.wait_for("article sample")
+    app.send("enter")
+    app.wait_for("How ready are you")
+    app.send("escape")
+    app.wait_for("first time: type your working weight")
+    app.send("1", "0", "0", "enter")  # today's target: the ramp follows
+    app.wait_for("Warm-ups for 100 kg")
+    app.send("enter")  # warm-up 1: the empty bar
+    app.wait_for("Warm-up saved")
+    app.kill9()
+
+    again = run_backlegs(db)
+    again.wait_for("unfinished session")
+    again.send("enter")  # resume
+    again.wait_for("warm-up 2 of 4, then 100 kg x 5")
+    again.send("enter")  # the prefilled second step: 40 kg
+    again.wait_for("Warm-up saved")
+    assert again.quit() == 0
+
+    repo = Repository.open(db)
+    state = repo.open_session()
+    assert state is not None
+    assert [(s.weight_kg, s.reps, s.set_type.value) for s in state.sets] == [(20.0, 10, "warmup"), (40.0, 5, "warmup")]
+    repo.close()

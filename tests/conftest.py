@@ -38,8 +38,11 @@ def clock() -> FakeClock:
 
 
 @pytest.fixture
-def db_path(tmp_path: Path) -> Path:
-    """Where a test's database goes; nothing is there yet (the app creates and migrates it)."""
+def db_path(tmp_path: Path, backend: str, request: pytest.FixtureRequest) -> Path:
+    """Where a test's database goes; nothing is there yet (the app creates and migrates it).
+    On the PostgreSQL backend, the test's own database: its URL (`--db str(db_path)` works)."""
+    if backend == "postgresql":
+        return request.getfixturevalue("pg_url")
     return tmp_path / "backlegs.db"
 
 
@@ -52,15 +55,35 @@ def template_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture
-def migrated_db(template_db: Path, db_path: Path) -> Path:
+def migrated_db(template_db: Path, db_path: Path, backend: str) -> Path:
     """A copy of the migrated template at `db_path`: a fresh, seeded database (the sample
-    plan and the catalogue) without running Alembic."""
+    plan and the catalogue) without running Alembic. (PostgreSQL: a copy of its template.)"""
+    if backend == "postgresql":
+        return db_path
     shutil.copy(template_db, db_path)
     return db_path
 
 
 @pytest.fixture
-def repo(migrated_db: Path) -> Iterator[Repository]:
-    r = Repository.open(migrated_db)
+def repo(db_target: Path) -> Iterator[Repository]:
+    """A fresh, seeded database: a SQLite file, or (in a test marked both_backends, once
+    more) a PostgreSQL database on the throwaway server of tests/pg.py."""
+    r = Repository.open(db_target)
     yield r
     r.close()
+
+
+# PostgreSQL: a throwaway server per run (tests/pg.py); `pytest.mark.both_backends` runs a
+# test on SQLite and on PostgreSQL
+from tests.pg import backend, db_target, pg_server, pg_template, pg_url  # noqa: E402, F401
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line("markers", "both_backends: run on SQLite and on PostgreSQL (tests/pg.py)")
+    config.addinivalue_line("markers", "sqlite_only: in a both_backends module, SQLite only (reads the file)")
+
+
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    from tests.pg import parametrize_backends
+
+    parametrize_backends(metafunc)

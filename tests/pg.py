@@ -16,8 +16,11 @@ import shutil
 import subprocess
 import tempfile
 import time
+from collections.abc import Iterator
 from itertools import count
 from pathlib import Path
+
+import pytest
 
 _names = count(1)
 
@@ -91,7 +94,7 @@ class PgServer:
                      "--locale=C", "--no-sync")
         options = (
             f"-c listen_addresses='' -c unix_socket_directories={self.socket_dir} -p {self.port} "
-            "-c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=100 "
+            "-c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300 "
             "-c shared_buffers=32MB"
         )
         self._server("pg_ctl", "-D", str(self.data), "-o", options, "-l", str(self.root / "log"), "-w", "-s", "start")
@@ -122,12 +125,89 @@ class PgServer:
 
     def stop(self) -> None:
         if self.started:
+            pid_file = self.data / "postmaster.pid"
             try:
-                self._server("pg_ctl", "-D", str(self.data), "-m", "immediate", "-w", "-s", "stop")
+                pid = int(pid_file.read_text().split()[0])
+            except (OSError, ValueError, IndexError):
+                pid = None
+            try:
+                self._server("pg_ctl", "-D", str(self.data), "-m", "immediate", "-W", "-s", "stop")
             except subprocess.CalledProcessError:
                 pass
+            deadline = time.monotonic() + 3
+            while pid_file.exists() and time.monotonic() < deadline:
+                time.sleep(0.02)
+            if pid_file.exists() and pid is not None:  # a backend that does not answer: end it
+                try:
+                    os.kill(pid, 9)
+                except OSError:
+                    pass
             self.started = False
         shutil.rmtree(self.root, ignore_errors=True)
+
+
+# ---- pytest fixtures (imported by conftest) ------------------------------------------------
+
+BACKENDS = ("sqlite", "postgresql")
+TEMPLATE = "backlegs_template"
+
+
+@pytest.fixture(scope="session")
+def pg_server() -> Iterator[PgServer]:
+    """One throwaway server per test run; the PostgreSQL tests skip, saying why, where it
+    cannot run (no server binaries, no psycopg)."""
+    reason = unavailable()
+    if reason is not None:
+        pytest.skip(f"PostgreSQL tests skipped: {reason}")
+    server = PgServer()
+    try:
+        server.start()
+    except subprocess.CalledProcessError as exc:
+        server.stop()
+        pytest.fail(f"the throwaway PostgreSQL server did not start: {exc.stderr.decode(errors='replace')[-500:]}")
+    yield server
+    server.stop()
+
+
+@pytest.fixture(scope="session")
+def pg_template(pg_server: PgServer) -> str:
+    """A database migrated and seeded once per run; each test's database is a copy of it."""
+    from backlegs_tui.store.repository import Repository
+    from backlegs_tui.store.schema import ServerUrl
+
+    pg_server.create_database(name=TEMPLATE)
+    Repository.open(ServerUrl(pg_server.url(TEMPLATE))).close()
+    return TEMPLATE
+
+
+@pytest.fixture
+def pg_url(pg_server: PgServer, pg_template: str):  # noqa: ANN201
+    """A fresh, migrated and seeded PostgreSQL database of the test's own (a ServerUrl)."""
+    from backlegs_tui.store.schema import ServerUrl
+
+    return ServerUrl(pg_server.url(pg_server.create_database(template=pg_template)))
+
+
+@pytest.fixture
+def backend(request: pytest.FixtureRequest) -> str:
+    """'sqlite', or 'postgresql' for tests marked both_backends (run once on each)."""
+    return getattr(request, "param", "sqlite")
+
+
+@pytest.fixture
+def db_target(migrated_db):  # noqa: ANN001, ANN201
+    """A fresh, migrated and seeded database on the test's backend: a file path or a URL."""
+    return migrated_db
+
+
+def parametrize_backends(metafunc: pytest.Metafunc) -> None:
+    """conftest's pytest_generate_tests: a test marked both_backends that uses `backend`
+    (directly or through `repo`/`db_target`) runs on SQLite and on PostgreSQL."""
+    definition = metafunc.definition
+    if definition.get_closest_marker("sqlite_only"):  # reads the file itself, say
+        return
+    if "backend" in metafunc.fixturenames and definition.get_closest_marker("both_backends"):
+        metafunc.parametrize("backend", BACKENDS, indirect=True)
 
 
 def main() -> None:  # pragma: no cover - for trying things by hand

@@ -18,6 +18,8 @@ from backlegs_tui.store.repository import Repository
 
 from .exchange_helpers import DATA, run
 
+pytestmark = pytest.mark.both_backends  # once on SQLite, once on PostgreSQL (tests/pg.py)
+
 T0 = datetime(2026, 11, 24, 18, 0)
 
 

@@ -12,6 +12,8 @@ from backlegs_tui.store.repository import Repository
 
 from .history_data import build_history
 
+pytestmark = pytest.mark.both_backends  # once on SQLite, once on PostgreSQL (tests/pg.py)
+
 NOW = datetime(2026, 11, 24, 18, 0)
 
 

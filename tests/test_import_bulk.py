@@ -14,6 +14,8 @@ from backlegs_tui.store import bulk
 from backlegs_tui.store.bulk import insert_workouts
 from backlegs_tui.store.repository import Repository
 
+pytestmark = pytest.mark.both_backends  # once on SQLite, once on PostgreSQL (tests/pg.py)
+
 T0 = datetime(2026, 3, 2, 18, 0)
 
 
@@ -116,6 +118,7 @@ def test_plan_name_links_the_plan_and_sets_default_to_the_start(repo: Repository
     )
 
 
+@pytest.mark.sqlite_only
 def test_dates_are_stored_exactly_as_the_orm_stores_them(repo: Repository, db_path: Path) -> None:
     insert_workouts(repo, [workout(0, "Leg press")])
     state = repo.start_session(None, datetime(2026, 3, 9, 18, 0, 0, 250))

@@ -9,6 +9,8 @@ from backlegs_tui.domain.validation import InputError
 from backlegs_tui.store.repository import Repository
 from backlegs_tui.store.schema import StoreError
 
+pytestmark = pytest.mark.both_backends  # once on SQLite, once on PostgreSQL (tests/pg.py)
+
 
 def test_ranges_read_one_number_or_low_dash_high() -> None:
     assert parse_sets("3") == (3, 3)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from pathlib import Path
 
+import pytest
 from alembic import command
 from alembic.config import Config
 from sqlalchemy import text
@@ -12,6 +13,8 @@ from sqlalchemy import text
 from backlegs_tui.store.db import MIGRATIONS_DIR, make_engine
 from backlegs_tui.store.repository import Repository
 from backlegs_tui.store.schema import HEAD
+
+pytestmark = pytest.mark.both_backends  # once on SQLite, once on PostgreSQL (tests/pg.py)
 
 
 def test_migration_0003_adds_deload_false_to_existing_sessions(tmp_path: Path) -> None:

@@ -6,7 +6,7 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from ..store.schema import StoreError
+from ..store.schema import ServerUrl, StoreError
 from .common import add_db_option, existing_db
 from .errors import CliError
 
@@ -23,6 +23,11 @@ def run(args: argparse.Namespace) -> int:
     from ..store.backup import backup_to, manual_backup_path
 
     db = existing_db(args)
+    if isinstance(db, ServerUrl):
+        raise CliError(
+            f"backup copies a SQLite file; {db} is a PostgreSQL database: "
+            "use backlegs export --format json -o backlegs.json, or pg_dump"
+        )
     dest: Path = args.path if args.path is not None else manual_backup_path(db)
     if dest.is_dir():
         dest = dest / manual_backup_path(db).name

@@ -6,7 +6,7 @@ import argparse
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..store.schema import check_db, resolve_db_path
+from ..store.schema import ServerUrl, check_db, resolve_db_path
 from .errors import CliError
 
 if TYPE_CHECKING:
@@ -17,13 +17,14 @@ def add_db_option(p: argparse.ArgumentParser, *, sub: bool = False) -> None:
     """`--db PATH`; a subcommand's --db must not overwrite one given before the subcommand."""
     p.add_argument(
         "--db",
-        metavar="PATH",
+        metavar="PATH|URL",
         default=argparse.SUPPRESS if sub else None,
-        help="database file (default: backlegs.db in the user data folder; env BACKLEGS_DB)",
+        help="database file, or a PostgreSQL URL postgresql+psycopg://user@host/dbname "
+        "(default: backlegs.db in the user data folder; env BACKLEGS_DB)",
     )
 
 
-def db_path(args: argparse.Namespace) -> tuple[Path, bool]:
+def db_path(args: argparse.Namespace) -> tuple[Path | ServerUrl, bool]:
     """The database path the command names (or the default) and whether it is the default."""
     return resolve_db_path(getattr(args, "db", None))
 
@@ -36,9 +37,13 @@ def open_repository(args: argparse.Namespace) -> Repository:
     return Repository.open(path, create_parent=is_default)
 
 
-def existing_db(args: argparse.Namespace) -> Path:
-    """The command's database, which must already exist and be ours."""
+def existing_db(args: argparse.Namespace) -> Path | ServerUrl:
+    """The command's database, which must already exist and be ours (a PostgreSQL database
+    is checked when the command connects to it)."""
     path, _ = db_path(args)
+    if isinstance(path, ServerUrl):
+        check_db(path)
+        return path
     if not path.exists():
         raise CliError(f"there is no database at {path}")
     check_db(path)

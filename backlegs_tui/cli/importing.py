@@ -131,7 +131,7 @@ def _import_target(args: argparse.Namespace) -> Iterator[Any]:
     """The repository to import into; for a dry run with no database yet, a throwaway one
     (seeded like a new database), so that a dry run creates nothing."""
     path, _ = resolve_db_path(getattr(args, "db", None))
-    throwaway = args.dry_run and not path.exists()
+    throwaway = args.dry_run and isinstance(path, Path) and not path.exists()
     with tempfile.TemporaryDirectory(prefix="backlegs-dry-run-") if throwaway else nullcontext() as tmp:
         if tmp is not None:
             from ..store.repository import Repository

@@ -86,7 +86,7 @@ class HistoryQueries:
                 select(SetRow.exercise_id, ExerciseRow.name, func.count(), func.max(SetRow.logged_at))
                 .join(ExerciseRow, ExerciseRow.id == SetRow.exercise_id)
                 .where(SetRow.set_type != SetType.WARMUP.value)
-                .group_by(SetRow.exercise_id)
+                .group_by(SetRow.exercise_id, ExerciseRow.name)  # PostgreSQL wants every column
                 .order_by(func.count().desc(), ExerciseRow.name)
             )
             return [ExerciseUse(eid, name, n, last) for eid, name, n, last in s.execute(q)]
@@ -133,7 +133,8 @@ class HistoryQueries:
                 )
                 .group_by(day, SetRow.exercise_id)
             )
-            return [(date.fromisoformat(d), eid, n) for d, eid, n in s.execute(q)]
+            # SQLite's date() is text, PostgreSQL's a date
+            return [(d if isinstance(d, date) else date.fromisoformat(d), eid, n) for d, eid, n in s.execute(q)]
 
     def weekly_volume(self, last_week: date, weeks: int) -> list[WeekVolume]:
         """Hard sets per muscle for `weeks` weeks ending with the one holding `last_week`,

@@ -357,3 +357,18 @@ def test_there_is_a_fixture_for_every_schema_version() -> None:
     from backlegs_tui.store.schema import KNOWN_REVISIONS
 
     assert sorted(p.stem for p in SCHEMAS.glob("*.db")) == [r[:4] for r in KNOWN_REVISIONS]
+
+
+def test_the_quick_check_runs_once_for_the_cli_check_and_the_apps_open(tmp_path: Path, monkeypatch) -> None:
+    from backlegs_tui.store import schema
+
+    db = filled_db(tmp_path / "gym.db", workouts=3)
+    calls: list[bool] = []
+    real = schema.integrity_problem
+    monkeypatch.setattr(schema, "integrity_problem", lambda con, full=False: calls.append(full) or real(con, full=full))
+    check_db(db)
+    check_db(db)
+    assert calls == [False]
+    smash(db, rootpage(db, "set_entries"))  # the file changed: checked again, and refused
+    with pytest.raises(CorruptDatabase):
+        check_db(db)

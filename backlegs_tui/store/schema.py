@@ -286,6 +286,24 @@ def corrupt_error(path: Path, detail: str) -> CorruptDatabase:
     return CorruptDatabase(f"{printable_path(path)} is damaged ({detail}); it was left as it is; {hint}")
 
 
+# files that passed the quick check in this process, as they were then (name, size, mtime of
+# the file and its WAL): the check costs ~100 ms on ten years of sets, and is not run twice
+_PASSED: set[tuple[object, ...]] = set()
+
+
+def _file_key(path: Path) -> tuple[object, ...] | None:
+    try:
+        st = os.stat(path)
+        try:
+            wal = os.stat(path.with_name(path.name + "-wal"))
+            wal_key: tuple[int, int] = (wal.st_size, wal.st_mtime_ns)
+        except FileNotFoundError:
+            wal_key = (0, 0)
+        return (str(path.absolute()), st.st_ino, st.st_size, st.st_mtime_ns, *wal_key)
+    except OSError:
+        return None
+
+
 def read_revision(path: Path, *, check: bool = True) -> str | None:
     """The Alembic revision stored in the file; None for a database with no tables yet.
     With `check`, a file that fails SQLite's quick check raises CorruptDatabase."""
@@ -305,9 +323,13 @@ def read_revision(path: Path, *, check: bool = True) -> str | None:
             return None
         row = con.execute("SELECT version_num FROM alembic_version").fetchone()
         if check:
-            problem = integrity_problem(con)
-            if problem is not None:
-                raise corrupt_error(path, problem)
+            key = _file_key(path)
+            if key is None or key not in _PASSED:  # the CLI's check, then the app's open: once
+                problem = integrity_problem(con)
+                if problem is not None:
+                    raise corrupt_error(path, problem)
+                if key is not None:
+                    _PASSED.add(key)
         return row[0] if row else None
     except sqlite3.OperationalError as exc:
         if "locked" in str(exc) or "busy" in str(exc):

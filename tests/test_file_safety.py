@@ -168,3 +168,23 @@ def test_import_summary_and_export_of_an_escape_laden_csv_send_no_escape_to_the_
         assert all(not has_control(e.name) for e in repo.exercises())
     finally:
         repo.close()
+
+
+@pytest.mark.skipif(os.geteuid() != 0, reason="needs root to give a file to another user")
+def test_export_will_not_replace_another_users_file(capsys, tmp_path: Path) -> None:
+    db = tmp_path / "gym.db"
+    Repository.open(db).close()
+    target = tmp_path / "system.conf"
+    target.write_text("keep me\n")
+    os.chown(target, 1, 1)
+    code, _, err = run(capsys, "export", "-o", str(target), "--db", str(db))
+    assert code == 2 and "another user" in err and len(err.strip().splitlines()) == 1
+    assert target.read_text() == "keep me\n"
+
+
+def test_export_writes_into_a_character_device_without_replacing_it(capsys, tmp_path: Path) -> None:
+    db = tmp_path / "gym.db"
+    Repository.open(db).close()
+    code, _, err = run(capsys, "export", "-o", "/dev/null", "--db", str(db))
+    assert code == 0, err
+    assert Path("/dev/null").is_char_device()

@@ -69,11 +69,14 @@ def main(argv: list[str]) -> int:
         flagged = warned = warned_true = 0
         t0 = time.perf_counter()
         for m in mondays:
-            out = subprocess.run(
+            run = subprocess.run(
                 [sys.executable, "-m", "backlegs_tui", "report", "fatigue", "--from", m.isoformat(), "--to",
                  (m + timedelta(days=6)).isoformat(), "--json", "--db", str(path)],
-                capture_output=True, text=True, check=True, cwd=ROOT,
-            ).stdout
+                capture_output=True, text=True, cwd=ROOT,
+            )
+            if run.returncode != 0:
+                raise SystemExit(f"{path.name} week {m}: exit {run.returncode}: {run.stderr.strip()[-300:]}")
+            out = run.stdout
             days = json.loads(out)
             verdicts = {d["verdict"] for d in days}
             flagged += bool(verdicts - {"none"})

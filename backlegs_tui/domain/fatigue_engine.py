@@ -141,13 +141,16 @@ SESSION_STOUFFER_Z = 2.25
 LOCAL_MEAN_Z = 2.0  # one lift alone: mean z of its last two sessions
 LOCAL_EACH_Z = 1.5  # ... and each of them
 LOCAL_MIN_DROP = 0.04  # ... and the latest at least 4 % below its norm (a load step on a light lift is 3-5 %)
+PAIR_MIN_LIFTS = 3  # compounds judged in the pair of sessions
 PAIR_EACH_Z = 0.5  # each of the two sessions: mean z at most -0.5
 CLIP_Z = 3.0  # one lift's z counts at most this much (one wild reading cannot carry a session)
-ISOLATION_FACTOR = 1.5  # an isolation lift needs half as much evidence again for its note
+ISOLATION_FACTOR = 2.0  # an isolation lift (noisier: high reps, coarse machine steps) needs twice the evidence
 BACK_Z = 0.25  # the latest session at z > -0.25 on average: performance is back
 RECENT_DAYS = 14  # the latest judged session must be this recent
 WINDOW_DAYS = 21  # sessions that can make a warning together
 CREEP_RPE = 1.0  # twice at least 1 RPE above the baseline, the latest included ...
+CREEP_MIN_BASE = 2  # the baseline: at least two earlier first sets at that load x reps ...
+CREEP_MIN_SESSIONS = 4  # ... and four earlier sessions of the lift
 CREEP_PEAK = 1.5  # ... once by 1.5 (RPE is noisy by +/- 0.5-1)
 BREAK_DAYS = 7  # a decline in the first sessions after this many days off is detraining, not fatigue
 CREEP_BASELINE_DAYS = 56
@@ -274,7 +277,7 @@ class Prepared:
                 lo = bisect.bisect_left(days, p.day - timedelta(days=CREEP_BASELINE_DAYS))
                 hi = bisect.bisect_left(days, p.day)
                 base = rpes[lo:hi]
-                if base:
+                if len(base) >= CREEP_MIN_BASE and i >= CREEP_MIN_SESSIONS:
                     diffs.append(rpe - statistics.median(base))
         value = statistics.median(diffs) if diffs else None
         self._creep[key] = value
@@ -382,7 +385,7 @@ def deload_suggestion(settings: Settings) -> str:
 # ---- the assessment ----------------------------------------------------------------------
 
 
-def _recent_points(series: LiftSeries, n: int, as_of: date, days: int) -> list[int]:
+def _recent_points(series: LiftSeries, n: int, as_of: date, days: int, *, judged: bool = True) -> list[int]:
     """Indices of the lift's last `n` judged (non-deload, with a z) points on or before
     `as_of`, newest first, within `days`."""
     out = []
@@ -390,7 +393,7 @@ def _recent_points(series: LiftSeries, n: int, as_of: date, days: int) -> list[i
         p = series.points[i]
         if (as_of - p.day).days > days:
             break
-        if p.deload or series.z(i) is None:
+        if p.deload or (judged and series.z(i) is None):
             continue
         out.append(i)
         if len(out) >= n:
@@ -413,8 +416,15 @@ def _systemic_pair(prep: Prepared, recent: Sequence[int], m: float) -> list[int]
             mean = sum(zs) / n
             stouffer = sum(zs) / math.sqrt(n)
             lifts = {e for e, z, _ in ja.zs + jb.zs if z <= -LIFT_DOWN_Z * m}
+            judged = {e for e, _, _ in ja.zs + jb.zs}
             below = sum(1 for z in zs if z < 0)
-            if mean <= -SESSION_MEAN_Z * m and stouffer <= -SESSION_STOUFFER_Z * m and len(lifts) >= 2 and below >= 0.6 * n:
+            # a share of the main lifts, not a count; and at least three judged (two lifts of one
+            # weekly leg day falling together say little about the whole lifter)
+            share = len(lifts) * 2 >= len(judged) and len(judged) >= PAIR_MIN_LIFTS
+            if (
+                mean <= -SESSION_MEAN_Z * m and stouffer <= -SESSION_STOUFFER_Z * m and len(lifts) >= 2
+                and share and below >= 0.6 * n
+            ):
                 return [recent[a], recent[b]]
     return []
 
@@ -500,9 +510,12 @@ def _assess(prep: Prepared, settings: Settings, as_of: date) -> FatigueReport:
     creeping: list[int] = []
     for eid, series in prep.series.items():
         ex = prep.exercises[eid]
-        pts = _recent_points(series, 3, as_of, WINDOW_DAYS)
-        if not pts or (as_of - series.points[pts[0]].day).days > RECENT_DAYS:
+        seen = _recent_points(series, 3, as_of, WINDOW_DAYS, judged=False)  # for effort and reps
+        if not seen or (as_of - series.points[seen[0]].day).days > RECENT_DAYS:
             continue
+        pts = _recent_points(series, 3, as_of, WINDOW_DAYS)  # with a reading against the norm
+        if pts and pts[0] != seen[0]:
+            pts = []  # the latest session has no reading: the lift is not judged today
         name = ex.name
         # decline of one lift
         if len(pts) >= 2:
@@ -543,7 +556,7 @@ def _assess(prep: Prepared, settings: Settings, as_of: date) -> FatigueReport:
                     )
                 )
         # effort creep
-        rated = [(i, c) for i in pts if (c := prep.creep(eid, i)) is not None]
+        rated = [(i, c) for i in seen if (c := prep.creep(eid, i)) is not None]
         if len(rated) >= 2 and (
             sum(1 for _, c in rated if c >= CREEP_RPE * m) >= 2
             and rated[0][1] >= CREEP_RPE * m
@@ -558,7 +571,7 @@ def _assess(prep: Prepared, settings: Settings, as_of: date) -> FatigueReport:
                     "note",
                     name,
                     f"{name}: the same load x reps at higher RPE than your recent baseline: "
-                    + "; ".join(f"+{c:g} RPE on {_when(p.day)}" for p, c in reversed(shown))
+                    + "; ".join(f"{c:+.1f} RPE on {_when(p.day)}" for p, c in reversed(shown))
                     + f" (baseline: the last {CREEP_BASELINE_DAYS // 7} weeks)",
                     {
                         "sessions": [p.day.isoformat() for p, _ in reversed(shown)],
@@ -568,10 +581,10 @@ def _assess(prep: Prepared, settings: Settings, as_of: date) -> FatigueReport:
                 )
             )
         # fewer reps at a repeated load, in the lift's last two sessions
-        if len(pts) >= 2:
-            ra, rb = prep.rep_drop(eid, pts[0]), prep.rep_drop(eid, pts[1])
+        if len(seen) >= 2:
+            ra, rb = prep.rep_drop(eid, seen[0]), prep.rep_drop(eid, seen[1])
             if ra is not None and rb is not None:
-                pa = series.points[pts[0]]
+                pa = series.points[seen[0]]
                 flags.append(
                     Flag(
                         "rep_drop",

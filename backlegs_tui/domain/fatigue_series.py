@@ -10,6 +10,9 @@ A session's sets of one lift are first recognised for what they are:
 - the scheme: straight (every set within 2.5 % of the top load), ramp (rising to the top),
   pyramid (up then down), top set + back-offs (the top first, then lighter), drop.
 
+A session is judged only against earlier sessions of the lift whose best set had a similar
+rep range (e1RM formulas drift with the reps: a 10-rep day is not compared with 3-rep days).
+
 The performance of the session is the best e1RM of the remaining sets: the RTS chart when an
 RPE >= 7 was logged, Epley when no RPE was logged (the house rule of `domain.e1rm`); a set
 logged at RPE < 7 is far from comparable effort and gives no reading; none when no set has a
@@ -46,6 +49,8 @@ NOISE_PRIOR_WEIGHT = 4  # ... worth this many residuals
 NOISE_FLOOR = 0.015  # e1RM estimates are never more precise than ~1.5 %
 NOISE_CEILING = 0.10
 NOISE_SKIP_LATEST = 1
+LIGHT_DAY = 0.15  # unrated and this far below the norm: a light day or a new variation, not judged
+LIGHTER_LOAD = 0.10  # unrated with a top load this far under the recent top loads: effort unknown
 NOISE_MAX_DAYS = 150  # residuals older than this are not read (REF_MAX_DAYS + this < the horizon)  # the residuals of the newest sessions are judged, not used for noise
 
 
@@ -167,20 +172,28 @@ class LiftSeries:
     ref: list[float | None] = field(default_factory=list)
     dev: list[float | None] = field(default_factory=list)
     noise: list[float | None] = field(default_factory=list)
+    light: list[bool] = field(default_factory=list)  # unrated and far below the norm: not judged
 
     def add(self, p: LiftSession) -> None:
         self.points.append(p)
         self.days.append(p.day)
         ref = dev = noise = None
+        light = False
         if p.perf is not None and not p.deload:
             earlier: list[float] = []
+            tops: list[float] = []
             residuals: list[float] = []
             skip = NOISE_SKIP_LATEST
             for i in range(len(self.points) - 2, -1, -1):
                 q = self.points[i]
-                if q.deload or q.perf is None:
+                if q.deload or q.perf is None or self.light[i]:
                     continue
-                if len(earlier) < REF_SESSIONS and (p.day - q.day).days <= REF_MAX_DAYS:
+                if len(tops) < REF_SESSIONS and (p.day - q.day).days <= REF_MAX_DAYS:
+                    tops.append(q.top_kg)
+                if (
+                    len(earlier) < REF_SESSIONS and (p.day - q.day).days <= REF_MAX_DAYS
+                    and _comparable(p, q)
+                ):
                     earlier.append(q.perf)
                 d = self.dev[i]
                 if d is not None and (p.day - q.day).days <= NOISE_MAX_DAYS:
@@ -195,7 +208,14 @@ class LiftSeries:
             if len(earlier) >= REF_MIN:
                 ref = statistics.median(earlier)
                 dev = math.log(p.perf / ref)
-                if len(residuals) >= NOISE_MIN:
+                unrated = p.perf_set is None or p.perf_set[2] is None
+                lighter = bool(tops) and p.top_kg < (1 - LIGHTER_LOAD) * statistics.median(tops)
+                if unrated and (dev < math.log(1 - LIGHT_DAY) or lighter):
+                    # without an RPE a reading far below the norm, or a top load well under the
+                    # recent ones, cannot be told from a planned light day or a new variation:
+                    # not comparable effort, no reading
+                    light, dev = True, None
+                elif len(residuals) >= NOISE_MIN:
                     mid = statistics.median(residuals)
                     mad = statistics.median(abs(r - mid) for r in residuals)
                     n = len(residuals)
@@ -205,6 +225,7 @@ class LiftSeries:
         self.ref.append(ref)
         self.dev.append(dev)
         self.noise.append(noise)
+        self.light.append(light)
 
     def upto(self, day: date) -> int:
         """How many points are on or before `day`."""
@@ -215,6 +236,15 @@ class LiftSeries:
         if d is None or n is None:
             return None
         return d / n
+
+
+def _comparable(p: LiftSession, q: LiftSession) -> bool:
+    """Sessions whose best sets are in a similar rep range (within 30 %, at least 2 reps):
+    e1RM formulas drift with the reps, so a 10-rep day is not judged against 3-rep days."""
+    if p.perf_set is None or q.perf_set is None:
+        return False
+    a, b = p.perf_set[1], q.perf_set[1]
+    return abs(a - b) <= max(2, round(0.3 * max(a, b)))
 
 
 def is_chartable(reps: int, rpe: float | None) -> bool:

@@ -188,3 +188,20 @@ def test_export_writes_into_a_character_device_without_replacing_it(capsys, tmp_
     code, _, err = run(capsys, "export", "-o", "/dev/null", "--db", str(db))
     assert code == 0, err
     assert Path("/dev/null").is_char_device()
+
+
+def test_export_never_replaces_a_file_in_a_system_folder(capsys, tmp_path: Path, monkeypatch) -> None:
+    """Root owns /etc/passwd, so ownership alone does not protect it: a system folder does.
+    (The folder list is pointed at tmp_path, so a failure cannot touch the real /etc.)"""
+    from backlegs_tui.exchange import common
+
+    system = tmp_path / "etc"
+    system.mkdir()
+    monkeypatch.setattr(common, "SYSTEM_FOLDERS", (str(system.resolve()),))
+    db = tmp_path / "gym.db"
+    Repository.open(db).close()
+    target = system / "passwd"
+    target.write_text("root:x:0:0:root:/root:/bin/bash\n")
+    code, _, err = run(capsys, "export", "-o", str(target), "--db", str(db))
+    assert code == 2 and "system file" in err and len(err.strip().splitlines()) == 1
+    assert target.read_text() == "root:x:0:0:root:/root:/bin/bash\n"

@@ -372,3 +372,14 @@ def test_the_quick_check_runs_once_for_the_cli_check_and_the_apps_open(tmp_path:
     smash(db, rootpage(db, "set_entries"))  # the file changed: checked again, and refused
     with pytest.raises(CorruptDatabase):
         check_db(db)
+
+
+def test_restore_never_replaces_a_file_that_is_not_a_database(capsys, tmp_path: Path) -> None:
+    """`--db /etc/passwd restore BACKUP --yes` must not set the system file aside."""
+    good = filled_db(tmp_path / "good.db", workouts=2)
+    precious = tmp_path / "passwd"
+    precious.write_text("root:x:0:0:root:/root:/bin/bash\n")
+    code, _, err = run(capsys, "restore", str(good), "--db", str(precious), "--yes")
+    assert code == 2 and "not a SQLite database" in one_line(err)
+    assert precious.read_text() == "root:x:0:0:root:/root:/bin/bash\n"
+    assert not list(tmp_path.glob("passwd.replaced-*"))

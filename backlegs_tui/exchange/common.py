@@ -146,6 +146,8 @@ def private_output(target: Path) -> Iterator[IO[str]]:
             target = target.resolve()
         if target.exists() and target.stat().st_uid != os.geteuid():
             raise BadFile("belongs to another user; backlegs will not replace it")
+        if target.exists() and in_system_folder(target):
+            raise BadFile("is a system file; backlegs will not replace it (write the export somewhere else)")
         folder = target.parent
         if not folder.is_dir():
             raise BadFile(f"cannot be written: the folder {printable(str(folder))} does not exist")
@@ -160,6 +162,19 @@ def private_output(target: Path) -> Iterator[IO[str]]:
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
+
+
+# folders whose files an export or a restore never replaces, even for root (who owns them)
+SYSTEM_FOLDERS = ("/etc", "/usr", "/bin", "/sbin", "/lib", "/lib32", "/lib64", "/boot", "/dev", "/proc", "/sys",
+                  "/var/lib", "/var/spool", "/run", "/opt", "/srv")
+
+
+def in_system_folder(path: Path) -> bool:
+    try:
+        resolved = str(path.resolve())
+    except (OSError, RuntimeError):
+        return True
+    return any(resolved == f or resolved.startswith(f + "/") for f in SYSTEM_FOLDERS)
 
 
 def _open_special(target: Path) -> int:

@@ -193,6 +193,12 @@ def check_restorable(backup: Path, db_path: Path) -> int:
         target_kind = file_kind(db_path)
         if target_kind is not None:
             raise StoreError(f"{printable_path(db_path)} is {target_kind}, not a database file")
+        if db_path.exists() and db_path.stat().st_size > 0:
+            with open(db_path, "rb") as fh:
+                if fh.read(len(SQLITE_HEADER)) != SQLITE_HEADER:  # /etc/passwd as --db: never replaced
+                    raise StoreError(
+                        f"{printable_path(db_path)} is not a SQLite database; restore only replaces a backlegs database"
+                    )
         if not db_path.parent.is_dir():
             raise StoreError(f"the folder {printable_path(db_path.parent)} does not exist")
         if db_path.exists() and os.path.samefile(backup, db_path):

@@ -64,7 +64,8 @@ def unavailable() -> str | None:
 class PgServer:
     """One server in a temporary folder; `url(name)` for a database on it."""
 
-    def __init__(self) -> None:
+    def __init__(self, *, fast: bool = True) -> None:
+        self.fast = fast  # fsync off: a test server; False for honest benchmark figures
         self.bin = pg_bin()
         self.root = Path(tempfile.mkdtemp(prefix="backlegs-pg-"))
         self.data = self.root / "data"
@@ -94,9 +95,10 @@ class PgServer:
                      "--locale=C", "--no-sync")
         options = (
             f"-c listen_addresses='' -c unix_socket_directories={self.socket_dir} -p {self.port} "
-            "-c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300 "
-            "-c shared_buffers=32MB"
+            "-c max_connections=300 -c shared_buffers=32MB"
         )
+        if self.fast:
+            options += " -c fsync=off -c synchronous_commit=off -c full_page_writes=off"
         self._server("pg_ctl", "-D", str(self.data), "-o", options, "-l", str(self.root / "log"), "-w", "-s", "start")
         self.started = True
         return self

@@ -13,7 +13,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, delete, func, select, update
+from sqlalchemy import Engine, delete, func, select, text, update
 from sqlalchemy.orm import Session as OrmSession
 from sqlalchemy.orm import selectinload, sessionmaker
 
@@ -37,7 +37,7 @@ from ..domain.model import (
 )
 from ..domain.session_logic import rpe_from_rir
 from .backup import daily_backup, server_backup_skipped
-from .db import open_engine
+from .db import MIGRATION_LOCK_KEY, open_engine
 from .export_queries import ExportQueries
 from .history_queries import HistoryQueries
 from .models import (
@@ -139,8 +139,14 @@ class Repository(HistoryQueries, ExportQueries, PlanEdits):
         if isinstance(path, ServerUrl):
             repo = cls(open_engine(path), path)  # type: ignore[arg-type]
             server_backup_skipped(path)
-            if seed:
-                repo.seed_if_empty()
+            if seed:  # two clients starting at once: one seeds, the other then finds exercises
+                with repo.engine.connect() as con:
+                    con.execute(text("SELECT pg_advisory_lock(:key)"), {"key": MIGRATION_LOCK_KEY})
+                    try:
+                        repo.seed_if_empty()
+                    finally:
+                        con.execute(text("SELECT pg_advisory_unlock(:key)"), {"key": MIGRATION_LOCK_KEY})
+                        con.commit()
             return repo
         existed = path.is_file() and path.stat().st_size > 0
         repo = cls(open_engine(path, create_parent=create_parent), path)

@@ -8,19 +8,24 @@ import sqlite3
 from datetime import date, datetime
 from pathlib import Path
 
-from .schema import (
+# where copies are kept and how to find the newest good one live with the start-up check
+# (schema.py), which names it when it refuses a damaged file; re-exported here
+from .schema import (  # noqa: F401
+    BACKUP_FOLDER,
     PRIVATE_FILE,
     PRIVATE_FOLDER,
     SQLITE_HEADER,
+    backups_of,
     busy_timeout_ms,
     corrupt_error,
     file_kind,
     integrity_problem,
+    is_good_copy,
     make_private,
+    newest_good_backup,
     read_only_uri,
 )
 
-BACKUP_FOLDER = "backups"
 SERVER_BACKUP_ADVICE = "use backlegs export --format json -o backlegs.json, or pg_dump"
 _said_server_backup = False
 
@@ -70,58 +75,6 @@ def backup_to(db_path: Path, dest: Path, *, check: bool = True, immutable: bool 
     finally:
         src.close()
     return dest
-
-
-def is_good_copy(path: Path) -> bool:
-    """A regular file with the SQLite header that passes the quick check."""
-    try:
-        if file_kind(path) is not None or not path.is_file():
-            return False
-        with open(path, "rb") as fh:
-            if fh.read(len(SQLITE_HEADER)) != SQLITE_HEADER:
-                return False
-        con = sqlite3.connect(read_only_uri(path, immutable=True), uri=True, timeout=1)
-    except (OSError, sqlite3.Error):
-        return False
-    try:
-        return integrity_problem(con) is None and con.execute(
-            "SELECT count(*) FROM sqlite_master WHERE name = 'alembic_version'"
-        ).fetchone()[0] == 1
-    except sqlite3.Error:
-        return False
-    finally:
-        con.close()
-
-
-def backups_of(db_path: Path) -> list[Path]:
-    """Every copy backlegs made of `db_path`, newest first: backups/<name>-*.db, the
-    pre-migration `.bak` files and the `.replaced-*` files `restore` set aside."""
-    found: list[Path] = []
-    folder = db_path.parent / BACKUP_FOLDER
-    try:
-        if folder.is_dir():
-            found += folder.glob(f"{db_path.stem}-*.db")
-        found += db_path.parent.glob(f"{db_path.name}.pre-*.bak")
-        found += db_path.parent.glob(f"{db_path.name}.replaced-*")
-    except OSError:
-        return []
-
-    def mtime(p: Path) -> float:
-        try:
-            return p.stat().st_mtime
-        except OSError:
-            return 0.0
-
-    return sorted(found, key=lambda p: (mtime(p), p.name), reverse=True)
-
-
-def newest_good_backup(db_path: Path, limit: int = 20) -> Path | None:
-    """The newest copy of `db_path` that passes SQLite's quick check (the newest `limit`
-    looked at), or None."""
-    for path in backups_of(db_path)[:limit]:
-        if is_good_copy(path):
-            return path
-    return None
 
 
 def rotate(folder: Path, pattern: str, keep: int) -> list[Path]:

@@ -19,7 +19,7 @@ from ..domain.history import (
     group_by_exercise,
 )
 from ..domain.model import Readiness, SetEntry, SetType
-from ..domain.volume import HARD_SET_MIN_RPE, WeekVolume, week_start, weekly_volume
+from ..domain.volume import WeekVolume, hard_sets_by_exercise, week_start, weekly_volume
 from .models import ExerciseRow, SessionRow, SetRow
 from .rows import set_entry
 
@@ -113,28 +113,31 @@ class HistoryQueries:
         return exercise_progress(exercise_id, name, sets)
 
     def hard_set_counts(self, start: date, end: date) -> list[tuple[date, int, int]]:
-        """(day, exercise id, hard sets) for sessions started in [start, end): working sets
-        at RPE >= 6 (RIR <= 4) or unrated, warm-ups excluded."""
+        """(day, exercise id, hard sets) for sessions started in [start, end), by the one
+        hard-set rule of `domain.volume` (warm-ups and unmarked ramp sets out; an unrated set
+        counts only within the session's top-set range of that lift)."""
         lo = datetime.combine(start, datetime.min.time())
         hi = datetime.combine(end, datetime.min.time())
-        day = func.date(SessionRow.started_at)
-        # RPE as given, else from RIR, else unrated (counted as hard)
-        effort = func.coalesce(SetRow.rpe, 10 - SetRow.rir, 10)
         with self._uow() as s:
             q = (
-                select(day, SetRow.exercise_id, func.count())
+                select(
+                    SetRow.session_id, SessionRow.started_at, SetRow.exercise_id, SetRow.set_type,
+                    SetRow.weight_kg, SetRow.reps, SetRow.rpe, SetRow.rir,
+                )
                 .select_from(SessionRow)
                 .join(SetRow, SetRow.session_id == SessionRow.id)
-                .where(
-                    SessionRow.started_at >= lo,
-                    SessionRow.started_at < hi,
-                    SetRow.set_type != SetType.WARMUP.value,
-                    effort >= HARD_SET_MIN_RPE,
-                )
-                .group_by(day, SetRow.exercise_id)
+                .where(SessionRow.started_at >= lo, SessionRow.started_at < hi, SetRow.set_type != SetType.WARMUP.value)
+                .order_by(SetRow.session_id, SetRow.position)
             )
-            # SQLite's date() is text, PostgreSQL's a date
-            return [(d if isinstance(d, date) else date.fromisoformat(d), eid, n) for d, eid, n in s.execute(q)]
+            by_session: dict[int, tuple[date, list[SetEntry]]] = {}
+            for sid, started, eid, st, w, reps, rpe, rir in s.execute(q):
+                entry = by_session.setdefault(sid, (started.date(), []))
+                entry[1].append(SetEntry(eid, SetType(st), w or 0.0, reps or 0, rpe, rir))
+        counts: dict[tuple[date, int], int] = {}
+        for day, sets in by_session.values():
+            for eid, n in hard_sets_by_exercise(sets).items():
+                counts[(day, eid)] = counts.get((day, eid), 0) + n
+        return [(d, eid, n) for (d, eid), n in counts.items()]
 
     def weekly_volume(self, last_week: date, weeks: int) -> list[WeekVolume]:
         """Hard sets per muscle for `weeks` weeks ending with the one holding `last_week`,

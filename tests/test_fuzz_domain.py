@@ -11,7 +11,13 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from backlegs_tui.domain import exercise_input, plan_input, validation
-from backlegs_tui.domain.e1rm import CHART_MAX_REPS, EPLEY_MAX_REPS, chart_percent, chart_weight, e1rm
+from backlegs_tui.domain.e1rm import (
+    CHART_MAX_REPS,
+    EPLEY_MAX_REPS,
+    chart_percent,
+    chart_weight,
+    e1rm,
+)
 from backlegs_tui.domain.exercise_input import ExerciseFields, FormErrors
 from backlegs_tui.domain.model import Exercise, ExerciseKind, SpinalLoad, Unit
 from backlegs_tui.domain.plates import MAX_PLATES_PER_SIDE, plates_per_side
@@ -107,7 +113,7 @@ muscles = st.lists(st.sampled_from(["quads", "glutes", "hamstrings", "lats", "up
 @given(pairs=st.lists(st.tuples(muscles, muscles, st.floats(min_value=0, max_value=1e6)), max_size=20),
        days=st.lists(st.tuples(st.dates(date(2000, 1, 1), date(2100, 1, 1)), st.integers(0, 5), st.integers(0, 50)),
                      max_size=30))
-def test_volume_is_never_negative(pairs, days) -> None:  # noqa: ANN001
+def test_volume_is_never_negative(pairs, days) -> None:
     exercises = [
         Exercise(id=i, name=f"E{i}", primary=tuple(p), secondary=tuple(s), spinal_load=SpinalLoad.LOW,
                  kind=ExerciseKind.COMPOUND, equipment="barbell", rest_s=120, increment_kg=2.5, bodyweight=False)
@@ -173,7 +179,7 @@ def test_plan_parsers_return_values_or_input_error(text: str) -> None:
 @given(name=hostile_text, primary=hostile_text, rest=hostile_text, increment=hostile_text, alternatives=hostile_text,
        unit=st.sampled_from(list(Unit)))
 @example(name="Squat", primary="quads", rest="²", increment="1", alternatives="", unit=Unit.KG)
-def test_the_exercise_form_returns_a_draft_or_form_errors(name, primary, rest, increment, alternatives, unit) -> None:  # noqa: ANN001
+def test_the_exercise_form_returns_a_draft_or_form_errors(name, primary, rest, increment, alternatives, unit) -> None:
     fields = ExerciseFields(name=name, primary=primary, rest=rest, increment=increment, alternatives=alternatives)
     try:
         draft = exercise_input.parse_exercise(fields, unit, ["Back squat", "Romanian deadlift"])

@@ -29,7 +29,7 @@ def no_network(monkeypatch: pytest.MonkeyPatch) -> list[object]:
     attempts: list[object] = []
     real_connect = socket.socket.connect
 
-    def refuse(self: socket.socket, address: object) -> None:  # noqa: ANN001
+    def refuse(self: socket.socket, address: object) -> None:
         if self.family in (socket.AF_INET, socket.AF_INET6):
             attempts.append(address)
             raise OSError("network access attempted in a test")

@@ -26,7 +26,7 @@ def test_a_set_logged_by_another_process_between_read_and_insert_gets_the_next_p
         fired = []
 
         @event.listens_for(a.engine, "before_cursor_execute")
-        def _other_writer(conn, cursor, statement, params, context, executemany):  # noqa: ANN001
+        def _other_writer(conn, cursor, statement, params, context, executemany):
             if statement.lstrip().upper().startswith("INSERT INTO SET_ENTRIES") and not fired:
                 fired.append(True)
                 b.log_set(session.id, entry)

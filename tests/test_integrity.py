@@ -15,8 +15,8 @@ from pathlib import Path
 
 import pytest
 
-from backlegs_tui.domain.records import SetRecord, WorkoutRecord
 from backlegs_tui.domain.model import SetType
+from backlegs_tui.domain.records import SetRecord, WorkoutRecord
 from backlegs_tui.store.backup import BACKUP_FOLDER, daily_backup, newest_good_backup
 from backlegs_tui.store.bulk import insert_workouts
 from backlegs_tui.store.repository import Repository

@@ -13,7 +13,6 @@ from typing import Any
 
 from .common import BadFile
 
-
 # json.dumps escapes C0 controls; DEL, the C1 controls (CSI 0x9b acts as ESC [ on some
 # terminals) and the bidi overrides it writes raw: escaped too, so `export --format json` to a
 # terminal only prints; lone surrogates (which UTF-8 cannot hold) as escapes. Still the same JSON: the data round-trips unchanged.

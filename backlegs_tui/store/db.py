@@ -13,6 +13,8 @@ from sqlalchemy.pool import QueuePool
 from .backup import _private_empty_file, pre_migration_backup
 from .schema import (
     HEAD,
+    KNOWN_REVISIONS,
+    ServerUrl,
     StoreError,
     busy_timeout_ms,
     check_db,
@@ -22,7 +24,6 @@ from .schema import (
     printable_path,
     side_files,
 )
-from .schema import KNOWN_REVISIONS, ServerUrl
 
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
 
@@ -41,7 +42,7 @@ def make_engine(path: Path) -> Engine:
     )
 
     @event.listens_for(engine, "connect")
-    def _pragmas(dbapi_con, _record):  # noqa: ANN001
+    def _pragmas(dbapi_con, _record):
         cur = dbapi_con.cursor()
         cur.execute(f"PRAGMA busy_timeout = {timeout_ms}")
         cur.execute("PRAGMA journal_mode = WAL")
@@ -142,7 +143,7 @@ def make_server_engine(target: ServerUrl) -> Engine:
     return create_engine(url, pool_pre_ping=True, connect_args={"connect_timeout": 10})
 
 
-def server_revision(con) -> str | None:  # noqa: ANN001
+def server_revision(con) -> str | None:
     """The Alembic revision of a server's database; None when it has no tables of ours yet."""
     from sqlalchemy import text
 

@@ -10,6 +10,12 @@ when each marker text first appears, then sends ctrl+q and waits for the exit:
   panel, which only shows once the database is open and the plans are read;
 - overview shown (backlegs only): "sRPE", from the start panel's "Last sessions", which
   shows after the recent sessions are read and the fatigue analysis has run;
+- mode switches (backlegs only): once the overview shows, F1, F3, F1, F3, F2 are sent one
+  at a time; each is timed from the key to its mode's data on screen: Plan's checks verdict
+  ("all good" / "to fix", drawn once the plan is read and checked), History's session count
+  ("Sessions (", drawn once the first page is read), Session's "sRPE" again. The first F1
+  and F3 open their mode for the first time (screen built, data read); the second ones
+  come back to a mode already open;
 - peak RSS: the child's own `ru_maxrss` from `os.wait4` (whole lifetime, exit included).
 
 Repeated N times (default 5); the report gives medians and the backlegs/minimal ratios.
@@ -48,6 +54,16 @@ CTRL_Q = b"\x11"
 
 MINIMAL_MARKERS = {"first_frame": "minimal-bench"}
 BACKLEGS_MARKERS = {"first_frame": "backlegs", "plans_shown": " exercises)", "overview_shown": "sRPE"}
+F1, F2, F3 = b"\x1bOP", b"\x1bOQ", b"\x1bOR"
+PLAN_DATA, HISTORY_DATA, SESSION_DATA = ("all good", " to fix"), ("Sessions (",), ("sRPE",)
+# (name, key, what on screen says the mode's data is shown)
+MODE_STEPS = (
+    ("plan_first", F1, PLAN_DATA),
+    ("history_first", F3, HISTORY_DATA),
+    ("plan_again", F1, PLAN_DATA),
+    ("history_again", F3, HISTORY_DATA),
+    ("session_again", F2, SESSION_DATA),
+)
 
 WEEKS, SETS_TARGET, SESSIONS_PER_WEEK, SEED = 520, 150_000, (4, 5), 7
 
@@ -103,8 +119,12 @@ def count_sets(path: Path) -> int:
 # ---- one run ---------------------------------------------------------------------------------
 
 
-def measure(argv: Sequence[str], markers: dict[str, str], *, timeout: float = 30.0) -> Run:
-    """Spawn `argv` in a pty, time each marker from the spawn, quit with ctrl+q, reap."""
+def measure(
+    argv: Sequence[str], markers: dict[str, str], *, timeout: float = 30.0,
+    steps: Sequence[tuple[str, bytes, tuple[str, ...]]] = (),
+) -> Run:
+    """Spawn `argv` in a pty, time each marker from the spawn, then each step from its key
+    to its text in what is drawn after it, quit with ctrl+q, reap."""
     master, slave = pty.openpty()
     fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", LINES, COLUMNS, 0, 0))
     env = {**os.environ, "TERM": "xterm-256color", "COLUMNS": str(COLUMNS), "LINES": str(LINES)}
@@ -131,6 +151,8 @@ def measure(argv: Sequence[str], markers: dict[str, str], *, timeout: float = 30
                 if needle in text:
                     run.seconds[name] = now - started
                     del pending[name]
+        for name, key, needles in steps:
+            run.seconds[name] = _step(proc, master, key, needles, deadline=time.perf_counter() + timeout)
         os.write(master, CTRL_Q)
         run.peak_rss_mib = _reap(proc, master, timeout=10.0)
     finally:
@@ -139,6 +161,26 @@ def measure(argv: Sequence[str], markers: dict[str, str], *, timeout: float = 30
             proc.wait()
         os.close(master)
     return run
+
+
+def _step(proc: subprocess.Popen, master: int, key: bytes, needles: tuple[str, ...], *, deadline: float) -> float:
+    """Send `key`; seconds until one of `needles` is drawn after it."""
+    _read(master, 0.3)  # let the screen settle; what is drawn before the key does not count
+    while _read(master, 0.05):
+        pass
+    os.write(master, key)
+    sent = time.perf_counter()
+    text = ""
+    while True:
+        if time.perf_counter() > deadline or proc.poll() is not None:
+            raise RuntimeError(f"{needles} never appeared after {key!r}; screen tail {text[-300:]!r}")
+        chunk = _read(master, 0.01)
+        if not chunk:
+            continue
+        now = time.perf_counter()
+        text += ANSI.sub(b"", chunk).decode("utf-8", "replace")
+        if any(n in text for n in needles):
+            return now - sent
 
 
 def _read(fd: int, timeout: float) -> bytes:
@@ -180,7 +222,7 @@ def run_benchmark(db: Path, repeat: int = 5, *, timeout: float = 30.0) -> Report
     backlegs: list[Run] = []
     for _ in range(repeat):
         minimal.append(measure(minimal_argv(), MINIMAL_MARKERS, timeout=timeout))
-        backlegs.append(measure(backlegs_argv(db), BACKLEGS_MARKERS, timeout=timeout))
+        backlegs.append(measure(backlegs_argv(db), BACKLEGS_MARKERS, timeout=timeout, steps=MODE_STEPS))
     return Report(repeat, db.name, count_sets(db), minimal, backlegs)
 
 
@@ -197,6 +239,11 @@ def format_report(r: Report) -> str:
         f"{'first frame':28}{ms('minimal', 'first_frame'):>12}{ms('backlegs', 'first_frame'):>12}{first:>7.2f}x",
         f"{'session: plans shown':28}{'':>12}{ms('backlegs', 'plans_shown'):>12}{data:>7.2f}x",
         f"{'session: overview shown':28}{'':>12}{ms('backlegs', 'overview_shown'):>12}",
+        f"{'F1 -> plan shown, first':28}{'':>12}{ms('backlegs', 'plan_first'):>12}   (target < 250 ms)",
+        f"{'F3 -> history shown, first':28}{'':>12}{ms('backlegs', 'history_first'):>12}   (target < 250 ms)",
+        f"{'F1 -> plan shown, again':28}{'':>12}{ms('backlegs', 'plan_again'):>12}   (target < 100 ms)",
+        f"{'F3 -> history shown, again':28}{'':>12}{ms('backlegs', 'history_again'):>12}   (target < 100 ms)",
+        f"{'F2 -> session shown, again':28}{'':>12}{ms('backlegs', 'session_again'):>12}   (target < 100 ms)",
         f"{'peak RSS':28}{r.median('minimal', 'peak_rss_mib'):>8.1f} MiB{r.median('backlegs', 'peak_rss_mib'):>8.1f} MiB{rss:>7.2f}x",
         "(ratios: backlegs / the minimal app's first frame or RSS)",
     ]

@@ -64,7 +64,7 @@ async def test_sessions_newest_first_and_the_detail_follows_the_cursor(migrated_
         screen = await ready(pilot)
         shown = screen_text(app)
         assert len(ids) == 11 and "Sessions (11)" in shown
-        assert "Mon 2026-11-23  Back & Legs - article sample  0:45  18    15,000 kg  7.5" in shown
+        assert "Mon 2026-11-23  Back & Legs - article sample  0:45  18    15,000 kg   7.5" in shown
         for line in (
             "Mon 2026-11-23 18:00 · 0:45 · 18 sets · 15,000 kg · sRPE 7.5",
             "Readiness: slept 7 h, soreness 2/5, energy 4/5",

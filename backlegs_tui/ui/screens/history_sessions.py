@@ -22,6 +22,11 @@ from ..widgets.history_session_detail import DELOAD_MARK, SessionDetailView, for
 from .base import AppAccess
 
 PAGE = 100  # sessions read at a time; the next page loads near the end of the list
+# fixed column widths (an auto width renders every cell to measure it: slow on a switch);
+# the session's name gets what its longest name on the first page needs, up to NAME_MAX
+COLUMNS = (("Date", "date", 14), ("Session", "name", 0), ("Time", "time", 4), ("Sets", "sets", 4),
+           ("Volume", "volume", 10), ("sRPE", "srpe", 4))
+NAME_MIN, NAME_MAX = 12, 36
 EMPTY = "No finished sessions yet. Log one in Session mode (F2); it shows here when you finish it."
 
 
@@ -59,6 +64,8 @@ class SessionsPanel(AppAccess, Horizontal):
         self.session_id: int | None = None
         self.more = False
         self.loading_page = False
+        self._first_page: list[tuple[str, ...]] = []  # the first page as shown: unchanged, no redraw
+        self._name_width = 0
 
     def compose(self) -> ComposeResult:
         table: DataTable[str] = DataTable(id="session-list", cursor_type="row", zebra_stripes=True)
@@ -67,11 +74,12 @@ class SessionsPanel(AppAccess, Horizontal):
         with VerticalScroll(id="session-detail-box"):
             yield SessionDetailView("Opening database…", id="session-detail", markup=False)
 
-    def on_mount(self) -> None:
+    def _columns(self, name_width: int) -> None:
         table = self.query_one("#session-list", DataTable)
-        for label, key in (("Date", "date"), ("Session", "name"), ("Time", "time"), ("Sets", "sets"),
-                           ("Volume", "volume"), ("sRPE", "srpe")):
-            table.add_column(label, key=key)
+        table.clear(columns=True)
+        for label, key, width in COLUMNS:
+            table.add_column(label, key=key, width=width or name_width)
+        self._name_width = name_width
 
     # ---- jobs ----------------------------------------------------------------------------
 
@@ -101,37 +109,57 @@ class SessionsPanel(AppAccess, Horizontal):
 
     # ---- the list ------------------------------------------------------------------------
 
-    def on_sessions_page(self, message: SessionsPage) -> None:
-        message.stop()
+    def _cells(self, message: SessionsPage) -> list[tuple[str, ...]]:
         unit = self.blapp.settings.unit
-        table = self.query_one("#session-list", DataTable)
-        if message.offset == 0:
-            table.clear()
+        rows = []
         for s in message.rows:
-            if str(s.id) in table.rows:
-                continue
             duration = (s.ended_at - s.started_at).total_seconds() if s.ended_at else None
-            table.add_row(
+            rows.append((
+                str(s.id),
                 s.started_at.strftime("%a %Y-%m-%d"),
                 f"{DELOAD_MARK}{s.name}" if s.deload else s.name,
                 format_duration(duration) if duration is not None else "-",
                 str(s.set_count),
                 format_volume(s.volume_kg, unit),
                 f"{s.session_rpe:g}" if s.session_rpe is not None else "-",
-                key=str(s.id),
-            )
+            ))
+        return rows
+
+    def on_sessions_page(self, message: SessionsPage) -> None:
+        message.stop()
+        table = self.query_one("#session-list", DataTable)
+        cells = self._cells(message)
+        if message.offset == 0:
+            if cells == self._first_page and table.row_count:
+                # coming back to History with nothing new: leave the list as it is
+                self.loading_page = False
+                self._read_detail_shown()
+                return
+            self._first_page = cells
+            width = min(NAME_MAX, max([NAME_MIN, *(len(c[2]) for c in cells)]))
+            if width != self._name_width:
+                self._columns(width)
+            else:
+                table.clear()
+        for key, *row in cells:
+            if key not in table.rows:
+                table.add_row(*row, key=key)
         self.more = len(message.rows) == PAGE and table.row_count < message.total
         self.loading_page = False
         table.border_title = (
             f"Sessions ({table.row_count} of {message.total})" if self.more else f"Sessions ({message.total})"
         )
-        if message.offset != 0:
-            return
+        if message.offset == 0:
+            self._read_detail_shown()
+
+    def _read_detail_shown(self) -> None:
+        """After the first page: the selected session (kept if it is still there) in full."""
+        table = self.query_one("#session-list", DataTable)
         if self.session_id is not None and str(self.session_id) in table.rows:
             table.move_cursor(row=table.get_row_index(str(self.session_id)), animate=False)
             self._read_detail(self.session_id)
-        elif message.rows:
-            self.session_id = message.rows[0].id
+        elif table.row_count:
+            self.session_id = int(self._first_page[0][0])
             self._read_detail(self.session_id)
         else:
             self.session_id = None

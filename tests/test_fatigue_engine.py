@@ -322,3 +322,50 @@ def test_never_raises_and_is_deterministic(sessions, offset, sensitivity) -> Non
     json.dumps(a.to_json())
     assert a.verdict in (Verdict.NONE, Verdict.NOTE, Verdict.WARNING)
     fatigue_picture(sessions, EXERCISES, cfg, day, weeks=4)
+
+
+# ---- comparable effort, breaks, decline with effort creep -----------------------------------
+
+
+def test_a_decline_right_after_a_break_is_detraining_not_a_warning() -> None:
+    h = history(10)
+    fall = decline_sessions(MON + timedelta(weeks=12), 3, 0.03)  # two weeks off first
+    r = assess(h + fall, EXERCISES, Settings(), last_day(fall))
+    assert r.verdict is Verdict.NOTE and "days without training" in r.flags[0].message
+
+
+def test_unrated_lighter_sessions_are_unknown_effort_not_a_decline() -> None:
+    h = history(10, rpe=None)
+    light = [session(MON + timedelta(weeks=10, days=d), [s(e, kg * 0.8, 8) for e, kg in
+                                                        ((SQUAT, 140), (DL, 180), (ROW, 90), (PRESS, 200)) for _ in range(3)])
+             for d in (0, 3, 5)]
+    r = assess(h + light, EXERCISES, Settings(), last_day(light))
+    assert r.verdict is Verdict.NONE
+
+
+def test_other_rep_ranges_are_not_judged_against_each_other() -> None:
+    # 3 x 5 for ten weeks, then 3 x 12 at a lighter load with RPE 8 (chart: no reading past 12
+    # reps is needed; the rep range alone makes it a different comparison)
+    h = history(10)
+    high = [session(MON + timedelta(weeks=10, days=d), [s(e, kg * 0.7, 12, 8) for e, kg in
+                                                       ((SQUAT, 140), (DL, 180), (ROW, 90), (PRESS, 200)) for _ in range(3)])
+            for d in (0, 3, 5)]
+    assert assess(h + high, EXERCISES, Settings(), last_day(high)).verdict is Verdict.NONE
+
+
+def test_a_compound_falling_while_its_loads_cost_more_rpe_is_a_warning() -> None:
+    h = history(10, lifts=(SQUAT,), base={SQUAT: 140.0})
+    tail = [session(MON + timedelta(weeks=10, days=d), [s(SQUAT, 140, 5, rpe) for _ in range(3)])
+            for d, rpe in ((0, 9.5), (3, 10.0))]
+    r = assess(h + tail, EXERCISES, Settings(), last_day(tail))
+    assert r.verdict is Verdict.WARNING
+    assert "effort creeping" in r.flags[0].message and any(f.code == "effort_creep" for f in r.flags)
+
+
+def test_sensitivity_changes_how_readily_it_flags() -> None:
+    h = history(10) + decline_sessions(MON + timedelta(weeks=10), 3, 0.005)
+    day = last_day(h)
+    verdicts = [assess(h, EXERCISES, Settings(fatigue_sensitivity=x), day).verdict for x in ("low", "normal", "high")]
+    order = [Verdict.NONE, Verdict.NOTE, Verdict.WARNING]
+    assert order.index(verdicts[0]) <= order.index(verdicts[1]) <= order.index(verdicts[2])
+    assert verdicts[0] is not verdicts[2]

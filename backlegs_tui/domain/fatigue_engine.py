@@ -9,21 +9,30 @@ Entry points (the contract in notes/fatigue_api.md):
 - `fatigue_picture(sessions, exercises, settings, as_of, weeks=12) -> FatiguePicture`
 - `session_fade_line(today_sets, earlier, exercise, unit) -> str | None`
 
-How it judges (every threshold below is scaled by Settings.fatigue_sensitivity):
+How it judges (every threshold below is scaled by Settings.fatigue_sensitivity: low x1.25,
+normal x1, high x0.8):
 
 1. Each lift's sessions become a performance series (`fatigue_series`): the best e1RM of
    the sets that say something about strength, each judged against the median of the lift's
-   previous 4-6 sessions (its norm) in units of the lift's own noise (z).
-2. A session is *systemically down* when its main compounds are below their norms together:
-   at least 2 judged compounds, at least half of them (and 2) at z <= -1, their mean z
-   <= -0.75 and their combined (Stouffer) z <= -2.
-3. WARNING: two of the last three such sessions systemically down and the latest not back to
-   its norm; or a compound down in its last two sessions together with effort creep on a
-   compound. A deload session after the decline turns the warning into a note ("re-judged
-   after the deload"); the warning clears as soon as performance is back.
-4. NOTE: one lift down well beyond its noise in its last two sessions; effort creep (the same
-   load x reps at >= 1 RPE above the recent baseline, twice); fewer reps at a repeated load
-   (twice); a worsening readiness trend. Isolation lifts can only ever make a note.
+   previous 4-6 comparable sessions (similar rep range; its norm) in units of the lift's
+   own noise (z). Unrated sessions at a clearly lighter load, or far below the norm, are
+   unknown effort and not judged.
+2. Systemic decline: a pair among the last three sessions with judged compounds (within 21
+   days, the latest within 14) whose compounds are below their norms together: each
+   session's mean z <= -0.5, pooled mean z <= -0.75 and combined (Stouffer) z <= -2.25, at
+   least 3 compounds judged, at least half of them (and 2) at z <= -1, 60 % of the readings
+   below the norm; and the latest session not back (mean z <= -0.25).
+3. WARNING: a systemic decline; or a compound down (z <= -1) in its last two sessions while
+   the same loads cost it >= 1 RPE more than its baseline (effort creep on that lift).
+   Downgraded to a note when a deload session followed the decline ("judged again after
+   it") or when the decline comes within two weeks of a break of 7+ days (detraining). The
+   warning clears as soon as performance is back.
+4. NOTE: one lift down well beyond its noise in its last two sessions (mean z <= -2, each
+   <= -1.5, the latest >= 4 % down; isolation lifts need twice that); effort creep (the first
+   set at a load x reps >= 1 RPE above the baseline of the last 8 weeks in two of the lift's
+   last three sessions, once by 1.5); fewer reps (by 2) at a repeated top load twice in a
+   row; a worsening readiness trend (the last 2-3 check-ins against the 8 weeks before).
+   Isolation lifts can only ever make a note.
 5. Load change (weekly hard sets against the last four weeks) is context: it is added as an
    information flag only when performance is also falling, and never makes a warning alone.
    Program structure (volume landmarks, spinal arrangement) is not judged here: Plan checks

@@ -18,11 +18,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from backlegs_tui.domain.model import Unit  # noqa: E402
-from backlegs_tui.exchange.importing import read_file, write  # noqa: E402
-from backlegs_tui.store.repository import Repository  # noqa: E402
-from backlegs_tui.store.schema import db_target  # noqa: E402
-from benchmarks.bench_import import TIME_LIMIT_S, write_strong_csv  # noqa: E402
+from backlegs_tui.domain.model import Unit
+from backlegs_tui.exchange.importing import read_file, write
+from backlegs_tui.store.repository import Repository
+from backlegs_tui.store.schema import db_target
+from benchmarks.bench_import import TIME_LIMIT_S, write_strong_csv
 
 
 def run(url: str, rows: int) -> float:

@@ -106,7 +106,7 @@ class PgServer:
     def url(self, dbname: str = "postgres") -> str:
         return f"postgresql+psycopg://{self.user}@/{dbname}?host={self.socket_dir}&port={self.port}"
 
-    def connect(self, dbname: str = "postgres"):  # noqa: ANN201
+    def connect(self, dbname: str = "postgres"):
         import psycopg
 
         return psycopg.connect(
@@ -183,7 +183,7 @@ def pg_template(pg_server: PgServer) -> str:
 
 
 @pytest.fixture
-def pg_url(pg_server: PgServer, pg_template: str):  # noqa: ANN201
+def pg_url(pg_server: PgServer, pg_template: str):
     """A fresh, migrated and seeded PostgreSQL database of the test's own (a ServerUrl)."""
     from backlegs_tui.store.schema import ServerUrl
 
@@ -197,7 +197,7 @@ def backend(request: pytest.FixtureRequest) -> str:
 
 
 @pytest.fixture
-def db_target(migrated_db):  # noqa: ANN001, ANN201
+def db_target(migrated_db):
     """A fresh, migrated and seeded database on the test's backend: a file path or a URL."""
     return migrated_db
 

@@ -77,8 +77,8 @@ def test_passwords_are_masked(raw: str) -> None:
          "connection to the database server was lost"),
         ("terminating connection due to administrator command", "connection to the database server was lost"),
         ("the connection is closed", "connection to the database server was lost"),
-        (f'connection failed: connection to server at "10.0.0.9", port 5432 failed: Connection refused '
-         f"(postgresql://me:{SECRET}@10.0.0.9/db)", "cannot connect to the database server"),
+        ((f'connection failed: connection to server at "10.0.0.9", port 5432 failed: Connection refused '
+          f"(postgresql://me:{SECRET}@10.0.0.9/db)"), "cannot connect to the database server"),
         ('connection to server at "h" failed: FATAL:  password authentication failed for user "me"',
          "refused the user name or password"),
         ('FATAL:  database "lifts" does not exist', "no such database"),
@@ -108,6 +108,21 @@ def test_an_unreachable_server_is_one_line_with_no_password(capsys, tmp_path: Pa
     assert code == 2 and out == ""
     assert "cannot connect to the database server" in err and SECRET not in err
     assert len(err.strip().splitlines()) == 1
+
+
+def test_restore_command_on_a_server_is_one_line(capsys, tmp_path: Path) -> None:
+    pytest.importorskip("psycopg")
+    code, _, err = run(capsys, "restore", str(tmp_path / "b.db"), "--yes", "--db", f"postgresql://me:{SECRET}@h/db")
+    assert code == 2 and len(err.strip().splitlines()) == 1 and SECRET not in err
+
+
+def test_serve_hands_a_server_url_to_the_tabs_without_the_command_line() -> None:
+    pytest.importorskip("textual_serve")
+    from backlegs_tui.web.server import app_command
+
+    command = app_command(ServerUrl(f"postgresql+psycopg://me:{SECRET}@h/db"))
+    assert SECRET not in command and "--db" not in command
+    assert "--db" in app_command(Path("/tmp/x.db"))
 
 
 def test_restore_onto_a_server_is_refused_in_one_line(tmp_path: Path) -> None:
@@ -251,7 +266,12 @@ def test_an_import_on_one_client_while_the_other_logs_loses_nothing(pg_url: Serv
 
 
 def test_a_session_started_on_one_client_is_resumed_on_the_other(pg_url: ServerUrl, clock) -> None:
-    from backlegs_tui.services.live_session import EntryInput, LiveSession, load_open, start_session
+    from backlegs_tui.services.live_session import (
+        EntryInput,
+        LiveSession,
+        load_open,
+        start_session,
+    )
 
     laptop, desktop = _two(pg_url)
     try:

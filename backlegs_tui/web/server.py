@@ -14,6 +14,7 @@ middleware; the page, the websocket protocol and the app processes are textual-s
 from __future__ import annotations
 
 import asyncio
+import os
 import shlex
 import signal
 import socket
@@ -26,6 +27,7 @@ import aiohttp_jinja2
 from aiohttp import web
 from textual_serve.server import Server, to_int
 
+from ..store.schema import ServerUrl
 from .guard import (
     OriginPolicy,
     is_loopback,
@@ -54,8 +56,12 @@ class ServeError(Exception):
     """The server cannot start (address in use, unknown host): one line for stderr."""
 
 
-def app_command(db: Path, python: str = sys.executable) -> str:
-    """The shell command textual-serve runs for each browser tab: the app on the one database."""
+def app_command(db: Path | ServerUrl, python: str = sys.executable) -> str:
+    """The shell command textual-serve runs for each browser tab: the app on the one database.
+    A PostgreSQL URL is not put on a command line (its password would show in `ps`): the tabs
+    read it from BACKLEGS_DB, which `serve` sets."""
+    if isinstance(db, ServerUrl):
+        return " ".join(shlex.quote(part) for part in (python, "-m", "backlegs_tui"))
     return " ".join(shlex.quote(part) for part in (python, "-m", "backlegs_tui", "--db", str(db.absolute())))
 
 
@@ -228,7 +234,7 @@ def startup_warning(host: str) -> str | None:
 
 
 def serve(
-    db: Path,
+    db: Path | ServerUrl,
     *,
     host: str = DEFAULT_HOST,
     port: int = DEFAULT_PORT,
@@ -237,6 +243,8 @@ def serve(
     warn: Callable[[str], None] = lambda line: print(line, file=sys.stderr, flush=True),
 ) -> int:
     """Serve the app on `db` until SIGINT or SIGTERM. ServeError when it cannot listen."""
+    if isinstance(db, ServerUrl):
+        os.environ["BACKLEGS_DB"] = db.url  # for the tabs' app processes (see app_command)
     sock = open_socket(host, port)
     bound_port = sock.getsockname()[1]
     server = GuardedServer(app_command(db), host=host, port=bound_port, max_sessions=max_sessions)
@@ -246,7 +254,8 @@ def serve(
         warning = startup_warning(host)
         if warning:
             warn(warning)
-        out(f"backlegs serve: {db.absolute()} in the browser, at most {max_sessions} tabs at once")
+        shown = db if isinstance(db, ServerUrl) else db.absolute()
+        out(f"backlegs serve: {shown} in the browser, at most {max_sessions} tabs at once")
         out(f"Open {urls[0]}")
         for other in urls[1:]:
             out(f"  or {other}")

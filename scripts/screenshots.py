@@ -69,7 +69,7 @@ def session(app: BacklegsApp):  # noqa: ANN201
 
 async def start_ready(pilot: Pilot, clock: FrozenClock) -> None:
     app = pilot.app
-    await until(pilot, lambda: app.repo is not None and "sRPE" in str(session(app).query_one("#start-last").render()))
+    await until(pilot, lambda: app.repo is not None and any("sRPE" in str(w.render()) for w in session(app).query("#start-last")))
 
 
 async def in_session(pilot: Pilot, clock: FrozenClock) -> None:

@@ -24,27 +24,26 @@ class LivePanel(Vertical):
     def compose(self) -> ComposeResult:
         yield Static("", id="session-title")
         with Horizontal(id="top"):
-            with Vertical(id="left", classes="panel"):
+            with Vertical(id="left", classes="panel") as left:
+                left.border_title = "Exercises"
                 yield ExerciseList(id="exercise-list")
                 yield SessionInfo(id="session-info")
-            with Vertical(id="middle", classes="panel"):
+            with Vertical(id="middle", classes="panel") as middle:
+                middle.border_title = "Current"
                 yield CurrentExercise(id="current")
                 with Horizontal(id="sets"):
-                    yield SetTable(id="today")
+                    today = SetTable(id="today")
+                    today.border_title = "Today"
+                    yield today
                     yield SetTable(id="last")
         with Horizontal(id="bottom"):
-            with Vertical(id="entry-box", classes="panel"):
+            with Vertical(id="entry-box", classes="panel") as box:
+                box.border_title = "Log set  (Enter)"
                 yield SetEntryWidget(id="entry")
                 yield Static("", id="plates")
                 yield Static("", id="entry-msg")
             yield RestTimerView(id="rest", classes="panel")
         yield Static("", id="fatigue")
-
-    def on_mount(self) -> None:
-        self.query_one("#left").border_title = "Exercises"
-        self.query_one("#today").border_title = "Today"
-        self.query_one("#middle").border_title = "Current"
-        self.query_one("#entry-box").border_title = "Log set  (Enter)"
 
     @property
     def entry(self) -> SetEntryWidget:

@@ -7,11 +7,14 @@ one plain line; the entry keeps what was typed, so Enter retries."""
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Callable
+from functools import wraps
+from typing import Any, TypeVar
 
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.css.query import NoMatches
 from textual.events import Resize
 from textual.widgets import Footer, Header
 
@@ -43,6 +46,20 @@ LIVE_ACTIONS = {
     "goto_exercise", "add_exercise", "swap_exercise", "edit_set", "delete_set", "undo", "set_note",
     "session_note", "toggle_warmups", "finish", "discard",
 }
+F = TypeVar("F", bound=Callable[..., None])
+
+
+def while_shown(handler: F) -> F:
+    """Skip a job's result that lands while the app is closing (the panels are gone)."""
+
+    @wraps(handler)
+    def run(self: SessionScreen, *args: Any) -> None:
+        if self.query(StartPanel) and self.query(LivePanel):
+            handler(self, *args)
+
+    return run  # type: ignore[return-value]
+
+
 # writes after which the entry shows the new prefill
 REFILL = {"logged", "undone", "deleted", "replaced", "swapped", "added"}
 
@@ -52,7 +69,7 @@ class SessionScreen(ModeScreen):
 
     CSS_PATH = "session.tcss"
     SUB_TITLE = "Session"
-    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide")]
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide"), (170, "-roomy")]
     VERTICAL_BREAKPOINTS = [(0, "-short"), (32, "-tall")]
     BINDINGS = [
         Binding("enter", "log_set", "Log set", id="session.log"),
@@ -98,7 +115,14 @@ class SessionScreen(ModeScreen):
 
     def on_resize(self, _: Resize) -> None:
         if self.live is not None:
-            self.call_after_refresh(self._show)  # the warm-ups go on one line when short
+            self.call_after_refresh(self._reshow)  # the warm-ups go on one line when short
+
+    def _reshow(self) -> None:
+        if self.is_attached and self.live is not None and self.query(LivePanel):
+            try:
+                self._show()
+            except NoMatches:  # the app is closing under us: nothing left to draw
+                pass
 
     @property
     def panel(self) -> LivePanel:
@@ -139,6 +163,7 @@ class SessionScreen(ModeScreen):
         sid, kind = self.live.id, write.kind  # type: ignore[union-attr]
         self._submit(write.what, write.run, lambda result: SessionWritten(sid, kind, result))
 
+    @while_shown
     def on_job_failed(self, msg: JobFailed) -> None:
         """One plain line; what was typed stays in the entry; the screen re-reads the disk."""
         msg.stop()
@@ -152,6 +177,7 @@ class SessionScreen(ModeScreen):
         sid = self.live.id
         self._submit("read the session again", lambda repo: repo.session_state(sid), SessionResynced)
 
+    @while_shown
     def on_session_resynced(self, msg: SessionResynced) -> None:
         if self.live is not None:
             self.live.resync(msg.state)
@@ -179,6 +205,7 @@ class SessionScreen(ModeScreen):
         if self.live is None:
             self.load()
 
+    @while_shown
     def on_session_read(self, msg: SessionRead) -> None:
         if msg.data is None:
             if self.live is None and msg.start is not None:
@@ -199,6 +226,7 @@ class SessionScreen(ModeScreen):
         settings = self.blapp.settings
         self._submit("read the fatigue check", lambda repo: read_overview(repo, now, settings), OverviewRead, key="overview")
 
+    @while_shown
     def on_overview_read(self, msg: OverviewRead) -> None:
         self.start_panel.show_overview(msg.overview, self.blapp.settings.unit)
         self.refresh_bindings()
@@ -260,6 +288,7 @@ class SessionScreen(ModeScreen):
 
         self.app.push_screen(readiness_dialog(), with_readiness)
 
+    @while_shown
     def on_session_started(self, msg: SessionStarted) -> None:
         self._starting = False
         if self.live is None or self.live.id != msg.data.state.id:
@@ -282,6 +311,7 @@ class SessionScreen(ModeScreen):
 
     # ---- the clock ------------------------------------------------------------------------
 
+    @while_shown
     def tick(self) -> None:
         """Redraw the rest timer and elapsed time from the clock; ring once at zero."""
         if self.live is None:
@@ -294,6 +324,7 @@ class SessionScreen(ModeScreen):
 
     # ---- results ---------------------------------------------------------------------------
 
+    @while_shown
     def on_session_written(self, msg: SessionWritten) -> None:
         live = self.live
         if live is None or live.id != msg.session_id:
@@ -476,6 +507,7 @@ class SessionScreen(ModeScreen):
         else:
             go_on()
 
+    @while_shown
     def on_bests_read(self, msg: BestsRead) -> None:
         live = self.live
         if live is None or live.id != msg.session_id:

@@ -34,20 +34,17 @@ class PlanChosen(Message):
 class StartPanel(Horizontal):
     """Shown while no session is open."""
 
+    deload_offered = False  # a fatigue warning is shown: d starts a deload version
+
     def compose(self) -> ComposeResult:
-        with Vertical(id="start-left", classes="panel"):
+        with Vertical(id="start-left", classes="panel") as left:
+            left.border_title = "Start a session"
             yield Static("Opening database…", id="start-title")
             yield OptionList(id="start-options")
             yield Static("↑↓ choose   Enter: start   F1 plans   F3 history   ? keys", id="start-hint", classes="muted")
         with Vertical(id="start-right"):
-            yield Static("", id="start-fatigue", classes="panel")
-            yield Static("", id="start-last", classes="panel")
-
-    def on_mount(self) -> None:
-        self.query_one("#start-left").border_title = "Start a session"
-        self.query_one("#start-fatigue").border_title = "Fatigue check"
-        self.query_one("#start-last").border_title = "Last sessions"
-        self.deload_offered = False
+            yield _titled(Static("", id="start-fatigue", classes="panel"), "Fatigue check")
+            yield _titled(Static("", id="start-last", classes="panel"), "Last sessions")
 
     def show(self, start: StartData, now: datetime) -> None:
         day = WEEKDAYS[now.weekday()]
@@ -97,7 +94,7 @@ class StartPanel(Horizontal):
         if ov.warning:
             fatigue.append("d", style="bold reverse")
             fatigue.append(" starts a deload version of the highlighted plan (fewer sets, lighter loads)", style="bold")
-            if ov.suggestion:
+            if ov.suggestion and ov.suggestion not in ov.summary:
                 fatigue.append(f"\n{ov.suggestion}", style="italic")
         self.query_one("#start-fatigue", Static).update(fatigue)
         last = Text()
@@ -126,3 +123,8 @@ class StartPanel(Horizontal):
 
 def _plan_id(option_id: str | None) -> int | None:
     return None if option_id in (None, "empty") else int(str(option_id).split(":")[1])
+
+
+def _titled(widget: Static, title: str) -> Static:
+    widget.border_title = title
+    return widget

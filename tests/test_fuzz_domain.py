@@ -167,18 +167,25 @@ def test_parse_plates_refuses_tiny_plates(text: str) -> None:
 @example(text="²")
 @example(text="3-²")
 @example(text="9" * 5000)
+@example(text="Legs\x1b]0;owned\x07")
 def test_plan_parsers_return_values_or_input_error(text: str) -> None:
-    for parse in (plan_input.parse_sets, plan_input.parse_reps, plan_input.parse_target_rpe, plan_input.parse_plan_name):
+    for parse in (plan_input.parse_sets, plan_input.parse_reps, plan_input.parse_target_rpe):
         try:
             parse(text)
         except InputError:
             pass
+    try:
+        name = plan_input.parse_plan_name(text)
+    except InputError:
+        return
+    validation.check_text(name, "plan name", max_len=plan_input.PLAN_NAME_MAX, name=True)
 
 
 @FAST
 @given(name=hostile_text, primary=hostile_text, rest=hostile_text, increment=hostile_text, alternatives=hostile_text,
        unit=st.sampled_from(list(Unit)))
 @example(name="Squat", primary="quads", rest="²", increment="1", alternatives="", unit=Unit.KG)
+@example(name="Squat\x1b[2J", primary="quads", rest="90", increment="2.5", alternatives="", unit=Unit.KG)
 def test_the_exercise_form_returns_a_draft_or_form_errors(name, primary, rest, increment, alternatives, unit) -> None:
     fields = ExerciseFields(name=name, primary=primary, rest=rest, increment=increment, alternatives=alternatives)
     try:
@@ -186,6 +193,7 @@ def test_the_exercise_form_returns_a_draft_or_form_errors(name, primary, rest, i
     except FormErrors:
         return
     assert draft.name.strip() and 10 <= draft.rest_s <= 900 and 0 < draft.increment_kg <= 50
+    validation.check_text(draft.name, "name", name=True)  # what the store would accept from a file
     for parse in (exercise_input.parse_rest, lambda t: exercise_input.parse_increment(t, unit)):
         try:
             parse(rest)

@@ -7,6 +7,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from .model import MUSCLES, Exercise, ExerciseDraft, ExerciseKind, SpinalLoad, Unit
+from .text import has_control
 from .units import clean, from_kg, to_kg
 
 EQUIPMENT: tuple[str, ...] = ("barbell", "dumbbell", "machine", "cable", "bodyweight", "kettlebell", "band", "other")
@@ -98,6 +99,8 @@ def parse_exercise(fields: ExerciseFields, unit: Unit, known: Iterable[str]) -> 
         errors["name"] = "Name is blank"
     elif len(name) > NAME_MAX:
         errors["name"] = f"Name is longer than {NAME_MAX} characters"
+    elif has_control(name):  # a pasted escape sequence would reach every screen and export
+        errors["name"] = "Name holds a control character"
     primary = _muscles(fields.primary, "Primary", errors, "primary")
     if not primary and "primary" not in errors:
         errors["primary"] = "Name at least one primary muscle (e.g. quads, glutes)"

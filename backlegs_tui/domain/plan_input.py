@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from .text import has_control
 from .validation import InputError, parse_rpe
 
 PLAN_NAME_MAX = 120
@@ -19,6 +20,8 @@ def parse_plan_name(text: str, taken: Iterable[str] = ()) -> str:
         raise InputError("A plan needs a name")
     if len(name) > PLAN_NAME_MAX:
         raise InputError(f"Plan names are at most {PLAN_NAME_MAX} characters")
+    if has_control(name):  # a pasted escape sequence would reach every screen and export
+        raise InputError("A plan name cannot hold control characters")
     if name.lower() in {t.lower() for t in taken}:
         raise InputError(f"There is already a plan called {name!r}")
     return name

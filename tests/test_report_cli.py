@@ -97,8 +97,7 @@ def test_no_data_yet(tmp_path: Path, capsys) -> None:
     ],
 )
 def test_bad_days_are_one_line_and_exit_2(tmp_path: Path, capsys, args: list[str], said: str) -> None:
-    db = tmp_path / "x.db"
-    Repository.open(db).close()
+    db = tmp_path / "x.db"  # the days are checked before the database is opened
     code, out, err = run(capsys, "report", "fatigue", *args, "--db", str(db))
     assert code == 2 and out == "" and said in err and len(err.strip().splitlines()) == 1
 

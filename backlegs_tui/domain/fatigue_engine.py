@@ -32,7 +32,7 @@ normal x1, high x0.8):
    set at a load x reps >= 1 RPE above the baseline of the last 8 weeks in two of the lift's
    last three sessions, once by 1.5); fewer reps (by 2) at a repeated top load twice in a
    row; a worsening readiness trend (the last 2-3 check-ins against the 8 weeks before).
-   Isolation lifts can only ever make a note.
+   Isolation lifts can only ever make a note, and need twice the evidence for each signal.
 5. Load change (weekly hard sets against the last four weeks) is context: it is added as an
    information flag only when performance is also falling, and never makes a warning alone.
    Program structure (volume landmarks, spinal arrangement) is not judged here: Plan checks
@@ -330,7 +330,8 @@ class Prepared:
                 usual = statistics.median(r for _, r, _ in earlier)
                 rpes = [rpe for _, _, rpe in earlier if rpe is not None]
                 easier = first[2] is not None and rpes and first[2] < statistics.median(rpes) - 0.5
-                if usual - first[1] >= REP_DROP and not easier and p.scheme != Scheme.DROP:
+                k = 1.0 if self.exercises[eid].is_compound else ISOLATION_FACTOR
+                if usual - first[1] >= REP_DROP * k and not easier and p.scheme != Scheme.DROP:
                     out = (first[1], int(usual), p.top_kg)
         self._repdrop[key] = out
         return out
@@ -526,6 +527,7 @@ def _assess(prep: Prepared, settings: Settings, as_of: date) -> FatigueReport:
         if pts and pts[0] != seen[0]:
             pts = []  # the latest session has no reading: the lift is not judged today
         name = ex.name
+        k = 1.0 if ex.is_compound else ISOLATION_FACTOR  # isolation lifts are noisier
         # decline of one lift
         if len(pts) >= 2:
             a, b = pts[0], pts[1]
@@ -534,7 +536,6 @@ def _assess(prep: Prepared, settings: Settings, as_of: date) -> FatigueReport:
             ca = math.expm1(series.dev[a] or 0.0)
             if za <= -LIFT_DOWN_Z * m and zb <= -LIFT_DOWN_Z * m:
                 lift_down.append(eid)
-            k = 1.0 if ex.is_compound else ISOLATION_FACTOR  # isolation lifts are noisier
             local = (
                 (za + zb) / 2 <= -LOCAL_MEAN_Z * m * k
                 and max(za, zb) <= -LOCAL_EACH_Z * m * k
@@ -567,13 +568,13 @@ def _assess(prep: Prepared, settings: Settings, as_of: date) -> FatigueReport:
         # effort creep
         rated = [(i, c) for i in seen if (c := prep.creep(eid, i)) is not None]
         if len(rated) >= 2 and (
-            sum(1 for _, c in rated if c >= CREEP_RPE * m) >= 2
-            and rated[0][1] >= CREEP_RPE * m
-            and max(c for _, c in rated) >= CREEP_PEAK * m
+            sum(1 for _, c in rated if c >= CREEP_RPE * m * k) >= 2
+            and rated[0][1] >= CREEP_RPE * m * k
+            and max(c for _, c in rated) >= CREEP_PEAK * m * k
         ):
             if ex.is_compound:
                 creeping.append(eid)
-            shown = [(series.points[i], c) for i, c in rated if c >= CREEP_RPE * m][:2]
+            shown = [(series.points[i], c) for i, c in rated if c >= CREEP_RPE * m * k][:2]
             flags.append(
                 Flag(
                     "effort_creep",

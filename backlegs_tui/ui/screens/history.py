@@ -14,6 +14,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
+from textual.lazy import Lazy
 from textual.widgets import Footer, Header, TabbedContent, TabPane
 
 from ...domain.history import ExerciseProgress
@@ -70,13 +71,13 @@ class HistoryScreen(ModeScreen):
         with TabbedContent(initial="sessions-tab"):
             with TabPane("Sessions", id="sessions-tab"):
                 yield self.sessions
+            # the other tabs are built just after the first paint: History opens sooner
             with TabPane("Progress", id="progress-tab"):
-                yield self.progress_panel
+                yield Lazy(self.progress_panel)
             with TabPane("Volume", id="volume-tab"):
-                yield self.volume
+                yield Lazy(self.volume)
             with TabPane("Fatigue", id="fatigue-tab"):
-                with VerticalScroll(id="fatigue-box"):
-                    yield FatigueView("Loading…", id="fatigue-view")
+                yield Lazy(VerticalScroll(FatigueView("Loading…", id="fatigue-view"), id="fatigue-box"))
         yield Footer()
 
     # ---- what the tabs show ------------------------------------------------------------

@@ -1,4 +1,5 @@
-"""The help screen: every key of the current screen and of the app, from their bindings."""
+"""The help screen: every key of the current screen, its panels (the set entry) and the app,
+from their bindings, named as the lifter reads them (`j / PgDn`)."""
 
 from __future__ import annotations
 
@@ -22,7 +23,7 @@ class HelpScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="help-box"):
-            yield Static("[b]Keys[/b]  ·  ctrl+p opens the command palette, where every action is listed by name", id="help-title")
+            yield Static("[b]Keys[/b]  ·  ctrl+p: every action by name  ·  keymap.toml remaps them", id="help-title")
             table: DataTable[str] = DataTable(cursor_type="row", zebra_stripes=True)
             table.add_columns("Where", "Key", "What it does")
             for row in self.rows:

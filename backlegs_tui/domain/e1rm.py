@@ -86,3 +86,17 @@ def best_e1rm(sets: Iterable[tuple[float, int, float | None]]) -> float | None:
     """Highest e1RM among (weight, reps, rpe) triples, or None."""
     values = [v for w, r, p in sets if (v := e1rm(w, r, p)) is not None]
     return max(values) if values else None
+
+
+# The house rule above gives high-rep sets no e1RM (too inaccurate). Charts still want a
+# reading for a lift trained only in high reps (leg press for 15), so they may show this
+# one, always named as rough where it is shown.
+ROUGH_METHOD = "Epley, high reps: rough"
+
+
+def rough_e1rm(weight: float, reps: int) -> float | None:
+    """Epley at any rep count, for a chart's high-rep sessions only (named ROUGH_METHOD
+    wherever shown); None for zero reps or a non-positive load."""
+    if reps < 1 or weight <= 0:
+        return None
+    return epley(weight, reps)

@@ -18,10 +18,14 @@ from ..domain.history import (
     exercise_progress,
     group_by_exercise,
 )
+from ..domain.e1rm import e1rm
 from ..domain.model import Readiness, SetEntry, SetType
 from ..domain.volume import WeekVolume, hard_sets_by_exercise, week_start, weekly_volume
 from .models import ExerciseRow, SessionRow, SetRow
 from .rows import set_entry
+
+# (session id, day, best e1RM or None, top set kg, top set reps, deload)
+ProgressLinePoint = tuple[int, date, float | None, float, int, bool]
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session as OrmSession
@@ -78,6 +82,58 @@ class HistoryQueries:
                 )
                 for row in rows
             ]
+
+    def session_days(self) -> list[tuple[int, date, int, bool]]:
+        """(session id, day, working sets, deload) of every finished session, oldest first:
+        the training calendar and the deload marks of the progress chart."""
+        with self._uow() as s:
+            q = (
+                select(SessionRow.id, SessionRow.started_at, SessionRow.deload, func.count(SetRow.id))
+                .select_from(SessionRow)
+                .outerjoin(
+                    SetRow, (SetRow.session_id == SessionRow.id) & (SetRow.set_type != SetType.WARMUP.value)
+                )
+                .where(SessionRow.ended_at.is_not(None))
+                .group_by(SessionRow.id, SessionRow.started_at, SessionRow.deload)
+                .order_by(SessionRow.started_at)
+            )
+            return [(sid, at.date(), n, bool(dl)) for sid, at, dl, n in s.execute(q)]
+
+    def progress_lines(self) -> dict[int, list[ProgressLinePoint]]:
+        """Every exercise's chart line in one pass over the sets: per finished session, oldest
+        first, (session id, day, best e1RM by the house rule or None, the top set's weight
+        and reps, deload). The top set is the one with the best e1RM, else the heaviest."""
+        with self._uow() as s:
+            q = (
+                select(
+                    SetRow.exercise_id, SetRow.session_id, SessionRow.started_at, SessionRow.deload,
+                    SetRow.weight_kg, SetRow.reps, SetRow.rpe, SetRow.rir,
+                )
+                .select_from(SessionRow)
+                .join(SetRow, SetRow.session_id == SessionRow.id)
+                .where(SessionRow.ended_at.is_not(None), SetRow.set_type != SetType.WARMUP.value)
+                .order_by(SessionRow.started_at, SetRow.session_id)
+            )
+            rows = s.execute(q).all()
+        memo: dict[tuple[float, int, float | None], float | None] = {}
+        best: dict[tuple[int, int], list] = {}  # (exercise, session) -> [day, e1rm, w, reps, deload]
+        for eid, sid, started, deload, w, reps, rpe, rir in rows:
+            w, reps = w or 0.0, reps or 0
+            if rpe is None and rir is not None:
+                rpe = max(0.0, 10.0 - rir)
+            key = (w, reps, rpe)
+            v = memo[key] if key in memo else memo.setdefault(key, e1rm(w, reps, rpe))
+            cur = best.get((eid, sid))
+            if cur is None:
+                best[(eid, sid)] = [started.date(), v, w, reps, bool(deload)]
+            elif (v is not None and (cur[1] is None or v > cur[1] + 1e-9)) or (
+                v is None and cur[1] is None and (w, reps) > (cur[2], cur[3])
+            ):
+                cur[1:4] = [v, w, reps]
+        out: dict[int, list[ProgressLinePoint]] = {}
+        for (eid, sid), (day, v, w, reps, deload) in best.items():  # in session order
+            out.setdefault(eid, []).append((sid, day, v, w, reps, deload))
+        return out
 
     def exercises_with_history(self) -> list[ExerciseUse]:
         """Exercises with at least one working set, the most trained first."""

@@ -1,6 +1,7 @@
-"""History mode: four tabs, one key each: past sessions in detail (`history_sessions`),
+"""History mode: five tabs, one key each: past sessions in detail (`history_sessions`),
 progress and records per exercise (`history_progress`), weekly volume against the
-landmarks (`history_volume_panel`) and fatigue (`widgets.history_fatigue`).
+landmarks (`history_volume_panel`), fatigue (`widgets.history_fatigue`) and a year of
+training days (`widgets.history_calendar`).
 
 Each tab reads its data through the app's job runner when it is first shown after a
 change, so opening History waits on nothing the lifter has not asked for.
@@ -18,6 +19,7 @@ from textual.lazy import Lazy
 from textual.widgets import Footer, Header, TabbedContent, TabPane
 
 from ...domain.history import ExerciseProgress
+from ..widgets.history_calendar import CalendarPanel
 from ..widgets.history_fatigue import FatigueView
 from .base import ModeScreen
 from .history_progress import PROGRESS_DAYS, ProgressPanel
@@ -28,7 +30,8 @@ __all__ = ["PAGE", "PROGRESS_DAYS", "VOLUME_WEEKS", "HistoryScreen"]
 
 
 class HistoryScreen(ModeScreen):
-    """Four views, one key each: Sessions (s), Progress (p), Volume (v), Fatigue (f)."""
+    """Five views, one key each: Sessions (s), Progress (p), Volume (v), Fatigue (f),
+    Calendar (c)."""
 
     CSS_PATH = ["history.tcss", "../widgets/history_fatigue.tcss"]
     SUB_TITLE = "History"
@@ -39,6 +42,7 @@ class HistoryScreen(ModeScreen):
         Binding("p", "show_tab('progress-tab')", "Progress", id="history.progress"),
         Binding("v", "show_tab('volume-tab')", "Volume", id="history.volume"),
         Binding("f", "show_tab('fatigue-tab')", "Fatigue", id="history.fatigue"),
+        Binding("c", "show_tab('calendar-tab')", "Calendar", id="history.calendar"),
         Binding("left_square_bracket", "step_exercise(-1)", "Progress: prev", id="history.prev-exercise"),
         Binding("right_square_bracket", "step_exercise(1)", "Progress: next", id="history.next-exercise"),
         Binding("t", "toggle_range", "Range 1y/all", id="history.range"),
@@ -57,6 +61,7 @@ class HistoryScreen(ModeScreen):
         "progress-tab": "#history-exercises",
         "volume-tab": "#volume-box",
         "fatigue-tab": "#fatigue-box",
+        "calendar-tab": "#calendar-box",
     }
 
     def __init__(self) -> None:
@@ -65,6 +70,7 @@ class HistoryScreen(ModeScreen):
         self.sessions = SessionsPanel(id="sessions-panel")
         self.progress_panel = ProgressPanel(id="progress-panel")
         self.volume = VolumePanel(id="volume-box")
+        self.calendar = CalendarPanel(id="calendar-box")
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -78,6 +84,8 @@ class HistoryScreen(ModeScreen):
                 yield Lazy(self.volume)
             with TabPane("Fatigue", id="fatigue-tab"):
                 yield Lazy(VerticalScroll(FatigueView("Loading…", id="fatigue-view"), id="fatigue-box"))
+            with TabPane("Calendar", id="calendar-tab"):
+                yield Lazy(self.calendar)
         yield Footer()
 
     # ---- what the tabs show ------------------------------------------------------------
@@ -128,6 +136,8 @@ class HistoryScreen(ModeScreen):
             self.progress_panel.load()
         elif tab == "volume-tab":
             self.volume.load()
+        elif tab == "calendar-tab":
+            self.calendar.load()
         else:
             self.query_one(FatigueView).load(self.today)  # through the job runner
 

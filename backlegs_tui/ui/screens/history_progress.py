@@ -14,7 +14,8 @@ from textual.widgets import DataTable
 
 from ...domain.history import ExerciseProgress, ExerciseUse
 from ..jobs import JobFailed
-from ..widgets.history_progress import ProgressView
+from ..widgets.chart_progress import progress_points
+from ..widgets.history_progress import LinesRead, ProgressView
 from .base import AppAccess
 from .history_sessions import cursor_key
 
@@ -43,6 +44,11 @@ class ProgressPanel(AppAccess, Horizontal):
         self.exercise_id: int | None = None
         self.all_time = False
         self.progress: ExerciseProgress | None = None
+        # every lift's chart line, read once after the first chart: any other lift's chart
+        # then shows at once, before its records are read
+        self.lines: dict[int, list] | None = None
+        self._lines_asked = False
+        self.names: dict[int, str] = {}
 
     def compose(self) -> ComposeResult:
         table: DataTable[str] = DataTable(id="history-exercises", cursor_type="row")
@@ -56,12 +62,15 @@ class ProgressPanel(AppAccess, Horizontal):
             table.add_column(label, key=key)
 
     def load(self) -> None:
+        self.lines, self._lines_asked = None, False
         self.blapp.jobs.submit(
             self, "read the exercises", lambda repo: ExercisesRead(repo.exercises_with_history()),
             lambda read: read, key="history-exercises",
         )
 
     def _read_progress(self, exercise_id: int) -> None:
+        if self.lines is not None:
+            self._show_chart()
         self.blapp.jobs.submit(
             self, "read the progress", lambda repo: ProgressRead(repo.exercise_progress(exercise_id)),
             lambda read: read, key="history-progress",
@@ -78,6 +87,7 @@ class ProgressPanel(AppAccess, Horizontal):
         for u in message.uses:
             table.add_row(u.name, str(u.set_count), f"{u.last_at:%Y-%m-%d}", key=str(u.exercise_id))
         table.border_title = f"Exercises ({len(message.uses)})"
+        self.names = {u.exercise_id: u.name for u in message.uses}
         ids = [u.exercise_id for u in message.uses]
         if not ids:
             self.exercise_id = None
@@ -100,12 +110,32 @@ class ProgressPanel(AppAccess, Horizontal):
         message.stop()
         if message.progress.exercise_id == self.exercise_id:
             self.progress = message.progress
-            self.show_progress()
+            self.show_progress(chart=self.lines is None)
+        if not self._lines_asked:
+            self._lines_asked = True
+            self.blapp.jobs.submit(
+                self, "read the progress lines", lambda repo: LinesRead(repo.progress_lines()),
+                lambda read: read, key="history-lines",
+            )
 
-    def show_progress(self) -> None:
+    def on_lines_read(self, message: LinesRead) -> None:
+        message.stop()
+        self.lines = message.lines
+        self._show_chart()
+
+    def _since(self):  # noqa: ANN202
         today = self.blapp.clock().date()
-        since = None if self.all_time else today - timedelta(days=PROGRESS_DAYS)
-        self.query_one(ProgressView).show(self.progress, self.blapp.settings.unit, since)
+        return None if self.all_time else today - timedelta(days=PROGRESS_DAYS)
+
+    def _show_chart(self) -> None:
+        if self.lines is None or self.exercise_id is None:
+            return
+        points = progress_points(self.lines.get(self.exercise_id, []), self._since())
+        name = self.names.get(self.exercise_id, "")
+        self.query_one(ProgressView).show_chart(name, points, self.blapp.settings.unit, self._since())
+
+    def show_progress(self, chart: bool = True) -> None:
+        self.query_one(ProgressView).show(self.progress, self.blapp.settings.unit, self._since(), chart=chart)
 
     def step(self, step: int) -> None:
         table = self.query_one("#history-exercises", DataTable)
@@ -114,4 +144,5 @@ class ProgressPanel(AppAccess, Horizontal):
 
     def toggle_range(self) -> None:
         self.all_time = not self.all_time
-        self.show_progress()
+        self.show_progress(chart=self.lines is None)
+        self._show_chart()

@@ -1,21 +1,31 @@
-"""One exercise's progress: best e1RM per session as a sparkline, its all-time records
-with dates, and its recent sessions."""
+"""One exercise's progress: best e1RM and best set per session as a chart over real dates
+(`chart_progress`), its all-time records with dates, and its recent sessions."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 
 from textual.app import ComposeResult
-from textual.containers import Horizontal, Vertical
+from textual.containers import Vertical
+from textual.message import Message
 from textual.content import Content
-from textual.widgets import Sparkline, Static
+from textual.widgets import Static
 
 from ...domain.history import ExerciseProgress, ProgressPoint
 from ...domain.model import SetEntry, Unit
-from ...domain.units import format_weight
-from ...domain.units import format_e1rm, format_volume
+from ...domain.units import format_e1rm, format_volume, format_weight
+from .chart_progress import ChartPoint, ProgressChart, progress_points
 
 RECENT = 6
+
+
+@dataclass
+class LinesRead(Message):
+    """Posted when a job has read every lift's chart line (`Repository.progress_lines`)."""
+
+    lines: dict[int, list[tuple[int, date, float | None, float, int, bool]]]
+
 REP_RECORDS = 5
 
 
@@ -40,54 +50,50 @@ class ProgressView(Vertical):
 
     def compose(self) -> ComposeResult:
         yield Static("Pick an exercise", id="progress-title")
-        yield Sparkline([], id="progress-spark")
-        with Horizontal(id="progress-axis"):
-            yield Static("", id="progress-from")
-            yield Static("", id="progress-to")
+        yield ProgressChart(id="progress-chart")
         yield Static("", id="progress-records")
         yield Static("", id="progress-recent")
 
-    def show(self, progress: ExerciseProgress | None, unit: Unit, since: date | None) -> None:
+    def show_chart(self, name: str, points: list[ChartPoint], unit: Unit, since: date | None) -> None:
+        """The chart alone (from the panel's lines of every lift, before the records)."""
+        self.border_title = name
+        rated = [p for p in points if p.value is not None]
+        span = "all time" if since is None else f"since {since:%Y-%m-%d}"
         title = self.query_one("#progress-title", Static)
-        spark = self.query_one("#progress-spark", Sparkline)
-        start, end = self.query_one("#progress-from", Static), self.query_one("#progress-to", Static)
+        if rated:
+            first, last = rated[0].value or 0, rated[-1].value or 0
+            best = max(rated, key=lambda p: p.value or 0)
+            title.update(
+                Content.from_markup(
+                    "[b]Best e1RM per session[/b] $span: $n sessions, $first → $last, best $best ($day)",
+                    span=span, n=str(len(points)), first=format_e1rm(first, unit, with_unit=False), last=format_e1rm(last, unit),
+                    best=format_e1rm(best.value or 0, unit), day=f"{best.day:%Y-%m-%d}",
+                )
+            )
+        else:
+            title.update(f"No working sets {span}")
+        self.query_one(ProgressChart).show(points, unit)
+
+    def show(
+        self, progress: ExerciseProgress | None, unit: Unit, since: date | None, chart: bool = True,
+    ) -> None:
+        """The records and recent sessions; the chart from `progress` too unless `chart` is
+        False (the panel has already drawn it from its lines)."""
+        title = self.query_one("#progress-title", Static)
         records = self.query_one("#progress-records", Static)
         recent = self.query_one("#progress-recent", Static)
         if progress is None or not progress.points:
             self.border_title = progress.name if progress else "Progress"
             title.update("No working sets logged for this exercise yet")
-            spark.data = []
-            for w in (start, end, records, recent):
+            self.query_one(ProgressChart).show([], unit)
+            for w in (records, recent):
                 w.update("")
             return
         self.border_title = progress.name
         points = [p for p in progress.points if since is None or p.day >= since]
-        rated = [p for p in points if p.best_e1rm is not None]
-        spark.data = [p.best_e1rm for p in rated if p.best_e1rm is not None]
-        span = "all time" if since is None else f"since {since:%Y-%m-%d}"
-        if rated:
-            lo = min(p.best_e1rm or 0 for p in rated)
-            hi = max(p.best_e1rm or 0 for p in rated)
-            first, last = rated[0].best_e1rm or 0, rated[-1].best_e1rm or 0
-            change = f"{(last / first - 1):+.1%}" if first else ""
-            title.update(
-                Content.from_markup(
-                    "[b]Best e1RM per session[/b], $span: $n sessions, $first → $last ($change), range $lo-$hi",
-                    span=span,
-                    n=str(len(rated)),
-                    first=format_e1rm(first, unit),
-                    last=format_e1rm(last, unit),
-                    change=change,
-                    lo=format_e1rm(lo, unit).rsplit(" ", 1)[0],
-                    hi=format_e1rm(hi, unit),
-                )
-            )
-            start.update(f"{rated[0].day:%Y-%m-%d}")
-            end.update(f"{rated[-1].day:%Y-%m-%d}")
-        else:
-            title.update(f"No set with an e1RM {span} (reps over 10 need an RPE of 7 or more)")
-            start.update("")
-            end.update("")
+        if chart:
+            lines = [(p.session_id, p.day, p.best_e1rm, p.top.weight_kg, p.top.reps, False) for p in points]
+            self.show_chart(progress.name, progress_points(lines), unit, since)
         records.update(self._records(progress, unit))
         lines = [Content.styled("Recent sessions", "bold")]
         lines += [Content(_point_line(p, unit)) for p in reversed(points[-RECENT:])]

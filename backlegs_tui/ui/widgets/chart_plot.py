@@ -1,0 +1,87 @@
+"""The plotting widget, loaded when a chart is first shown: textual-plot (the `charts`
+extra) brings numpy, which start-up must not pay for. Without it, every chart falls back to
+its text drawing and says so in one line (`HINT`).
+
+The x axis of every chart is a day number (`date.toordinal()`), labelled by `DayAxis`.
+"""
+
+from __future__ import annotations
+
+import importlib
+from datetime import date
+from types import ModuleType
+from typing import Any
+
+HINT = "Text chart: pip install 'backlegs-tui[charts]' for zoomable charts"
+_MISSING = object()
+_module: Any = None  # the module, _MISSING, or None before the first call
+
+
+def plot_module() -> ModuleType | None:
+    """textual_plot, imported on the first call; None when it is not installed."""
+    global _module
+    if _module is None:
+        try:
+            _module = importlib.import_module("textual_plot")
+        except ImportError:
+            _module = _MISSING
+    return None if _module is _MISSING else _module
+
+
+def available() -> bool:
+    return plot_module() is not None
+
+
+def day_ticks(lo: float, hi: float, max_ticks: int = 6) -> list[tuple[float, str]]:
+    """Ticks for a day-number axis from `lo` to `hi`: years (`2024`), else months (`Mar 26`,
+    every 1, 2, 3 or 6), else weeks (`02 Mar`), at most `max_ticks`."""
+    if hi <= lo:
+        return []
+    start, end = date.fromordinal(max(1, int(lo))), date.fromordinal(max(1, int(hi)))
+    max_ticks = max(2, max_ticks)
+    years = end.year - start.year
+    for step in (1, 2, 5, 10):
+        if years / step <= max_ticks and years >= 2:
+            ys = range((start.year + step - 1) // step * step, end.year + 1, step)
+            ticks = [(float(date(y, 1, 1).toordinal()), str(y)) for y in ys]
+            ticks = [t for t in ticks if lo <= t[0] <= hi]
+            if len(ticks) >= 2:
+                return ticks
+    months = (end.year - start.year) * 12 + end.month - start.month
+    for step in (1, 2, 3, 6):
+        if months / step <= max_ticks and months >= 2:
+            out = []
+            m = start.year * 12 + start.month - 1
+            m = (m + step - 1) // step * step
+            while True:
+                d = date(m // 12, m % 12 + 1, 1)
+                if d > end:
+                    break
+                if d >= start:
+                    out.append((float(d.toordinal()), f"{d:%b %y}"))
+                m += step
+            if len(out) >= 2:
+                return out
+    days = int(hi) - int(lo)
+    step = 7 * max(1, -(-days // (7 * max_ticks)))
+    first = int(lo) + (-(int(lo) - 1)) % 7  # the first Monday (ordinal 1 is a Monday)
+    return [(float(d), f"{date.fromordinal(d):%d %b}") for d in range(first, int(hi) + 1, step)]
+
+
+def day_axis() -> Any:
+    """A textual-plot AxisFormatter for day numbers (needs plot_module())."""
+    tp = plot_module()
+    assert tp is not None
+
+    class DayAxis(tp.AxisFormatter):  # type: ignore[misc, name-defined]
+        labels: dict[float, str] = {}
+
+        def get_ticks(self, min_: float, max_: float, max_ticks: int = 8) -> list[float]:
+            ticks = day_ticks(min_, max_, min(max_ticks, 6))
+            self.labels = dict(ticks)
+            return [t for t, _ in ticks]
+
+        def get_labels_for_ticks(self, ticks: Any) -> list[str]:
+            return [self.labels.get(float(t)) or f"{date.fromordinal(int(t)):%d %b %y}" for t in ticks]
+
+    return DayAxis()

@@ -46,7 +46,7 @@ _NO_CONNECT = ("could not connect", "connection refused", "connection failed", "
 
 def _server_problem(low: str) -> str | None:
     if any(word in low for word in _LOST):
-        return "the connection to the database server was lost; try again (nothing was saved by the failed step)"
+        return "lost the connection to the database server"
     if "password authentication failed" in low or "no password supplied" in low:
         return "the database server refused the user name or password"
     if "does not exist" in low and "database" in low and "relation" not in low:

@@ -342,6 +342,8 @@ def test_every_schema_version_upgrades_on_open_with_every_row_intact_and_a_backu
     after = table_rows(db)
     for table, rows in before.items():
         kept = [{k: r[k] for k in rows[0]} for r in after[table]] if rows else after[table]
+        if table == "exercises":  # 0004 adds the catalogue's new lifts to a database that has exercises
+            kept = kept[: len(rows)]
         assert kept == rows, table  # every row and every old column as it was
     backups = list(tmp_path.glob("backlegs.db.pre-*.bak"))
     if old_revision == HEAD:

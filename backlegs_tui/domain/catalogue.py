@@ -4,13 +4,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .model import ExerciseDraft, ExerciseKind, SpinalLoad
+from .model import ExerciseDraft, ExerciseKind, LoadKind, SpinalLoad
 
 C, I = ExerciseKind.COMPOUND, ExerciseKind.ISOLATION
 H, M, L = SpinalLoad.HIGH, SpinalLoad.MODERATE, SpinalLoad.LOW
+AS, TM, DS = LoadKind.ASSISTED, LoadKind.TIMED, LoadKind.DISTANCE
 
 
-def _ex(name, primary, secondary, spinal, kind, rest, equipment="barbell", inc=2.5, bw=False, alts=()):
+def _ex(name, primary, secondary, spinal, kind, rest, equipment="barbell", inc=2.5, bw=False, alts=(), load=None):
+    load = load or (LoadKind.BODYWEIGHT if bw else LoadKind.WEIGHTED)
     return ExerciseDraft(
         name=name,
         primary=tuple(primary),
@@ -20,8 +22,9 @@ def _ex(name, primary, secondary, spinal, kind, rest, equipment="barbell", inc=2
         equipment=equipment,
         rest_s=rest,
         increment_kg=inc,
-        bodyweight=bw,
+        bodyweight=bw or load in (LoadKind.BODYWEIGHT, LoadKind.ASSISTED),
         alternatives=tuple(alts),
+        load_kind=load,
     )
 
 
@@ -59,6 +62,28 @@ CATALOGUE: tuple[ExerciseDraft, ...] = (
     _ex("Reverse fly", ["rear delts"], ["back"], L, I, 60, equipment="dumbbell", inc=1.0, alts=["Face pull"]),
     _ex("Biceps curl", ["biceps"], [], L, I, 60, equipment="dumbbell", inc=1.0),
     _ex("Triceps pushdown", ["triceps"], [], L, I, 60, equipment="cable", inc=2.5),
+    # the lifts back-and-legs lifters add (issue 9); BW, AS, TM, DS: their load kinds
+    _ex("Calf raise", ["calves"], [], L, I, 60, equipment="machine", inc=5.0),
+    _ex("Bulgarian split squat", ["quads", "glutes"], ["hamstrings"], L, C, 120, equipment="dumbbell", inc=2.0,
+        alts=["Dumbbell lunge", "Barbell lunge"]),
+    _ex("Hack squat", ["quads"], ["glutes"], L, C, 150, equipment="machine", inc=5.0,
+        alts=["Leg press", "Barbell back squat"]),
+    _ex("Hip thrust", ["glutes"], ["hamstrings"], L, C, 120, inc=5.0, alts=["Pull-through"]),
+    _ex("Back extension", ["lower back"], ["glutes", "hamstrings"], L, I, 90, equipment="bodyweight", inc=2.5,
+        bw=True, alts=["Good morning"]),
+    _ex("Chin-up", ["back", "biceps"], [], L, C, 150, equipment="bodyweight", bw=True,
+        alts=["Pull-up", "Lat pulldown"]),
+    _ex("Assisted pull-up", ["back"], ["biceps"], L, C, 120, equipment="machine", inc=5.0, load=AS,
+        alts=["Pull-up", "Lat pulldown"]),
+    _ex("Seated cable row", ["back"], ["biceps", "rear delts"], L, C, 120, equipment="cable", inc=5.0,
+        alts=["Chest-supported row", "Dumbbell row"]),
+    _ex("Chest-supported row", ["back"], ["rear delts", "biceps"], L, C, 120, equipment="dumbbell", inc=2.0,
+        alts=["Seated cable row", "T-bar row"]),
+    _ex("Pull-through", ["glutes", "hamstrings"], [], L, C, 90, equipment="cable", inc=5.0,
+        alts=["Hip thrust", "Romanian deadlift"]),
+    _ex("Farmer carry", ["back"], ["core"], M, C, 120, equipment="dumbbell", inc=2.0, load=DS),
+    _ex("Plank", ["core"], [], L, I, 60, equipment="bodyweight", inc=2.5, load=TM),
+    _ex("Dead hang", ["back"], [], L, I, 90, equipment="bodyweight", inc=2.5, load=TM),
 )
 
 

@@ -42,6 +42,22 @@ class ExerciseKind(str, Enum):
     ISOLATION = "isolation"
 
 
+class LoadKind(str, Enum):
+    """How a set's load counts (not ExerciseKind, which is compound or isolation):
+    weighted (load x reps), bodyweight (body weight + added load), assisted (body weight -
+    assistance), timed (seconds held, optional load), distance (metres and time, optional load)."""
+
+    WEIGHTED = "weighted"
+    BODYWEIGHT = "bodyweight"
+    ASSISTED = "assisted"
+    TIMED = "timed"
+    DISTANCE = "distance"
+
+    @property
+    def uses_body_weight(self) -> bool:
+        return self in (LoadKind.BODYWEIGHT, LoadKind.ASSISTED)
+
+
 class Unit(str, Enum):
     KG = "kg"
     LB = "lb"
@@ -74,6 +90,7 @@ class Exercise:
     increment_kg: float = 2.5
     bodyweight: bool = False
     alternative_ids: tuple[int, ...] = ()
+    load_kind: LoadKind = LoadKind.WEIGHTED
 
     @property
     def is_compound(self) -> bool:
@@ -94,6 +111,13 @@ class ExerciseDraft:
     increment_kg: float = 2.5
     bodyweight: bool = False
     alternatives: tuple[str, ...] = ()
+    load_kind: LoadKind | None = None  # None: "bodyweight" when the flag is set, else "weighted"
+
+    @property
+    def resolved_load_kind(self) -> LoadKind:
+        if self.load_kind is not None:
+            return LoadKind(self.load_kind)
+        return LoadKind.BODYWEIGHT if self.bodyweight else LoadKind.WEIGHTED
 
 
 @dataclass(frozen=True, slots=True)
@@ -176,6 +200,9 @@ class SetEntry:
     position: int = 0
     exercise_name: str = ""
     item_id: int | None = None
+    duration_s: int | None = None  # a timed or distance set: seconds
+    distance_m: float | None = None  # a distance set: metres
+    superset: str | None = None  # the source's superset group (Hevy)
 
     @property
     def is_working(self) -> bool:

@@ -199,3 +199,37 @@ def parse_plates(text: str) -> tuple[float, ...]:
     if not parts:
         raise InputError("List at least one plate size, e.g. 25 20 15 10 5 2.5 1.25")
     return tuple(sorted({parse_plate(p) for p in parts}, reverse=True))
+
+
+MAX_DISTANCE_M = 1_000_000.0  # 1000 km
+MAX_DURATION_S = 24 * 3600
+MIN_BODY_KG = 20.0
+MAX_BODY_KG = 400.0
+
+
+def check_distance_m(value: object) -> float | None:
+    """A stored distance: above 0 to MAX_DISTANCE_M metres, or None."""
+    if value is None:
+        return None
+    v = _finite(value, "Distance")
+    if not 0 < v <= MAX_DISTANCE_M:
+        raise InputError(f"Distance {v:g} m is not above 0 and at most {MAX_DISTANCE_M:g} m")
+    return v
+
+
+def check_duration_s(value: object) -> int | None:
+    """A stored set duration: 1 s to a day, whole seconds, or None."""
+    if value is None:
+        return None
+    v = _finite(value, "Duration")
+    if v != int(v) or not 1 <= v <= MAX_DURATION_S:
+        raise InputError(f"Duration {v:g} s is not a whole number from 1 to {MAX_DURATION_S}")
+    return int(v)
+
+
+def check_body_kg(value: object) -> float:
+    """A body weight in kg: MIN_BODY_KG to MAX_BODY_KG."""
+    v = _finite(value, "Body weight")
+    if not MIN_BODY_KG <= v <= MAX_BODY_KG:
+        raise InputError(f"Body weight {v:g} kg is not from {MIN_BODY_KG:g} to {MAX_BODY_KG:g} kg")
+    return v

@@ -3,13 +3,14 @@ receive plain domain objects from the repository."""
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import (
     JSON,
     Boolean,
     Column,
+    Date,
     DateTime,
     Float,
     ForeignKey,
@@ -49,6 +50,8 @@ class ExerciseRow(Base):
     default_rest_s: Mapped[int] = mapped_column(Integer, default=120)
     load_increment_kg: Mapped[float] = mapped_column(Float, default=2.5)
     bodyweight: Mapped[bool] = mapped_column(Boolean, default=False)
+    # how a set's load counts: weighted, bodyweight, assisted, timed, distance (migration 0004)
+    load_kind: Mapped[str] = mapped_column(String(10), default="weighted", server_default="weighted")
 
     alternatives: Mapped[list[ExerciseRow]] = relationship(
         secondary=exercise_alternatives,
@@ -177,8 +180,24 @@ class SetRow(Base):
     rest_s: Mapped[int | None] = mapped_column(Integer)
     logged_at: Mapped[datetime] = mapped_column(DateTime)
     notes: Mapped[str] = mapped_column(Text, default="")
+    # a timed or distance set (migration 0004): seconds held or taken, metres covered
+    duration_s: Mapped[int | None] = mapped_column(Integer)
+    distance_m: Mapped[float | None] = mapped_column(Float)
+    # the source's superset group (Hevy's superset_id), kept for the plan work
+    superset: Mapped[str | None] = mapped_column(String(20))
 
     exercise: Mapped[ExerciseRow] = relationship()
+
+
+class BodyWeightRow(Base):
+    """The lifter's body weight, one reading per day (migration 0004)."""
+
+    __tablename__ = "body_weights"
+    __table_args__ = (UniqueConstraint("day", name="uq_body_weights_day"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    day: Mapped[date] = mapped_column(Date)
+    weight_kg: Mapped[float] = mapped_column(Float)
 
 
 class SettingRow(Base):

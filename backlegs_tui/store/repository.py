@@ -22,6 +22,7 @@ from ..domain.model import (
     Exercise,
     ExerciseDraft,
     ExerciseKind,
+    LoadKind,
     Plan,
     PlanItem,
     PlanSummary,
@@ -38,6 +39,7 @@ from ..domain.model import (
 from ..domain.session_logic import rpe_from_rir
 from .backup import daily_backup, server_backup_skipped
 from .db import MIGRATION_LOCK_KEY, open_engine
+from .corrections import Corrections
 from .export_queries import ExportQueries
 from .history_queries import HistoryQueries
 from .models import (
@@ -72,6 +74,7 @@ def _exercise(row: ExerciseRow) -> Exercise:
         increment_kg=row.load_increment_kg,
         bodyweight=row.bodyweight,
         alternative_ids=tuple(a.id for a in row.alternatives),
+        load_kind=LoadKind(row.load_kind or "weighted"),
     )
 
 
@@ -121,7 +124,7 @@ def _scratch_key(session_id: int) -> str:
     return f"live_session:{session_id}"
 
 
-class Repository(HistoryQueries, ExportQueries, PlanEdits):
+class Repository(HistoryQueries, ExportQueries, PlanEdits, Corrections):
     """Data access for one database file."""
 
     def __init__(self, engine: Engine, path: Path | None = None) -> None:
@@ -255,6 +258,11 @@ class Repository(HistoryQueries, ExportQueries, PlanEdits):
                 "equipment", "default_rest_s", "load_increment_kg", "bodyweight",
             ):
                 setattr(row, col, getattr(fresh, col))
+            if draft.load_kind is not None:
+                row.load_kind = LoadKind(draft.load_kind).value
+            elif row.bodyweight != (row.load_kind in ("bodyweight", "assisted")):
+                # a form that knows no load kinds keeps the stored one unless the flag says otherwise
+                row.load_kind = "bodyweight" if row.bodyweight else "weighted"
             by_name = {r.name.lower(): r for r in s.scalars(select(ExerciseRow))}
             row.alternatives = [
                 by_name[a.lower()] for a in draft.alternatives if a.lower() in by_name and by_name[a.lower()] is not row
@@ -283,6 +291,7 @@ class Repository(HistoryQueries, ExportQueries, PlanEdits):
             default_rest_s=d.rest_s,
             load_increment_kg=d.increment_kg,
             bodyweight=d.bodyweight,
+            load_kind=d.resolved_load_kind.value,
         )
 
     def exercise_names(self) -> dict[int, str]:
@@ -497,6 +506,9 @@ class Repository(HistoryQueries, ExportQueries, PlanEdits):
                 rest_s=entry.rest_s,
                 logged_at=entry.logged_at or datetime.now(),
                 notes=entry.notes,
+                duration_s=entry.duration_s,
+                distance_m=entry.distance_m,
+                superset=entry.superset,
             )
             s.add(row)
             s.flush()
@@ -516,6 +528,8 @@ class Repository(HistoryQueries, ExportQueries, PlanEdits):
             row.rpe = entry.rpe
             row.rir = entry.rir
             row.notes = entry.notes
+            row.duration_s = entry.duration_s
+            row.distance_m = entry.distance_m
             s.flush()
             return _set(row, entry.exercise_name)
 

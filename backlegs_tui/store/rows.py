@@ -23,4 +23,7 @@ def set_entry(row: SetRow, name: str = "") -> SetEntry:
         rest_s=row.rest_s,
         logged_at=row.logged_at,
         notes=row.notes,
+        duration_s=row.duration_s,
+        distance_m=row.distance_m,
+        superset=row.superset,
     )

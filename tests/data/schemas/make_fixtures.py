@@ -57,6 +57,7 @@ ROWS: dict[str, list[dict[str, object]]] = {
          "logged_at": "2025-01-13 18:10:00.000000", "notes": ""},
     ],
     "settings": [{"key": "settings", "value": '{"v": {"unit": "kg", "bar_kg": 20.0}}'}],
+    "body_weights": [{"id": 1, "day": "2025-01-05", "weight_kg": 82.5}],  # from 0004
 }
 
 
@@ -79,6 +80,8 @@ def make(revision: str, dest: Path) -> Path:
     try:
         for table, rows in ROWS.items():
             cols = [r[1] for r in con.execute(f"PRAGMA table_info({table})")]
+            if not cols:  # a table a later version adds
+                continue
             for row in rows:
                 keys = [k for k in row if k in cols]
                 con.execute(
@@ -87,6 +90,9 @@ def make(revision: str, dest: Path) -> Path:
                 )
         if "deload" in [r[1] for r in con.execute("PRAGMA table_info(sessions)")]:
             con.execute("UPDATE sessions SET deload = 1 WHERE id = 1")
+        if "duration_s" in [r[1] for r in con.execute("PRAGMA table_info(set_entries)")]:
+            con.execute("UPDATE set_entries SET duration_s = 30, superset = '1' WHERE id = 1")
+            con.execute("UPDATE exercises SET load_kind = 'weighted' WHERE id = 2")
         con.commit()
         con.execute("PRAGMA page_size = 1024")
         con.execute("VACUUM")

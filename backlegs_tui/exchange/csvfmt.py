@@ -2,13 +2,16 @@
 
 backlegs CSV, one row per set, sessions by start time, sets in logged order:
 
-    date,session,exercise,set_index,set_type,weight_kg,reps,rpe,rir,rest_s,notes
+    date,session,exercise,set_index,set_type,weight_kg,reps,rpe,rir,rest_s,duration_s,distance_m,notes
 
 - date: ISO 8601 local time the set was logged, to the second (2026-11-24T18:05:00)
 - session: the session's name
 - set_index: 1-based index of the set within its session (all exercises counted)
 - set_type: warmup, working, drop or failure
-- weight_kg, rpe, rir: shortest decimal (100, 102.5); rest_s: whole seconds
+- weight_kg, rpe, rir, distance_m: shortest decimal (100, 102.5); rest_s, duration_s: whole
+  seconds (duration_s: a timed set's hold, a distance set's time; distance_m in metres)
+- weight_kg is the load as logged: added load for a bodyweight lift, the assistance for an
+  assisted one
 - empty cells where unknown; UTF-8, `\\n` line ends, a header row
 
 Text cells a spreadsheet would run as a formula (starting with = + - @, tab or CR) get a
@@ -28,7 +31,10 @@ from ..domain.text import printable
 if TYPE_CHECKING:
     from ..store.export_queries import LoggedSet
 
-CSV_COLUMNS = ("date", "session", "exercise", "set_index", "set_type", "weight_kg", "reps", "rpe", "rir", "rest_s", "notes")
+CSV_COLUMNS = (
+    "date", "session", "exercise", "set_index", "set_type", "weight_kg", "reps", "rpe", "rir", "rest_s",
+    "duration_s", "distance_m", "notes",
+)
 STRONG_COLUMNS = (
     "Date", "Workout Name", "Duration", "Exercise Name", "Set Order", "Weight", "Reps",
     "Distance", "Seconds", "Notes", "Workout Notes", "RPE",
@@ -79,6 +85,8 @@ def write_csv(sets: Iterable[LoggedSet], out: IO[str]) -> int:
             num(s.rpe),
             num(s.rir),
             num(s.rest_s),
+            num(s.duration_s),
+            num(s.distance_m),
             safe_text(s.notes),
         ))
     return n
@@ -94,7 +102,8 @@ def strong_duration(started: datetime, ended: datetime | None) -> str:
 
 
 def write_strong(sets: Iterable[LoggedSet], out: IO[str]) -> int:
-    """Write Strong's 2020-2023 CSV (weights in kg; Set Order counts each exercise's sets)."""
+    """Write Strong's 2020-2023 CSV (weights in kg; Set Order counts each exercise's sets;
+    Distance in metres and Seconds for timed and distance sets, else 0)."""
     w = csv.writer(out, lineterminator="\n")
     w.writerow(STRONG_COLUMNS)
     session, order, n = None, {}, 0
@@ -111,8 +120,8 @@ def write_strong(sets: Iterable[LoggedSet], out: IO[str]) -> int:
             order[s.exercise],
             num(s.weight_kg),
             s.reps,
-            0,
-            0,
+            num(s.distance_m) or 0,
+            num(s.duration_s) or 0,
             safe_text(s.notes),
             safe_text(s.session_notes),
             num(s.rpe),

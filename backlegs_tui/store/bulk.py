@@ -12,17 +12,17 @@ import hashlib
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Boolean, Connection, DateTime, Float, Integer, String, Table, func, insert, select, text
+from sqlalchemy import Boolean, Connection, Date, DateTime, Float, Integer, String, Table, func, insert, select, text
 from sqlalchemy.exc import IntegrityError, OperationalError
 
 from ..domain import validation
-from ..domain.model import ExerciseDraft, ExerciseKind, SetType, SpinalLoad
+from ..domain.model import ExerciseDraft, ExerciseKind, LoadKind, SetType, SpinalLoad
 from ..domain.records import WorkoutRecord
 from ..domain.text import printable
-from .export_queries import EXERCISES, PLAN_ITEMS, PLANS, SCHEDULE, SESSION_ITEMS, SESSIONS, SETS
+from .export_queries import BODY_WEIGHTS, EXERCISES, PLAN_ITEMS, PLANS, SCHEDULE, SESSION_ITEMS, SESSIONS, SETS
 from .models import (
     ExerciseRow,
     PlanRow,
@@ -128,9 +128,22 @@ def _owns(con: Connection, table: str) -> bool:
     )).scalar())
 
 
-# every table whose ids the bulk writers assign, in the order they are locked
-_SERVER_TABLES = ("exercises", "plans", "plan_items", "schedule", "sessions", "session_items", "set_entries",
-                  "exercise_alternatives", "settings")
+def _server_tables() -> tuple[str, ...]:
+    """Every table of the app, parents first (the order they are locked in)."""
+    from .models import Base
+
+    return tuple(t.name for t in Base.metadata.sorted_tables)
+
+
+def _id_tables() -> tuple[str, ...]:
+    """The tables with an `id` sequence (the ones whose ids the bulk writers assign)."""
+    from .models import Base
+
+    return tuple(t.name for t in Base.metadata.sorted_tables if "id" in t.c and t.c.id.primary_key)
+
+
+# every table the bulk writers write, in the order they are locked
+_SERVER_TABLES = _server_tables()
 
 
 def _sync_sequences(con: Connection) -> None:
@@ -138,7 +151,7 @@ def _sync_sequences(con: Connection) -> None:
     next row an app adds gets a free id. (SQLite reads max(id) itself.)"""
     if con.dialect.name != "postgresql":
         return
-    for table in _SERVER_TABLES[:7]:  # the ones with an id column
+    for table in _id_tables():
         con.execute(text(
             f"SELECT setval(seq, GREATEST((SELECT coalesce(max(id), 0) FROM {table}), 1), "
             f"(SELECT count(*) > 0 FROM {table})) FROM pg_get_serial_sequence('{table}', 'id') AS seq "
@@ -457,6 +470,11 @@ def _value(col, value: Any, where: str) -> Any:  # noqa: ANN001
             return datetime.fromisoformat(value) if isinstance(value, str) else _bad(col, where)
         except ValueError:
             raise SnapshotError(f"{where}: {col.key} {value!r} is not a date-time") from None
+    if isinstance(kind, Date):
+        try:
+            return date.fromisoformat(value) if isinstance(value, str) else _bad(col, where)
+        except ValueError:
+            raise SnapshotError(f"{where}: {col.key} {value!r} is not a date") from None
     if isinstance(kind, Boolean):
         ok = isinstance(value, bool)
     elif isinstance(kind, Integer):
@@ -478,7 +496,8 @@ def _bad(col, where: str) -> Any:  # noqa: ANN001
 
 _INT64 = 2**63 - 1
 # text columns that name something: one line, no control characters
-_NAME_COLUMNS = {"name", "equipment", "spinal_load", "kind", "set_type", "source", "pairing_group", "key"}
+_NAME_COLUMNS = {"name", "equipment", "spinal_load", "kind", "set_type", "source", "pairing_group", "key",
+                 "load_kind", "superset"}
 
 
 def _checked(table: Table, col, value: Any, where: str) -> Any:  # noqa: ANN001
@@ -501,7 +520,7 @@ def _checked(table: Table, col, value: Any, where: str) -> Any:  # noqa: ANN001
         elif isinstance(value, float):
             if value != value or value in (float("inf"), float("-inf")):
                 raise validation.InputError(f"{key} is not a number")
-        elif isinstance(value, datetime):
+        elif isinstance(value, datetime | date):
             validation.check_when(value, key)
         elif isinstance(value, list | dict):
             _check_json(value, key)
@@ -591,6 +610,10 @@ _RULES: dict[tuple[str, str], Callable[[Any], None]] = {
     ("set_entries", "rpe"): validation.check_rpe,
     ("set_entries", "rir"): validation.check_rir,
     ("set_entries", "rest_s"): validation.check_seconds,
+    ("set_entries", "duration_s"): validation.check_duration_s,
+    ("set_entries", "distance_m"): validation.check_distance_m,
+    ("exercises", "load_kind"): _one_of(LoadKind),
+    ("body_weights", "weight_kg"): validation.check_body_kg,
     ("set_entries", "position"): _between("position", 0, 1_000_000),
     ("sessions", "session_rpe"): validation.check_rpe,
     ("sessions", "sleep_h"): _between("sleep_h", 0, 24),
@@ -709,6 +732,8 @@ def _check_snapshot(snap: Any) -> None:
             raise SnapshotError(f"has no list of {key}")
     if not isinstance(snap.get("settings"), dict):
         raise SnapshotError("has no settings object")
+    if not isinstance(snap.get("body_weights", []), list):  # from schema 0004
+        raise SnapshotError("has no list of body_weights")
 
 
 def _is_new(con: Connection) -> bool:
@@ -716,7 +741,9 @@ def _is_new(con: Connection) -> bool:
 
     if con.scalar(select(func.count()).select_from(SESSIONS)) or con.scalar(
         select(func.count()).select_from(SCHEDULE)
-    ) or con.scalar(select(func.count()).select_from(SettingRow.__table__)):
+    ) or con.scalar(select(func.count()).select_from(SettingRow.__table__)) or con.scalar(
+        select(func.count()).select_from(BODY_WEIGHTS)
+    ):
         return False
     exercises = set(con.scalars(select(EXERCISES.c.name)))
     plans = set(con.scalars(select(PLANS.c.name)))
@@ -728,7 +755,7 @@ def _restore(con: Connection, snap: dict[str, Any], result: InsertResult) -> Non
     keep = _is_new(con)
     if keep:
         for table in (SETS, SESSION_ITEMS, SESSIONS, SCHEDULE, PLAN_ITEMS, PLANS, exercise_alternatives,
-                      EXERCISES, SettingRow.__table__):
+                      EXERCISES, SettingRow.__table__, BODY_WEIGHTS):
             con.execute(table.delete())
         known_exercises: dict[str, int] = {}
         known_plans: dict[str, int] = {}
@@ -875,3 +902,17 @@ def _restore(con: Connection, snap: dict[str, Any], result: InsertResult) -> Non
         con.execute(insert(SETS), sets[i : i + CHUNK])
     result.workouts = len(sessions)
     result.sets = len(sets)
+
+    # body weights (schema 0004): a day the database has keeps its own reading
+    days = set(con.scalars(select(BODY_WEIGHTS.c.day)))
+    weights = []
+    for i, raw in enumerate(snap.get("body_weights", [])):
+        row = _decode(BODY_WEIGHTS, raw, f"body_weights[{i}]")
+        if row["day"] in days:
+            continue
+        days.add(row["day"])
+        if not keep:
+            del row["id"]
+        weights.append(row)
+    if weights:
+        con.execute(insert(BODY_WEIGHTS), weights)

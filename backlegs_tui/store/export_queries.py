@@ -8,12 +8,13 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import datetime
+from datetime import date, datetime
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from sqlalchemy import DateTime, Table, select
+from sqlalchemy import Date, DateTime, Table, select
 
 from .models import (
+    BodyWeightRow,
     ExerciseRow,
     PlanItemRow,
     PlanRow,
@@ -41,6 +42,7 @@ SCHEDULE = ScheduleRow.__table__
 SESSIONS = SessionRow.__table__
 SESSION_ITEMS = SessionItemRow.__table__
 SETS = SetRow.__table__
+BODY_WEIGHTS = BodyWeightRow.__table__
 
 
 class LoggedSet(NamedTuple):
@@ -61,6 +63,8 @@ class LoggedSet(NamedTuple):
     rest_s: int | None
     logged_at: datetime
     notes: str
+    duration_s: int | None = None
+    distance_m: float | None = None
 
 
 def _encode(table: Table, row: Any, skip: str | None = None) -> dict[str, Any]:
@@ -69,7 +73,7 @@ def _encode(table: Table, row: Any, skip: str | None = None) -> dict[str, Any]:
         if col.key == skip:
             continue
         value = getattr(row, col.key)
-        if isinstance(col.type, DateTime) and value is not None:
+        if isinstance(col.type, DateTime | Date) and isinstance(value, datetime | date):
             value = value.isoformat()
         out[col.key] = value
     return out
@@ -90,6 +94,7 @@ class ExportQueries:
                 SessionRow.id, SessionRow.name, SessionRow.started_at, SessionRow.ended_at, SessionRow.notes,
                 ExerciseRow.name, SetRow.position, SetRow.set_type, SetRow.weight_kg, SetRow.reps,
                 SetRow.rpe, SetRow.rir, SetRow.rest_s, SetRow.logged_at, SetRow.notes,
+                SetRow.duration_s, SetRow.distance_m,
             )
             .join(SessionRow, SessionRow.id == SetRow.session_id)
             .join(ExerciseRow, ExerciseRow.id == SetRow.exercise_id)
@@ -134,6 +139,7 @@ class ExportQueries:
                 {**_encode(SESSIONS, r), "items": items.get(r.id, []), "sets": sets.get(r.id, [])}
                 for r in run(select(SESSIONS).order_by(SESSIONS.c.id))
             ]
+            body_weights = [_encode(BODY_WEIGHTS, r) for r in run(select(BODY_WEIGHTS).order_by(BODY_WEIGHTS.c.day))]
             settings = {k: v for k, v in run(select(SettingRow.key, SettingRow.value).order_by(SettingRow.key))}
         return {
             "format": SNAPSHOT_FORMAT,
@@ -143,5 +149,6 @@ class ExportQueries:
             "plans": plans,
             "schedule": schedule,
             "sessions": sessions,
+            "body_weights": body_weights,
             "settings": settings,
         }

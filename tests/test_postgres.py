@@ -170,6 +170,46 @@ def test_two_clients_starting_at_once_migrate_once(empty_url: ServerUrl, pg_serv
         r.close()
 
 
+def test_a_database_of_the_first_schema_is_upgraded_with_its_rows(empty_url: ServerUrl) -> None:
+    """Every migration after the first runs on PostgreSQL over real rows (not only on an
+    empty database), in one transaction."""
+    from alembic import command
+    from alembic.config import Config
+
+    from backlegs_tui.store.db import MIGRATIONS_DIR, make_server_engine
+
+    engine = make_server_engine(empty_url)
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
+    with engine.begin() as con:
+        cfg.attributes["connection"] = con
+        command.upgrade(cfg, "0001_initial")
+        con.execute(text(
+            "INSERT INTO exercises (name, primary_muscles, secondary_muscles, spinal_load, kind, equipment,"
+            " default_rest_s, load_increment_kg, bodyweight) VALUES ('Barbell back squat', '[]', '[]', 'high',"
+            " 'compound', 'barbell', 180, 2.5, false), ('Pull-up', '[]', '[]', 'low', 'compound', 'bodyweight',"
+            " 120, 2.5, true)"
+        ))
+        con.execute(text(
+            "INSERT INTO sessions (name, started_at, ended_at, notes, source) VALUES ('old', :t, :t, '', 'app')"
+        ), {"t": datetime(2025, 1, 6, 18)})
+        con.execute(text(
+            "INSERT INTO set_entries (session_id, exercise_id, position, set_type, weight_kg, reps, logged_at, notes)"
+            " VALUES ((SELECT id FROM sessions), (SELECT id FROM exercises WHERE name = 'Barbell back squat'),"
+            " 0, 'working', 100, 5, :t, '')"
+        ), {"t": datetime(2025, 1, 6, 18, 5)})
+    engine.dispose()
+    repo = Repository.open(empty_url)
+    try:
+        with repo.engine.connect() as con:
+            assert con.scalar(text("SELECT version_num FROM alembic_version")) == HEAD
+            assert con.execute(text("SELECT name, deload FROM sessions")).all() == [("old", False)]
+            assert con.scalar(text("SELECT count(*) FROM set_entries")) == 1
+        assert {e.name for e in repo.exercises()} >= {"Barbell back squat", "Pull-up"}
+    finally:
+        repo.close()
+
+
 def test_the_file_backup_is_skipped_and_said_once(pg_url: ServerUrl, monkeypatch, caplog) -> None:
     monkeypatch.setattr(backup_module, "_said_server_backup", False)
     caplog.set_level(logging.INFO, logger="backlegs")
@@ -354,6 +394,13 @@ def test_moving_a_history_to_the_server_and_back_keeps_every_set(capsys, tmp_pat
     assert run(capsys, "--db", server, "import", "json", str(everything))[0] == 0
     code, csv_server, _ = run(capsys, "export", "--db", server)
     assert code == 0 and csv_server == csv_before
+    repo = Repository.open(db_target(server))  # the ids the import wrote are behind the sequences
+    try:
+        state = repo.start_session(repo.plans()[0].id, datetime(2026, 11, 24, 18, 0))
+        repo.log_set(state.id, SetEntry(state.items[0].exercise_id, SetType.WORKING, 100, 5, item_id=state.items[0].id))
+        repo.discard_session(state.id)  # the CSV back home stays the one from the file
+    finally:
+        repo.close()
     back = tmp_path / "back.json"
     assert run(capsys, "--db", server, "export", "--format", "json", "-o", str(back))[0] == 0
     home = str(tmp_path / "home.db")

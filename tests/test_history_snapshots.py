@@ -39,7 +39,13 @@ def test_history_progress_of_the_squat(snap_compare, migrated_db: Path, clock, s
                 break
             await pilot.press("]")
             await settle(pilot)
-        await wait_for(pilot, lambda: shows(pilot.app, "╭─ Barbell back squat", "Records"), "the squat")
+        panel = pilot.app.screen.progress_panel  # its records may be below the chart (80x24)
+        await wait_for(
+            pilot,
+            lambda: panel.lines is not None and panel.progress is not None and panel.progress.name == "Barbell back squat",
+            "the squat",
+        )
+        await settle(pilot)
 
     assert snap_compare(make_app(migrated_db, clock), terminal_size=size, run_before=run_before)
 

@@ -107,7 +107,6 @@ class ProgressChart(Vertical):
 
     DEFAULT_CSS = """
     ProgressChart { height: auto; }
-    ProgressChart > PlotWidget { height: 14; }
     ProgressChart > #chart-text { height: auto; text-wrap: nowrap; text-overflow: clip; }
     ProgressChart > #chart-legend { height: auto; color: $text-muted; }
     """
@@ -175,7 +174,10 @@ class ProgressChart(Vertical):
         plot.set_xlabel("")
         plot.set_ylabel(f"{unit.value}")
         hi = max([p.value or 0.0 for p in self.points] + [p.top_kg for p in self.points])
-        plot.set_ylimits(0, nice_top(from_kg(hi, unit)))
+        top = nice_top(from_kg(hi, unit))
+        plot.set_ylimits(0, top)
+        n = 4 if plot.size.height >= 10 else 2  # even ticks from 0 to the top
+        plot.set_yticks([top * k / n for k in range(n + 1)])
         pad = max(3, (days[-1] - days[0]) // 40)
         plot.set_xlimits(days[0] - pad, days[-1] + pad)
         if rated:  # the line first: the markers draw over it

@@ -62,12 +62,11 @@ class ProgressView(Vertical):
         title = self.query_one("#progress-title", Static)
         if rated:
             first, last = rated[0].value or 0, rated[-1].value or 0
-            best = max(rated, key=lambda p: p.value or 0)
             title.update(
                 Content.from_markup(
-                    "[b]Best e1RM per session[/b] $span: $n sessions, $first → $last, best $best ($day)",
-                    span=span, n=str(len(points)), first=format_e1rm(first, unit, with_unit=False), last=format_e1rm(last, unit),
-                    best=format_e1rm(best.value or 0, unit), day=f"{best.day:%Y-%m-%d}",
+                    "[b]Best e1RM[/b] $span: $n sessions, $first → $last ($change)",
+                    span=span, n=str(len(points)), first=format_e1rm(first, unit), last=format_e1rm(last, unit),
+                    change=f"{(last / first - 1):+.1%}" if first else "",
                 )
             )
         else:

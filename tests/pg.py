@@ -101,7 +101,23 @@ class PgServer:
             options += " -c fsync=off -c synchronous_commit=off -c full_page_writes=off"
         self._server("pg_ctl", "-D", str(self.data), "-o", options, "-l", str(self.root / "log"), "-w", "-s", "start")
         self.started = True
+        self._watch()
         return self
+
+    def _watch(self) -> None:
+        """A watchdog that stops the server and removes its folder if this process dies
+        without `stop()` (pytest killed by a timeout): no server is left behind."""
+        import shlex
+
+        assert self.bin is not None
+        stop = " ".join(shlex.quote(p) for p in [*_run_as(), str(self.bin / "pg_ctl"), "-D", str(self.data),
+                                                 "-m", "immediate", "-W", "-s", "stop"])
+        script = (
+            f"while kill -0 {os.getpid()} 2>/dev/null; do sleep 1; done; "
+            f"[ -d {shlex.quote(str(self.data))} ] && {stop} >/dev/null 2>&1; sleep 1; rm -rf {shlex.quote(str(self.root))}"
+        )
+        subprocess.Popen(["sh", "-c", script], start_new_session=True, stdin=subprocess.DEVNULL,
+                         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 
     def url(self, dbname: str = "postgres") -> str:
         return f"postgresql+psycopg://{self.user}@/{dbname}?host={self.socket_dir}&port={self.port}"

@@ -33,7 +33,7 @@ def available() -> bool:
 
 
 def day_ticks(lo: float, hi: float, max_ticks: int = 6) -> list[tuple[float, str]]:
-    """Ticks for a day-number axis from `lo` to `hi`: years (`2024`), else months (`Mar 26`,
+    """Ticks for a day-number axis from `lo` to `hi`: years (`2024`), else months (`Mar 2026`,
     every 1, 2, 3 or 6), else weeks (`02 Mar`), at most `max_ticks`."""
     if hi <= lo:
         return []
@@ -58,7 +58,7 @@ def day_ticks(lo: float, hi: float, max_ticks: int = 6) -> list[tuple[float, str
                 if d > end:
                     break
                 if d >= start:
-                    out.append((float(d.toordinal()), f"{d:%b %y}"))
+                    out.append((float(d.toordinal()), f"{d:%b %Y}"))
                 m += step
             if len(out) >= 2:
                 return out

@@ -1,0 +1,155 @@
+"""History's charts: the plain data and drawing (headless), snapshots of each chart widget
+at a fixed size with fixed data (drawn with textual-plot, and the text fallback without
+it), and a Pilot test switching lifts in History -> Progress.
+Update the snapshots with `--snapshot-update` and look at the SVGs before committing them."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from pathlib import Path
+
+import pytest
+from textual.app import App, ComposeResult
+
+from backlegs_tui.domain.e1rm import ROUGH_METHOD, e1rm, epley, rough_e1rm
+from backlegs_tui.domain.model import Unit
+from backlegs_tui.ui.app import BacklegsApp
+from backlegs_tui.ui.widgets import chart_plot
+from backlegs_tui.ui.widgets.chart_plot import HINT, day_ticks
+from backlegs_tui.ui.widgets.chart_progress import ProgressChart, legend, nice_top, progress_points, text_chart
+from backlegs_tui.ui.widgets.history_calendar import LEVELS, REST, CalendarView, calendar_content, calendar_lines, level
+
+from .session_helpers import settle, wait_for
+from .test_history_screen import ready, seed
+from .ui_text import screen_text
+
+END = date(2026, 11, 23)  # a Monday
+
+
+def lines_of_a_lift() -> list[tuple[int, date, float | None, float, int, bool]]:
+    """Twenty sessions over 20 weeks: 5s rising, three high-rep sessions, a deload week."""
+    out = []
+    for k in range(20):
+        day = END - timedelta(days=7 * (19 - k))
+        w = 100 + 2.5 * k
+        if k in (6, 7, 8):
+            out.append((k, day, None, 80.0, 15, False))  # 15 reps: no e1RM by the house rule
+        elif k == 12:
+            out.append((k, day, e1rm(w * 0.9, 5), w * 0.9, 5, True))
+        else:
+            out.append((k, day, e1rm(w, 5), w, 5, False))
+    return out
+
+
+# ---- plain data ------------------------------------------------------------------------
+
+
+def test_rough_estimate_is_epley_at_any_reps_and_named() -> None:
+    assert e1rm(80, 15) is None
+    assert rough_e1rm(80, 15) == pytest.approx(epley(80, 15)) == pytest.approx(120)
+    assert rough_e1rm(0, 15) is None and rough_e1rm(80, 0) is None
+    points = progress_points(lines_of_a_lift())
+    rough = [p for p in points if p.rough is not None]
+    assert [p.top_reps for p in rough] == [15, 15, 15] and all(p.e1rm is None for p in rough)
+    assert ROUGH_METHOD in legend(points, Unit.KG) and "deload" in legend(points, Unit.KG)
+    assert ROUGH_METHOD not in legend([p for p in points if p.rough is None], Unit.KG)
+
+
+def test_progress_points_keep_the_range() -> None:
+    points = progress_points(lines_of_a_lift(), since=END - timedelta(days=28))
+    assert [p.day for p in points] == [END - timedelta(days=7 * k) for k in (4, 3, 2, 1, 0)]
+
+
+def test_day_ticks_years_months_weeks() -> None:
+    o = date.toordinal
+    assert [label for _, label in day_ticks(o(date(2016, 12, 19)), o(END))] == ["2018", "2020", "2022", "2024", "2026"]
+    months = [label for _, label in day_ticks(o(date(2025, 11, 23)), o(END))]
+    assert months[0] == "Jan 2026" and months[-1] == "Nov 2026" and len(months) <= 6
+    weeks = day_ticks(o(date(2026, 10, 20)), o(END))
+    assert all(date.fromordinal(int(t)).weekday() == 0 for t, _ in weeks) and weeks[-1][1] == "23 Nov"
+
+
+def test_value_axis_starts_at_zero_and_tops_just_above() -> None:
+    assert nice_top(147.5) == 160 and nice_top(62) == 70 and nice_top(310) == 350
+    rows = text_chart(progress_points(lines_of_a_lift()), Unit.KG, 60)
+    assert rows[0].startswith("   200 │") and rows[5].startswith("     0 │")
+    assert rows[-1].endswith("2026-11-23") and "2026-07-13" in rows[-1]
+    assert "◇" in "".join(rows)  # the high-rep sessions, drawn apart
+
+
+def test_calendar_density_reads_without_colour() -> None:
+    assert [level(n, 20) for n in (1, 5, 6, 10, 11, 15, 16, 20)] == [0, 0, 1, 1, 2, 2, 3, 3]
+    days = {END - timedelta(days=2): 20, END - timedelta(days=4): 5, END - timedelta(days=9): 12}
+    grid = ["".join(t for t, _ in spans) for spans in calendar_lines(days, END)]
+    assert grid[1].startswith("Mon ") and len(grid[1]) == 4 + 53
+    sat = grid[1 + 5]  # Saturday 2026-11-21: the fullest day
+    assert sat[-2] == LEVELS[3] and grid[1 + 3][-2] == LEVELS[0]  # Thursday 11-19: 5 sets
+    assert grid[1 + 5][-3] == LEVELS[2]  # Saturday 11-14: 12 sets
+    assert grid[1][-1] == REST and grid[2][-1] == " "  # today rested; tomorrow blank
+    assert "3 training days" in grid[-3] and f"{LEVELS[3]} to 20" in grid[-1]
+
+
+# ---- snapshots ---------------------------------------------------------------------------
+
+
+class ChartApp(App):
+    CSS = "ProgressChart > #progress-plot { height: 14; }"
+
+    def compose(self) -> ComposeResult:
+        yield ProgressChart(id="chart")
+
+    def on_mount(self) -> None:
+        self.query_one(ProgressChart).show(progress_points(lines_of_a_lift()), Unit.KG)
+
+
+class CalendarApp(App):
+    def compose(self) -> ComposeResult:
+        days = {END - timedelta(days=k): 8 + (k * 7) % 17 for k in range(0, 360) if k % 7 in (0, 2, 5)}
+        yield CalendarView(calendar_content(days, END))
+
+
+def test_progress_chart_snapshot(snap_compare) -> None:
+    async def drawn(pilot) -> None:
+        await pilot.pause(0.1)
+
+    assert snap_compare(ChartApp(), terminal_size=(80, 18), run_before=drawn)
+
+
+def test_progress_chart_text_fallback_snapshot(snap_compare, monkeypatch) -> None:
+    monkeypatch.setattr(chart_plot, "_module", chart_plot._MISSING)  # as without the extra
+    app = ChartApp()
+
+    async def drawn(pilot) -> None:
+        await pilot.pause(0.1)
+        assert HINT in screen_text(pilot.app)
+
+    assert snap_compare(app, terminal_size=(80, 12), run_before=drawn)
+
+
+def test_calendar_snapshot(snap_compare) -> None:
+    assert snap_compare(CalendarApp(), terminal_size=(80, 12))
+
+
+# ---- the app -------------------------------------------------------------------------------
+
+
+async def test_switching_lifts_draws_each_chart(migrated_db: Path, clock) -> None:
+    seed(migrated_db, clock.now)
+    app = BacklegsApp(db_path=migrated_db, clock=clock, start_mode="history")
+    async with app.run_test(size=(120, 36)) as pilot:
+        screen = await ready(pilot)
+        await pilot.press("p")
+        panel = screen.progress_panel
+        await wait_for(pilot, lambda: panel.lines is not None and panel.progress is not None, "the lines")
+        chart = app.screen.query_one(ProgressChart)
+        seen = {}
+        for _ in range(3):
+            await pilot.press("right_square_bracket")
+            await settle(pilot)
+            name = panel.names[panel.exercise_id]
+            assert app.screen.query_one("#progress-view").border_title == name
+            points = progress_points(panel.lines[panel.exercise_id], panel._since())
+            assert chart.points == points and chart.plot is not None
+            seen[name] = chart.plot._y_max
+        assert len(seen) == 3
+        assert "Best e1RM since" in screen_text(app) and "● best e1RM" in screen_text(app)

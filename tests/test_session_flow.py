@@ -440,3 +440,31 @@ async def test_deload_offer_starts_a_lighter_session(db_path, clock, monkeypatch
     state = repo.open_session()
     assert [it.sets_planned for it in state.items][:2] == [2, 2]  # 60 % of 4, rounded
     repo.close()
+
+
+async def test_keys_typed_while_the_session_starts_go_to_it(db_path, clock, monkeypatch):
+    import time
+
+    from backlegs_tui.ui.screens.session import screen as session_module
+
+    real = session_module.start_session
+
+    def slow_start(*args, **kwargs):
+        time.sleep(0.5)  # a busy disk: the lifter types before the session is on screen
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(session_module, "start_session", slow_start)
+    app = BacklegsApp(db_path=db_path, clock=clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_ready(pilot)
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: isinstance(app.screen, FormDialog), "readiness")
+        screen = session_screen(app)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert screen.live is None  # still starting (the disk is slow)
+        await pilot.press("w", "1", "0", "0")  # typed as the session appears
+        await wait_for(pilot, lambda: screen.live is not None, "the session")
+        await settle(pilot)
+        assert screen.entry.values().weight == "100"
+        assert screen.live.warmups_wanted(screen.live.current_item()) is False

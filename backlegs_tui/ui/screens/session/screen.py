@@ -15,6 +15,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.css.query import NoMatches
+from textual import events
 from textual.events import Resize
 from textual.widgets import Footer, Header
 
@@ -100,6 +101,7 @@ class SessionScreen(ModeScreen):
         self.live: LiveSession | None = None
         self._loaded_once = False
         self._starting = False
+        self._early: list[tuple[str, str | None]] = []  # keys typed while the session starts
 
     # ---- layout ---------------------------------------------------------------------------
 
@@ -293,6 +295,26 @@ class SessionScreen(ModeScreen):
         self._starting = False
         if self.live is None or self.live.id != msg.data.state.id:
             self._enter_live(msg.data)
+        if self._early:
+            self.call_after_refresh(self._replay_early_keys)
+
+    def _replay_early_keys(self) -> None:
+        """Keys typed while the session started go to the live view, once it has the focus."""
+        early, self._early = self._early, []
+        keys = {k: b for b in self.BINDINGS if isinstance(b, Binding) for k in b.key.split(",")}
+        for key, character in early:  # in order: a w before the digits must not wipe them
+            binding = keys.get(key)
+            if binding is not None and "(" not in binding.action and self.check_action(binding.action, ()):
+                getattr(self, f"action_{binding.action}")()
+            elif binding is None and self.live is not None:
+                self.entry.on_key(events.Key(key, character))
+
+    def on_key(self, event: events.Key) -> None:
+        """Keys typed while a session is starting are kept for it (not lost on the start panel)."""
+        if self._starting and self.live is None and event.key not in ("ctrl+q", "ctrl+c"):
+            self._early.append((event.key, event.character))
+            event.stop()
+            event.prevent_default()
 
     def _offer_resume(self, state: SessionState) -> None:
         now = self.blapp.clock()

@@ -141,6 +141,24 @@ def history_key(*keys: str) -> Callable[[Pilot, FrozenClock], Awaitable[None]]:
     return steps
 
 
+def progress_of(name: str) -> Callable[[Pilot, FrozenClock], Awaitable[None]]:
+    """History -> Progress with `name` under the cursor, its chart and records drawn."""
+
+    async def steps(pilot: Pilot, clock: FrozenClock) -> None:
+        await mode_loaded(pilot, clock)
+        await pilot.press("p")
+        panel = pilot.app.screen.progress_panel
+        await until(pilot, lambda: panel.lines is not None and panel.progress is not None)
+        for _ in range(len(panel.names)):
+            if panel.names.get(panel.exercise_id) == name:
+                break
+            await pilot.press("right_square_bracket")
+            await until(pilot, lambda: True)
+        await until(pilot, lambda: panel.progress is not None and panel.progress.name == name)
+
+    return steps
+
+
 @dataclass(frozen=True)
 class Scene:
     name: str
@@ -155,7 +173,8 @@ SCENES = [
     Scene("session-rest", "session", resting),
     Scene("plan", "plan", mode_loaded),
     Scene("history", "history", mode_loaded),
-    Scene("history-progress", "history", history_key("p")),
+    Scene("history-progress", "history", progress_of("Barbell back squat")),
+    Scene("history-calendar", "history", history_key("c")),
     Scene("history-volume", "history", history_key("v")),
     Scene("history-fatigue", "history", history_key("f")),
     Scene("help", "session", help_screen),

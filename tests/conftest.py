@@ -73,12 +73,16 @@ def repo(db_target: Path) -> Iterator[Repository]:
     r.close()
 
 
-# PostgreSQL: a throwaway server per run (tests/pg.py); `pytest.mark.both_backends` runs a
-# test on SQLite and on PostgreSQL
-from tests.pg import backend, db_target, pg_server, pg_template, pg_url  # noqa: E402, F401
+# PostgreSQL: a throwaway server per run (tests/pg.py, registered as a plugin for its fixtures
+# backend, db_target, pg_server, pg_template, pg_url); `pytest.mark.both_backends` runs a test
+# on SQLite and on PostgreSQL
 
 
 def pytest_configure(config: pytest.Config) -> None:
+    import tests.pg
+
+    if not config.pluginmanager.is_registered(tests.pg):
+        config.pluginmanager.register(tests.pg, "backlegs-pg")
     config.addinivalue_line("markers", "both_backends: run on SQLite and on PostgreSQL (tests/pg.py)")
     config.addinivalue_line("markers", "sqlite_only: in a both_backends module, SQLite only (reads the file)")
 
@@ -87,3 +91,12 @@ def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
     from tests.pg import parametrize_backends
 
     parametrize_backends(metafunc)
+
+
+def pytest_terminal_summary(terminalreporter) -> None:
+    """Say at the end of every run why the PostgreSQL tests were skipped, if they were."""
+    from tests.pg import unavailable
+
+    reason = unavailable()
+    if reason is not None and terminalreporter.stats.get("skipped"):
+        terminalreporter.write_line(f"PostgreSQL tests skipped: {reason}", yellow=True)

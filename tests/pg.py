@@ -176,6 +176,8 @@ def pg_server() -> Iterator[PgServer]:
     cannot run (no server binaries, no psycopg)."""
     reason = unavailable()
     if reason is not None:
+        if os.environ.get("BACKLEGS_REQUIRE_PG"):  # CI with the server binaries: never skip quietly
+            pytest.fail(f"BACKLEGS_REQUIRE_PG is set but {reason}")
         pytest.skip(f"PostgreSQL tests skipped: {reason}")
     server = PgServer()
     try:

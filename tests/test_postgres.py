@@ -462,3 +462,29 @@ async def test_the_app_on_a_server_keeps_the_set_when_the_connection_drops(
         assert [tuple(r) for r in rows] == [(0, 100.0), (1, 100.0), (2, 100.0)]
     finally:
         other.close()
+
+
+async def test_history_on_one_client_shows_the_other_clients_session_after_r(pg_url: ServerUrl, clock) -> None:
+    """The desktop browses History while the laptop at the gym logs a session: 'r' shows it."""
+    from backlegs_tui.ui.app import BacklegsApp
+
+    from .session_helpers import settle, wait_for
+    from .ui_text import shows
+
+    app = BacklegsApp(db_path=pg_url, clock=clock, start_mode="history")
+    async with app.run_test(size=(160, 40)) as pilot:
+        await wait_for(pilot, lambda: app.repo is not None and shows(app, "Sessions (0)"), "the empty history")
+        laptop = Repository.open(pg_url)
+        try:
+            state = laptop.start_session(laptop.plans()[0].id, clock() - timedelta(hours=2))
+            for k in range(3):
+                item = state.items[k % len(state.items)]
+                laptop.log_set(state.id, SetEntry(item.exercise_id, SetType.WORKING, 100, 5, item_id=item.id,
+                                                  logged_at=clock() - timedelta(hours=2) + timedelta(minutes=k)))
+            laptop.finish_session(state.id, clock() - timedelta(hours=1), 8)
+        finally:
+            laptop.close()
+        await settle(pilot)
+        assert shows(app, "Sessions (0)")  # nothing changes under the lifter's eyes
+        await pilot.press("r")
+        await wait_for(pilot, lambda: shows(app, "Sessions (1)"), "the laptop's session")

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from backlegs_tui.domain.model import ExerciseDraft, Readiness, SetEntry, SetType, Settings, Unit
+from backlegs_tui.domain.model import ExerciseDraft, LoadKind, Readiness, SetEntry, SetType, Settings, Unit
 from backlegs_tui.exchange.csvfmt import CSV_COLUMNS, STRONG_COLUMNS, num, safe_text
 from backlegs_tui.store.repository import Repository
 
@@ -57,14 +57,14 @@ def filled(db_path: Path) -> Path:
 
 
 EXPECTED_CSV = """\
-date,session,exercise,set_index,set_type,weight_kg,reps,rpe,rir,rest_s,notes
-2026-11-24T18:05:00,Back and legs (article),Barbell back squat,1,warmup,60,8,,,,
-2026-11-24T18:09:00,Back and legs (article),Barbell back squat,2,working,102.5,5,8,,180,
-2026-11-24T18:14:00,Back and legs (article),Pull-up,3,working,0,8,,2,,"strict, slow"
-2026-11-24T18:20:00,Back and legs (article),Barbell back squat,4,failure,100,3,10,,,
-2026-11-24T18:30:00,Back and legs (article),Leg press,5,drop,140,12,,,,drop from 180
-2026-11-26T18:10:00,Back day,Conventional deadlift,1,working,180,3,9,,,
-2026-11-28T18:05:00,Open one,Barbell row,1,working,70,8,,,,
+date,session,exercise,set_index,set_type,weight_kg,reps,rpe,rir,rest_s,duration_s,distance_m,notes
+2026-11-24T18:05:00,Back and legs (article),Barbell back squat,1,warmup,60,8,,,,,,
+2026-11-24T18:09:00,Back and legs (article),Barbell back squat,2,working,102.5,5,8,,180,,,
+2026-11-24T18:14:00,Back and legs (article),Pull-up,3,working,0,8,,2,,,,"strict, slow"
+2026-11-24T18:20:00,Back and legs (article),Barbell back squat,4,failure,100,3,10,,,,,
+2026-11-24T18:30:00,Back and legs (article),Leg press,5,drop,140,12,,,,,,drop from 180
+2026-11-26T18:10:00,Back day,Conventional deadlift,1,working,180,3,9,,,,,
+2026-11-28T18:05:00,Open one,Barbell row,1,working,70,8,,,,,,
 """
 
 
@@ -130,8 +130,8 @@ def test_formulas_are_neutralised_in_csv_and_strong(capsys, db_path: Path) -> No
     repo.close()
     _, out, _ = run(capsys, "export", "--db", str(db_path))
     rows = list(csv.reader(io.StringIO(out)))
-    assert rows[1][1] == "'+SUM(A1:A9)" and rows[1][2] == "'=cmd|' /C calc'!A0" and rows[1][10] == "'@evil"
-    assert [r[10] for r in rows[2:]] == ["-1", "'\tTAB", "'-2+3"]
+    assert rows[1][1] == "'+SUM(A1:A9)" and rows[1][2] == "'=cmd|' /C calc'!A0" and rows[1][12] == "'@evil"
+    assert [r[12] for r in rows[2:]] == ["-1", "'\tTAB", "'-2+3"]
     _, out, _ = run(capsys, "export", "--format", "strong", "--db", str(db_path))
     rows = list(csv.reader(io.StringIO(out)))
     assert rows[1][1] == "'+SUM(A1:A9)" and rows[1][3] == "'=cmd|' /C calc'!A0"
@@ -159,7 +159,7 @@ def test_numbers_are_written_short() -> None:
 def rich(repo: Repository) -> None:
     """Everything the JSON must carry: custom exercises and alternatives, plans, schedule,
     settings, imported sessions, an open session with its live state."""
-    repo.add_exercise(ExerciseDraft(name="Hip thrust", primary=("glutes",), equipment="barbell",
+    repo.add_exercise(ExerciseDraft(name="Barbell hip thrust", primary=("glutes",), equipment="barbell",
                                     alternatives=("Romanian deadlift",)))
     plan = repo.plans()[0]
     repo.set_schedule(0, [plan.id])
@@ -167,12 +167,22 @@ def rich(repo: Repository) -> None:
     repo.save_settings(replace(Settings(), unit=Unit.LB, default_rest_s=150))
     fill(repo)
     open_id = repo.open_session().id
-    item = repo.add_item(open_id, repo.exercise_by_name("Hip thrust").id, sets=4, target_rpe=8.5)
+    item = repo.add_item(open_id, repo.exercise_by_name("Barbell hip thrust").id, sets=4, target_rpe=8.5)
     repo.set_current_item(open_id, item.id)
     repo.set_rest(open_id, T0 + timedelta(days=4, seconds=30.5), T0 + timedelta(days=4, minutes=3))
     from backlegs_tui.exchange.importing import read_file, write
 
     write(repo, "hevy", read_file("hevy", DATA / "hevy_kg.csv"))
+    # issue 9: load kinds, timed and distance sets, a superset, body weights
+    done = repo.create_past_session(T0 - timedelta(days=3), name="Carries")
+    plank, carry = repo.exercise_by_name("Plank"), repo.exercise_by_name("Farmer carry")
+    repo.log_past_set(done, SetEntry(exercise_id=plank.id, set_type=SetType.WORKING, weight_kg=0, reps=1,
+                                     duration_s=75, superset="1"))
+    repo.log_past_set(done, SetEntry(exercise_id=carry.id, set_type=SetType.WORKING, weight_kg=32.5, reps=1,
+                                     duration_s=41, distance_m=40.5, superset="1"))
+    repo.set_load_kind(repo.exercise_by_name("Barbell hip thrust").id, LoadKind.BODYWEIGHT)
+    repo.log_body_weight(T0.date(), 81.5)
+    repo.log_body_weight((T0 - timedelta(days=30)).date(), 83.0)
 
 
 def test_json_round_trip_is_byte_identical(capsys, db_path: Path, tmp_path: Path) -> None:
@@ -184,16 +194,23 @@ def test_json_round_trip_is_byte_identical(capsys, db_path: Path, tmp_path: Path
     assert run(capsys, "export", "--format", "json", "-o", str(first), "--db", str(db_path))[0] == 0
     code, out, err = run(capsys, "import", "json", str(first), "--db", str(fresh))
     assert code == 0, err
-    assert "Imported 5 workouts" in out
+    assert "Imported 6 workouts" in out
     assert run(capsys, "export", "--format", "json", "-o", str(second), "--db", str(fresh))[0] == 0
     assert first.read_bytes() == second.read_bytes()
     data = json.loads(first.read_text())
-    assert set(data) == {"format", "version", "schema", "exercises", "plans", "schedule", "sessions", "settings"}
+    assert set(data) == {"format", "version", "schema", "exercises", "plans", "schedule", "sessions", "settings",
+                         "body_weights"}
+    assert [(b["day"], b["weight_kg"]) for b in data["body_weights"]] == [("2026-10-25", 83.0), ("2026-11-24", 81.5)]
+    carries = next(s for s in data["sessions"] if s["name"] == "Carries")
+    assert [(x["duration_s"], x["distance_m"], x["superset"]) for x in carries["sets"]] == [
+        (75, None, "1"), (41, 40.5, "1")]
+    kinds = {e["name"]: e["load_kind"] for e in data["exercises"]}
+    assert kinds["Plank"] == "timed" and kinds["Barbell hip thrust"] == "bodyweight"
     open_session = next(s for s in data["sessions"] if s["ended_at"] is None)
     assert open_session["current_item_id"] is not None and open_session["rest_until"]
     readiness = next(s for s in data["sessions"] if s["sleep_h"] is not None)
     assert (readiness["sleep_h"], readiness["soreness"], readiness["energy"]) == (7.5, 2, 4)
-    hip = next(e for e in data["exercises"] if e["name"] == "Hip thrust")
+    hip = next(e for e in data["exercises"] if e["name"] == "Barbell hip thrust")
     assert hip["alternatives"] and hip["primary_muscles"] == ["glutes"]
     assert data["plans"][0]["items"] and len(data["schedule"]) == 2
     assert data["settings"]["settings"]["v"]["unit"] == "lb"
@@ -203,13 +220,14 @@ def test_json_round_trip_is_byte_identical(capsys, db_path: Path, tmp_path: Path
         assert restored.settings().unit is Unit.LB
         assert restored.open_session().current_item_id == item_id(restored)
         assert restored.schedule() == {0: [restored.plans()[0].id], 3: [restored.plans()[0].id]}
+        assert restored.body_weight_at(T0) == 81.5
     finally:
         restored.close()
 
 
 def item_id(repo: Repository) -> int:
     state = repo.open_session()
-    return next(i.id for i in state.items if i.exercise_name == "Hip thrust")
+    return next(i.id for i in state.items if i.exercise_name == "Barbell hip thrust")
 
 
 def test_json_into_a_database_in_use_merges(capsys, db_path: Path, tmp_path: Path) -> None:
@@ -220,26 +238,28 @@ def test_json_into_a_database_in_use_merges(capsys, db_path: Path, tmp_path: Pat
     run(capsys, "export", "--format", "json", "-o", str(snap), "--db", str(db_path))
     other = tmp_path / "other.db"
     mine = Repository.open(other)
-    mine.add_exercise(ExerciseDraft(name="hip THRUST"))
+    mine.add_exercise(ExerciseDraft(name="barbell hip THRUST"))
     s = mine.start_session(None, T0 - timedelta(days=7), name="Mine")
-    log(mine, s.id, "hip THRUST", 80, 10, -7 * 24 * 60)
+    log(mine, s.id, "barbell hip THRUST", 80, 10, -7 * 24 * 60)
     mine.finish_session(s.id, T0 - timedelta(days=7, minutes=-30), None)
     mine.close()
     code, out, err = run(capsys, "import", "json", str(snap), "--db", str(other), "--json")
     assert code == 0, err
     data = json.loads(out)
-    assert data["workouts"] == 5 and data["exercises_created"] == 0  # Hip thrust matched by name
+    # Barbell hip thrust matched by name; the Hevy file's Treadmill (a distance lift) is new
+    assert data["workouts"] == 6 and data["exercises_created"] == 1
     merged = Repository.open(other)
     try:
         assert merged.settings().unit is Unit.LB  # this database never saved settings: the file's
         assert merged.schedule() == {}  # the plan was already there: its schedule is the database's
-        assert merged.stats()["sessions"] == 6
+        assert merged.stats()["sessions"] == 7
         assert merged.open_session().name == "Open one"
+        assert merged.body_weights()[-1][1] == 81.5  # the body weights came along
     finally:
         merged.close()
     # and again: everything is already there
     code, out, _ = run(capsys, "import", "json", str(snap), "--db", str(other))
-    assert code == 0 and "Imported 0 workouts" in out and "5 workouts already in the database" in out
+    assert code == 0 and "Imported 0 workouts" in out and "6 workouts already in the database" in out
 
 
 def test_an_open_session_is_not_merged_next_to_another(capsys, filled: Path, tmp_path: Path) -> None:
@@ -296,3 +316,36 @@ def test_a_full_disk_is_one_line(capsys, filled: Path) -> None:
     code, _, err = run(capsys, "export", "-o", "/dev/full", "--db", str(filled))
     assert code == 2 and "No space left" in err
     assert Path("/dev/full").is_char_device()
+
+
+def test_timed_and_distance_sets_in_csv_and_strong(capsys, db_path: Path, tmp_path: Path) -> None:
+    repo = Repository.open(db_path)
+    sid = repo.create_past_session(T0, name="Core", ended_at=T0 + timedelta(minutes=30))
+    plank, carry = repo.exercise_by_name("Plank"), repo.exercise_by_name("Farmer carry")
+    repo.log_past_set(sid, SetEntry(exercise_id=plank.id, set_type=SetType.WORKING, weight_kg=0, reps=1,
+                                    duration_s=90, logged_at=T0 + timedelta(minutes=2)))
+    repo.log_past_set(sid, SetEntry(exercise_id=carry.id, set_type=SetType.WORKING, weight_kg=40, reps=1,
+                                    duration_s=35, distance_m=50, logged_at=T0 + timedelta(minutes=6)))
+    repo.close()
+    _, out, _ = run(capsys, "export", "--db", str(db_path))
+    assert out.splitlines()[1:] == [
+        "2026-11-24T18:02:00,Core,Plank,1,working,0,1,,,,90,,",
+        "2026-11-24T18:06:00,Core,Farmer carry,2,working,40,1,,,,35,50,",
+    ]
+    target = tmp_path / "strong.csv"
+    assert run(capsys, "export", "--format", "strong", "-o", str(target), "--db", str(db_path))[0] == 0
+    rows = [dict(zip(STRONG_COLUMNS, r)) for r in list(csv.reader(io.StringIO(target.read_text())))[1:]]
+    assert [(r["Exercise Name"], r["Distance"], r["Seconds"]) for r in rows] == [
+        ("Plank", "0", "90"), ("Farmer carry", "0.05", "35")]  # km beside kg, as Strong writes it
+    # and Strong's file reads back as the same timed and distance sets
+    other = tmp_path / "other.db"
+    code, out, _ = run(capsys, "import", "strong", str(target), "--unit", "kg", "--json", "--db", str(other))
+    assert code == 0 and json.loads(out)["sets"] == 2 and json.loads(out)["skipped"] == []
+    back = Repository.open(other)
+    try:
+        (sess,) = back.sessions()
+        sets = back.session_state(sess.id).sets
+        assert [(s.exercise_name, s.duration_s, s.distance_m) for s in sets] == [
+            ("Plank", 90, None), ("Farmer carry", 35, 50.0)]
+    finally:
+        back.close()

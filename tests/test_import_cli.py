@@ -37,20 +37,22 @@ def test_strong_import_prints_a_summary_and_the_mapping(capsys, db: Path) -> Non
     assert code == 0, err
     assert err == ""  # no progress bar when stderr is not a terminal
     assert "Read Strong 2020-2023, weights in kg." in out
-    assert "Imported 2 workouts, 9 sets; exercises: 7 matched, 0 created." in out
+    assert "Imported 2 workouts, 10 sets; exercises: 8 matched, 0 created." in out
     assert "Squat (Barbell)             -> Barbell back squat" in out
-    assert "1 timed or distance set (cardio, holds) left out" in out
+    assert "1 timed or distance set (holds, carries, cardio) stored with their time and distance." in out
     c = counts(db)
-    assert (c["sessions"], c["set_entries"]) == (2, 9)
+    assert (c["sessions"], c["set_entries"]) == (2, 10)
     repo = Repository.open(db)
     try:
         summary = repo.sessions()
         assert [s.name for s in summary] == ["Quick one", "Back and legs"]  # finished sessions
         state = repo.session_state(summary[1].id)
         assert [i.exercise_name for i in state.items] == [
-            "Barbell back squat", "Lat pulldown", "Romanian deadlift", "Barbell row", "Leg press", "Face pull",
+            "Barbell back squat", "Lat pulldown", "Romanian deadlift", "Barbell row", "Leg press", "Face pull", "Plank",
         ]
-        assert [s.position for s in state.sets] == list(range(7))
+        assert [s.position for s in state.sets] == list(range(8))
+        (plank,) = [s for s in state.sets if s.exercise_name == "Plank"]
+        assert (plank.duration_s, plank.reps) == (60, 1)
         assert state.sets_for_item(state.items[0].id)[1].rpe == 8.5
         assert repo.open_session() is None
     finally:
@@ -63,7 +65,8 @@ def test_json_summary_has_exactly_the_documented_keys(capsys, db: Path) -> None:
     )
     assert code == 0
     data = json.loads(out)
-    assert set(data) == {"workouts", "sets", "exercises_matched", "exercises_created", "skipped"}
+    assert set(data) == {"workouts", "sets", "exercises_matched", "exercises_created", "skipped",
+                         "timed_or_distance_sets", "recovered"}
     assert (data["workouts"], data["sets"], data["exercises_matched"], data["exercises_created"]) == (1, 2, 2, 0)
     assert [s["line"] for s in data["skipped"]] == [3, 4, 5, 6]
     assert all(isinstance(s["reason"], str) and s["reason"] for s in data["skipped"])
@@ -123,7 +126,7 @@ def test_the_comma_and_semicolon_2024_exports_are_the_same_workouts(capsys, db: 
 def test_dry_run_writes_nothing(capsys, db: Path) -> None:
     code, out, _ = run(capsys, "import", "fitnotes", str(DATA / "fitnotes_kgs.csv"), "--dry-run", "--db", str(db))
     assert code == 0
-    assert "Dry run: nothing was written." in out and "Would import 2 workouts, 5 sets" in out
+    assert "Dry run: nothing was written." in out and "Would import 2 workouts, 6 sets" in out
     assert not db.exists()  # not even an empty database
     Repository.open(db).close()
     before = counts(db)
@@ -136,6 +139,12 @@ def test_dry_run_counts_exercises_it_would_create(capsys, db: Path) -> None:
     code, out, _ = run(
         capsys, "import", "strong", str(DATA / "strong_2017.csv"), "--unit", "kg", "--dry-run", "--json", "--db", str(db)
     )
+    assert code == 0
+    data = json.loads(out)
+    assert (data["exercises_matched"], data["exercises_created"]) == (4, 0)  # hack squat: catalogue since issue 9
+    odd = db.parent / "odd.csv"
+    odd.write_text((DATA / "strong_2017.csv").read_text().replace("Hack Squat (Machine)", "Sissy Squat (Machine)"))
+    code, out, _ = run(capsys, "import", "strong", str(odd), "--unit", "kg", "--dry-run", "--json", "--db", str(db))
     assert code == 0
     data = json.loads(out)
     assert (data["exercises_matched"], data["exercises_created"]) == (3, 1)
@@ -157,12 +166,14 @@ def test_files_that_carry_their_unit_need_no_flag(capsys, db: Path) -> None:
 
 
 def test_unknown_exercises_are_created_with_defaults(capsys, db: Path) -> None:
-    code, out, _ = run(capsys, "import", "strong", str(DATA / "strong_2017.csv"), "--unit", "kg", "--db", str(db))
+    odd = db.parent / "odd.csv"
+    odd.write_text((DATA / "strong_2017.csv").read_text().replace("Hack Squat (Machine)", "Sissy Squat (Machine)"))
+    code, out, _ = run(capsys, "import", "strong", str(odd), "--unit", "kg", "--db", str(db))
     assert code == 0
-    assert "Hack Squat (Machine) -> new exercise" in out
+    assert "Sissy Squat (Machine) -> new exercise" in out
     repo = Repository.open(db)
     try:
-        hack = repo.exercise_by_name("hack squat (machine)")
+        hack = repo.exercise_by_name("sissy squat (machine)")
         assert hack is not None
         assert hack.equipment == "machine" and hack.primary == ("quads", "glutes")
     finally:

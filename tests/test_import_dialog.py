@@ -48,7 +48,7 @@ async def test_import_from_the_palette(repo: Repository) -> None:
         dialog.query_one("#import-path", Input).value = str(DATA / "hevy_kg.csv")
         await pilot.click("#import-go")
         await wait_for(pilot, lambda: not isinstance(app.screen, ImportDialog), "the import")
-        assert seen and seen[0].startswith("Imported 2 workouts, 7 sets; exercises: 4 matched, 0 created")
+        assert seen and seen[0].startswith("Imported 2 workouts, 8 sets; exercises: 4 matched, 1 created")
     assert repo.stats()["sessions"] == 2
 
 
@@ -70,7 +70,7 @@ async def test_errors_show_in_the_dialog_which_stays_open(repo: Repository, tmp_
         dialog.query_one("#import-unit", Select).value = "kg"
         await submit(pilot, dialog)
         await wait_for(pilot, lambda: not isinstance(app.screen, ImportDialog), "the import")
-    assert repo.stats()["sets"] == 9
+    assert repo.stats()["sets"] == 10  # the plank is stored
 
 
 async def test_escape_closes_the_dialog_and_the_palette_lists_the_lifters_actions(repo: Repository) -> None:

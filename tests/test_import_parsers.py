@@ -57,7 +57,8 @@ def test_strong_2020_bom_duration_rpe_field_too_many_and_timed_sets() -> None:
     assert pulldown.exercise == "Lat Pulldown (Cable)"
     assert pulldown.notes == "wide grip, slow negatives"
     assert pulldown.rpe is None
-    assert p.left_out == 1  # the plank: seconds, no reps
+    (plank,) = [s for s in sets_of(p) if s.exercise == "Plank"]  # seconds, no reps: a timed set
+    assert (plank.reps, plank.duration_s, plank.distance_m, plank.line) == (1, 60, None, 9)
     assert p.skipped == []
 
 
@@ -85,7 +86,8 @@ def test_strong_2024_quoted_with_set_types_and_rest_timers(name: str) -> None:
     assert legs.notes == "Good session"
     assert legs.sets[2].notes == "grinder"
     assert back.sets[1].weight_kg == 0.0
-    assert p.skipped == [] and p.left_out == 0  # the rest timer row is no set and no error
+    # the rest timer row is no set: listed with its line and why
+    assert [(s.line, s.reason) for s in p.skipped] == [(5, "a rest timer, not a set")]
 
 
 def test_strong_bad_rows_are_skipped_with_line_and_reason() -> None:
@@ -117,7 +119,8 @@ def test_hevy_kg_newest_first_set_types_and_literal_newlines() -> None:
     assert [s.notes for s in legs.sets[:3]] == ["Belt on top sets\nknees out", "", ""]
     assert back.sets[0].weight_kg == 0.0
     assert back.sets[1].weight_kg == 70.0  # 70.00000000000001
-    assert p.left_out == 1  # the treadmill
+    (treadmill,) = [s for s in sets_of(p) if s.exercise == "Treadmill"]  # 1.5 km in 600 s
+    assert (treadmill.reps, treadmill.duration_s, treadmill.distance_m) == (1, 600, 1500.0)
 
 
 def test_hevy_lb_with_us_dates() -> None:
@@ -171,8 +174,9 @@ def test_fitnotes_groups_rows_by_date() -> None:
     assert first.name == "Legs + Back"
     assert [s.exercise for s in first.sets] == ["Barbell Squat", "Barbell Squat", "Deadlift", "Pull Up"]
     assert first.import_key == "fitnotes:2019-06-01"
-    assert second.name == "Legs"
-    assert p.left_out == 1  # the plank
+    assert second.name == "Legs + Abs"  # the plank is stored now
+    (plank,) = [s for s in sets_of(p) if s.exercise == "Plank"]  # 0:01:30
+    assert (plank.reps, plank.duration_s, plank.weight_kg) == (1, 90, 0.0)
 
 
 def test_fitnotes_lbs_and_per_row_units() -> None:
@@ -254,7 +258,20 @@ def test_delimiters_are_sniffed_from_the_header() -> None:
         ("LAT PULLDOWN", "Lat pulldown"),
         ("Triceps Pushdown (Cable - Straight Bar)", "Triceps pushdown"),
         ("Squat (Smith Machine)", "Squat (Smith Machine)"),
-        ("Hack  Squat (Machine)", "Hack Squat (Machine)"),
+        ("Hack  Squat (Machine)", "Hack squat"),  # in the catalogue since issue 9
+        ("Hack Squat (Smith Machine)", "Hack Squat (Smith Machine)"),
+        ("Pull Up (Assisted)", "Assisted pull-up"),
+        ("Hip Thrust (Barbell)", "Hip thrust"),
+        ("Farmer's Walk", "Farmer carry"),
+        ("Plank", "Plank"),
+        ("Dead Hang (Bodyweight)", "Dead hang"),
+        ("Chin Up", "Chin-up"),
+        ("Seated Row (Cable)", "Seated cable row"),
+        ("Chest Supported Incline Row (Dumbbell)", "Chest-supported row"),
+        ("Calf Raise (Machine)", "Calf raise"),
+        ("Bulgarian Split Squat", "Bulgarian split squat"),
+        ("Back Extension (Hyperextension)", "Back extension"),
+        ("Pull Through (Cable)", "Pull-through"),
     ],
 )
 def test_names_are_matched_only_when_clearly_the_same_lift(written: str, stored: str) -> None:

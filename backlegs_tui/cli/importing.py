@@ -85,7 +85,7 @@ def add_parser(sub: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..exchange.common import BadFile, Parsed
+    from ..exchange.common import BadFile, Parsed, row_errors
     from ..exchange.importing import ImportSummary, StrictFailure, read_file, read_json, write, write_json
 
     fmt: str = args.format
@@ -99,7 +99,7 @@ def run(args: argparse.Namespace) -> int:
         else:
             with _bar("Reading") as bar:
                 parsed = read_file(fmt, path, unit, progress=bar)
-            if args.strict and parsed.skipped:
+            if args.strict and row_errors(parsed.skipped):
                 # refuse before the database is even opened
                 raise StrictFailure(ImportSummary(fmt, parsed.variant, parsed.unit, skipped=list(parsed.skipped)))
     except StrictFailure as exc:

@@ -21,6 +21,10 @@ class SetRecord:
     logged_at: datetime | None = None  # None: the workout's start
     notes: str = ""
     line: int | None = None  # line in the source file, for error reports
+    duration_s: int | None = None  # a timed or distance set: seconds
+    distance_m: float | None = None  # a distance set: metres
+    superset: str | None = None  # the source's superset group (Hevy's superset_id)
+    source_name: str = ""  # the exercise as the file wrote it (before matching)
 
 
 @dataclass(slots=True)

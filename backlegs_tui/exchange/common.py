@@ -47,6 +47,12 @@ class RowError(ValueError):
 class Skipped:
     line: int | None
     reason: str
+    error: bool = True  # False: a row that holds no set (Strong's rest timers); --strict lets it pass
+
+
+def row_errors(skipped: list[Skipped]) -> list[Skipped]:
+    """The skipped rows that could not be read (not the ones that hold no set)."""
+    return [s for s in skipped if s.error]
 
 
 @dataclass(slots=True)
@@ -58,7 +64,8 @@ class Parsed:
     variant: str = ""
     unit: str = ""  # "kg", "lb", "per row" or "" (no weights to convert)
     mapping: dict[str, str] = field(default_factory=dict)  # exercise as written -> as stored
-    left_out: int = 0  # timed or distance sets (cardio, holds): readable, but not reps
+    left_out: int = 0  # no longer used: timed and distance sets are stored (issue 9)
+    recovered: list[Skipped] = field(default_factory=list)  # rows read after a repair, and how
 
     @property
     def set_count(self) -> int:
@@ -274,13 +281,17 @@ class CsvTable:
         return name in self.header
 
 
-def read_csv(text: str, progress: Progress | None = None) -> CsvTable:
+def read_csv(text: str, progress: Progress | None = None, header: list[str] | None = None) -> CsvTable:
+    """The file's rows; `header` for a file without a header row (its first line is a row)."""
     delimiter = sniff_delimiter(text)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=False)
-    try:
-        header = [normalise(h) for h in next(reader)]
-    except (StopIteration, csv.Error) as exc:
-        raise BadFile(f"has no readable header ({exc})") from None
+    if header is not None:
+        header = [normalise(h) for h in header]
+    else:
+        try:
+            header = [normalise(h) for h in next(reader)]
+        except (StopIteration, csv.Error) as exc:
+            raise BadFile(f"has no readable header ({exc})") from None
     total = text.count("\n") + 1
     ends_cleanly = text.endswith(("\n", "\r"))
 
@@ -309,31 +320,42 @@ def read_csv(text: str, progress: Progress | None = None) -> CsvTable:
     return CsvTable(header, delimiter, total, rows())
 
 
+Repair = Callable[[int, list[str]], "tuple[list[str], str] | None"]
+"""repair(line, fields): a row with too many fields made whole, and what was done; or None."""
+
+
 def collect(
     table: CsvTable,
     free_text: int | None,
     read_row: Callable[[int, list[str]], None],
+    repair: Repair | None = None,
+    recovered: list[Skipped] | None = None,
 ) -> tuple[list[Skipped], int]:
     """Feed every row, `width` cells plus one empty, to `read_row`; return the rows skipped
-    (with why) and how many were left out (timed or distance sets)."""
+    (with why; every row is either read or listed) and 0 (nothing is left out any more).
+    A row with too many fields goes to `repair` first (its note into `recovered`)."""
     width = len(table.header)
     if free_text is not None and free_text >= width:
         free_text = None
     skipped: list[Skipped] = []
-    left_out = 0
     for line, fields in table.rows:
         try:
+            note = None
+            if len(fields) > width and repair is not None:
+                fixed = repair(line, fields)
+                if fixed is not None:
+                    fields, note = fixed
             if len(fields) != width:
                 fields = fit(fields, width, free_text, table.delimiter)
             fields.append("")
             read_row(line, fields)
+            if note and recovered is not None:
+                recovered.append(Skipped(line, printable(note)))
         except RowError as exc:
             skipped.append(Skipped(line, printable(str(exc))))
-        except LeftOut:
-            left_out += 1
-        except NotASet:
-            pass
-    return skipped, left_out
+        except NotASet as exc:
+            skipped.append(Skipped(line, printable(str(exc) or "not a set"), error=False))
+    return skipped, 0
 
 
 def fit(fields: list[str], width: int, free_text: int | None, delimiter: str) -> list[str]:
@@ -399,6 +421,14 @@ def number(text: str, what: str) -> float | None:
     if value - value != 0:  # inf or nan
         raise RowError(f"{what} {text.strip()!r} is not a number")
     return value
+
+
+def number_or_none(text: str) -> float | None:
+    """`text` as a number, or None when blank or not a number."""
+    try:
+        return number(text, "value")
+    except RowError:
+        return None
 
 
 def weight_kg(text: str, unit: Unit | None) -> float:
@@ -548,36 +578,74 @@ class Workouts:
         return sorted((w for w in self._by_key.values() if w.sets), key=lambda w: w.started_at)
 
 
-class LeftOut(Exception):
-    """A readable row that is not a set of reps (cardio, a hold): counted, not an error."""
-
-
 class NotASet(Exception):
-    """A row that records something else (Strong's rest timers): passed over silently."""
+    """A row that records something else (Strong's rest timers): listed in skipped, with
+    the message as its reason."""
 
 
-def check_reps(n: int | None, *time_cells: str) -> int:
-    """`n` reps, or LeftOut for a timed or distance set, or RowError when blank."""
-    if not n and timed_set(*time_cells):
-        raise LeftOut
+# metres per unit, for the distance units exports write
+_METRES = {
+    "m": 1.0, "meter": 1.0, "meters": 1.0, "metre": 1.0, "metres": 1.0,
+    "km": 1000.0, "kms": 1000.0, "kilometer": 1000.0, "kilometers": 1000.0,
+    "mi": 1609.344, "mile": 1609.344, "miles": 1609.344,
+    "ft": 0.3048, "feet": 0.3048, "foot": 0.3048,
+    "yd": 0.9144, "yds": 0.9144, "yard": 0.9144, "yards": 0.9144,
+}
+
+
+def metres_per(unit_text: str, default: float | None = None) -> float | None:
+    """Metres in one `unit_text` (m, km, mi, ft, yd, any case); `default` when unknown."""
+    return _METRES.get(unit_text.strip().lower().rstrip("."), default)
+
+
+def distance_m(text: str, per_unit: float | None) -> float | None:
+    """A distance in metres (None when blank or 0); RowError when unreadable or too far."""
+    value = number(text, "distance")
+    if not value:
+        return None
+    if value < 0:
+        raise RowError(f"distance {text.strip()} is negative")
+    if per_unit is None:
+        raise RowError(f"distance {text.strip()} has no unit")
+    metres = round(value * per_unit, 2)
+    if metres > validation.MAX_DISTANCE_M:
+        raise RowError(f"distance {text.strip()} is over {validation.MAX_DISTANCE_M / 1000:g} km")
+    return metres or None
+
+
+def seconds(text: str) -> int | None:
+    """A set's time in whole seconds (`90`, `90.0`, `0:01:30`, `1m 30s`); None when blank or 0."""
+    t = text.strip()
+    if not t:
+        return None
+    try:
+        value = float(t.replace(",", "."))
+    except ValueError:
+        d = parse_duration(t)
+        if d is None:
+            if t.strip("0:. ") == "":
+                return None
+            raise RowError(f"time {t!r} is not a duration") from None
+        value = d.total_seconds()
+    if value != value or value < 0:
+        raise RowError(f"time {t!r} is not a duration")
+    if value > validation.MAX_DURATION_S:
+        raise RowError(f"time {t} s is over a day")
+    n = int(round(value))
+    return n or None
+
+
+def measures(n: int | None, duration: int | None = None, distance: float | None = None) -> tuple[int, int | None, float | None]:
+    """(reps, duration_s, distance_m) of a row: a timed or distance set with no reps is one
+    hold or one carry (reps 1); RowError when blank, or 0 reps with no time or distance."""
+    if duration is not None or distance is not None:
+        return (n or 1), duration, distance
     if n is None:
-        raise RowError("reps are blank")
+        raise RowError("reps are blank (and no time or distance)")
     if n == 0:
         # Strong and Hevy write 0 reps for a set that was planned but never done
         raise RowError("0 reps (a set that was not done)")
-    return n
-
-
-def timed_set(*cells: str) -> bool:
-    """True when a row with no reps has a distance or a time: cardio or a hold."""
-    for c in cells:
-        try:
-            if float(c.strip().replace(",", ".") or 0):
-                return True
-        except ValueError:
-            if c.strip():
-                return True
-    return False
+    return n, None, None
 
 
 class Sets:

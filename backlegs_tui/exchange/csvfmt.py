@@ -103,7 +103,7 @@ def strong_duration(started: datetime, ended: datetime | None) -> str:
 
 def write_strong(sets: Iterable[LoggedSet], out: IO[str]) -> int:
     """Write Strong's 2020-2023 CSV (weights in kg; Set Order counts each exercise's sets;
-    Distance in metres and Seconds for timed and distance sets, else 0)."""
+    Distance in km, as Strong writes it beside kg, and Seconds for timed and distance sets, else 0)."""
     w = csv.writer(out, lineterminator="\n")
     w.writerow(STRONG_COLUMNS)
     session, order, n = None, {}, 0
@@ -120,7 +120,7 @@ def write_strong(sets: Iterable[LoggedSet], out: IO[str]) -> int:
             order[s.exercise],
             num(s.weight_kg),
             s.reps,
-            num(s.distance_m) or 0,
+            num(s.distance_m / 1000) if s.distance_m else 0,
             num(s.duration_s) or 0,
             safe_text(s.notes),
             safe_text(s.session_notes),

@@ -4,7 +4,10 @@
     Date,Exercise,Category,Weight,Weight Unit,Reps,Distance,Distance Unit,Time   (newer)
 
 Dates only: no time, no workout name, no set order. The rows of one day become one workout
-starting at midnight, named after its categories, its sets in file order.
+starting at midnight, named after its categories, its sets in file order. Timed rows (Time
+`0:01:30`) and distance rows (Distance with its Distance Unit) are stored as such. FitNotes
+does not quote an exercise name with a comma in it ("Squat, Pause"): such a row has a field
+too many, and is read by joining the name back (the report lists each row so read).
 """
 
 from __future__ import annotations
@@ -41,6 +44,25 @@ def parse(text: str, *, unit: Unit | None = None, progress: c.Progress | None = 
         table.index(n) for n in ("date", "exercise", "category", "weight unit", "reps", "distance", "time")
     )
     i_weight, i_notes = table.index(*WEIGHT_COLUMNS), table.index("comment", "notes")
+    i_dunit = table.index("distance unit")
+    width = len(table.header)
+    recovered: list[c.Skipped] = []
+
+    def repair(line: int, f: list[str]) -> tuple[list[str], str] | None:
+        """A name with an unquoted comma: join it back when the row then reads as numbers."""
+        extra = len(f) - width
+        if i_exercise >= width or extra < 1:
+            return None
+        fixed = f[:i_exercise] + [",".join(f[i_exercise : i_exercise + extra + 1])] + f[i_exercise + extra + 1 :]
+        try:
+            c.number(fixed[i_weight], "weight") if i_weight < width else None
+            c.reps(fixed[i_reps]) if i_reps < width else None
+        except c.RowError:
+            return None
+        if i_category < width and c.number_or_none(fixed[i_category]) is not None:
+            return None  # the category would be a number: the comma was elsewhere
+        return fixed, f"the exercise name {fixed[i_exercise].strip()!r} holds an unquoted comma: joined back"
+
     dates = c.DateCache()
     workouts = c.Workouts()
     new_set = c.Sets()
@@ -48,9 +70,11 @@ def parse(text: str, *, unit: Unit | None = None, progress: c.Progress | None = 
 
     def read_row(line: int, f: list[str]) -> None:
         day = dates(f[i_date])
-        n = c.check_reps(c.reps(f[i_reps]), f[i_distance], _seconds(f[i_time]))
+        metres = c.distance_m(f[i_distance], c.metres_per(f[i_dunit]))
+        n, secs, metres = c.measures(c.reps(f[i_reps]), c.seconds(f[i_time]), metres)
         row_unit = (c.unit_word(f[i_unit]) or unit) if per_row else unit
-        s = new_set(f[i_exercise], SetType.WORKING, c.weight_kg(f[i_weight], row_unit), n, line, notes=f[i_notes].strip())
+        s = new_set(f[i_exercise], SetType.WORKING, c.weight_kg(f[i_weight], row_unit), n, line,
+                    notes=f[i_notes].strip(), duration_s=secs, distance_m=metres)
         start = datetime(day.year, day.month, day.day)
         w = workouts.get(
             start,
@@ -63,11 +87,6 @@ def parse(text: str, *, unit: Unit | None = None, progress: c.Progress | None = 
             w.name = " + ".join(cats)
         w.sets.append(s)
 
-    skipped, left_out = c.collect(table, i_notes, read_row)
+    skipped, _ = c.collect(table, i_notes, read_row, repair, recovered)
     unit_text = "per row" if per_row else (unit.value if unit else "")
-    return c.Parsed(workouts.oldest_first(), skipped, variant, unit_text, left_out=left_out)
-
-
-def _seconds(text: str) -> str:
-    """FitNotes writes times as `0:01:30`; anything but zero counts as timed."""
-    return "1" if text.strip().strip("0:") else ""
+    return c.Parsed(workouts.oldest_first(), skipped, variant, unit_text, recovered=recovered)

@@ -7,7 +7,8 @@
 Pound accounts write `weight_lbs` / `distance_miles`. Dates follow the phone's locale
 (`9 Apr 2026, 17:18`, `May 7, 2026, 6:13 AM`); newlines in notes are a literal `\\n`;
 `set_index` counts from 0, warm-ups included; the newest workout comes first. Exercise notes
-belong to the exercise, so they go on its first set of the workout.
+belong to the exercise, so they go on its first set of the workout. Timed and distance sets
+(duration_seconds, distance_km / distance_miles) are stored as such; `superset_id` is kept.
 """
 
 from __future__ import annotations
@@ -52,6 +53,8 @@ def parse(text: str, *, unit: Unit | None = None, progress: c.Progress | None = 
         )
     )
     i_weight, i_distance = table.index("weight_kg", "weight_lbs"), table.index("distance_km", "distance_miles")
+    i_superset = table.index("superset_id")
+    per_unit = 1609.344 if table.has("distance_miles") else 1000.0
     dates = c.DateCache()
     workouts = c.Workouts()
     new_set = c.Sets()
@@ -63,8 +66,10 @@ def parse(text: str, *, unit: Unit | None = None, progress: c.Progress | None = 
         kind = f[i_type].strip().lower()
         if kind not in SET_TYPES:
             raise c.RowError(f"set type {kind!r} is not normal, warmup, failure or dropset")
-        n = c.check_reps(c.reps(f[i_reps]), f[i_distance], f[i_duration])
-        s = new_set(f[i_exercise], SET_TYPES[kind], c.weight_kg(f[i_weight], unit), n, line, rpe=c.rpe(f[i_rpe]))
+        n, secs, metres = c.measures(c.reps(f[i_reps]), c.seconds(f[i_duration]), c.distance_m(f[i_distance], per_unit))
+        superset = f[i_superset].strip()[:20] or None
+        s = new_set(f[i_exercise], SET_TYPES[kind], c.weight_kg(f[i_weight], unit), n, line, rpe=c.rpe(f[i_rpe]),
+                    duration_s=secs, distance_m=metres, superset=superset)
         title = f[i_title].strip()
         w = workouts.get(
             (started, title),
@@ -84,5 +89,5 @@ def parse(text: str, *, unit: Unit | None = None, progress: c.Progress | None = 
         w.sets.append(s)
 
     free_text = i_notes if table.has("exercise_notes") else i_description
-    skipped, left_out = c.collect(table, free_text, read_row)
-    return c.Parsed(workouts.oldest_first(), skipped, f"Hevy ({unit.value})", unit.value, left_out=left_out)
+    skipped, _ = c.collect(table, free_text, read_row)
+    return c.Parsed(workouts.oldest_first(), skipped, f"Hevy ({unit.value})", unit.value)

@@ -3,7 +3,7 @@ exercise names, write in one transaction, and say what happened."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 from ..domain.model import Unit
 from ..domain.text import printable
 from . import fitnotes, hevy, jsonfmt, matching, strong
-from .common import BadFile, Parsed, Progress, Skipped, read_text
+from .common import BadFile, Parsed, Progress, Skipped, read_text, row_errors
 
 if TYPE_CHECKING:
     from ..store.repository import Repository
@@ -25,7 +25,7 @@ class StrictFailure(BadFile):
     """--strict and some rows could not be read: nothing was imported."""
 
     def __init__(self, summary: ImportSummary) -> None:
-        n = len(summary.skipped)
+        n = len(row_errors(summary.skipped))
         super().__init__(f"{n} row{'s' if n != 1 else ''} could not be read; nothing imported (--strict)")
         self.summary = summary
 
@@ -42,8 +42,10 @@ class ImportSummary:
     created: list[str] = field(default_factory=list)
     mapping: dict[str, str] = field(default_factory=dict)  # name in the file -> name stored
     skipped: list[Skipped] = field(default_factory=list)
-    left_out: int = 0
+    left_out: int = 0  # no longer used: timed and distance sets are stored
     dry_run: bool = False
+    recovered: list[Skipped] = field(default_factory=list)  # rows read after a repair (FitNotes' commas)
+    timed: int = 0  # sets stored with a duration or a distance
 
     def as_json(self) -> dict[str, Any]:
         return {
@@ -51,7 +53,9 @@ class ImportSummary:
             "sets": self.sets,
             "exercises_matched": len(self.matched),
             "exercises_created": len(self.created),
+            "timed_or_distance_sets": self.timed,
             "skipped": [{"line": s.line, "reason": s.reason} for s in self.skipped],
+            "recovered": [{"line": s.line, "reason": s.reason} for s in self.recovered],
         }
 
     def headline(self) -> str:
@@ -90,8 +94,16 @@ class ImportSummary:
         out.extend(self._skipped_lines())
         if self.duplicates:
             out.append(f"{self.duplicates} workout{_s(self.duplicates)} already in the database, left alone.")
-        if self.left_out:
-            out.append(f"{self.left_out} timed or distance set{_s(self.left_out)} (cardio, holds) left out: backlegs logs reps.")
+        if self.timed:
+            verb = "would be stored" if self.dry_run else "stored"
+            out.append(f"{self.timed} timed or distance set{_s(self.timed)} (holds, carries, cardio) {verb} with "
+                       "their time and distance.")
+        if self.recovered:
+            out.append("Rows read after a repair:")
+            for r in self.recovered[:SHOWN_SKIPS]:
+                out.append(f"  line {r.line}: {r.reason}")
+            if len(self.recovered) > SHOWN_SKIPS:
+                out.append(f"  ... and {len(self.recovered) - SHOWN_SKIPS} more (--json lists them all)")
         return out
 
 
@@ -114,7 +126,8 @@ def _s(n: int) -> str:
 
 
 def read_file(fmt: str, path: Path, unit: Unit | None = None, progress: Progress | None = None) -> Parsed:
-    """Parse an export (strong, hevy, fitnotes) and map its exercise names to the catalogue."""
+    """Parse an export (strong, hevy, fitnotes) and map its exercise names to the catalogue
+    (`write` then sends the ones that clearly mean a lifter's own exercise to it)."""
     parsed = PARSERS[fmt](read_text(path), unit=unit, progress=progress)
     names: dict[str, str] = {}
     for w in parsed.workouts:
@@ -123,9 +136,26 @@ def read_file(fmt: str, path: Path, unit: Unit | None = None, progress: Progress
             if stored is None:
                 # control characters become visible text before matching and storing
                 stored = names[s.exercise] = matching.canonical(printable(s.exercise))
+            s.source_name = s.exercise
             s.exercise = stored
     parsed.mapping = names
     return parsed
+
+
+def own_names(parsed: Parsed, own: Iterable[str]) -> None:
+    """Send each name of the file that clearly means one of the lifter's own exercises to it
+    (a Strong "Hip Thrust (Barbell)" to their "Barbell hip thrust"), sets and mapping alike."""
+    mine = matching.OwnNames(own)
+    changed = {raw: final for raw in parsed.mapping if (final := mine.own(printable(raw))) is not None}
+    if not changed:
+        return
+    for raw, final in changed.items():
+        parsed.mapping[raw] = final
+    for w in parsed.workouts:
+        for s in w.sets:
+            final = changed.get(s.source_name)
+            if final is not None:
+                s.exercise = final
 
 
 def write(
@@ -141,15 +171,18 @@ def write(
     from ..store.bulk import insert_workouts
 
     summary = ImportSummary(
-        fmt, parsed.variant, parsed.unit, skipped=list(parsed.skipped), left_out=parsed.left_out, dry_run=dry_run,
-        mapping=dict(parsed.mapping),
+        fmt, parsed.variant, parsed.unit, skipped=list(parsed.skipped), dry_run=dry_run,
+        mapping=dict(parsed.mapping), recovered=list(parsed.recovered),
     )
-    if strict and summary.skipped:
+    if strict and row_errors(summary.skipped):
         raise StrictFailure(summary)
+    own_names(parsed, repo.exercise_names().values())
+    summary.mapping = dict(parsed.mapping)
     result = insert_workouts(
         repo, parsed.workouts, dry_run=dry_run, draft_for=matching.draft_for, progress=progress
     )
     summary.workouts, summary.sets, summary.duplicates = result.workouts, result.sets, result.duplicates
+    summary.timed = result.timed
     summary.matched, summary.created = result.matched, result.created
     stored = {n.lower(): n for n in result.matched + result.created}  # as the database spells them
     summary.mapping = {k: stored[v.lower()] for k, v in summary.mapping.items() if v.lower() in stored}

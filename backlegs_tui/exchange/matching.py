@@ -8,10 +8,11 @@ exercise, with muscles, kind and spinal load guessed from the words in it.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import replace
 
 from ..domain.catalogue import CATALOGUE
-from ..domain.model import ExerciseDraft, ExerciseKind, SpinalLoad
+from ..domain.model import ExerciseDraft, ExerciseKind, LoadKind, SpinalLoad
 
 # catalogue name -> names other apps give the same lift (Strong, Hevy, FitNotes, common usage)
 ALIASES: dict[str, tuple[str, ...]] = {
@@ -65,6 +66,49 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "triceps pushdown (cable straight bar)", "triceps pushdown (cable)", "tricep pushdown",
         "cable tricep pushdown", "triceps pushdown (rope)", "tricep rope pushdown",
     ),
+    # issue 9's lifts
+    "Calf raise": (
+        "calf raise (machine)", "standing calf raise (machine)", "standing calf raise", "calf raises",
+        "machine calf raise", "standing machine calf raise", "calf raise", "calf raise (bodyweight)",
+        "standing calf raise (barbell)", "standing calf raise (dumbbell)", "calf press on leg press",
+    ),
+    "Bulgarian split squat": (
+        "bulgarian split squat (dumbbell)", "bulgarian split squat (barbell)", "bulgarian split squats",
+        "dumbbell bulgarian split squat", "bulgarian split squat (bodyweight)", "rear foot elevated split squat",
+    ),
+    "Hack squat": ("hack squat (machine)", "machine hack squat", "hack squats", "hack squat (barbell)"),
+    "Hip thrust": (
+        "hip thrust (barbell)", "barbell hip thrust", "hip thrusts", "barbell hip thrusts", "hip thrust",
+        "barbell glute bridge hip thrust",
+    ),
+    "Back extension": (
+        "back extension (bodyweight)", "back extension (weighted)", "back extensions", "hyperextension",
+        "hyperextensions", "back extension (hyperextension)", "45 degree back extension", "roman chair back extension",
+    ),
+    "Chin-up": ("chin up", "chin ups", "chinup", "chinups", "chin up (bodyweight)", "chin up (weighted)",
+                "weighted chin up", "weighted chin ups"),
+    "Assisted pull-up": (
+        "pull up (assisted)", "assisted pull up", "assisted pull ups", "assisted pull up (machine)",
+        "pull up assisted", "assisted pullup", "machine assisted pull up", "assisted chin up",
+        "chin up (assisted)",
+    ),
+    "Seated cable row": (
+        "seated row (cable)", "seated cable row (cable)", "cable seated row", "seated cable rows",
+        "seated cable row v grip (cable)", "seated cable row - v grip (cable)", "seated row", "cable row",
+        "low row (cable)", "seated low row (cable)",
+    ),
+    "Chest-supported row": (
+        "chest supported row (dumbbell)", "chest supported incline row (dumbbell)", "incline row (dumbbell)",
+        "chest supported row", "chest supported dumbbell row", "incline dumbbell row", "chest supported row (machine)",
+    ),
+    "Pull-through": ("pull through (cable)", "cable pull through", "pull through", "cable pull throughs", "pull throughs"),
+    "Farmer carry": (
+        "farmer's walk", "farmers walk", "farmer walk", "farmer's carry", "farmers carry", "farmer carry (dumbbell)",
+        "farmer's walk (dumbbell)", "farmers walk (dumbbell)", "farmer's walk (trap bar)", "farmers carry (dumbbell)",
+        "farmer carry", "farmers walks",
+    ),
+    "Plank": ("plank (bodyweight)", "front plank", "planks", "plank hold", "forearm plank", "plank"),
+    "Dead hang": ("dead hang (bodyweight)", "hang", "bar hang", "dead hangs", "hang (bodyweight)", "passive hang"),
 }
 
 
@@ -118,8 +162,70 @@ _HIGH_SPINAL = ("deadlift", "good morning", "rdl")
 _HIGH_IF_BARBELL = ("squat", "row", "lunge")
 
 
+# ---- the lifter's own exercises -----------------------------------------------------------
+
+_EQUIPMENT_WORDS = {"barbell", "bb", "dumbbell", "dumbbells", "db", "machine", "cable", "bodyweight", "weighted",
+                    "kettlebell", "band"}
+_DEFAULT_EQUIPMENT = {"barbell", "bb", "bodyweight", "weighted"}  # what a bare name usually means
+
+
+def _words(name: str) -> tuple[tuple[str, ...], frozenset[str]]:
+    """(the name's other words, sorted and singular; its equipment words)."""
+    t = normalise(name).replace("(", " ").replace(")", " ").replace("'", "").replace(",", " ")
+    words, equipment = [], set()
+    for w in t.split():
+        if w in _EQUIPMENT_WORDS:
+            equipment.add(w.rstrip("s") if w != "bodyweight" else w)
+            continue
+        if len(w) > 3 and w.endswith("s") and not w.endswith("ss"):
+            w = w[:-1]
+        words.append(w)
+    return tuple(sorted(words)), frozenset(equipment)
+
+
+class OwnNames:
+    """The lifter's exercises (the database's names): which one a name from a file clearly
+    means. Same words in any order and case, plurals, hyphens and parentheses aside, with the
+    same equipment, or one side naming none and the other a barbell or body weight ("Hip
+    Thrust (Barbell)" is "Barbell hip thrust" and "Hip thrust"; "Squat (Machine)" is not "Squat")."""
+
+    def __init__(self, names: Iterable[str]) -> None:
+        self.exact: dict[str, str] = {}
+        self.by_words: dict[tuple[str, ...], list[tuple[str, frozenset[str]]]] = {}
+        for n in names:
+            self.exact.setdefault(normalise(n), n)
+            words, equipment = _words(n)
+            if words:
+                self.by_words.setdefault(words, []).append((n, equipment))
+
+    def own(self, name: str) -> str | None:
+        """The own exercise `name` clearly means, or None (none, or more than one)."""
+        hit = self.exact.get(normalise(name))
+        if hit is not None:
+            return hit
+        words, equipment = _words(name)
+        candidates = self.by_words.get(words, [])
+        same = [n for n, eq in candidates if eq == equipment]
+        if len(same) == 1:
+            return same[0]
+        close = [
+            n for n, eq in candidates
+            if (not eq and equipment <= _DEFAULT_EQUIPMENT) or (not equipment and eq <= _DEFAULT_EQUIPMENT)
+        ]
+        if len(close) == 1:
+            return close[0]
+        if len(close) > 1:  # the lifter's own beats the catalogue's
+            mine = [n for n in close if n not in _CATALOGUE]
+            return mine[0] if len(mine) == 1 else None
+        return None
+
+    def canonical(self, name: str) -> str:
+        return self.own(name) or canonical(name)
+
+
 def draft_for(name: str, bodyweight: bool) -> ExerciseDraft:
-    """Sensible defaults for an exercise the database lacks (`bodyweight`: no load was seen)."""
+    """Sensible defaults for an exercise the database lacks (`bodyweight`: no load was seen).
+    A name with "assisted" in it is an assisted lift (its load is the assistance)."""
     known = _CATALOGUE.get(name)
     if known is not None:
         return replace(known, alternatives=())
@@ -147,5 +253,6 @@ def draft_for(name: str, bodyweight: bool) -> ExerciseDraft:
         equipment=equipment,
         rest_s=60 if isolation else (150 if spinal is SpinalLoad.HIGH else 120),
         increment_kg={"barbell": 2.5, "dumbbell": 2.0, "machine": 5.0, "cable": 2.5}.get(equipment, 1.0),
-        bodyweight=bodyweight or equipment == "bodyweight",
+        bodyweight=bodyweight or equipment == "bodyweight" or "assisted" in words,
+        load_kind=LoadKind.ASSISTED if "assisted" in words else None,
     )

@@ -8,11 +8,15 @@
 
 One row per set; the rows of a workout share its Date (its start) and Workout Name. Only
 the 2024 header and the unit columns say which unit the weights are in; otherwise the
-caller passes it. `Rest Timer` rows carry no set and are left out.
+caller passes it. `Rest Timer` rows carry no set: listed as skipped, with that reason.
+Timed rows (Seconds) and distance rows (Distance: metres in 2024's `Distance (meters)`, the
+Distance Unit column's unit, else km for kg and miles for lb) are stored as such. The
+semicolon layout with unit columns is read without its header row too.
 """
 
 from __future__ import annotations
 
+import csv
 from datetime import datetime
 
 from ..domain.model import SetType, Unit
@@ -60,8 +64,35 @@ def _file_unit(header: list[str]) -> Unit | None:
     return None
 
 
+# the semicolon layout with unit columns, as Strong writes it; a file without a header row
+# gets the one whose width matches
+HEADERLESS = {
+    14: ["Date", "Workout Name", "Duration", "Exercise Name", "Set Order", "Weight", "Weight Unit", "Reps",
+         "Distance", "Distance Unit", "Seconds", "Notes", "Workout Notes", "RPE"],
+    12: ["Date", "Workout Name", "Exercise Name", "Set Order", "Weight", "Weight Unit", "Reps",
+         "Distance", "Distance Unit", "Seconds", "Notes", "Workout Notes"],
+}
+
+
+def _headerless(text: str) -> list[str] | None:
+    """The header of a semicolon export whose first line is already a set (starts with a date)."""
+    first = text.lstrip("\ufeff").split("\n", 1)[0].rstrip("\r")
+    if c.sniff_delimiter(first) != ";":
+        return None
+    cells = next(csv.reader([first], delimiter=";"), [])
+    if len(cells) not in HEADERLESS:
+        return None
+    try:
+        c.parse_datetime(cells[0])
+    except c.RowError:
+        return None
+    header = HEADERLESS[len(cells)]
+    return header if c.unit_word(cells[header.index("Weight Unit")]) else None
+
+
 def parse(text: str, *, unit: Unit | None = None, progress: c.Progress | None = None) -> c.Parsed:
-    table = c.read_csv(text, progress)
+    headerless = _headerless(text)
+    table = c.read_csv(text, progress, header=headerless)
     h = table.header
     c.check_columns(h, REQUIRED, "a Strong export")
     per_row = table.has("weight unit")
@@ -69,6 +100,12 @@ def parse(text: str, *, unit: Unit | None = None, progress: c.Progress | None = 
     i_date, i_name, i_exercise, i_order = (table.index(n) for n in ("date", "workout name", "exercise name", "set order"))
     i_weight, i_unit, i_reps, i_rpe = table.index(*REQUIRED["Weight"]), table.index("weight unit"), table.index("reps"), table.index("rpe")
     i_distance = table.index("distance", "distance (meters)", "distance (km)", "distance (miles)")
+    i_dunit = table.index("distance unit")
+    file_metres = next(
+        (per for name, per in (("distance (meters)", 1.0), ("distance (km)", 1000.0), ("distance (miles)", 1609.344))
+         if table.has(name)),
+        None,
+    )
     i_seconds, i_notes, i_wnotes = table.index("seconds"), table.index("notes"), table.index("workout notes")
     i_duration, i_number = table.index("duration", "duration (sec)"), table.index("workout #")
     dates = c.DateCache()
@@ -80,27 +117,27 @@ def parse(text: str, *, unit: Unit | None = None, progress: c.Progress | None = 
         set_type = SET_ORDER_TYPES.get(order.lower(), SetType.WORKING)
         if set_type is SetType.WORKING and not order.isdigit():
             if order.lower() == "rest timer":
-                raise c.NotASet
+                raise c.NotASet("a rest timer, not a set")
             if order and not order.replace(".", "", 1).isdigit():
                 raise c.RowError(f"set order {order!r} is neither a number nor WARM_UP / FAILURE")
         started = dates(f[i_date])
-        n = c.check_reps(c.reps(f[i_reps]), f[i_distance], f[i_seconds])
         row_unit = (c.unit_word(f[i_unit]) or unit) if per_row else unit
+        per = file_metres or c.metres_per(f[i_dunit], 1609.344 if row_unit is Unit.LB else 1000.0)
+        n, secs, metres = c.measures(c.reps(f[i_reps]), c.seconds(f[i_seconds]), c.distance_m(f[i_distance], per))
         s = new_set(f[i_exercise], set_type, c.weight_kg(f[i_weight], row_unit), n, line,
-                    rpe=c.rpe(f[i_rpe]), notes=f[i_notes].strip())
+                    rpe=c.rpe(f[i_rpe]), notes=f[i_notes].strip(), duration_s=secs, distance_m=metres)
         name = f[i_name].strip()
         w = workouts.get((f[i_number].strip(), started, name), lambda: _workout(started, name, f[i_duration]))
         w.sets.append(s)
         if not w.notes:
             w.notes = f[i_wnotes].strip()
 
-    skipped, left_out = c.collect(table, i_notes if table.has("notes") else i_wnotes, read_row)
+    skipped, _ = c.collect(table, i_notes if table.has("notes") else i_wnotes, read_row)
     return c.Parsed(
         workouts.oldest_first(),
         skipped,
-        _variant(h),
+        _variant(h) + (" (no header row)" if headerless else ""),
         "per row" if per_row else (unit.value if unit else ""),
-        left_out=left_out,
     )
 
 

@@ -57,6 +57,7 @@ class InsertResult:
     created: list[str] = field(default_factory=list)  # exercises added
     skipped: list[str] = field(default_factory=list)  # what was left out, and why
     dry_run: bool = False
+    timed: int = 0  # sets with a duration or a distance
 
 
 def default_draft(name: str, bodyweight: bool) -> ExerciseDraft:
@@ -213,12 +214,24 @@ def _exercise_names(workouts: Sequence[WorkoutRecord]) -> dict[str, tuple[str, b
     return names
 
 
+def _measured_kinds(workouts: Sequence[WorkoutRecord]) -> dict[str, LoadKind]:
+    """lower-case name -> timed or distance, for an exercise every set of which has a time
+    (timed) or a distance (distance)."""
+    seen: dict[str, set[str]] = {}
+    for w in workouts:
+        for s in w.sets:
+            how = "distance" if s.distance_m else "timed" if s.duration_s else "reps"
+            seen.setdefault(_exercise_key(s.exercise), set()).add(how)
+    return {k: LoadKind(v.pop()) for k, v in seen.items() if len(v) == 1 and "reps" not in v}
+
+
 def _resolve_exercises(
     con: Connection,
     wanted: dict[str, tuple[str, bool]],
     draft_for: DraftFor,
     dry_run: bool,
     result: InsertResult,
+    measured: dict[str, LoadKind] | None = None,
 ) -> dict[str, tuple[int, int]]:
     """lower-case name -> (exercise id, default rest); creates the missing ones."""
     known = {
@@ -237,6 +250,9 @@ def _resolve_exercises(
             result.matched.append(stored)
             continue
         d = draft_for(name, bodyweight)
+        kind = d.resolved_load_kind
+        if kind in (LoadKind.WEIGHTED, LoadKind.BODYWEIGHT) and key in (measured or {}):
+            kind = (measured or {})[key]  # every set timed (a hold) or with a distance (a carry)
         rows.append(
             {
                 "id": next_id,
@@ -249,6 +265,7 @@ def _resolve_exercises(
                 "default_rest_s": d.rest_s,
                 "load_increment_kg": d.increment_kg,
                 "bodyweight": d.bodyweight,
+                "load_kind": kind.value,
             }
         )
         ids[key] = (next_id, d.rest_s)
@@ -261,7 +278,7 @@ def _resolve_exercises(
 
 _SET_COLUMNS = (
     "session_id", "item_id", "exercise_id", "position", "set_type", "weight_kg", "reps",
-    "rpe", "rir", "rest_s", "logged_at", "notes",
+    "rpe", "rir", "rest_s", "logged_at", "notes", "duration_s", "distance_m", "superset",
 )
 
 
@@ -375,7 +392,10 @@ def insert_workouts(
         if not dry_run:
             exclusive = _lock_for_writing(con, exclusive=big)
         fresh, result.duplicates = _new_workouts(con, workouts)
-        exercises = _resolve_exercises(con, _exercise_names(fresh), draft_for, dry_run, result)
+        exercises = _resolve_exercises(
+            con, _exercise_names(fresh), draft_for, dry_run, result, _measured_kinds(fresh)
+        )
+        result.timed = sum(1 for w in fresh for s in w.sets if s.duration_s or s.distance_m)
         result.workouts = len(fresh)
         result.sets = sum(len(w.sets) for w in fresh)
         if dry_run:
@@ -414,6 +434,7 @@ def insert_workouts(
                 sets.append((
                     session_id, item[0], eid, pos, s.set_type.value, float(s.weight_kg or 0.0), reps,
                     s.rpe, s.rir, s.rest_s, at, printable(s.notes or "", keep_lines=True),
+                    s.duration_s, s.distance_m, s.superset,
                 ))
             items.extend(
                 {

@@ -153,3 +153,63 @@ async def test_switching_lifts_draws_each_chart(migrated_db: Path, clock) -> Non
             seen[name] = chart.plot._y_max
         assert len(seen) == 3
         assert "Best e1RM since" in screen_text(app) and "● best e1RM" in screen_text(app)
+
+
+def test_value_ticks_are_round() -> None:
+    from backlegs_tui.ui.widgets.chart_progress import value_ticks
+
+    assert value_ticks(180) == [0, 30, 60, 90, 120, 150, 180]
+    assert value_ticks(160) == [0, 40, 80, 120, 160]
+    assert value_ticks(160, tall=False) == [0, 80, 160]
+    assert value_ticks(70, tall=False) == [0, 35, 70]
+
+
+# ---- weekly volume over the weeks --------------------------------------------------------
+
+
+def volume_weeks() -> list:
+    from backlegs_tui.domain.volume import WeekVolume
+
+    monday = END - timedelta(days=7 * 11)
+    return [
+        WeekVolume(monday + timedelta(days=7 * k), {"quads": float(4 + 2 * k), "back": 12.0 - (k % 3)})
+        for k in range(12)
+    ]
+
+
+LANDMARKS = {"quads": (6, 8, 12, 18, 20), "back": (8, 10, 14, 22, 25)}
+
+
+def test_volume_axis_runs_past_mrv_from_zero() -> None:
+    from backlegs_tui.ui.widgets.chart_volume import axis_top, text_rows
+
+    weeks = volume_weeks()
+    assert axis_top(weeks, "quads", LANDMARKS["quads"]) == 30  # 26 sets in the last week
+    assert axis_top(weeks, "back", LANDMARKS["back"]) == 30  # MRV 25 and a margin
+    rows = text_rows(weeks, LANDMARKS, 80)
+    assert rows[0].startswith("quads       ") and rows[0].split()[1][-1] == "▇" and "26" in rows[0]
+    assert "(MEV ▂ MRV ▅)" in rows[0] and rows[-1].strip() == "2026-09-07 .. 2026-11-23"
+
+
+class VolumeApp(App):
+    def compose(self) -> ComposeResult:
+        from backlegs_tui.ui.widgets.chart_volume import VolumeTrend
+
+        yield VolumeTrend(id="trend")
+
+    def on_mount(self) -> None:
+        from backlegs_tui.ui.widgets.chart_volume import VolumeTrend
+
+        self.query_one(VolumeTrend).show(volume_weeks(), LANDMARKS)
+
+
+def test_volume_trend_snapshot(snap_compare) -> None:
+    async def drawn(pilot) -> None:
+        await pilot.pause(0.1)
+
+    assert snap_compare(VolumeApp(), terminal_size=(80, 24), run_before=drawn)
+
+
+def test_volume_trend_text_fallback_snapshot(snap_compare, monkeypatch) -> None:
+    monkeypatch.setattr(chart_plot, "_module", chart_plot._MISSING)
+    assert snap_compare(VolumeApp(), terminal_size=(80, 10))

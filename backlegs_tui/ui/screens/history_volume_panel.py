@@ -11,10 +11,12 @@ from textual.message import Message
 
 from ...domain.volume import WeekVolume, week_start
 from ..jobs import JobFailed
+from ..widgets.chart_volume import VolumeTrend
 from ..widgets.history_volume import VolumeView
 from .base import AppAccess
 
 VOLUME_WEEKS = 8
+TREND_WEEKS = 26  # the chart of each muscle's weeks under the table
 
 
 @dataclass
@@ -29,7 +31,7 @@ class VolumePanel(AppAccess, VerticalScroll):
     """The volume view in a scrolling box; `week` is the Monday it ends with (None: this week)."""
 
     def __init__(self, *, id: str | None = None) -> None:  # noqa: A002 - Textual's name
-        super().__init__(VolumeView("Loading…", id="volume-view"), id=id)
+        super().__init__(VolumeView("Loading…", id="volume-view"), VolumeTrend(id="volume-trend"), id=id)
         self.week: date | None = None
         self.weeks: list[WeekVolume] = []
 
@@ -41,7 +43,7 @@ class VolumePanel(AppAccess, VerticalScroll):
         week = self.week or self.this_week
         self.blapp.jobs.submit(
             self, "read the weekly volume",
-            lambda repo: VolumeRead(week, repo.weekly_volume(week, VOLUME_WEEKS)),
+            lambda repo: VolumeRead(week, repo.weekly_volume(week, max(VOLUME_WEEKS, TREND_WEEKS))),
             lambda read: read, key="history-volume",
         )
 
@@ -60,7 +62,9 @@ class VolumePanel(AppAccess, VerticalScroll):
 
     def _show(self) -> None:
         width = max(40, self.scrollable_content_region.width - 2)  # room for the scrollbar
-        self.query_one(VolumeView).show(self.weeks, self.blapp.settings.landmarks, self.this_week, width)
+        landmarks = self.blapp.settings.landmarks
+        self.query_one(VolumeView).show(self.weeks[-VOLUME_WEEKS:], landmarks, self.this_week, width)
+        self.query_one(VolumeTrend).show(self.weeks, landmarks)
 
     def step(self, step: int) -> None:
         week = (self.week or self.this_week) + timedelta(days=7 * step)

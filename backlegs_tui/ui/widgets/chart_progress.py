@@ -61,6 +61,16 @@ def nice_top(value: float) -> float:
     return value * 1.1
 
 
+def value_ticks(top: float, tall: bool = True) -> list[float]:
+    """Even ticks from 0 to `top` at a round step (a multiple of 10 when one fits)."""
+    counts = (4, 5, 6, 3) if tall else (2, 3, 4)
+    for unit in (10, 5, 1):
+        for n in counts:
+            if (top / n) % unit == 0:
+                return [top * k / n for k in range(n + 1)]
+    return [0.0, top]
+
+
 def legend(points: Sequence[ChartPoint], unit: Unit) -> str:
     parts = [f"{E1RM} best e1RM", f"{LOAD} best set ({unit.value})"]
     if any(p.rough is not None for p in points):
@@ -176,8 +186,7 @@ class ProgressChart(Vertical):
         hi = max([p.value or 0.0 for p in self.points] + [p.top_kg for p in self.points])
         top = nice_top(from_kg(hi, unit))
         plot.set_ylimits(0, top)
-        n = 4 if plot.size.height >= 10 else 2  # even ticks from 0 to the top
-        plot.set_yticks([top * k / n for k in range(n + 1)])
+        plot.set_yticks(value_ticks(top, tall=plot.size.height >= 10))
         pad = max(3, (days[-1] - days[0]) // 40)
         plot.set_xlimits(days[0] - pad, days[-1] + pad)
         if rated:  # the line first: the markers draw over it

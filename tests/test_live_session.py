@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from backlegs_tui.domain.model import SetEntry, SetType, Settings, Unit
+from backlegs_tui.domain.model import SetEntry, Settings, SetType, Unit
 from backlegs_tui.services.live_session import (
     EntryInput,
     LiveSession,

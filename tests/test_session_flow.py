@@ -19,7 +19,16 @@ from backlegs_tui.store.repository import Repository
 from backlegs_tui.ui.app import BacklegsApp
 from backlegs_tui.ui.dialogs import ConfirmDialog, FormDialog, InfoDialog, PickerDialog
 
-from .session_helpers import press_each, session_screen, settle, start_sample_session, start_working, type_keys, wait_for, wait_ready
+from .session_helpers import (
+    press_each,
+    session_screen,
+    settle,
+    start_sample_session,
+    start_working,
+    type_keys,
+    wait_for,
+    wait_ready,
+)
 
 SIZE = (120, 36)
 

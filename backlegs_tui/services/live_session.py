@@ -24,7 +24,17 @@ from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
 from ..domain.fatigue import session_flags
-from ..domain.model import Exercise, Plan, PlanSummary, Readiness, SessionItem, SessionState, SetEntry, SetType, Settings
+from ..domain.model import (
+    Exercise,
+    Plan,
+    PlanSummary,
+    Readiness,
+    SessionItem,
+    SessionState,
+    SetEntry,
+    Settings,
+    SetType,
+)
 from ..domain.session_logic import (
     DELOAD_LOAD,
     DELOAD_SETS,
@@ -41,7 +51,13 @@ from ..domain.session_logic import (
 )
 from ..domain.timer import RestTimer
 from ..domain.units import format_weight
-from ..domain.validation import InputError, parse_reps, parse_rir, parse_rpe, parse_weight
+from ..domain.validation import (
+    InputError,
+    parse_reps,
+    parse_rir,
+    parse_rpe,
+    parse_weight,
+)
 
 try:  # the fatigue engine judges a fade against the lifter's usual fade for the lift
     from ..domain.fatigue_engine import session_fade_line as _fade_line

@@ -3,12 +3,17 @@ there are many records), then the session RPE."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from rich.text import Text
 
 from ....domain.model import Settings
 from ....domain.session_logic import SessionReport, parse_session_rpe
 from ....domain.units import format_e1rm, format_volume, format_weight, plural
+from ....services.live_session import plans_left_text
 from ...dialogs import ConfirmDialog, FieldSpec, FormDialog, InfoDialog, PickerDialog
+from .guard import while_shown
+from .messages import BestsRead
 
 
 def sets_left_question(left: str, count: int) -> ConfirmDialog:
@@ -65,3 +70,65 @@ def report_text(report: SessionReport, settings: Settings) -> Text:
     else:
         out.append("  none today")
     return out
+
+
+class FinishKeys:
+    """Finishing and discarding (mixed into `SessionScreen`)."""
+
+    def action_finish(self, at_last_set: bool = False) -> None:
+        """Ask when planned lifts are left, then the summary, the session RPE, and the end.
+        `at_last_set`: end it at its last set (a session left open since another day)."""
+        live = self.live
+        if live is None:
+            return
+        left = live.unfinished() if not at_last_set and live.state.plan_id is not None else []
+
+        def go_on(ok: bool | None = True) -> None:
+            if ok and self.live is not None:
+                sid, write = self.live.id, self.live.bests()
+                self._submit(write.what, write.run, lambda bests: BestsRead(sid, bests, at_last_set))
+            elif not ok:
+                self.panel.message("Finish cancelled: the session is still open")
+
+        if left:
+            self.app.push_screen(sets_left_question(plans_left_text(left, live.done), len(left)), go_on)
+        else:
+            go_on()
+
+    @while_shown
+    def on_bests_read(self, msg: BestsRead) -> None:
+        live = self.live
+        if live is None or live.id != msg.session_id:
+            return
+        ended = live.end_time(msg.at_last_set)
+        report = live.summary(msg.bests, ended)
+
+        def ask_rpe(go_on: bool | None) -> None:
+            if not go_on:
+                self.panel.message("Finish cancelled: the session is still open")
+                return
+            self.app.push_screen(rpe_form(), done)
+
+        def done(values: dict[str, Any] | None) -> None:
+            if values is None or self.live is None:
+                self.panel.message("Finish cancelled: the session is still open")
+                return
+            rpe = values["rpe"]
+            load = f", session load {rpe * report.minutes:g}" if rpe is not None else ""
+            self._finish_note = f"Session saved: {plural(report.working_sets, 'working set')} in {report.minutes} min{load}"
+            self._do(self.live.finish(rpe, ended))
+            self.refresh_bindings()
+
+        self.app.push_screen(summary_dialog(live.state.name, report, self.blapp.settings), ask_rpe)
+
+    def action_discard(self) -> None:
+        live = self.live
+        if live is None:
+            return
+
+        def really(ok: bool | None) -> None:
+            if ok and self.live is not None:
+                self._do(self.live.discard())
+                self.refresh_bindings()
+
+        self.app.push_screen(discard_question(live.state.name, len(live.state.sets)), really)

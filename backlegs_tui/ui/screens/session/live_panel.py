@@ -14,7 +14,12 @@ from ....domain.timer import format_clock
 from ....domain.units import plural
 from ....services.live_session import LiveSession
 from ...widgets.rest_timer import RestTimerView
-from ...widgets.session_views import CurrentExercise, ExerciseList, SessionInfo, SetTable
+from ...widgets.session_views import (
+    CurrentExercise,
+    ExerciseList,
+    SessionInfo,
+    SetTable,
+)
 from ...widgets.set_entry import SetEntry as SetEntryWidget
 
 

@@ -7,15 +7,12 @@ one plain line; the entry keeps what was typed, so Enter retries."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from functools import wraps
-from typing import Any, TypeVar
+from typing import Any
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.css.query import NoMatches
-from textual import events
 from textual.events import Resize
 from textual.widgets import Footer, Header
 
@@ -28,7 +25,6 @@ from ....services.live_session import (
     Outcome,
     Write,
     load_open,
-    plans_left_text,
     read_start,
     start_session,
 )
@@ -37,9 +33,18 @@ from ...dialogs import readiness_dialog, readiness_from
 from ...jobs import JobFailed
 from ...widgets.set_entry import SetEntry as SetEntryWidget
 from ..base import ModeScreen
-from . import finish, set_edits
+from . import finish
+from .finish import FinishKeys
+from .guard import while_shown
 from .live_panel import LivePanel
-from .messages import BestsRead, OverviewRead, SessionRead, SessionResynced, SessionStarted, SessionWritten
+from .messages import (
+    OverviewRead,
+    SessionRead,
+    SessionResynced,
+    SessionStarted,
+    SessionWritten,
+)
+from .set_edits import SetEditKeys
 from .start_panel import PlanChosen, StartPanel
 
 LIVE_ACTIONS = {
@@ -47,25 +52,11 @@ LIVE_ACTIONS = {
     "goto_exercise", "add_exercise", "swap_exercise", "edit_set", "delete_set", "undo", "set_note",
     "session_note", "toggle_warmups", "finish", "discard",
 }
-F = TypeVar("F", bound=Callable[..., None])
-
-
-def while_shown(handler: F) -> F:
-    """Skip a job's result that lands while the app is closing (the panels are gone)."""
-
-    @wraps(handler)
-    def run(self: SessionScreen, *args: Any) -> None:
-        if self.query(StartPanel) and self.query(LivePanel):
-            handler(self, *args)
-
-    return run  # type: ignore[return-value]
-
-
 # writes after which the entry shows the new prefill
 REFILL = {"logged", "undone", "deleted", "replaced", "swapped", "added"}
 
 
-class SessionScreen(ModeScreen):
+class SessionScreen(SetEditKeys, FinishKeys, ModeScreen):
     """Log a session: the plan's exercises, the current one, today's sets, the entry, rest."""
 
     CSS_PATH = "session.tcss"
@@ -458,112 +449,3 @@ class SessionScreen(ModeScreen):
                 self._do(self.live.swap(new_id))
 
         self.app.push_screen(PickerDialog(f"Swap {ex.name} for", choices, search=False), swap)
-
-    # ---- keys: set edits ----------------------------------------------------------------------
-
-    def _pick_set(self, title: str, then: Any) -> None:
-        if self.live is None or not self.live.state.sets:
-            self.panel.message("No sets logged yet", error=True)
-            return
-        self.app.push_screen(set_edits.pick_set(title, self.live.set_choices()), lambda s: s is not None and then(s))
-
-    def action_edit_set(self) -> None:
-        def edit(s: Any) -> None:
-            ex = self.live.exercises.get(s.exercise_id) if self.live else None
-            form = set_edits.edit_form(s, ex, self.blapp.settings)
-            self.app.push_screen(form, lambda values: values is not None and self.live is not None and self._do(self.live.edit(s, values)))
-
-        self._pick_set("Edit which set? (# is the set's number in its lift)", edit)
-
-    def action_delete_set(self) -> None:
-        def confirm(s: Any) -> None:
-            self.app.push_screen(set_edits.confirm_delete(s, self.blapp.settings),
-                                 lambda ok: ok and self.live is not None and self._do(self.live.delete(s)))
-
-        self._pick_set("Delete which set? (# is the set's number in its lift)", confirm)
-
-    def action_undo(self) -> None:
-        if self.live is not None:
-            self._do(self.live.undo(pending=self.pending_writes()))
-
-    def action_set_note(self) -> None:
-        live = self.live
-        if live is None:
-            return
-        if not live.state.sets:
-            self.panel.message("Log a set first, then add its note", error=True)
-            return
-        form = set_edits.note_form(live.state.sets[-1], self.blapp.settings)
-        self.app.push_screen(form, lambda v: v is not None and self.live is not None and self._do(self.live.set_note(v["notes"])))
-
-    def action_session_note(self) -> None:
-        if self.live is None:
-            return
-
-        def save(values: dict[str, Any] | None) -> None:
-            if values is not None and self.live is not None:
-                self._do(self.live.session_note(values["notes"]))
-                self._show()
-
-        self.app.push_screen(set_edits.session_note_form(self.live.state.notes), save)
-
-    # ---- finishing ------------------------------------------------------------------------------
-
-    def action_finish(self, at_last_set: bool = False) -> None:
-        """Ask when planned lifts are left, then the summary, the session RPE, and the end.
-        `at_last_set`: end it at its last set (a session left open since another day)."""
-        live = self.live
-        if live is None:
-            return
-        left = live.unfinished() if not at_last_set and live.state.plan_id is not None else []
-
-        def go_on(ok: bool | None = True) -> None:
-            if ok and self.live is not None:
-                sid, write = self.live.id, self.live.bests()
-                self._submit(write.what, write.run, lambda bests: BestsRead(sid, bests, at_last_set))
-            elif not ok:
-                self.panel.message("Finish cancelled: the session is still open")
-
-        if left:
-            self.app.push_screen(finish.sets_left_question(plans_left_text(left, live.done), len(left)), go_on)
-        else:
-            go_on()
-
-    @while_shown
-    def on_bests_read(self, msg: BestsRead) -> None:
-        live = self.live
-        if live is None or live.id != msg.session_id:
-            return
-        ended = live.end_time(msg.at_last_set)
-        report = live.summary(msg.bests, ended)
-
-        def ask_rpe(go_on: bool | None) -> None:
-            if not go_on:
-                self.panel.message("Finish cancelled: the session is still open")
-                return
-            self.app.push_screen(finish.rpe_form(), done)
-
-        def done(values: dict[str, Any] | None) -> None:
-            if values is None or self.live is None:
-                self.panel.message("Finish cancelled: the session is still open")
-                return
-            rpe = values["rpe"]
-            load = f", session load {rpe * report.minutes:g}" if rpe is not None else ""
-            self._finish_note = f"Session saved: {plural(report.working_sets, 'working set')} in {report.minutes} min{load}"
-            self._do(self.live.finish(rpe, ended))
-            self.refresh_bindings()
-
-        self.app.push_screen(finish.summary_dialog(live.state.name, report, self.blapp.settings), ask_rpe)
-
-    def action_discard(self) -> None:
-        live = self.live
-        if live is None:
-            return
-
-        def really(ok: bool | None) -> None:
-            if ok and self.live is not None:
-                self._do(self.live.discard())
-                self.refresh_bindings()
-
-        self.app.push_screen(finish.discard_question(live.state.name, len(live.state.sets)), really)
-

@@ -3,6 +3,8 @@ session note. They build the dialog; the screen turns the answer into a `LiveSes
 
 from __future__ import annotations
 
+from typing import Any
+
 from ....domain.model import Exercise, SetEntry, Settings
 from ....domain.session_logic import parse_set_type
 from ....domain.units import format_weight
@@ -42,3 +44,55 @@ def note_form(s: SetEntry, settings: Settings) -> FormDialog:
 
 def session_note_form(notes: str) -> FormDialog:
     return FormDialog("Session note", [FieldSpec("notes", "Note", notes)])
+
+
+class SetEditKeys:
+    """The Session screen's keys that change logged sets (mixed into `SessionScreen`)."""
+
+    # ---- keys: set edits ----------------------------------------------------------------------
+
+    def _pick_set(self, title: str, then: Any) -> None:
+        if self.live is None or not self.live.state.sets:
+            self.panel.message("No sets logged yet", error=True)
+            return
+        self.app.push_screen(pick_set(title, self.live.set_choices()), lambda s: s is not None and then(s))
+
+    def action_edit_set(self) -> None:
+        def edit(s: Any) -> None:
+            ex = self.live.exercises.get(s.exercise_id) if self.live else None
+            form = edit_form(s, ex, self.blapp.settings)
+            self.app.push_screen(form, lambda values: values is not None and self.live is not None and self._do(self.live.edit(s, values)))
+
+        self._pick_set("Edit which set? (# is the set's number in its lift)", edit)
+
+    def action_delete_set(self) -> None:
+        def confirm(s: Any) -> None:
+            self.app.push_screen(confirm_delete(s, self.blapp.settings),
+                                 lambda ok: ok and self.live is not None and self._do(self.live.delete(s)))
+
+        self._pick_set("Delete which set? (# is the set's number in its lift)", confirm)
+
+    def action_undo(self) -> None:
+        if self.live is not None:
+            self._do(self.live.undo(pending=self.pending_writes()))
+
+    def action_set_note(self) -> None:
+        live = self.live
+        if live is None:
+            return
+        if not live.state.sets:
+            self.panel.message("Log a set first, then add its note", error=True)
+            return
+        form = note_form(live.state.sets[-1], self.blapp.settings)
+        self.app.push_screen(form, lambda v: v is not None and self.live is not None and self._do(self.live.set_note(v["notes"])))
+
+    def action_session_note(self) -> None:
+        if self.live is None:
+            return
+
+        def save(values: dict[str, Any] | None) -> None:
+            if values is not None and self.live is not None:
+                self._do(self.live.session_note(values["notes"]))
+                self._show()
+
+        self.app.push_screen(session_note_form(self.live.state.notes), save)

@@ -19,7 +19,7 @@ from ....domain.units import format_volume
 from ....services.live_session import StartData
 from ....services.session_start import Overview
 
-WEEKDAYS = "Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split()
+WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 STYLE = {"warning": "bold red", "summary": "bold yellow", "note": ""}
 
 

@@ -19,7 +19,6 @@ class SessionRead(Message):
 
     data: SessionData | None
     start: StartData | None
-    first: bool  # the first read since the app started (offer to resume)
 
 
 @dataclass

@@ -184,13 +184,12 @@ class SessionScreen(SetEditKeys, FinishKeys, ModeScreen):
             self.load()
 
     def load(self) -> None:
-        first = not self._loaded_once
         self._loaded_once = True
         today = self.blapp.clock().date()
 
         def read(repo: Any) -> SessionRead:
             data = load_open(repo)
-            return SessionRead(data, read_start(repo, today) if data is None else None, first)
+            return SessionRead(data, read_start(repo, today) if data is None else None)
 
         self._submit("read your training log", read, lambda m: m, key="session-read")
 

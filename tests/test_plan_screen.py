@@ -10,7 +10,7 @@ from pathlib import Path
 
 from textual.widgets import DataTable, Input
 
-from backlegs_tui.domain.catalogue import PlanDraft, PlanItemDraft
+from backlegs_tui.domain.catalogue import CATALOGUE, PlanDraft, PlanItemDraft
 from backlegs_tui.store.repository import Repository
 from backlegs_tui.ui.app import BacklegsApp
 from backlegs_tui.ui.dialogs import ConfirmDialog, FormDialog, PickerDialog
@@ -128,12 +128,13 @@ async def test_catalogue_add_and_edit_with_inline_errors(migrated_db: Path, cloc
     app = BacklegsApp(db_path=migrated_db, clock=clock, start_mode="plan")
     async with app.run_test(size=(120, 36)) as pilot:
         await ready(pilot)
+        known = len(CATALOGUE)  # a fresh database holds the catalogue
         await pilot.press("e")
-        await wait_for(pilot, lambda: shows(app, "23 exercises"), "the catalogue")
+        await wait_for(pilot, lambda: shows(app, f"{known} exercises"), "the catalogue")
         await pilot.press("a")
         await wait_for(pilot, lambda: isinstance(app.screen, ExerciseForm), "the form")
         form = app.screen
-        await type_keys(pilot, "Hack squat")
+        await type_keys(pilot, "Zercher squat")
         await pilot.press("tab")
         await type_keys(pilot, "quadz")
         await pilot.press("enter")
@@ -143,13 +144,14 @@ async def test_catalogue_add_and_edit_with_inline_errors(migrated_db: Path, cloc
         form.query_one("#field-primary", Input).value = "quads, glutes"
         form.query_one("#field-rest", Input).value = "2:30"
         await pilot.press("ctrl+s")
-        await wait_for(pilot, lambda: isinstance(app.screen, CatalogueScreen) and shows(app, "24 exercises"), "saved")
+        await wait_for(pilot, lambda: isinstance(app.screen, CatalogueScreen) and shows(app, f"{known + 1} exercises"), "saved")
         table = app.screen.query_one("#catalogue", DataTable)
         row = table.get_row_at(table.cursor_row)  # the cursor is on the new exercise
-        assert row[0] == "Hack squat" and row[5] == "2:30"
+        assert row[0] == "Zercher squat" and row[5] == "2:30"
 
-        table.move_cursor(row=0)
-        await pilot.press("enter")  # edit the first row: Barbell back squat
+        names = [table.get_row_at(i)[0] for i in range(table.row_count)]
+        table.move_cursor(row=names.index("Barbell back squat"))
+        await pilot.press("enter")  # edit the squat
         await wait_for(pilot, lambda: isinstance(app.screen, ExerciseForm), "the edit form")
         form = app.screen
         name = form.query_one("#field-name", Input)
@@ -168,11 +170,11 @@ async def test_catalogue_add_and_edit_with_inline_errors(migrated_db: Path, cloc
         await pilot.press("escape")
         await wait_for(pilot, lambda: isinstance(app.screen, PlanScreen), "back to the plans")
     repo = on_disk(migrated_db)
-    hack = repo.exercise_by_name("hack squat")
+    hack = repo.exercise_by_name("zercher squat")
     assert hack is not None and hack.primary == ("quads", "glutes") and hack.rest_s == 150
     squat = repo.exercise_by_name("Back squat")
     assert squat is not None and squat.increment_kg == 5.0
-    assert len(repo.exercises()) == 24
+    assert len(repo.exercises()) == len(CATALOGUE) + 1
     repo.close()
 
 

@@ -32,7 +32,7 @@ def data_rows(name: str) -> int:
     body = text(name)
     delimiter = ";" if body.split("\n", 1)[0].count(";") > body.split("\n", 1)[0].count(",") else ","
     rows = [r for r in csv.reader(io.StringIO(body), delimiter=delimiter) if any(c.strip() for c in r)]
-    return len(rows) - (0 if name == "strong_semicolon_noheader.csv" else 1)
+    return len(rows) - (0 if "noheader" in name else 1)
 
 
 def all_sets(p):
@@ -49,6 +49,8 @@ def all_sets(p):
         ("strong_bad_rows.csv", strong.parse, Unit.KG),
         ("strong_semicolon_units.csv", strong.parse, None),
         ("strong_semicolon_noheader.csv", strong.parse, None),
+        ("strong_semicolon_noheader_rpe.csv", strong.parse, None),
+        ("strong_2024_notes.csv", strong.parse, None),
         ("hevy_kg.csv", hevy.parse, None),
         ("hevy_lb.csv", hevy.parse, None),
         ("hevy_superset_timed.csv", hevy.parse, None),
@@ -61,7 +63,7 @@ def all_sets(p):
 @pytest.mark.sqlite_only
 def test_every_row_is_stored_or_listed_with_its_line(name: str, parse, unit) -> None:  # noqa: ANN001
     p = parse(text(name), unit=unit)
-    stored = {s.line for s in all_sets(p)}
+    stored = {s.line for s in all_sets(p)} | {r.line for r in p.recovered if "note" in r.reason}
     skipped = {s.line for s in p.skipped}
     assert not stored & skipped
     assert len(stored) + len(skipped) == data_rows(name), (sorted(stored), sorted(skipped))
@@ -121,7 +123,7 @@ def test_json_summary_lists_every_skipped_row_and_the_repairs(capsys, db_path: P
     assert [r["line"] for r in data["recovered"]] == [2, 3, 4]
     code, out, _ = run(capsys, "import", "fitnotes", str(DATA / "fitnotes_comma.csv"), "--dry-run",
                        "--db", str(db_path))
-    assert "Rows read after a repair:" in out and "line 2: the exercise name 'Squat, Pause'" in out
+    assert "Rows read another way:" in out and "line 2: the exercise name 'Squat, Pause'" in out
 
 
 def test_rest_timers_are_in_json_skipped(capsys, db_path: Path) -> None:
@@ -155,3 +157,22 @@ def test_new_timed_and_distance_lifts_get_their_kind(repo: Repository) -> None:
     assert "Running" in summary.created
     assert repo.exercise_by_name("Running").load_kind is LoadKind.DISTANCE
     assert repo.exercise_by_name("Squat, Pause").load_kind is LoadKind.WEIGHTED
+
+
+@pytest.mark.sqlite_only
+def test_strong_2024_note_rows_go_on_the_exercises_next_set() -> None:
+    p = strong.parse(text("strong_2024_notes.csv"))
+    sets = all_sets(p)
+    assert [s.notes for s in sets] == ["Tri bar 7.5kg", "", ""]
+    assert [(r.line, r.reason) for r in p.recovered] == [(2, "an exercise note: kept on the exercise's next set")]
+    assert [(s.line, s.error) for s in p.skipped] == [(6, False)]  # a note with no set after it: listed
+    assert (sets[2].distance_m, sets[2].duration_s, sets[2].weight_kg) == (40.0, 30, 30.0)
+
+
+@pytest.mark.sqlite_only
+def test_strong_semicolon_without_a_header_in_the_other_column_order() -> None:
+    p = strong.parse(text("strong_semicolon_noheader_rpe.csv"))
+    squat, plank = all_sets(p)
+    assert (squat.weight_kg, squat.reps, squat.line) == (60.0, 8, 1)
+    assert (plank.duration_s, plank.reps) == (45, 1)
+    assert p.workouts[0].ended_at is not None and p.skipped == []

@@ -99,7 +99,7 @@ class ImportSummary:
             out.append(f"{self.timed} timed or distance set{_s(self.timed)} (holds, carries, cardio) {verb} with "
                        "their time and distance.")
         if self.recovered:
-            out.append("Rows read after a repair:")
+            out.append("Rows read another way:")
             for r in self.recovered[:SHOWN_SKIPS]:
                 out.append(f"  line {r.line}: {r.reason}")
             if len(self.recovered) > SHOWN_SKIPS:

@@ -64,14 +64,16 @@ def _file_unit(header: list[str]) -> Unit | None:
     return None
 
 
-# the semicolon layout with unit columns, as Strong writes it; a file without a header row
-# gets the one whose width matches
-HEADERLESS = {
-    14: ["Date", "Workout Name", "Duration", "Exercise Name", "Set Order", "Weight", "Weight Unit", "Reps",
-         "Distance", "Distance Unit", "Seconds", "Notes", "Workout Notes", "RPE"],
-    12: ["Date", "Workout Name", "Exercise Name", "Set Order", "Weight", "Weight Unit", "Reps",
-         "Distance", "Distance Unit", "Seconds", "Notes", "Workout Notes"],
-}
+# the semicolon layouts with unit columns, as Strong writes them; a file without a header row
+# gets the first one of its width whose Weight Unit and Set Order cells read as such
+HEADERLESS = (
+    ["Date", "Workout Name", "Exercise Name", "Set Order", "Weight", "Weight Unit", "Reps", "RPE",
+     "Distance", "Distance Unit", "Seconds", "Notes", "Workout Notes", "Workout Duration"],
+    ["Date", "Workout Name", "Duration", "Exercise Name", "Set Order", "Weight", "Weight Unit", "Reps",
+     "Distance", "Distance Unit", "Seconds", "Notes", "Workout Notes", "RPE"],
+    ["Date", "Workout Name", "Exercise Name", "Set Order", "Weight", "Weight Unit", "Reps",
+     "Distance", "Distance Unit", "Seconds", "Notes", "Workout Notes"],
+)
 
 
 def _headerless(text: str) -> list[str] | None:
@@ -80,14 +82,17 @@ def _headerless(text: str) -> list[str] | None:
     if c.sniff_delimiter(first) != ";":
         return None
     cells = next(csv.reader([first], delimiter=";"), [])
-    if len(cells) not in HEADERLESS:
-        return None
     try:
-        c.parse_datetime(cells[0])
+        c.parse_datetime(cells[0] if cells else "")
     except c.RowError:
         return None
-    header = HEADERLESS[len(cells)]
-    return header if c.unit_word(cells[header.index("Weight Unit")]) else None
+    for header in HEADERLESS:
+        if len(header) != len(cells):
+            continue
+        order = cells[header.index("Set Order")].strip().lower()
+        if c.unit_word(cells[header.index("Weight Unit")]) and (order.isdigit() or order in SET_ORDER_TYPES):
+            return header
+    return None
 
 
 def parse(text: str, *, unit: Unit | None = None, progress: c.Progress | None = None) -> c.Parsed:
@@ -107,10 +112,13 @@ def parse(text: str, *, unit: Unit | None = None, progress: c.Progress | None = 
         None,
     )
     i_seconds, i_notes, i_wnotes = table.index("seconds"), table.index("notes"), table.index("workout notes")
-    i_duration, i_number = table.index("duration", "duration (sec)"), table.index("workout #")
+    i_duration, i_number = table.index("duration", "duration (sec)", "workout duration"), table.index("workout #")
     dates = c.DateCache()
     workouts = c.Workouts()
     new_set = c.Sets()
+
+    notes: dict[tuple, tuple[int, str]] = {}  # (workout, exercise) -> its Note row, for its next set
+    recovered: list[c.Skipped] = []
 
     def read_row(line: int, f: list[str]) -> None:
         order = f[i_order].strip()
@@ -118,6 +126,13 @@ def parse(text: str, *, unit: Unit | None = None, progress: c.Progress | None = 
         if set_type is SetType.WORKING and not order.isdigit():
             if order.lower() == "rest timer":
                 raise c.NotASet("a rest timer, not a set")
+            if order.lower() == "note":  # Strong 2024: an exercise's note, on a row of its own
+                note = f[i_notes].strip()
+                if not note:
+                    raise c.NotASet("an empty exercise note")
+                key = (f[i_number].strip(), f[i_date].strip(), f[i_name].strip(), " ".join(f[i_exercise].split()))
+                notes[key] = (line, note)
+                return
             if order and not order.replace(".", "", 1).isdigit():
                 raise c.RowError(f"set order {order!r} is neither a number nor WARM_UP / FAILURE")
         started = dates(f[i_date])
@@ -127,17 +142,25 @@ def parse(text: str, *, unit: Unit | None = None, progress: c.Progress | None = 
         s = new_set(f[i_exercise], set_type, c.weight_kg(f[i_weight], row_unit), n, line,
                     rpe=c.rpe(f[i_rpe]), notes=f[i_notes].strip(), duration_s=secs, distance_m=metres)
         name = f[i_name].strip()
+        pending = notes.pop((f[i_number].strip(), f[i_date].strip(), name, s.exercise), None) if notes else None
+        if pending is not None:
+            s.notes = f"{pending[1]}\n{s.notes}" if s.notes else pending[1]
+            recovered.append(c.Skipped(pending[0], "an exercise note: kept on the exercise's next set"))
         w = workouts.get((f[i_number].strip(), started, name), lambda: _workout(started, name, f[i_duration]))
         w.sets.append(s)
         if not w.notes:
             w.notes = f[i_wnotes].strip()
 
     skipped, _ = c.collect(table, i_notes if table.has("notes") else i_wnotes, read_row)
+    skipped += [c.Skipped(line, "an exercise note with no set of that exercise after it", error=False)
+                for line, _ in notes.values()]
+    skipped.sort(key=lambda x: x.line or 0)
     return c.Parsed(
         workouts.oldest_first(),
         skipped,
         _variant(h) + (" (no header row)" if headerless else ""),
         "per row" if per_row else (unit.value if unit else ""),
+        recovered=recovered,
     )
 
 

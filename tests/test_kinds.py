@@ -193,3 +193,32 @@ def test_0003_database_migrates_keeping_rows_gaining_lifts_with_a_backup(tmp_pat
     (backup,) = tmp_path.glob("backlegs.db.pre-0003_session_deload-*.bak")
     with sqlite3.connect(backup) as con:
         assert con.execute("SELECT count(*) FROM exercises").fetchone()[0] == 3
+
+
+def test_history_progress_of_a_pull_up_uses_body_weight(repo: Repository) -> None:
+    pull = repo.exercise_by_name("Pull-up")
+    assert pull is not None
+    sid = repo.create_past_session(T0, name="Pull")
+    repo.log_past_set(sid, entry(0, 8, eid=pull.id, minute=1))
+    repo.log_past_set(sid, entry(5, 6, eid=pull.id, minute=4))
+    unknown = repo.exercise_progress(pull.id)
+    assert unknown.best_e1rm is None  # no body weight: no "e1RM 6.5 kg" from the 5 kg added
+    repo.log_body_weight(T0.date(), 80.0)
+    known = repo.exercise_progress(pull.id)
+    assert known.best_e1rm is not None and known.best_e1rm[1] == pytest.approx(85 * (1 + 6 / 30))
+    assert known.heaviest is not None and known.heaviest.weight_kg == 85.0
+
+
+def test_body_weight_lookup() -> None:
+    from backlegs_tui.domain.loads import body_weight_lookup, with_effective_loads
+
+    at = body_weight_lookup([(date(2026, 1, 1), 80.0), (date(2026, 2, 1), 78.0)])
+    assert at(datetime(2025, 12, 31)) is None and at(date(2026, 1, 15)) == 80.0 and at(datetime(2026, 3, 1)) == 78.0
+    out = with_effective_loads(LoadKind.ASSISTED, [entry(20, 8), replace_when(entry(20, 8), datetime(2025, 1, 1))], at)
+    assert [s.weight_kg for s in out] == [58.0, 0.0]
+
+
+def replace_when(s: SetEntry, when: datetime) -> SetEntry:
+    from dataclasses import replace
+
+    return replace(s, logged_at=when)

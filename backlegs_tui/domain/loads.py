@@ -11,8 +11,10 @@ With no body weight known the effective load of a bodyweight or assisted set is 
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from dataclasses import dataclass
+from bisect import bisect_right
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, replace
+from datetime import date, datetime
 
 from .e1rm import e1rm
 from .model import LoadKind, SetEntry
@@ -116,3 +118,35 @@ def is_record(kind: LoadKind, entry: SetEntry, body_kg: float | None,
     """Does `entry` beat the lift's record over `earlier` (set, body weight) pairs? The
     record's text, or None. For a live session: call it right after logging the set."""
     return record_text(kind, entry, body_kg, bests(kind, earlier))
+
+
+def with_effective_loads(
+    kind: LoadKind, sets: Iterable[SetEntry], body_on: Callable[[datetime | None], float | None]
+) -> list[SetEntry]:
+    """`sets` with weight_kg as the effective load, for e1RM, records and volume of a
+    bodyweight or assisted lift (`body_on(logged_at)`: the body weight then, or None). A set
+    whose body weight is unknown gets 0 kg: no e1RM, no record, no volume is claimed for it.
+    Other kinds: the sets as they are."""
+    kind = LoadKind(kind)
+    if not kind.uses_body_weight:
+        return list(sets)
+    out = []
+    for s in sets:
+        load = effective_load(kind, s.weight_kg, body_on(s.logged_at))
+        out.append(replace(s, weight_kg=0.0 if load is None else load))
+    return out
+
+
+def body_weight_lookup(weights: Sequence[tuple[date, float]]) -> Callable[[datetime | date | None], float | None]:
+    """A function giving the latest of `weights` ((day, kg), oldest first) on or before a
+    date-time; None before the first or for None."""
+    days = [d for d, _ in weights]
+
+    def at(when: datetime | date | None) -> float | None:
+        if when is None:
+            return None
+        day = when.date() if isinstance(when, datetime) else when
+        i = bisect_right(days, day)
+        return weights[i - 1][1] if i else None
+
+    return at

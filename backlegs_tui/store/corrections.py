@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import delete, func, select, update
 
 from ..domain import validation
-from ..domain.loads import effective_load, is_record
+from ..domain.loads import body_weight_lookup, effective_load, is_record
 from ..domain.model import LoadKind, SetEntry, SetType
 from .models import BodyWeightRow, ExerciseRow, PlanRow, SessionItemRow, SessionRow, SetRow
 from .rows import set_entry
@@ -139,16 +139,8 @@ class Corrections:
                 if kind.uses_body_weight else []
             )
 
-        def body_on(at: datetime | None) -> float | None:
-            found = None
-            day = (at or when).date()
-            for d, w in weights:
-                if d > day:
-                    break
-                found = w
-            return found
-
-        return is_record(kind, entry, body_on(when), [(e, body_on(e.logged_at)) for e in earlier])
+        body_on = body_weight_lookup(weights)
+        return is_record(kind, entry, body_on(when), [(e, body_on(e.logged_at or when)) for e in earlier])
 
     # ---- corrections -----------------------------------------------------------------
 

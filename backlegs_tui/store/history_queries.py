@@ -19,9 +19,10 @@ from ..domain.history import (
     group_by_exercise,
 )
 from ..domain.e1rm import e1rm
-from ..domain.model import Readiness, SetEntry, SetType
+from ..domain.loads import body_weight_lookup, with_effective_loads
+from ..domain.model import LoadKind, Readiness, SetEntry, SetType
 from ..domain.volume import WeekVolume, hard_sets_by_exercise, week_start, weekly_volume
-from .models import ExerciseRow, SessionRow, SetRow
+from .models import BodyWeightRow, ExerciseRow, SessionRow, SetRow
 from .rows import set_entry
 
 # (session id, day, best e1RM or None, top set kg, top set reps, deload)
@@ -166,6 +167,11 @@ class HistoryQueries:
                 )
                 for sid, sess, st, w, r, rpe, rir, at in rows
             ]
+            # bodyweight and assisted lifts: e1RM, records and volume on body weight +/- the load
+            kind = LoadKind(s.scalar(select(ExerciseRow.load_kind).where(ExerciseRow.id == exercise_id)) or "weighted")
+            if kind.uses_body_weight:
+                weights = list(s.execute(select(BodyWeightRow.day, BodyWeightRow.weight_kg).order_by(BodyWeightRow.day)))
+                sets = with_effective_loads(kind, sets, body_weight_lookup(weights))
         return exercise_progress(exercise_id, name, sets)
 
     def hard_set_counts(self, start: date, end: date) -> list[tuple[date, int, int]]:

@@ -213,3 +213,49 @@ def test_volume_trend_snapshot(snap_compare) -> None:
 def test_volume_trend_text_fallback_snapshot(snap_compare, monkeypatch) -> None:
     monkeypatch.setattr(chart_plot, "_module", chart_plot._MISSING)
     assert snap_compare(VolumeApp(), terminal_size=(80, 10))
+
+
+# ---- the fatigue picture -------------------------------------------------------------------
+
+
+def fatigue_data():
+    from backlegs_tui.ui.widgets.fatigue_chart import ChartData, LiftPoint
+
+    start = END - timedelta(days=7 * 8)
+    squat = []
+    for k in range(16):
+        day = start + timedelta(days=3 + 3 * k + (k // 2))
+        value = 140 + k * 0.5 - (9 if k >= 14 else 0) - (12 if k == 8 else 0)
+        squat.append(LiftPoint(day, value, 136 + k * 0.5, 146 + k * 0.5, deload=k == 8))
+    load = tuple((start + timedelta(days=7 * w), None if w == 3 else 1800.0 + 90 * w) for w in range(9))
+    ready = tuple((p.day, 80.0 - (30 if p.day > END - timedelta(days=8) else 0)) for p in squat)
+    return ChartData(start, END, (("Barbell back squat", tuple(squat)),), load, (), ready)
+
+
+class FatigueApp(App):
+    def compose(self) -> ComposeResult:
+        from backlegs_tui.ui.widgets.chart_fatigue import FatiguePlots
+
+        yield FatiguePlots(id="plots")
+
+    def on_mount(self) -> None:
+        from backlegs_tui.ui.widgets.chart_fatigue import FatiguePlots
+
+        self.query_one(FatiguePlots).show(fatigue_data(), Unit.KG)
+
+
+def test_fatigue_plots_snapshot(snap_compare) -> None:
+    async def drawn(pilot) -> None:
+        await pilot.pause(0.1)
+        text = screen_text(pilot.app)
+        assert "▼" in text and "○" in text and "·" in text  # below the band, the deload, load unknown
+        assert "Barbell back squat: e1RM (kg) per session; the last below its usual range" in text
+
+    assert snap_compare(FatigueApp(), terminal_size=(80, 36), run_before=drawn)
+
+
+def test_lift_axis_keeps_noise_small() -> None:
+    from backlegs_tui.ui.widgets.chart_fatigue import lift_span
+
+    lo, hi = lift_span(fatigue_data().lifts[0][1], Unit.KG)
+    assert lo < 136 and hi > 153.5 and hi - lo >= 0.05 * hi

@@ -5,10 +5,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from textual.widgets import DataTable, Header, Static
 
 from backlegs_tui.store.demo import make_demo_db
 from backlegs_tui.ui.app import BacklegsApp
+from backlegs_tui.ui.widgets import chart_plot
 from backlegs_tui.ui.widgets.fatigue_badge import BADGE_TEXT, FatigueBadge
 from backlegs_tui.ui.widgets.history_fatigue import FatigueResult
 from backlegs_tui.ui.widgets.history_session_detail import DELOAD_LINE, DELOAD_MARK
@@ -16,6 +18,13 @@ from backlegs_tui.ui.widgets.history_session_detail import DELOAD_LINE, DELOAD_M
 from .fatigue_ui_data import CALM_REPORT, WARNING_REPORT, overreach_picture
 from .session_helpers import wait_for
 from .test_history_screen import ready, seed
+
+
+@pytest.fixture(autouse=True)
+def text_picture(monkeypatch) -> None:
+    """These tests read the text drawing of the picture (as without the charts extra);
+    test_charts.py covers the plotted one."""
+    monkeypatch.setattr(chart_plot, "_module", chart_plot._MISSING)
 
 
 def fixed_fatigue(monkeypatch, report=WARNING_REPORT, picture=None) -> list:

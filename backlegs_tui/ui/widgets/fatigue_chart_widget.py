@@ -1,5 +1,6 @@
-"""The fatigue picture on screen: `fatigue_chart.draw` at the widget's width, each span
-styled by its role. Colour only adds to glyphs that read without it (NO_COLOR)."""
+"""The fatigue picture on screen as text: `fatigue_chart.draw` at the widget's width, each
+span styled by its role. Colour only adds to glyphs that read without it (NO_COLOR).
+Hidden when textual-plot is installed: `chart_fatigue.FatiguePlots` draws it then."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from textual.geometry import Size
 from textual.widget import Widget
 
 from ...domain.model import Unit
+from .chart_plot import plot_module
 from .fatigue_chart import ChartData, Line, draw
 
 ROLE_STYLE = {
@@ -51,6 +53,8 @@ class FatigueChart(Widget):
 
     def show(self, data: ChartData | None, unit: Unit) -> None:
         self.data, self.unit = data, unit
+        # with the charts extra, `chart_fatigue.FatiguePlots` draws the picture instead
+        self.display = plot_module() is None
         self.refresh(layout=True)
 
     def _lines(self, width: int) -> list[Line]:

@@ -20,6 +20,7 @@ from textual.widgets import Static
 from ...domain.model import Unit
 from ..jobs import JobFailed
 from .fatigue_chart import chart_data
+from .chart_fatigue import FatiguePlots
 from .fatigue_chart_widget import FatigueChart
 
 if TYPE_CHECKING:
@@ -143,6 +144,7 @@ class FatigueView(Vertical):
         yield Vertical(id="fatigue-flags")
         yield Static("", id="fatigue-picture-title", markup=False)
         yield FatigueChart(id="fatigue-chart")
+        yield FatiguePlots(id="fatigue-plots")
 
     def load(self, as_of: date) -> None:
         """Ask for the report and the picture of `as_of` (a newer ask replaces a queued one)."""
@@ -173,6 +175,7 @@ class FatigueView(Vertical):
             flags.remove_children()
             title.update("")
             chart.show(None, unit)
+            self.query_one(FatiguePlots).show(None, unit)
             return
         verdict.update(verdict_content(result.report))
         flags.remove_children()
@@ -185,7 +188,9 @@ class FatigueView(Vertical):
         if data.empty:
             title.update(Content.styled(NO_PICTURE, "dim"))
             chart.show(None, unit)
+            self.query_one(FatiguePlots).show(None, unit)
             return
         weeks = getattr(result.picture, "weeks", 12)
         title.update(Content.styled(f"The last {weeks} weeks: performance against your usual range", "bold"))
         chart.show(data, unit)
+        self.query_one(FatiguePlots).show(data, unit)

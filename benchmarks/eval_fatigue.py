@@ -19,14 +19,13 @@ import argparse
 import sys
 import time
 from dataclasses import dataclass
-from datetime import date
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from backlegs_tui.domain.fatigue_engine import FatigueReport, Verdict, assess_range  # noqa: E402
-from backlegs_tui.domain.model import Settings  # noqa: E402
-from tests.fatigue_scenarios import EXERCISES, Scenario, days_of, scenario  # noqa: E402
+from backlegs_tui.domain.fatigue_engine import FatigueReport, Verdict, assess_range
+from backlegs_tui.domain.model import Settings
+from tests.fatigue_scenarios import EXERCISES, Scenario, days_of, scenario
 
 COMPOUNDS = {e.name for e in EXERCISES.values() if e.is_compound}
 
@@ -50,7 +49,8 @@ def compound_note(r: FatigueReport) -> bool:
     )
 
 
-def evaluate(kind: str, sc: Scenario, settings: Settings = Settings()) -> Row:
+def evaluate(kind: str, sc: Scenario, settings: Settings | None = None) -> Row:
+    settings = settings or Settings()
     first, last = days_of(sc)
     reports = assess_range(sc.sessions, EXERCISES, settings, first, last)
     warn_days = [r.as_of for r in reports if r.verdict is Verdict.WARNING]

@@ -26,9 +26,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from backlegs_tui.domain.fatigue_series import read_lift_session  # noqa: E402
-from backlegs_tui.store.fatigue_queries import training_log  # noqa: E402
-from backlegs_tui.store.repository import Repository  # noqa: E402
+from backlegs_tui.domain.fatigue_series import read_lift_session
+from backlegs_tui.store.fatigue_queries import training_log
+from backlegs_tui.store.repository import Repository
 
 
 def weeks_of(path: Path) -> tuple[list[date], dict[date, int]]:
@@ -72,7 +72,7 @@ def main(argv: list[str]) -> int:
             run = subprocess.run(
                 [sys.executable, "-m", "backlegs_tui", "report", "fatigue", "--from", m.isoformat(), "--to",
                  (m + timedelta(days=6)).isoformat(), "--json", "--db", str(path)],
-                capture_output=True, text=True, cwd=ROOT,
+                capture_output=True, text=True, cwd=ROOT, check=False,
             )
             if run.returncode != 0:
                 raise SystemExit(f"{path.name} week {m}: exit {run.returncode}: {run.stderr.strip()[-300:]}")

@@ -26,7 +26,12 @@ import random
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 
-from backlegs_tui.domain.catalogue import CATALOGUE, SAMPLE_PLAN, PlanDraft, PlanItemDraft
+from backlegs_tui.domain.catalogue import (
+    CATALOGUE,
+    SAMPLE_PLAN,
+    PlanDraft,
+    PlanItemDraft,
+)
 from backlegs_tui.domain.e1rm import chart_weight
 from backlegs_tui.domain.fatigue_engine import SessionLog
 from backlegs_tui.domain.model import Exercise, Readiness, SetEntry, SetType
@@ -222,7 +227,7 @@ def generate(sc: Scenario) -> Scenario:
 
 def scenario(kind: str, *, per_week: int = 3, plans: str = "A/B", seed: int = 1) -> Scenario:
     """One of the issue's scenarios a-g, generated."""
-    base = dict(per_week=per_week, plans=plans, seed=seed)
+    base = {"per_week": per_week, "plans": plans, "seed": seed}
     if kind == "a":
         return generate(Scenario("a", **base))
     if kind == "b":
@@ -250,4 +255,4 @@ def compound_ids() -> set[int]:
     return {e.id for e in EXERCISES.values() if e.is_compound}
 
 
-__all__ = ["EXERCISES", "Scenario", "generate", "scenario", "days_of", "compound_ids", "PlanItemDraft"]
+__all__ = ["EXERCISES", "PlanItemDraft", "Scenario", "compound_ids", "days_of", "generate", "scenario"]

@@ -19,7 +19,14 @@ from backlegs_tui.domain.fatigue_engine import (
     session_fade_line,
 )
 from backlegs_tui.domain.fatigue_series import Scheme, read_lift_session
-from backlegs_tui.domain.model import PlanItem, Readiness, SetEntry, SetType, Settings, Unit
+from backlegs_tui.domain.model import (
+    PlanItem,
+    Readiness,
+    SetEntry,
+    Settings,
+    SetType,
+    Unit,
+)
 from backlegs_tui.domain.volume import hard_sets_by_exercise, is_hard_set
 from tests.fatigue_scenarios import EXERCISES, IDS, days_of, scenario
 
@@ -289,7 +296,9 @@ def test_overreach_warns_within_a_week_and_clears_after_the_deload() -> None:
 
 # ---- never raises, deterministic -------------------------------------------------------------
 
-from hypothesis import HealthCheck, given, settings as hsettings, strategies as st  # noqa: E402
+from hypothesis import HealthCheck, given
+from hypothesis import settings as hsettings
+from hypothesis import strategies as st
 
 _set = st.builds(
     SetEntry,

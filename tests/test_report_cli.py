@@ -103,7 +103,7 @@ def test_bad_days_are_one_line_and_exit_2(tmp_path: Path, capsys, args: list[str
 
 
 def test_default_day_is_today(overreach_db, capsys, monkeypatch) -> None:
-    path, sc = overreach_db
+    path, _ = overreach_db
     monkeypatch.setattr("backlegs_tui.cli.report.today", lambda: date(2020, 1, 1))
     code, out, _ = run(capsys, "report", "fatigue", "--json", "--db", str(path))
     assert code == 0 and json.loads(out)["as_of"] == "2020-01-01"

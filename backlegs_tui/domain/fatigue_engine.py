@@ -28,11 +28,12 @@ normal x1, high x0.8):
    it") or when the decline comes within two weeks of a break of 7+ days (detraining). The
    warning clears as soon as performance is back.
 4. NOTE: one lift down well beyond its noise in its last two sessions (mean z <= -2, each
-   <= -1.5, the latest >= 4 % down; isolation lifts need twice that); effort creep (the first
-   set at a load x reps >= 1 RPE above the baseline of the last 8 weeks in two of the lift's
-   last three sessions, once by 1.5); fewer reps (by 2) at a repeated top load twice in a
-   row; a worsening readiness trend (the last 2-3 check-ins against the 8 weeks before).
-   Isolation lifts can only ever make a note, and need twice the evidence for each signal.
+   <= -1.5, the latest >= 4 % down); effort creep (the first set at a load x reps >= 1 RPE
+   above the baseline of the last 8 weeks in two of the lift's last three sessions, once by
+   1.5); fewer reps (by 2) at a repeated top load (> 0, seen in two earlier sessions of the
+   last 8 weeks) twice in a row; a worsening readiness trend (the last 2-3 check-ins against
+   the 8 weeks before). Isolation lifts can only ever make a note, and need twice the
+   evidence for each signal.
 5. Load change (weekly hard sets against the last four weeks) is context: it is added as an
    information flag only when performance is also falling, and never makes a warning alone.
    Program structure (volume landmarks, spinal arrangement) is not judged here: Plan checks
@@ -56,7 +57,7 @@ from datetime import date, datetime, timedelta
 from enum import Enum
 from typing import Any, Protocol
 
-from .fatigue_series import LiftSeries, LiftSession, Scheme, read_lift_session
+from .fatigue_series import LiftSeries, Scheme, read_lift_session
 from .model import Exercise, Readiness, SetEntry, Settings, Unit
 from .units import format_e1rm, format_weight
 from .volume import hard_sets_by_exercise
@@ -249,7 +250,6 @@ class Prepared:
                 z = series.z(i)
                 if ex.is_compound and z is not None:
                     zs.append((eid, max(-CLIP_Z, min(CLIP_Z, z)), math.expm1(series.dev[i] or 0.0)))
-        n = len(zs)
         mean_z = statistics.fmean(z for _, z, _ in zs) if zs else 0.0
         found = _SessionJudgement(k, tuple(zs), False, mean_z)
         self._judged[k] = found
@@ -326,7 +326,8 @@ class Prepared:
                 f = next(((w, r, rpe) for w, r, rpe in q.sets if abs(w - q.top_kg) < 1e-6), None)
                 if f is not None:
                     earlier.append(f)
-            if first is not None and earlier:
+            # a load to compare at (not bodyweight alone) and at least two earlier sessions at it
+            if first is not None and first[0] > 0 and len(earlier) >= 2:
                 usual = statistics.median(r for _, r, _ in earlier)
                 rpes = [rpe for _, _, rpe in earlier if rpe is not None]
                 easier = first[2] is not None and rpes and first[2] < statistics.median(rpes) - 0.5
@@ -664,7 +665,7 @@ def _assess(prep: Prepared, settings: Settings, as_of: date) -> FatigueReport:
     if all_flags:
         first = all_flags[0]
         more = f" (+{len(all_flags) - 1} more)" if len(all_flags) > 1 else ""
-        head = first.message.split(":")[0] if first.subject else first.message.split(":")[0]
+        head = first.message.split(":")[0]
         return FatigueReport(
             as_of, Verdict.NOTE, f"Note: {head}{more}; no systemic decline, keep an eye on it.", all_flags
         )

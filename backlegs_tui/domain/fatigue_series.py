@@ -28,6 +28,7 @@ Plain Python.
 from __future__ import annotations
 
 import bisect
+from itertools import pairwise
 import math
 import statistics
 from collections.abc import Sequence
@@ -97,8 +98,8 @@ def _scheme(weights: Sequence[float], top: float) -> str:
     if all(w >= top * (1 - STRAIGHT_TOLERANCE) for w in weights):
         return Scheme.STRAIGHT
     peak = weights.index(top)
-    up = all(b >= a for a, b in zip(weights[: peak + 1], weights[1 : peak + 1]))
-    down = all(b <= a for a, b in zip(weights[peak:], weights[peak + 1 :]))
+    up = all(b >= a for a, b in pairwise(weights[: peak + 1]))
+    down = all(b <= a for a, b in pairwise(weights[peak:]))
     if up and down:
         if peak == len(weights) - 1:
             return Scheme.RAMP

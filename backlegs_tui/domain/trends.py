@@ -27,13 +27,26 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from typing import Protocol
 
 from .e1rm import e1rm
+from .fatigue import (
+    DEFAULT_THRESHOLDS,
+    FatigueFlag,
+    Severity,
+    Thresholds,
+    session_flags,
+)
 from .fatigue_engine import SessionLike as _EngineSessionLike
 from .fatigue_engine import SessionLog as _EngineSessionLog
-from .fatigue import DEFAULT_THRESHOLDS, FatigueFlag, Severity, Thresholds, session_flags
-from .model import Exercise, Readiness, SessionState, SetEntry, SetType, Settings, SpinalLoad
+from .model import (
+    Exercise,
+    Readiness,
+    SessionState,
+    SetEntry,
+    Settings,
+    SetType,
+    SpinalLoad,
+)
 from .records import WorkoutRecord
 from .volume import HARD_SET_MIN_RPE, muscle_sets
 

@@ -25,7 +25,7 @@ if TYPE_CHECKING:
     from ..store.repository import Repository
 
 
-def _load(repo: Repository, start: date, end: date):  # noqa: ANN202
+def _load(repo: Repository, start: date, end: date):
     from ..store.fatigue_queries import training_log
 
     sessions = training_log(repo, start - timedelta(days=HORIZON_DAYS), end)

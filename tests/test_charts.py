@@ -259,3 +259,14 @@ def test_lift_axis_keeps_noise_small() -> None:
 
     lo, hi = lift_span(fatigue_data().lifts[0][1], Unit.KG)
     assert lo < 136 and hi > 153.5 and hi - lo >= 0.05 * hi
+
+
+async def test_charts_draw_under_no_color(monkeypatch) -> None:
+    """Textual's NO_COLOR filter reads every segment's style: the plot's blank lines too."""
+    monkeypatch.setenv("NO_COLOR", "1")
+    for app in (ChartApp(), VolumeApp(), FatigueApp()):
+        async with app.run_test(size=(80, 30)) as pilot:
+            await pilot.pause(0.1)
+            await pilot.pause()
+            text = screen_text(app)
+        assert "█" in text or "●" in text

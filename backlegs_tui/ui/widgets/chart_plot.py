@@ -25,7 +25,33 @@ def plot_module() -> ModuleType | None:
             _module = importlib.import_module("textual_plot")
         except ImportError:
             _module = _MISSING
+        else:
+            _styled_blank_lines()
     return None if _module is _MISSING else _module
+
+
+def _styled_blank_lines() -> None:
+    """textual-hires-canvas (0.14) returns a line of an unsized canvas as a segment without
+    a style, which Textual's NO_COLOR filter cannot read (AttributeError on every frame
+    under NO_COLOR): give such segments the null style."""
+    from rich.segment import Segment
+    from rich.style import Style
+    from textual.strip import Strip
+    from textual_hires_canvas import Canvas
+
+    render_line = Canvas.render_line
+    if getattr(render_line, "_backlegs_styled", False):
+        return
+
+    def styled(self: Any, y: int) -> Strip:
+        strip = render_line(self, y)
+        if any(seg.style is None for seg in strip):
+            null = Style.null()
+            return Strip([Segment(seg.text, seg.style or null, seg.control) for seg in strip], strip.cell_length)
+        return strip
+
+    styled._backlegs_styled = True  # type: ignore[attr-defined]
+    Canvas.render_line = styled  # type: ignore[method-assign]
 
 
 def available() -> bool:

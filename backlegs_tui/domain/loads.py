@@ -19,6 +19,7 @@ from datetime import date, datetime
 from .e1rm import e1rm
 from .model import LoadKind, SetEntry
 
+
 def effective_load(kind: LoadKind, weight_kg: float, body_kg: float | None) -> float | None:
     """The load a set moved, in kg: see the module docstring. None when unknown."""
     kind = LoadKind(kind)

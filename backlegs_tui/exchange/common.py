@@ -627,12 +627,11 @@ def seconds(text: str) -> int | None:
                 return None
             raise RowError(f"time {t!r} is not a duration") from None
         value = d.total_seconds()
-    if value != value or value < 0:
+    if not 0 <= value < float("inf"):  # negative, nan or inf
         raise RowError(f"time {t!r} is not a duration")
     if value > validation.MAX_DURATION_S:
         raise RowError(f"time {t} s is over a day")
-    n = int(round(value))
-    return n or None
+    return round(value) or None
 
 
 def measures(n: int | None, duration: int | None = None, distance: float | None = None) -> tuple[int, int | None, float | None]:

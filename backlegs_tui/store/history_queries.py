@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import ColumnElement, func, select
 
+from ..domain.e1rm import e1rm
 from ..domain.history import (
     ExerciseProgress,
     ExerciseUse,
@@ -18,7 +19,6 @@ from ..domain.history import (
     exercise_progress,
     group_by_exercise,
 )
-from ..domain.e1rm import e1rm
 from ..domain.loads import body_weight_lookup, with_effective_loads
 from ..domain.model import LoadKind, Readiness, SetEntry, SetType
 from ..domain.volume import WeekVolume, hard_sets_by_exercise, week_start, weekly_volume

@@ -38,8 +38,8 @@ from ..domain.model import (
 )
 from ..domain.session_logic import rpe_from_rir
 from .backup import daily_backup, server_backup_skipped
-from .db import MIGRATION_LOCK_KEY, open_engine
 from .corrections import Corrections
+from .db import MIGRATION_LOCK_KEY, open_engine
 from .export_queries import ExportQueries
 from .history_queries import HistoryQueries
 from .models import (

@@ -153,6 +153,14 @@ async def test_switching_lifts_draws_each_chart(migrated_db: Path, clock) -> Non
             seen[name] = chart.plot._y_max
         assert len(seen) == 3
         assert "Best e1RM since" in screen_text(app) and "● best e1RM" in screen_text(app)
+        # tab from the list reaches the chart: + zooms, the arrows pan, r resets
+        await pilot.press("tab")
+        assert app.focused is chart.plot
+        full = chart.plot._x_max - chart.plot._x_min
+        await pilot.press("plus", "left")
+        assert chart.plot._x_max - chart.plot._x_min < full
+        await pilot.press("r")
+        assert chart.plot._x_max - chart.plot._x_min == full
 
 
 def test_value_ticks_are_round() -> None:

@@ -222,3 +222,12 @@ def replace_when(s: SetEntry, when: datetime) -> SetEntry:
     from dataclasses import replace
 
     return replace(s, logged_at=when)
+
+
+def test_an_exercise_note_is_kept(repo: Repository) -> None:
+    squat = repo.exercise_by_name("Barbell back squat")
+    assert squat is not None and squat.notes == ""
+    repo.set_exercise_note(squat.id, "  safeties on pin 7, belt  ")
+    assert repo.exercise(squat.id).notes == "safeties on pin 7, belt" == repo.exercise_note(squat.id)
+    with pytest.raises(CorrectionError):
+        repo.set_exercise_note(squat.id, "x\x00y")

@@ -91,6 +91,7 @@ class Exercise:
     bodyweight: bool = False
     alternative_ids: tuple[int, ...] = ()
     load_kind: LoadKind = LoadKind.WEIGHTED
+    notes: str = ""  # the lifter's standing note on the lift (seat height, grip, stance)
 
     @property
     def is_compound(self) -> bool:

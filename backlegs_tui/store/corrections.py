@@ -112,6 +112,18 @@ class Corrections:
                 raise CorrectionError(f"no exercise with id {exercise_id}")
         self._names = None
 
+    def set_exercise_note(self, exercise_id: int, note: str) -> None:
+        """The lifter's standing note on a lift (seat height, grip, stance); "" clears it."""
+        _check(validation.check_text, note, "Note", max_len=1000)
+        with self._uow() as s, s.begin():
+            done = s.execute(update(ExerciseRow).where(ExerciseRow.id == exercise_id).values(notes=note.strip()))
+            if not done.rowcount:
+                raise CorrectionError(f"no exercise with id {exercise_id}")
+
+    def exercise_note(self, exercise_id: int) -> str:
+        with self._uow() as s:
+            return s.scalar(select(ExerciseRow.notes).where(ExerciseRow.id == exercise_id)) or ""
+
     def effective_load(self, entry: SetEntry) -> float | None:
         """The load `entry` moved in kg by its lift's kind (body weight +/- the load for
         bodyweight and assisted lifts, at the set's date); None when no body weight is known."""

@@ -52,6 +52,8 @@ class ExerciseRow(Base):
     bodyweight: Mapped[bool] = mapped_column(Boolean, default=False)
     # how a set's load counts: weighted, bodyweight, assisted, timed, distance (migration 0004)
     load_kind: Mapped[str] = mapped_column(String(10), default="weighted", server_default="weighted")
+    # the lifter's standing note on the lift (seat height, grip, stance), shown each time it comes up
+    notes: Mapped[str] = mapped_column(Text, default="", server_default="")
 
     alternatives: Mapped[list[ExerciseRow]] = relationship(
         secondary=exercise_alternatives,

@@ -75,6 +75,7 @@ def _exercise(row: ExerciseRow) -> Exercise:
         bodyweight=row.bodyweight,
         alternative_ids=tuple(a.id for a in row.alternatives),
         load_kind=LoadKind(row.load_kind or "weighted"),
+        notes=row.notes or "",
     )
 
 

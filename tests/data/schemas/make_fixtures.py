@@ -92,7 +92,7 @@ def make(revision: str, dest: Path) -> Path:
             con.execute("UPDATE sessions SET deload = 1 WHERE id = 1")
         if "duration_s" in [r[1] for r in con.execute("PRAGMA table_info(set_entries)")]:
             con.execute("UPDATE set_entries SET duration_s = 30, superset = '1' WHERE id = 1")
-            con.execute("UPDATE exercises SET load_kind = 'weighted' WHERE id = 2")
+            con.execute("UPDATE exercises SET load_kind = 'weighted', notes = 'seat 4' WHERE id = 2")
         con.commit()
         con.execute("PRAGMA page_size = 1024")
         con.execute("VACUUM")

@@ -5,6 +5,7 @@ a dated body-weight log (issue 9)
   the old `bodyweight` flag becomes "bodyweight", every other one "weighted"
 - set_entries.duration_s (seconds), distance_m (metres), superset (the source's group id)
 - body_weights: one weight in kg per day
+- exercises.notes: the lifter's standing note on a lift (seat height, grip, stance)
 - a database that has exercises gains the catalogue's new lifts (NEW_LIFTS) it lacks; a
   lifter's own lift of the same name (any case, hyphens or spaces) is kept, never doubled
 
@@ -24,6 +25,7 @@ depends_on = None
 def upgrade() -> None:
     with op.batch_alter_table("exercises", schema=None) as batch_op:
         batch_op.add_column(sa.Column("load_kind", sa.String(10), nullable=False, server_default="weighted"))
+        batch_op.add_column(sa.Column("notes", sa.Text(), nullable=False, server_default=""))
     op.execute(sa.text("UPDATE exercises SET load_kind = 'bodyweight' WHERE bodyweight = :yes").bindparams(yes=True))
     with op.batch_alter_table("set_entries", schema=None) as batch_op:
         batch_op.add_column(sa.Column("duration_s", sa.Integer(), nullable=True))
@@ -87,4 +89,5 @@ def downgrade() -> None:
         batch_op.drop_column("distance_m")
         batch_op.drop_column("duration_s")
     with op.batch_alter_table("exercises", schema=None) as batch_op:
+        batch_op.drop_column("notes")
         batch_op.drop_column("load_kind")

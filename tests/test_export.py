@@ -349,3 +349,28 @@ def test_timed_and_distance_sets_in_csv_and_strong(capsys, db_path: Path, tmp_pa
             ("Plank", 90, None), ("Farmer carry", 35, 50.0)]
     finally:
         back.close()
+
+
+def test_a_json_export_from_before_load_kinds_still_restores(capsys, filled: Path, tmp_path: Path) -> None:
+    first = tmp_path / "a.json"
+    assert run(capsys, "export", "--format", "json", "-o", str(first), "--db", str(filled))[0] == 0
+    data = json.loads(first.read_text())
+    data["schema"] = "0003_session_deload"
+    del data["body_weights"]
+    for e in data["exercises"]:
+        del e["load_kind"], e["notes"]
+    for s in data["sessions"]:
+        for x in s["sets"]:
+            del x["duration_s"], x["distance_m"], x["superset"]
+    old = tmp_path / "old.json"
+    old.write_text(json.dumps(data))
+    fresh = tmp_path / "fresh.db"
+    code, out, err = run(capsys, "import", "json", str(old), "--db", str(fresh))
+    assert code == 0, err
+    repo = Repository.open(fresh)
+    try:
+        assert repo.exercise_by_name("Pull-up").load_kind.value == "bodyweight"  # from its bodyweight flag, as 0004
+        assert repo.exercise_by_name("Leg press").load_kind.value == "weighted"
+        assert repo.stats()["sessions"] == 3 and repo.body_weights() == []
+    finally:
+        repo.close()

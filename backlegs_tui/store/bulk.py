@@ -791,6 +791,8 @@ def _restore(con: Connection, snap: dict[str, Any], result: InsertResult) -> Non
     for i, raw in enumerate(snap["exercises"]):
         where = f"exercises[{i}]"
         row = _decode(EXERCISES, raw, where)
+        if "load_kind" not in raw:  # a file from before schema 0004: the bodyweight flag says it, as in 0004
+            row["load_kind"] = "bodyweight" if row["bodyweight"] else "weighted"
         name = row["name"]
         if name.lower() in known_exercises:
             ex_ids.map[row["id"]] = known_exercises[name.lower()]

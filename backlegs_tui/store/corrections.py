@@ -16,7 +16,7 @@ from sqlalchemy import delete, func, select, update
 from ..domain import validation
 from ..domain.loads import body_weight_lookup, effective_load, is_record
 from ..domain.model import LoadKind, SetEntry, SetType
-from .models import BodyWeightRow, ExerciseRow, PlanRow, SessionItemRow, SessionRow, SetRow
+from .models import BodyWeightRow, ExerciseRow, PlanRow, SessionItemRow, SessionRow, SetRow, SettingRow
 from .rows import set_entry
 from .schema import StoreError
 
@@ -239,6 +239,8 @@ class Corrections:
             s.execute(delete(SessionItemRow).where(SessionItemRow.session_id == session_id))
             if not s.execute(delete(SessionRow).where(SessionRow.id == session_id)).rowcount:
                 raise CorrectionError(f"no session with id {session_id}")
+            # its live scratch (repository._scratch_key), if it was ever open
+            s.execute(delete(SettingRow).where(SettingRow.key == f"live_session:{session_id}"))
 
     def create_past_session(
         self,

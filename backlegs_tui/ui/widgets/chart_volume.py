@@ -151,9 +151,11 @@ class VolumeTrend(Vertical):
             plot.set_ylimits(0, top)
             plot.set_yticks(sorted({0.0, float(marks[1]), float(marks[4])}) if marks[4] < top else [0.0, top])
             plot.set_xlimits(xs[0] - 4, xs[-1] + 4)
-            ys = [w.get(muscle) for w in self.weeks]
-            styles = [c(ZONE_THEME[zone_of(v, marks)]) for v in ys]
-            plot.bar(xs, ys, width=4, bar_style=styles)
+            trained = [(x, w.get(muscle)) for x, w in zip(xs, self.weeks) if w.get(muscle) > 0]
+            if trained:  # a week without sets stays empty (a bar of 0 would still fill a cell)
+                ys = [v for _, v in trained]
+                styles = [c(ZONE_THEME[zone_of(v, marks)]) for v in ys]
+                plot.bar([x for x, _ in trained], ys, width=4, bar_style=styles)
             if marks[1] > 0:
                 plot.scatter(xs, [marks[1]] * len(xs), marker=MEV_MARK, marker_style=c("foreground"))
             plot.scatter(xs, [marks[4]] * len(xs), marker=MRV_MARK, marker_style=f"bold {c('foreground')}")

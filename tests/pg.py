@@ -142,26 +142,14 @@ class PgServer:
             con.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
 
     def stop(self) -> None:
+        """Stop the server at once; its folder goes with the watchdog when this process ends
+        (removing a few hundred MB here would hold up the end of the test run)."""
         if self.started:
-            pid_file = self.data / "postmaster.pid"
-            try:
-                pid = int(pid_file.read_text().split()[0])
-            except (OSError, ValueError, IndexError):
-                pid = None
             try:
                 self._server("pg_ctl", "-D", str(self.data), "-m", "immediate", "-W", "-s", "stop")
             except subprocess.CalledProcessError:
                 pass
-            deadline = time.monotonic() + 3
-            while pid_file.exists() and time.monotonic() < deadline:
-                time.sleep(0.02)
-            if pid_file.exists() and pid is not None:  # a backend that does not answer: end it
-                try:
-                    os.kill(pid, 9)
-                except OSError:
-                    pass
             self.started = False
-        shutil.rmtree(self.root, ignore_errors=True)
 
 
 # ---- pytest fixtures (imported by conftest) ------------------------------------------------
@@ -184,6 +172,7 @@ def pg_server() -> Iterator[PgServer]:
         server.start()
     except subprocess.CalledProcessError as exc:
         server.stop()
+        shutil.rmtree(server.root, ignore_errors=True)
         pytest.fail(f"the throwaway PostgreSQL server did not start: {exc.stderr.decode(errors='replace')[-500:]}")
     yield server
     server.stop()
@@ -200,12 +189,60 @@ def pg_template(pg_server: PgServer) -> str:
     return TEMPLATE
 
 
+class Scratch:
+    """One database copied from the template once, then put back to the template's rows
+    before each test: other connections ended, every table emptied, the template's rows
+    copied back, the id sequences set as they were. About 20 ms, against 0.1-0.6 s for a
+    CREATE DATABASE ... TEMPLATE (a copy of some 8 MB of catalogue files and a checkpoint)."""
+
+    def __init__(self, server: PgServer, template: str) -> None:
+        self.server = server
+        self.name = server.create_database(template=template, name="backlegs_scratch")
+        with server.connect(template) as con:
+            self.tables = [r[0] for r in con.execute(
+                "SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
+                "WHERE n.nspname = 'public' AND c.relkind = 'r' AND c.relname <> 'alembic_version' ORDER BY 1"
+            )]
+            self.rows: dict[str, bytes] = {}
+            for table in self.tables:
+                with con.cursor().copy(f"COPY {table} TO STDOUT") as copy:
+                    self.rows[table] = b"".join(bytes(chunk) for chunk in copy)
+            self.sequences = con.execute(
+                "SELECT pg_get_serial_sequence(c.relname, 'id'), c.relname FROM pg_class c "
+                "JOIN pg_attribute a ON a.attrelid = c.oid AND a.attname = 'id' "
+                "WHERE c.relnamespace = 'public'::regnamespace AND c.relkind = 'r'"
+            ).fetchall()
+            self.values = {seq: con.execute(f"SELECT last_value, is_called FROM {seq}").fetchone()
+                           for seq, _ in self.sequences if seq}
+
+    def reset(self) -> None:
+        with self.server.connect(self.name) as con:
+            con.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                        "WHERE datname = current_database() AND pid <> pg_backend_pid()")
+            with con.transaction():
+                con.execute(f"TRUNCATE {', '.join(self.tables)} RESTART IDENTITY CASCADE")
+                con.execute("SET LOCAL session_replication_role = replica")  # the template's rows fit: no FK checks
+                for table in self.tables:
+                    if self.rows[table]:
+                        with con.cursor().copy(f"COPY {table} FROM STDIN") as copy:
+                            copy.write(self.rows[table])
+                for seq, (value, called) in self.values.items():
+                    con.execute("SELECT setval(%s, %s, %s)", (seq, value, called))
+
+
+@pytest.fixture(scope="session")
+def pg_scratch(pg_server: PgServer, pg_template: str) -> Scratch:
+    return Scratch(pg_server, pg_template)
+
+
 @pytest.fixture
-def pg_url(pg_server: PgServer, pg_template: str):
-    """A fresh, migrated and seeded PostgreSQL database of the test's own (a ServerUrl)."""
+def pg_url(pg_scratch: Scratch):
+    """A fresh, migrated and seeded PostgreSQL database for the test (a ServerUrl): the one
+    scratch database, put back to the template's rows first."""
     from backlegs_tui.store.schema import ServerUrl
 
-    return ServerUrl(pg_server.url(pg_server.create_database(template=pg_template)))
+    pg_scratch.reset()
+    return ServerUrl(pg_scratch.server.url(pg_scratch.name))
 
 
 @pytest.fixture

@@ -98,22 +98,15 @@ def _lock_for_writing(con: Connection, *, exclusive: bool = False) -> bool:
     if con.dialect.name == "postgresql":
         # the same on a server: other clients' writes wait (reads and row locks do not) until
         # this transaction ends, so the ids assigned here are not taken meanwhile. A big
-        # import first tries for the tables the sets' foreign keys join, exclusively, all in
-        # this first statement (never while holding another lock: no deadlock); when another
-        # client holds them for more than a moment, the row-by-row checks are kept instead.
-        if exclusive and _owns(con, "set_entries"):
-            savepoint = con.begin_nested()
-            try:
-                con.execute(text("SET LOCAL lock_timeout = '3s'"))
-                con.execute(text(f"LOCK TABLE {', '.join(_KEYED_TABLES)} IN ACCESS EXCLUSIVE MODE"))
-                con.execute(text("SET LOCAL lock_timeout = 0"))
-                savepoint.commit()
-            except OperationalError:
-                savepoint.rollback()
-                exclusive = False
-        else:
-            exclusive = False
-        con.execute(text(f"LOCK TABLE {', '.join(_SERVER_TABLES)} IN SHARE ROW EXCLUSIVE MODE"))
+        # import first tries for the tables the sets' foreign keys join, exclusively; when
+        # another client keeps them for more than a moment, the row-by-row checks are kept.
+        # Every lock is taken all at once or not at all (NOWAIT, let go, try again), so the
+        # import never waits while holding some of them: no deadlock with a client's set.
+        exclusive = exclusive and _owns(con, "set_entries") and _lock_all(
+            con, _KEYED_TABLES, "ACCESS EXCLUSIVE", EXCLUSIVE_WAIT_S
+        )
+        if not _lock_all(con, _SERVER_TABLES, "SHARE ROW EXCLUSIVE", SHARED_WAIT_S):
+            con.execute(text(f"LOCK TABLE {', '.join(_SERVER_TABLES)} IN SHARE ROW EXCLUSIVE MODE"))
         return exclusive
     con.execute(text("UPDATE sessions SET id = id WHERE 0"))
     return False
@@ -121,6 +114,27 @@ def _lock_for_writing(con: Connection, *, exclusive: bool = False) -> bool:
 
 # the sets' table and the three its foreign keys point to
 _KEYED_TABLES = ("exercises", "sessions", "session_items", "set_entries")
+EXCLUSIVE_WAIT_S = 3.0  # then the import checks keys row by row rather than wait longer
+SHARED_WAIT_S = 30.0  # then it waits in line like any other statement
+
+
+def _lock_all(con: Connection, tables: Sequence[str], mode: str, wait_s: float) -> bool:
+    """Lock every table of `tables` in `mode`, all or none, trying again for `wait_s`."""
+    import time
+
+    deadline = time.monotonic() + wait_s
+    while True:
+        savepoint = con.begin_nested()
+        try:
+            con.execute(text(f"LOCK TABLE {', '.join(tables)} IN {mode} MODE NOWAIT"))
+        except OperationalError:
+            savepoint.rollback()  # lets go of the ones it got
+            if time.monotonic() >= deadline:
+                return False
+            time.sleep(0.02)
+            continue
+        savepoint.commit()
+        return True
 
 
 def _owns(con: Connection, table: str) -> bool:

@@ -10,6 +10,7 @@ the `charts` extra it shows nothing but the hint, and `FatigueChart` draws the t
 
 from __future__ import annotations
 
+import math
 from typing import Any
 
 from textual.app import ComposeResult
@@ -148,7 +149,7 @@ class FatiguePlots(Vertical):
         unit = self.unit
         lo, hi = lift_span(points, unit)
         plot.set_ylimits(lo, hi)
-        plot.set_yticks([round(lo + (hi - lo) * k / 2) for k in range(3)])
+        plot.set_yticks([math.ceil(lo), round((lo + hi) / 2), math.floor(hi)])  # inside the axis
         banded = [p for p in points if p.low is not None and p.high is not None]
         if banded:
             xs = [p.day.toordinal() for p in banded]

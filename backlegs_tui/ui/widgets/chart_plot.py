@@ -103,7 +103,9 @@ def day_axis() -> Any:
         labels: dict[float, str] = {}
 
         def get_ticks(self, min_: float, max_: float, max_ticks: int = 8) -> list[float]:
-            ticks = day_ticks(min_, max_, min(max_ticks, 6))
+            # a label is centred on its tick: none so near the right end that it would be cut
+            room = max_ - (max_ - min_) * 0.07
+            ticks = [t for t in day_ticks(min_, max_, min(max_ticks, 6)) if t[0] <= room]
             self.labels = dict(ticks)
             return [t for t, _ in ticks]
 

@@ -301,7 +301,7 @@ class BacklegsApp(App[int]):
             if isinstance(b, Binding) and b.description and b.action:
                 yield SystemCommand(
                     f"{MODE_TITLES.get(self.current_mode, '')}: {b.description}",
-                    getattr(b, "tooltip", "") or f"key {self.get_key_display(b)}",
+                    getattr(b, "tooltip", "") or f"key {key_label(self.keymap.get(b.id, b.key) if b.id else b.key)}",
                     _runner(screen, b.action),
                 )
         # Textual's own: the theme and quit; not its key panel, maximize or screenshot

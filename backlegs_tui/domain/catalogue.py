@@ -97,6 +97,10 @@ class PlanItemDraft:
     target_rpe: float | None = None
     alternatives: tuple[str, ...] = ()
     notes: str = ""
+    target_rir: float | None = None
+    rest_s: int | None = None
+    superset: str | None = None
+    progression: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,6 +110,9 @@ class PlanDraft:
     warmup: str = ""
     cooldown: str = ""
     notes: str = ""
+    warmup_min: int | None = None
+    cooldown_min: int | None = None
+    time_budget_min: int | None = None
 
 
 SAMPLE_PLAN = PlanDraft(

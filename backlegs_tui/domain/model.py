@@ -136,6 +136,8 @@ class PlanItem:
     pairing: str | None = None
     notes: str = ""
     id: int | None = None
+    # how the session prefills it (domain/progression.parse_progression); None: double progression
+    progression: str | None = None
 
     @property
     def target_text(self) -> str:
@@ -157,6 +159,9 @@ class Plan:
     warmup: str = ""
     cooldown: str = ""
     notes: str = ""
+    warmup_min: int | None = None
+    cooldown_min: int | None = None
+    time_budget_min: int | None = None
 
 
 @dataclass(frozen=True, slots=True)

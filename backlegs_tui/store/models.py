@@ -72,6 +72,10 @@ class PlanRow(Base):
     cooldown: Mapped[str] = mapped_column(Text, default="")
     notes: Mapped[str] = mapped_column(Text, default="")
     created_at: Mapped[datetime] = mapped_column(DateTime, default=datetime.now)
+    # minutes of the warm-up and cool-down blocks, and the session's time budget (migration 0005)
+    warmup_min: Mapped[int | None] = mapped_column(Integer)
+    cooldown_min: Mapped[int | None] = mapped_column(Integer)
+    time_budget_min: Mapped[int | None] = mapped_column(Integer)
 
     items: Mapped[list[PlanItemRow]] = relationship(
         back_populates="plan", order_by="PlanItemRow.position", cascade="all, delete-orphan"
@@ -96,6 +100,9 @@ class PlanItemRow(Base):
     alternative_ids: Mapped[list[Any]] = mapped_column(default=list)
     pairing_group: Mapped[str | None] = mapped_column(String(10))
     notes: Mapped[str] = mapped_column(Text, default="")
+    # how the session prefills this lift: "double" (default when None), "fixed", "linear 2.5",
+    # "topset 8 90" (migration 0005; domain/progression.parse_progression reads it)
+    progression: Mapped[str | None] = mapped_column(String(80))
 
     plan: Mapped[PlanRow] = relationship(back_populates="items")
     exercise: Mapped[ExerciseRow] = relationship()

@@ -15,6 +15,7 @@ from .schema import StoreError
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session as OrmSession
 
+    from ..domain.catalogue import PlanDraft
     from ..domain.model import Plan
 
 
@@ -44,6 +45,8 @@ class PlanEdits:
                     if src is None:
                         raise StoreError(f"no plan with id {copy_from}")
                     row.warmup, row.cooldown, row.notes = src.warmup, src.cooldown, src.notes
+                    row.warmup_min, row.cooldown_min = src.warmup_min, src.cooldown_min
+                    row.time_budget_min = src.time_budget_min
                     for it in src.items:
                         row.items.append(
                             PlanItemRow(
@@ -51,7 +54,7 @@ class PlanEdits:
                                 sets_max=it.sets_max, reps_min=it.reps_min, reps_max=it.reps_max,
                                 target_rpe=it.target_rpe, target_rir=it.target_rir, rest_s=it.rest_s,
                                 alternative_ids=list(it.alternative_ids or ()), pairing_group=it.pairing_group,
-                                notes=it.notes,
+                                notes=it.notes, progression=it.progression,
                             )
                         )
                 s.add(row)
@@ -108,3 +111,108 @@ class PlanEdits:
         """Delete a plan, its items and its days on the schedule; past sessions keep theirs."""
         with self._uow() as s, s.begin():
             s.execute(delete(PlanRow).where(PlanRow.id == plan_id))
+
+    # ---- editing what is there (issue 10) -----------------------------------------------
+
+    ITEM_FIELDS = frozenset({
+        "sets_min", "sets_max", "reps_min", "reps_max", "target_rpe", "target_rir", "rest_s",
+        "alternative_ids", "pairing_group", "notes", "progression",
+    })
+    PLAN_FIELDS = frozenset({"warmup", "cooldown", "notes", "warmup_min", "cooldown_min", "time_budget_min"})
+
+    def update_plan_item(self, item_id: int, **fields: object) -> None:
+        """Change any of an item's fields (ITEM_FIELDS); unknown names are refused."""
+        bad = set(fields) - self.ITEM_FIELDS
+        if bad:
+            raise StoreError(f"a plan item has no field {sorted(bad)[0]!r}")
+        with self._uow() as s, s.begin():
+            row = s.get(PlanItemRow, item_id)
+            if row is None:
+                raise StoreError("that plan item is gone")
+            for key, value in fields.items():
+                setattr(row, key, list(value) if key == "alternative_ids" else value)  # type: ignore[call-overload]
+
+    def update_plan(self, plan_id: int, **fields: object) -> None:
+        """Change a plan's warm-up, cool-down, notes, their minutes or its time budget."""
+        bad = set(fields) - self.PLAN_FIELDS
+        if bad:
+            raise StoreError(f"a plan has no field {sorted(bad)[0]!r}")
+        with self._uow() as s, s.begin():
+            row = s.get(PlanRow, plan_id)
+            if row is None:
+                raise StoreError("that plan is gone")
+            for key, value in fields.items():
+                setattr(row, key, value)
+
+    def rename_plan(self, plan_id: int, name: str) -> None:
+        name = " ".join(name.split())
+        if not name:
+            raise StoreError("a plan needs a name")
+        try:
+            with self._uow() as s, s.begin():
+                clash = s.scalar(select(PlanRow.id).where(PlanRow.name.ilike(name), PlanRow.id != plan_id))
+                if clash is not None:
+                    raise StoreError(f"there is already a plan called {name!r}")
+                row = s.get(PlanRow, plan_id)
+                if row is None:
+                    raise StoreError("that plan is gone")
+                row.name = name
+        except IntegrityError:
+            raise StoreError(f"there is already a plan called {name!r}") from None
+
+    def plan_id_by_name(self, name: str) -> int | None:
+        with self._uow() as s:
+            return s.scalar(select(PlanRow.id).where(PlanRow.name.ilike(" ".join(name.split()))))
+
+    def free_plan_name(self, name: str) -> str:
+        """`name`, or "name (2)", "name (3)"... the first no plan has."""
+        with self._uow() as s:
+            taken = {n.lower() for n in s.scalars(select(PlanRow.name))}
+        if name.lower() not in taken:
+            return name
+        n = 2
+        while f"{name} ({n})".lower() in taken:
+            n += 1
+        return f"{name} ({n})"
+
+    def _fill_plan(self, s: OrmSession, plan: PlanRow, draft: PlanDraft) -> None:
+        """Set a plan row's fields and items from a draft (items replaced)."""
+        by_name = {r.name.lower(): r for r in s.scalars(select(ExerciseRow))}
+        plan.warmup, plan.cooldown, plan.notes = draft.warmup, draft.cooldown, draft.notes
+        plan.warmup_min, plan.cooldown_min = draft.warmup_min, draft.cooldown_min
+        plan.time_budget_min = draft.time_budget_min
+        plan.items.clear()
+        s.flush()
+        for pos, it in enumerate(draft.items):
+            ex = by_name.get(it.exercise.lower())
+            if ex is None:
+                raise StoreError(f"plan {draft.name!r}: no exercise called {it.exercise!r}")
+            missing = [a for a in it.alternatives if a.lower() not in by_name]
+            if missing:
+                raise StoreError(f"plan {draft.name!r}: no exercise called {missing[0]!r}")
+            plan.items.append(
+                PlanItemRow(
+                    position=pos, exercise=ex, sets_min=it.sets_min, sets_max=it.sets_max,
+                    reps_min=it.reps_min, reps_max=it.reps_max, target_rpe=it.target_rpe,
+                    target_rir=it.target_rir, rest_s=it.rest_s, pairing_group=it.superset,
+                    progression=it.progression,
+                    alternative_ids=[by_name[a.lower()].id for a in it.alternatives], notes=it.notes,
+                )
+            )
+
+    def replace_plan(self, plan_id: int, draft: PlanDraft) -> Plan:
+        """Write a draft over plan `plan_id`: its name, fields and items (all or nothing)."""
+        name = " ".join(draft.name.split())
+        try:
+            with self._uow() as s, s.begin():
+                clash = s.scalar(select(PlanRow.id).where(PlanRow.name.ilike(name), PlanRow.id != plan_id))
+                if clash is not None:
+                    raise StoreError(f"there is already a plan called {name!r}")
+                row = s.scalar(select(PlanRow).where(PlanRow.id == plan_id).options(selectinload(PlanRow.items)))
+                if row is None:
+                    raise StoreError("that plan is gone")
+                row.name = name
+                self._fill_plan(s, row, draft)
+        except IntegrityError:
+            raise StoreError(f"there is already a plan called {name!r}") from None
+        return self.plan(plan_id)

@@ -94,6 +94,7 @@ def _plan_item(row: PlanItemRow) -> PlanItem:
         alternative_ids=tuple(row.alternative_ids or ()),
         pairing=row.pairing_group,
         notes=row.notes,
+        progression=row.progression,
     )
 
 
@@ -305,25 +306,8 @@ class Repository(HistoryQueries, ExportQueries, PlanEdits, Corrections):
 
     def add_plan(self, draft: PlanDraft) -> Plan:
         with self._uow() as s, s.begin():
-            by_name = {r.name.lower(): r for r in s.scalars(select(ExerciseRow))}
-            plan = PlanRow(name=draft.name, warmup=draft.warmup, cooldown=draft.cooldown, notes=draft.notes)
-            for pos, it in enumerate(draft.items):
-                ex = by_name.get(it.exercise.lower())
-                if ex is None:
-                    raise StoreError(f"plan {draft.name!r}: no exercise called {it.exercise!r}")
-                plan.items.append(
-                    PlanItemRow(
-                        position=pos,
-                        exercise=ex,
-                        sets_min=it.sets_min,
-                        sets_max=it.sets_max,
-                        reps_min=it.reps_min,
-                        reps_max=it.reps_max,
-                        target_rpe=it.target_rpe,
-                        alternative_ids=[by_name[a.lower()].id for a in it.alternatives if a.lower() in by_name],
-                        notes=it.notes,
-                    )
-                )
+            plan = PlanRow(name=draft.name)
+            self._fill_plan(s, plan, draft)
             s.add(plan)
             s.flush()
             plan_id = plan.id
@@ -358,6 +342,9 @@ class Repository(HistoryQueries, ExportQueries, PlanEdits, Corrections):
                 warmup=row.warmup,
                 cooldown=row.cooldown,
                 notes=row.notes,
+                warmup_min=row.warmup_min,
+                cooldown_min=row.cooldown_min,
+                time_budget_min=row.time_budget_min,
             )
 
     def schedule(self) -> dict[int, list[int]]:

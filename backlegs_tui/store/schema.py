@@ -17,7 +17,7 @@ from urllib.parse import quote
 # Every Alembic revision this version of the app knows, oldest first. A test checks that the
 # last one is the migrations' head.
 KNOWN_REVISIONS: tuple[str, ...] = ("0001_initial", "0002_logged_at_index", "0003_session_deload",
-                                   "0004_load_kinds")
+                                   "0004_load_kinds", "0005_plan_fields")
 HEAD = KNOWN_REVISIONS[-1]
 
 SQLITE_HEADER = b"SQLite format 3\x00"

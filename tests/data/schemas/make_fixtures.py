@@ -93,6 +93,9 @@ def make(revision: str, dest: Path) -> Path:
         if "duration_s" in [r[1] for r in con.execute("PRAGMA table_info(set_entries)")]:
             con.execute("UPDATE set_entries SET duration_s = 30, superset = '1' WHERE id = 1")
             con.execute("UPDATE exercises SET load_kind = 'weighted', notes = 'seat 4' WHERE id = 2")
+        if "progression" in [r[1] for r in con.execute("PRAGMA table_info(plan_items)")]:  # 0005
+            con.execute("UPDATE plan_items SET progression = 'linear 2.5', pairing_group = 'A' WHERE id = 1")
+            con.execute("UPDATE plans SET warmup_min = 5, cooldown_min = 5, time_budget_min = 60 WHERE id = 1")
         con.commit()
         con.execute("PRAGMA page_size = 1024")
         con.execute("VACUUM")

@@ -385,6 +385,20 @@ def test_real_exports_give_identical_csv_through_sqlite_and_postgresql(capsys, t
         assert _import_and_export(capsys, server, fmt, DATA / name, unit) == through_sqlite, name
 
 
+def test_backlegs_db_names_the_server_for_every_command(capsys, monkeypatch, pg_url: ServerUrl) -> None:
+    monkeypatch.setenv("BACKLEGS_DB", pg_url.url.replace("postgresql+psycopg://", "postgresql://"))
+    code, _, err = run(capsys, "import", "strong", str(DATA / "strong_2024.csv"), "--unit", "kg")
+    assert code == 0, err
+    code, out, _ = run(capsys, "export")
+    assert code == 0 and out.count("\n") > 3
+    repo = Repository.open(pg_url)
+    try:
+        with repo.engine.connect() as con:
+            assert con.scalar(text("SELECT count(*) FROM set_entries")) == out.count("\n") - 1
+    finally:
+        repo.close()
+
+
 def test_moving_a_history_to_the_server_and_back_keeps_every_set(capsys, tmp_path: Path, pg_server, pg_template) -> None:
     lite = str(tmp_path / "laptop.db")
     csv_before = _import_and_export(capsys, lite, "strong", DATA / "strong_2024.csv", "kg")

@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING, Any
 from ..domain.fatigue import session_flags
 from ..domain.model import (
     Exercise,
+    LoadKind,
     Plan,
     PlanSummary,
     Readiness,
@@ -49,7 +50,7 @@ from ..domain.session_logic import (
     summarize,
     warmup_plan,
 )
-from ..domain.timer import RestTimer
+from ..domain.timer import RestTimer, format_clock
 from ..domain.units import format_weight
 from ..domain.validation import (
     InputError,
@@ -82,6 +83,8 @@ class EntryInput:
     effort: str = ""
     effort_is_rir: bool = False
     set_type: SetType = SetType.WORKING
+    duration: str = ""  # timed and distance sets: seconds (or m:ss)
+    distance: str = ""  # distance sets: metres
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,6 +106,7 @@ class Outcome:
     error: bool = False
     write: Write | None = None
     notify: str = ""  # a line worth a notification (the session is saved, ...)
+    ask: str = ""  # "body_weight": the lifter must give today's body weight first
 
 
 @dataclass(slots=True)
@@ -115,6 +119,7 @@ class SessionData:
     cooldown: str = ""
     scratch: dict[str, Any] = field(default_factory=dict)
     earlier: dict[int, list[list[SetEntry]]] = field(default_factory=dict)  # lift -> its last sessions' sets
+    body_kg: float | None = None  # the lifter's body weight on the session's day (None: unknown)
 
 
 @dataclass(slots=True)
@@ -136,7 +141,8 @@ def read_session(repo: Repository, state: SessionState) -> SessionData:
             earlier[item.exercise_id] = repo.recent_lift_sessions(item.exercise_id, state.started_at, state.id)
             last[item.exercise_id] = earlier[item.exercise_id][0] if earlier[item.exercise_id] else []
     cooldown = repo.plan(state.plan_id).cooldown if state.plan_id is not None else ""
-    return SessionData(state, exercises, last, cooldown, repo.session_scratch(state.id), earlier)
+    body = repo.body_weight_at(state.started_at)
+    return SessionData(state, exercises, last, cooldown, repo.session_scratch(state.id), earlier, body)
 
 
 def load_open(repo: Repository) -> SessionData | None:
@@ -194,6 +200,8 @@ class LiveSession:
         self.cooldown = data.cooldown
         self.settings = settings
         self.clock = clock
+        self.body_kg = data.body_kg
+        self.hold: RestTimer | None = None  # a timed set's hold, running (countdown or stopwatch)
         scratch = data.scratch or {}
         self.targets: dict[int, float] = {int(k): float(v) for k, v in scratch.get("targets", {}).items()}
         self.warmups: dict[int, bool] = {int(k): bool(v) for k, v in scratch.get("warmups", {}).items()}
@@ -329,6 +337,75 @@ class LiveSession:
     def working_sets(self) -> int:
         return sum(1 for s in self.state.sets if s.is_working)
 
+    # ---- load kinds, body weight, holds, lift notes ------------------------------------------
+
+    def kind(self) -> LoadKind:
+        ex = self.current_exercise()
+        return ex.load_kind if ex is not None else LoadKind.WEIGHTED
+
+    def line(self, s: SetEntry) -> str:
+        ex = self.exercises.get(s.exercise_id)
+        return set_line(s, self.settings, ex.load_kind if ex else None)
+
+    def kind_fields(self) -> tuple[LoadKind, str, str, str]:
+        """(kind, duration text, distance text, body line) for the set entry: a timed or
+        distance lift prefills last time's seconds and metres; a bodyweight or assisted lift
+        shows the body weight the load counts from."""
+        kind = self.kind()
+        item = self.current_item()
+        same = [s for s in self.item_sets(item) if s.is_working] or [s for s in self.last_sets(item) if s.is_working]
+        prev = same[-1] if same else None
+        duration = str(prev.duration_s) if prev is not None and prev.duration_s else ""
+        distance = f"{prev.distance_m:g}" if prev is not None and prev.distance_m else ""
+        body = ""
+        if kind.uses_body_weight:
+            body = f"body {format_weight(self.body_kg, self.settings.unit)}" if self.body_kg is not None else "body weight ?"
+        return kind, duration, distance, body
+
+    def log_body_weight(self, text: str) -> Outcome:
+        """Today's body weight, typed in the lifter's unit: into the body-weight log."""
+        try:
+            kg = parse_weight(text, self.settings.unit)
+        except InputError as exc:
+            return Outcome(f"✗ {exc}. Nothing saved.", error=True)
+        day = self.state.started_at
+        return Outcome(write=Write("save your body weight", "body_weight", lambda repo: (repo.log_body_weight(day, kg), kg)[1]))
+
+    def start_hold(self) -> Outcome:
+        """Start (or stop) a timed set's hold: a countdown to the typed seconds, else a stopwatch.
+        Stopping returns the seconds held in the message and `held`."""
+        if self.kind() is not LoadKind.TIMED:
+            return Outcome("Holds are for timed lifts (plank, dead hang)", error=True)
+        now = self.clock()
+        if self.hold is not None:
+            held = int(self.hold.elapsed_s(now))
+            self.hold = None
+            self.held = max(1, held)
+            return Outcome(f"Held {self.held} s: Enter logs it")
+        _, duration, _, _ = self.kind_fields()
+        target = int(duration) if duration.isdigit() else 0
+        self.hold = RestTimer.start(now, target)
+        return Outcome(f"Hold! {'countdown from ' + format_clock(target) if target else 'stopwatch running'}: h stops it")
+
+    held: int | None = None
+
+    def hold_text(self) -> str:
+        """`Hold 0:23 left` (countdown), `Hold 0:41` (stopwatch), or ""."""
+        if self.hold is None:
+            return ""
+        now = self.clock()
+        if self.hold.total_s > 0 and not self.hold.done(now):
+            return f"Hold {format_clock(self.hold.remaining_s(now))} left"
+        return f"Hold {format_clock(self.hold.elapsed_s(now))}" + (" (time!)" if self.hold.total_s > 0 else "")
+
+    def exercise_note(self, text: str) -> Outcome:
+        """The standing note on the current lift (seat height, grip, stance); blank clears it."""
+        ex = self.current_exercise()
+        if ex is None:
+            return Outcome("Add an exercise first (a)", error=True)
+        note, ex_id = text.strip(), ex.id
+        return Outcome(write=Write("save the note on the lift", "ex_note", lambda repo: (repo.set_exercise_note(ex_id, note), (ex_id, note))[1]))
+
     # ---- scratch (kept across a crash) ---------------------------------------------------
 
     def _scratch(self) -> dict[str, Any]:
@@ -354,14 +431,29 @@ class LiveSession:
         item, ex = self.current_item(), self.current_exercise()
         if item is None or ex is None:
             return Outcome("Add an exercise first (a)", error=True)
-        unit = self.settings.unit
+        unit, kind = self.settings.unit, ex.load_kind
+        if kind.uses_body_weight and self.body_kg is None:
+            return Outcome(f"{ex.name} counts your body weight: type today's body weight first", error=True, ask="body_weight")
+        duration: int | None = None
+        distance: float | None = None
         try:
-            weight = parse_weight(values.weight, unit, bodyweight=ex.bodyweight)
-            reps = parse_reps(values.reps)
+            weight = parse_weight(values.weight or "0", unit, bodyweight=True) if kind is not LoadKind.WEIGHTED \
+                else parse_weight(values.weight, unit, bodyweight=ex.bodyweight)
+            if kind is LoadKind.TIMED:
+                duration = parse_duration(values.duration, required=True)
+                reps = parse_reps(values.reps or "1")
+            elif kind is LoadKind.DISTANCE:
+                distance = parse_distance(values.distance)
+                duration = parse_duration(values.duration, required=False)
+                reps = 1
+            else:
+                reps = parse_reps(values.reps)
             rpe = None if values.effort_is_rir else parse_rpe(values.effort)
             rir = parse_rir(values.effort) if values.effort_is_rir else None
         except InputError as exc:
             return Outcome(f"✗ {exc}. Nothing saved.", error=True)
+        if kind is LoadKind.ASSISTED and self.body_kg is not None and weight >= self.body_kg:
+            return Outcome(f"✗ Assistance {format_weight(weight, unit)} is your whole body weight or more. Nothing saved.", error=True)
         if self.next is not None and self.next.needs_target and values.set_type is SetType.WORKING:
             self.targets[item.id] = weight
             self.refresh()
@@ -376,19 +468,23 @@ class LiveSession:
         entry = SetEntry(
             exercise_id=ex.id, item_id=item.id, set_type=values.set_type, weight_kg=weight, reps=reps,
             rpe=rpe, rir=rir, rest_s=rest_taken, logged_at=now, exercise_name=ex.name,
+            duration_s=duration, distance_m=distance,
         )
+        self.hold = None
         rest: tuple[datetime, datetime] | None = None
         if values.set_type is not SetType.WARMUP:
             timer = RestTimer.start(now, self.planned_rest(item) or self.settings.default_rest_s)
             rest = (timer.started_at, timer.deadline)
         sid = self.id
-        warn = far_from_target(reps, item) if values.set_type is not SetType.WARMUP else None
+        counted = values.set_type is not SetType.WARMUP and kind not in (LoadKind.TIMED, LoadKind.DISTANCE)
+        warn = far_from_target(reps, item) if counted else None
         return Outcome(
             f"⚠ {warn}: saved anyway, e undoes a slip" if warn else "",
-            write=Write("save the set", "logged", lambda repo: repo.log_set(sid, entry, rest=rest)),
+            write=Write("save the set", "logged", lambda repo: log_and_check(repo, sid, entry, rest)),
         )
 
-    def _logged(self, saved: SetEntry) -> Outcome:
+    def _logged(self, result: SetEntry | tuple[SetEntry, str | None]) -> Outcome:
+        saved, record = result if isinstance(result, tuple) else (result, None)
         st = self.state
         if saved.session_id != st.id:
             return Outcome()
@@ -396,7 +492,9 @@ class LiveSession:
         item = st.item(saved.item_id)
         n = self.done(item) if item else 0
         label = "Warm-up" if saved.set_type is SetType.WARMUP else f"Set {n}"
-        msg = f"✓ {label} saved: {set_line(saved, self.settings)}"
+        msg = f"✓ {label} saved: {self.line(saved)}"
+        if record:
+            msg = f"★ New {record.replace('record: ', f'record: {saved.exercise_name} ', 1)}   {msg}"
         write = None
         if saved.set_type is not SetType.WARMUP and item is not None:
             self.timer = RestTimer.start(saved.logged_at or self.clock(), self.planned_rest(item) or 120)
@@ -531,7 +629,7 @@ class LiveSession:
         out = []
         for s in reversed(self.state.sets):
             when = f"{s.logged_at:%H:%M}" if s.logged_at else "--:--"
-            out.append((f"{numbers[s.id]:>2}  {when}  {s.exercise_name[:24]:<24} {set_line(s, self.settings)}", s))
+            out.append((f"{numbers[s.id]:>2}  {when}  {s.exercise_name[:24]:<24} {self.line(s)}", s))
         return out
 
     def edit(self, original: SetEntry, values: Mapping[str, Any]) -> Outcome:
@@ -630,7 +728,7 @@ class LiveSession:
         if kind == "replaced":
             st.sets = [replace(result, exercise_name=x.exercise_name) if x.id == result.id else x for x in st.sets]
             self.refresh()
-            return Outcome(f"✓ Set updated: {set_line(result, self.settings)}")
+            return Outcome(f"✓ Set updated: {self.line(result)}")
         if kind in ("deleted", "undone"):
             gone = next((x for x in st.sets if result is not None and x.id == result.id), None)
             if gone is None:
@@ -641,9 +739,17 @@ class LiveSession:
             st.sets = [x for x in st.sets if x.id != gone.id]
             self.refresh()
             verb = "Undone" if kind == "undone" else "Deleted"
-            return Outcome(f"{verb}: {gone.exercise_name} {set_line(gone, self.settings)}")
+            return Outcome(f"{verb}: {gone.exercise_name} {self.line(gone)}")
         if kind == "noted":
             return Outcome("✓ Session note saved")
+        if kind == "body_weight":
+            self.body_kg = float(result)
+            return Outcome(f"✓ Body weight {format_weight(self.body_kg, self.settings.unit)} logged: Enter logs the set")
+        if kind == "ex_note":
+            ex_id, note = result
+            if ex_id in self.exercises:
+                self.exercises[ex_id] = replace(self.exercises[ex_id], notes=note)
+            return Outcome("✓ Note on the lift saved" if note else "✓ Note on the lift cleared")
         if kind == "finished":
             return Outcome(notify="Session saved")
         if kind == "discarded":
@@ -673,10 +779,59 @@ class LiveSession:
         self.refresh()
 
 
-def set_line(s: SetEntry, settings: Settings) -> str:
-    """`100 kg x 5 @8`, `W 60 kg x 5`."""
+def log_and_check(repo: Repository, session_id: int, entry: SetEntry,
+                  rest: tuple[datetime, datetime] | None) -> tuple[SetEntry, str | None]:
+    """Log a set, then ask whether it beats the lift's record (its text, or None)."""
+    saved = repo.log_set(session_id, entry, rest=rest)
+    return saved, repo.set_record(saved)
+
+
+def parse_duration(text: str, *, required: bool) -> int | None:
+    """Seconds typed as `45` or `1:30`; blank is None unless required."""
+    text = text.strip()
+    if not text:
+        if required:
+            raise InputError("Type the seconds held (h starts a hold timer)")
+        return None
+    try:
+        if ":" in text:
+            m, _, sec = text.partition(":")
+            value = int(m) * 60 + int(sec)
+        else:
+            value = float(text.replace(",", "."))
+    except ValueError:
+        raise InputError(f"Time must be seconds or m:ss, not {text!r}") from None
+    if value != int(value) or not 1 <= value <= 86_400:
+        raise InputError("Time must be whole seconds from 1 to 86400")
+    return int(value)
+
+
+def parse_distance(text: str) -> float:
+    """Metres, above 0."""
+    try:
+        value = float(text.strip().replace(",", "."))
+    except ValueError:
+        raise InputError("Type the distance in metres") from None
+    if not 0 < value <= 1_000_000:
+        raise InputError("Distance must be above 0 m")
+    return value
+
+
+def set_line(s: SetEntry, settings: Settings, kind: LoadKind | None = None) -> str:
+    """`100 kg x 5 @8`, `W 60 kg x 5`, `BW + 10 kg x 8`, `45 s`, `40 m in 0:45 with 24 kg`."""
     unit = settings.unit
-    out = f"{format_weight(s.weight_kg, unit)} x {s.reps}"
+    if kind is LoadKind.BODYWEIGHT:
+        out = f"BW + {format_weight(s.weight_kg, unit)} x {s.reps}" if s.weight_kg else f"BW x {s.reps}"
+    elif kind is LoadKind.ASSISTED:
+        out = f"BW - {format_weight(s.weight_kg, unit)} x {s.reps}"
+    elif s.distance_m is not None or kind is LoadKind.DISTANCE:
+        out = f"{s.distance_m or 0:g} m" + (f" in {format_clock(s.duration_s)}" if s.duration_s else "")
+        out += f" with {format_weight(s.weight_kg, unit)}" if s.weight_kg else ""
+    elif s.duration_s is not None or kind is LoadKind.TIMED:
+        out = f"{s.duration_s or 0} s" + (f" x {s.reps}" if s.reps > 1 else "")
+        out += f" with {format_weight(s.weight_kg, unit)}" if s.weight_kg else ""
+    else:
+        out = f"{format_weight(s.weight_kg, unit)} x {s.reps}"
     if s.rpe is not None:
         out += f" @{s.rpe:g}"
     elif s.rir is not None:

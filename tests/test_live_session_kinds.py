@@ -1,0 +1,103 @@
+"""The live session by load kind, headless: holds, carries, body weight asked once, assisted
+lifts, a record said at once, a standing note on a lift."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from backlegs_tui.domain.model import LoadKind, SetType
+from backlegs_tui.services.live_session import EntryInput, LiveSession, start_session
+from backlegs_tui.store.repository import Repository
+
+pytestmark = pytest.mark.both_backends
+
+
+@pytest.fixture(autouse=True)
+def _from_template(migrated_db: Path) -> None:
+    """Every test starts from the migrated template."""
+
+
+def session_with(repo: Repository, clock, name: str) -> LiveSession:
+    live = LiveSession(start_session(repo, None, clock()), repo.settings(), clock)
+    live.commit(repo, live.add(repo.exercise_by_name(name).id))
+    return live
+
+
+def test_a_timed_set_needs_seconds_and_the_hold_timer_gives_them(repo: Repository, clock) -> None:
+    live = session_with(repo, clock, "Plank")
+    assert live.kind() is LoadKind.TIMED
+    out = live.enter(EntryInput("", "", ""))
+    assert out.error and "seconds" in out.message
+    assert "stopwatch" in live.start_hold().message
+    clock.advance(47)
+    assert live.hold_text() == "Hold 0:47"
+    assert live.start_hold().message == "Held 47 s: Enter logs it" and live.held == 47
+    msg = live.commit(repo, live.enter(EntryInput("", "", "", duration=str(live.held)))).message
+    assert msg == "✓ Set 1 saved: 47 s"
+    saved = repo.session_state(live.id).sets[-1]
+    assert (saved.duration_s, saved.weight_kg, saved.reps) == (47, 0.0, 1)
+    # next time: a countdown from the last hold; a longer hold is a record
+    assert live.kind_fields()[1] == "47"
+    live.start_hold()
+    clock.advance(10)
+    assert live.hold_text() == "Hold 0:37 left"
+    msg = live.commit(repo, live.enter(EntryInput("10", "", "", duration="1:00"))).message
+    assert msg.startswith("★ New record: Plank longest hold 60 s (was 47 s)") and "60 s with 10 kg" in msg
+
+
+def test_a_carry_logs_metres_and_time(repo: Repository, clock) -> None:
+    live = session_with(repo, clock, "Farmer carry")
+    assert live.enter(EntryInput("24", "", "", distance="")).error
+    msg = live.commit(repo, live.enter(EntryInput("24", "", "", duration="45", distance="40"))).message
+    assert msg == "✓ Set 1 saved: 40 m in 0:45 with 24 kg"
+    saved = repo.session_state(live.id).sets[-1]
+    assert (saved.distance_m, saved.duration_s, saved.weight_kg) == (40.0, 45, 24.0)
+
+
+def test_body_weight_is_asked_once_never_guessed(repo: Repository, clock) -> None:
+    live = session_with(repo, clock, "Pull-up")
+    assert live.kind_fields()[3] == "body weight ?"
+    out = live.enter(EntryInput("0", "8", ""))
+    assert out.error and out.ask == "body_weight" and out.write is None
+    assert live.log_body_weight("abc").error
+    assert live.commit(repo, live.log_body_weight("80")).message.startswith("✓ Body weight 80 kg logged")
+    assert repo.body_weight_at(clock()) == 80.0 and live.kind_fields()[3] == "body 80 kg"
+    assert live.commit(repo, live.enter(EntryInput("0", "8", ""))).message == "✓ Set 1 saved: BW x 8"
+    assert live.commit(repo, live.enter(EntryInput("10", "8", ""))).message.startswith(
+        "★ New record: Pull-up e1RM")  # 90 kg x 8 beats 80 kg x 8
+    # a new session reads the logged body weight: no question
+    live.commit(repo, live.finish(None, clock()))
+    again = session_with(repo, clock, "Pull-up")
+    assert again.body_kg == 80.0 and not again.enter(EntryInput("0", "5", "")).error
+
+
+def test_an_assisted_lift_takes_assistance_below_body_weight(repo: Repository, clock) -> None:
+    repo.log_body_weight(clock(), 80)
+    live = session_with(repo, clock, "Assisted pull-up")
+    assert live.kind() is LoadKind.ASSISTED and live.kind_fields()[3] == "body 80 kg"
+    assert "whole body weight" in live.enter(EntryInput("80", "8", "")).message
+    assert live.commit(repo, live.enter(EntryInput("25", "8", ""))).message == "✓ Set 1 saved: BW - 25 kg x 8"
+    saved = repo.session_state(live.id).sets[-1]
+    assert repo.effective_load(saved) == 55.0
+    # less help is a heavier effective load: a record at once
+    msg = live.commit(repo, live.enter(EntryInput("20", "8", ""))).message
+    assert msg.startswith("★ New record: Assisted pull-up e1RM") and "(was" in msg
+
+
+def test_a_weighted_record_is_said_at_once_not_a_warm_up(repo: Repository, clock) -> None:
+    live = session_with(repo, clock, "Leg extension")
+    assert "record" not in live.commit(repo, live.enter(EntryInput("50", "10", ""))).message  # first ever
+    assert "record" not in live.commit(repo, live.enter(EntryInput("60", "10", "", set_type=SetType.WARMUP))).message
+    msg = live.commit(repo, live.enter(EntryInput("55", "10", ""))).message
+    assert msg.startswith("★ New record: Leg extension e1RM") and "(was" in msg
+
+
+def test_a_note_on_a_lift_carries_over(repo: Repository, clock) -> None:
+    live = session_with(repo, clock, "Leg extension")
+    assert live.commit(repo, live.exercise_note("  seat 4, pad low ")).message == "✓ Note on the lift saved"
+    assert live.current_exercise().notes == "seat 4, pad low"
+    live.commit(repo, live.discard())
+    again = session_with(repo, clock, "Leg extension")
+    assert again.current_exercise().notes == "seat 4, pad low"

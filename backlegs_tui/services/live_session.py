@@ -65,6 +65,8 @@ try:  # the fatigue engine judges a fade against the lifter's usual fade for the
 except ImportError:  # pragma: no cover - an engine without it: the fixed F1-F3 checks
     _fade_line = None
 
+from .supersets import group_rest_s, plan_links, session_prefill, step_after
+
 if TYPE_CHECKING:
     from ..store.repository import Repository
 
@@ -120,6 +122,9 @@ class SessionData:
     scratch: dict[str, Any] = field(default_factory=dict)
     earlier: dict[int, list[list[SetEntry]]] = field(default_factory=dict)  # lift -> its last sessions' sets
     body_kg: float | None = None  # the lifter's body weight on the session's day (None: unknown)
+    # from the plan (issue 10): session item id -> its superset group, and -> its progression
+    groups: dict[int, str] = field(default_factory=dict)
+    progressions: dict[int, str] = field(default_factory=dict)
 
 
 @dataclass(slots=True)
@@ -140,9 +145,12 @@ def read_session(repo: Repository, state: SessionState) -> SessionData:
         if item.exercise_id not in earlier:
             earlier[item.exercise_id] = repo.recent_lift_sessions(item.exercise_id, state.started_at, state.id)
             last[item.exercise_id] = earlier[item.exercise_id][0] if earlier[item.exercise_id] else []
-    cooldown = repo.plan(state.plan_id).cooldown if state.plan_id is not None else ""
+    plan = repo.plan(state.plan_id) if state.plan_id is not None else None
+    cooldown = plan.cooldown if plan is not None else ""
     body = repo.body_weight_at(state.started_at)
-    return SessionData(state, exercises, last, cooldown, repo.session_scratch(state.id), earlier, body)
+    groups, progressions = plan_links(state.items, plan.items if plan is not None else ())
+    return SessionData(state, exercises, last, cooldown, repo.session_scratch(state.id), earlier, body,
+                       groups, progressions)
 
 
 def load_open(repo: Repository) -> SessionData | None:
@@ -201,6 +209,8 @@ class LiveSession:
         self.settings = settings
         self.clock = clock
         self.body_kg = data.body_kg
+        self.groups = dict(data.groups)  # session item id -> superset group (issue 10)
+        self.progressions = dict(data.progressions)  # session item id -> progression text
         self.hold: RestTimer | None = None  # a timed set's hold, running (countdown or stopwatch)
         scratch = data.scratch or {}
         self.targets: dict[int, float] = {int(k): float(v) for k, v in scratch.get("targets", {}).items()}
@@ -264,6 +274,12 @@ class LiveSession:
         ex = self.exercises.get(item.exercise_id) if item else None
         if item is None or ex is None:
             return None
+        by_progression = session_prefill(
+            self, item, self.item_sets(item) if today is None else today,
+            warmups=self.warmups_wanted(item) if warmups is None else warmups, target_kg=self.targets.get(item.id),
+        )
+        if by_progression is not None:  # the plan item's progression (issue 10), and why
+            return by_progression
         return prefill(
             item, ex, self.item_sets(item) if today is None else today, self.last_sets(item), self.settings,
             warmups_wanted=self.warmups_wanted(item) if warmups is None else warmups,
@@ -473,8 +489,13 @@ class LiveSession:
         self.hold = None
         rest: tuple[datetime, datetime] | None = None
         if values.set_type is not SetType.WARMUP:
-            timer = RestTimer.start(now, self.planned_rest(item) or self.settings.default_rest_s)
-            rest = (timer.started_at, timer.deadline)
+            step = step_after(self, item)
+            if step is not None and not step.rest:  # between the lifts of a superset: straight on
+                rest = (now, now)
+            else:
+                planned = group_rest_s(self, item) if step is not None else self.planned_rest(item)
+                timer = RestTimer.start(now, planned or self.settings.default_rest_s)
+                rest = (timer.started_at, timer.deadline)
         sid = self.id
         counted = values.set_type is not SetType.WARMUP and kind not in (LoadKind.TIMED, LoadKind.DISTANCE)
         warn = far_from_target(reps, item) if counted else None
@@ -496,7 +517,20 @@ class LiveSession:
         if record:
             msg = f"★ New {record.replace('record: ', f'record: {saved.exercise_name} ', 1)}   {msg}"
         write = None
-        if saved.set_type is not SetType.WARMUP and item is not None:
+        step = step_after(self, item, counted=False) if item is not None and saved.is_working else None
+        if step is not None and item is not None:  # a superset (issue 10): rest after the round only
+            if step.rest:
+                self.timer = RestTimer.start(saved.logged_at or self.clock(), group_rest_s(self, item) or 120)
+                self.announced = False
+            else:
+                self.timer = None
+                self.announced = True
+            if item.id == st.current_item_id:
+                write = self.go_to(step.next_item).write if step.next_item is not None else self._advance_after(item)
+            if not step.rest and step.next_item is not None:
+                nxt = st.item(step.next_item)
+                msg += f"   → {nxt.exercise_name if nxt else 'next lift'} now, rest after the round"
+        elif saved.set_type is not SetType.WARMUP and item is not None:
             self.timer = RestTimer.start(saved.logged_at or self.clock(), self.planned_rest(item) or 120)
             self.announced = False
             if n >= item.sets_planned and item.id == st.current_item_id:

@@ -1,0 +1,114 @@
+"""Supersets and progressions in the live session (issue 10): the glue between a
+`LiveSession` and the pure rules of domain/supersets.py and domain/session_progression.py.
+
+A session started from a plan takes each plan item's superset group (`PlanItem.pairing`) and
+progression through its session items' `plan_item_id` (`plan_links`, read with the session).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from ..domain import supersets as rules
+from ..domain.model import PlanItem, SessionItem, SetEntry, SetType
+from ..domain.session_logic import Prefill, loadable_kg, prefill
+from ..domain.session_progression import progression_prefill
+
+if TYPE_CHECKING:
+    from .live_session import LiveSession
+
+
+def plan_links(items: Sequence[SessionItem], plan_items: Sequence[PlanItem]) -> tuple[dict[int, str], dict[int, str]]:
+    """Session item id -> its plan item's superset group, and -> its progression text."""
+    by_id = {p.id: p for p in plan_items if p.id is not None}
+    groups: dict[int, str] = {}
+    progressions: dict[int, str] = {}
+    for it in items:
+        p = by_id.get(it.plan_item_id) if it.plan_item_id is not None else None
+        if p is None:
+            continue
+        if rules.group_key(p.pairing):
+            groups[it.id] = rules.group_key(p.pairing) or ""
+        if getattr(p, "progression", None):
+            progressions[it.id] = str(p.progression)
+    return groups, progressions
+
+
+def _order(live: LiveSession) -> list[int]:
+    return [it.id for it in live.state.items]
+
+
+def labels(live: LiveSession) -> dict[int, str]:
+    """Item id -> its label in the lift list: A, B1, B2, C."""
+    return rules.labels(_order(live), live.groups)
+
+
+def members(live: LiveSession, item: SessionItem | None = None) -> list[SessionItem]:
+    """The current lift's superset (in session order), or the lift alone."""
+    item = item if item is not None else live.current_item()
+    if item is None:
+        return []
+    ids = rules.members(item.id, _order(live), live.groups)
+    return [it for i in ids if (it := live.state.item(i)) is not None]
+
+
+def step_after(live: LiveSession, item: SessionItem, counted: bool = True) -> rules.Step | None:
+    """What follows a working set of `item` about to be logged (`counted`) or just logged:
+    None outside a superset."""
+    order = _order(live)
+    planned = {it.id: it.sets_planned for it in live.state.items}
+    done = {it.id: live.done(it) for it in live.state.items}
+    if counted:
+        done[item.id] = done.get(item.id, 0) + 1
+    return rules.after_set(item.id, order, live.groups, planned, done)
+
+
+def group_rest_s(live: LiveSession, item: SessionItem) -> int | None:
+    """The rest after a round of `item`'s superset: its last lift's planned rest."""
+    last = live.state.item(rules.group_rest_item(item.id, _order(live), live.groups))
+    return live.planned_rest(last if last is not None else item)
+
+
+def today_rows(live: LiveSession) -> tuple[list[SetEntry], dict[int | None, str]]:
+    """Today's sets of the current lift, or of its whole superset in the order logged, and
+    the labels to mark them with ({} outside a superset)."""
+    group = members(live)
+    if len(group) < 2:
+        return live.item_sets(), {}
+    ids = {it.id for it in group}
+    names = labels(live)
+    return [s for s in live.state.sets if s.item_id in ids], {it.id: names.get(it.id, "") for it in group}
+
+
+def last_rows(live: LiveSession) -> tuple[list[SetEntry], dict[int | None, str]]:
+    """Last time's sets of the current lift, or of each lift of its superset a round at a
+    time (marked by exercise id)."""
+    group = members(live)
+    if len(group) < 2:
+        return live.last_sets(), {}
+    names = labels(live)
+    per_lift = [[s for s in live.last_sets(it) if s.is_working] for it in group]
+    rows = [s for s in rules.interleave(per_lift) if isinstance(s, SetEntry)]
+    return rows, {it.exercise_id: names.get(it.id, "") for it in group}
+
+
+def session_prefill(live: LiveSession, item: SessionItem, today: Sequence[SetEntry], *, warmups: bool,
+                    target_kg: float | None) -> Prefill | None:
+    """The prefill by the item's progression (None: the session's own double progression).
+    The first working set of the day is the progression's load (warm-ups lead up to it);
+    an RPE top set's later sets are back-off sets from today's top set."""
+    ex = live.exercises.get(item.exercise_id)
+    if ex is None or target_kg is not None:
+        return None
+    ov = progression_prefill(live.progressions.get(item.id), item, ex, today, live.last_sets(item),
+                             live.settings, live.load_factor)
+    if ov is None:
+        return None
+    weight = loadable_kg(ov.weight_kg, ex, live.settings)
+    if not ov.first:
+        return Prefill(weight, ov.reps, SetType.WORKING, ov.why)
+    shaped = replace(item, reps_min=ov.reps, reps_max=max(item.reps_max, ov.reps))
+    pre = prefill(shaped, ex, today, [], live.settings, warmups_wanted=warmups, target_kg=weight)
+    return replace(pre, reason=pre.reason.replace("your working weight for today", ov.why))

@@ -1,0 +1,147 @@
+"""Supersets (issue 10): the pure rules (labels, which lift follows, the rest after the round)
+and the live session following them against a real Repository, headless."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+
+from backlegs_tui.domain.catalogue import PlanDraft, PlanItemDraft
+from backlegs_tui.domain.supersets import after_set, blocks, interleave, labels
+from backlegs_tui.services import supersets as glue
+from backlegs_tui.services.live_session import EntryInput, LiveSession, load_open, start_session
+from backlegs_tui.store.repository import Repository
+
+pytestmark = pytest.mark.both_backends
+
+# ---- the rules -----------------------------------------------------------------------------
+
+ORDER = [10, 11, 12, 13]
+GROUPS = {11: "a", 12: " A "}  # one group whatever the case and spaces
+
+
+def test_blocks_and_labels_number_the_lifts_of_a_superset() -> None:
+    assert blocks(ORDER, GROUPS) == [[10], [11, 12], [13]]
+    assert labels(ORDER, GROUPS) == {10: "A", 11: "B1", 12: "B2", 13: "C"}
+    # members apart in the session still form one block, at the first one's place
+    assert blocks([1, 2, 3], {1: "x", 3: "x"}) == [[1, 3], [2]]
+
+
+def test_after_the_first_lift_of_a_round_the_second_follows_without_rest() -> None:
+    step = after_set(11, ORDER, GROUPS, {11: 3, 12: 3}, {11: 1, 12: 0})
+    assert step is not None and step.next_item == 12 and not step.rest and not step.round_over
+
+
+def test_after_the_last_lift_of_a_round_the_rest_runs_and_the_first_comes_back() -> None:
+    step = after_set(12, ORDER, GROUPS, {11: 3, 12: 3}, {11: 1, 12: 1})
+    assert step is not None and step.next_item == 11 and step.rest and step.round_over
+
+
+def test_the_last_round_ends_the_superset() -> None:
+    step = after_set(12, ORDER, GROUPS, {11: 3, 12: 3}, {11: 3, 12: 3})
+    assert step is not None and step.next_item is None and step.rest
+
+
+def test_a_lift_with_fewer_sets_drops_out_of_the_later_rounds() -> None:
+    planned = {11: 4, 12: 3}
+    step = after_set(11, ORDER, GROUPS, planned, {11: 4, 12: 3})  # round 4: A1 alone
+    assert step is not None and step.next_item is None and step.rest
+    step = after_set(12, ORDER, GROUPS, planned, {11: 3, 12: 3})  # end of round 3
+    assert step is not None and step.next_item == 11 and step.rest
+
+
+def test_a_lift_done_out_of_turn_rests_then_the_one_behind_comes() -> None:
+    step = after_set(12, ORDER, GROUPS, {11: 3, 12: 3}, {11: 0, 12: 1})
+    assert step is not None and step.next_item == 11 and step.rest
+
+
+def test_a_lift_outside_a_superset_has_no_step() -> None:
+    assert after_set(10, ORDER, GROUPS, {10: 3}, {10: 1}) is None
+
+
+def test_interleave_takes_a_round_at_a_time() -> None:
+    assert interleave([[1, 2, 3], ["a", "b"]]) == [1, "a", 2, "b", 3]
+
+
+# ---- the live session ------------------------------------------------------------------------
+
+
+@pytest.fixture(autouse=True)
+def _from_template(migrated_db: Path) -> None:
+    """Every test's database starts as a copy of the migrated template."""
+
+
+def superset_plan(repo: Repository) -> int:
+    draft = PlanDraft(
+        name="Pair day",
+        items=(
+            PlanItemDraft("Leg curl", 2, 2, 10, 12, 8.0, rest_s=60, superset="A"),
+            PlanItemDraft("Seated cable row", 2, 2, 10, 12, 8.0, rest_s=90, superset="A"),
+            PlanItemDraft("Calf raise", 2, 2, 12, 15, 8.0, rest_s=45),
+        ),
+    )
+    return repo.add_plan(draft).id
+
+
+def log(repo: Repository, live: LiveSession, weight: str = "40", reps: str = "10") -> str:
+    return live.commit(repo, live.enter(EntryInput(weight, reps))).message
+
+
+def test_a_superset_alternates_and_rests_after_the_pair(repo: Repository, clock) -> None:
+    live = LiveSession(start_session(repo, superset_plan(repo), clock()), repo.settings(), clock)
+    curl, row, calf = live.state.items
+    assert glue.labels(live) == {curl.id: "A1", row.id: "A2", calf.id: "B"}
+    assert live.current_item().id == curl.id
+
+    msg = log(repo, live)  # round 1, A1
+    assert live.current_item().id == row.id, "the entry moves to A2"
+    assert live.timer is None, "no rest between the lifts of a pair"
+    assert "Seated cable row now" in msg
+    clock.advance(30)
+    log(repo, live, "50")  # round 1, A2: the round is over
+    assert live.current_item().id == curl.id
+    assert live.timer is not None and live.timer.total_s == 90, "the group's rest (its last lift's)"
+
+    clock.advance(90)
+    log(repo, live)  # round 2
+    assert live.timer is None and live.current_item().id == row.id
+    log(repo, live, "50")
+    assert live.current_item().id == calf.id, "the pair done, on to the next lift"
+    assert live.timer is not None and live.timer.total_s == 90
+    assert [s.item_id for s in live.state.sets] == [curl.id, row.id, curl.id, row.id]
+
+    # a resumed session still knows the pair and where the rest stands
+    data = load_open(repo)
+    assert data is not None and data.groups == {curl.id: "A", row.id: "A"}
+    again = LiveSession(data, repo.settings(), clock)
+    assert again.current_item().id == calf.id and again.timer is not None
+
+
+def test_no_rest_survives_between_the_lifts_of_a_pair(repo: Repository, clock) -> None:
+    live = LiveSession(start_session(repo, superset_plan(repo), clock()), repo.settings(), clock)
+    log(repo, live)
+    again = LiveSession(load_open(repo), repo.settings(), clock)
+    assert again.timer is None and again.current_item().exercise_name == "Seated cable row"
+
+
+def test_today_and_last_show_the_pair_together(repo: Repository, clock) -> None:
+    plan_id = superset_plan(repo)
+    when = clock() - timedelta(days=3)
+    old = repo.start_session(plan_id, when)
+    from backlegs_tui.domain.model import SetEntry, SetType
+
+    for item in old.items[:2]:
+        for _ in range(2):
+            repo.log_set(old.id, SetEntry(item.exercise_id, SetType.WORKING, 30, 10, rpe=8, item_id=item.id,
+                                          logged_at=when))
+    repo.finish_session(old.id, when + timedelta(hours=1), 8)
+    live = LiveSession(start_session(repo, plan_id, clock()), repo.settings(), clock)
+    curl, row, _ = live.state.items
+    last, marks = glue.last_rows(live)
+    assert [s.exercise_id for s in last] == [curl.exercise_id, row.exercise_id] * 2
+    assert marks == {curl.exercise_id: "A1", row.exercise_id: "A2"}
+    log(repo, live)
+    today, marks = glue.today_rows(live)  # the current lift is now A2: the pair's sets show
+    assert [s.item_id for s in today] == [curl.id] and marks[curl.id] == "A1"

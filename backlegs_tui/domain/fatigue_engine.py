@@ -168,6 +168,16 @@ REP_DROP = 2
 REPEAT_DAYS = 56
 LOAD_SPIKE = 1.5
 HORIZON_DAYS = 240  # the most any signal reads back: noise 150 d + norm 84 d (so one day and a range agree)
+POOL_SESSIONS = 3  # pooled view: the last three sessions with judged compounds ...
+POOL_DAYS = 10  # ... within 10 days, the latest within 7
+POOL_RECENT_DAYS = 7
+POOL_MEAN_Z = 0.15  # their readings against the norm: mean z at most -0.15
+POOL_MIN_READINGS = 6  # changes since the lift's previous reading: at least 6, of 3 compounds ...
+POOL_MIN_LIFTS = 3
+POOL_STEP_Z = 0.4  # ... averaging at most -0.4 (noise x sqrt 2 units)
+POOL_CREEP_READINGS = 6  # effort: first sets at a known load x reps, of at least 3 compounds ...
+POOL_CREEP_MEDIAN = 0.25  # ... with a median RPE rise of +0.25
+POOL_CREEP_MEAN = 0.2  # ... and a mean of +0.2
 DELOAD_SETS = 0.60
 DELOAD_LOAD = 0.90
 
@@ -440,6 +450,107 @@ def _systemic_pair(prep: Prepared, recent: Sequence[int], m: float) -> list[int]
     return []
 
 
+def _pooled_decline(prep: Prepared, upto: int, as_of: date, m: float) -> tuple[list[int], Flag] | None:
+    """A coach's pooled, systemic view over the last three sessions (within 10 days, the
+    latest within 7), for a lifter who sees each lift once a week: each lift is read once or
+    twice, but different compounds fall session after session at a rising effort.
+
+    Pooled over every compound reading of those sessions: the change since the lift's
+    previous reading (within 21 days) in units of its noise x sqrt 2 averages <= -0.4; the
+    readings against the norm average z <= -0.15, and at least two different compounds are
+    down beyond their noise (z <= -1) in at least two of the sessions; the latest session is
+    not back (mean z <= -0.25); and effort creeps across the lifts: the median RPE rise at the
+    same load x reps over >= 6 first sets of >= 3 compounds is >= +0.25 and the mean >= +0.2.
+    On the generated steady histories (seeds 1-10) the pooled change never went below -0.25
+    with the other conditions met; a real overreach shows -0.5 to -0.8 a week in."""
+    recent: list[int] = []
+    for k in range(upto - 1, -1, -1):
+        info = prep.sessions[k]
+        if (as_of - info.day).days > POOL_DAYS:
+            break
+        if info.deload:
+            continue
+        if prep.judge(k).zs:
+            recent.append(k)
+            if len(recent) == POOL_SESSIONS:
+                break
+    if len(recent) < POOL_SESSIONS or (as_of - prep.days[recent[0]]).days > POOL_RECENT_DAYS:
+        return None
+    if prep.judge(recent[0]).mean_z > -BACK_Z * m:
+        return None
+    zs = [(k, e, z) for k in recent for e, z, _ in prep.judge(k).zs]
+    mean = sum(z for _, _, z in zs) / len(zs)
+    down = [(k, e) for k, e, z in zs if z <= -LIFT_DOWN_Z * m]
+    lifts = {e for _, e in down}
+    if mean > -POOL_MEAN_Z * m or len(lifts) < 2 or len({k for k, _ in down}) < 2:
+        return None
+    steps: list[tuple[int, float]] = []
+    for k in recent:
+        for eid, i in prep.sessions[k].lifts.items():
+            if prep.exercises[eid].is_compound and (d := _step(prep.series[eid], i)) is not None:
+                steps.append((eid, d))
+    if len(steps) < POOL_MIN_READINGS or len({e for e, _ in steps}) < POOL_MIN_LIFTS:
+        return None
+    step = statistics.fmean(d for _, d in steps)
+    if step > -POOL_STEP_Z * m:
+        return None
+    creep = [
+        (eid, c)
+        for k in recent
+        for eid, i in prep.sessions[k].lifts.items()
+        if prep.exercises[eid].is_compound and (c := prep.creep(eid, i)) is not None
+    ]
+    if len(creep) < POOL_CREEP_READINGS or len({e for e, _ in creep}) < POOL_MIN_LIFTS:
+        return None
+    med = statistics.median(c for _, c in creep)
+    avg = statistics.fmean(c for _, c in creep)
+    if med < POOL_CREEP_MEDIAN * m or avg < POOL_CREEP_MEAN * m:
+        return None
+    days = sorted(prep.days[k] for k in recent)
+    changes: dict[int, float] = {}
+    for k in recent:
+        for eid, z, c in prep.judge(k).zs:
+            if eid in lifts:
+                changes[eid] = min(changes.get(eid, 0.0), c)
+    detail = ", ".join(f"{_name(prep, e)} {_pct(c)}" for e, c in sorted(changes.items(), key=lambda p: p[1]))
+    flag = Flag(
+        "decline",
+        "warning",
+        None,
+        f"Main lifts down across your last {len(recent)} sessions ({', '.join(_when(d) for d in days)}) with "
+        f"effort creeping: {len(lifts)} compounds below their norm beyond their noise ({detail}), "
+        f"{len(steps)} of your compound readings lower than the time before on average, and the same loads "
+        f"cost {med:+.1f} RPE (median of {len(creep)} sets) against your recent baseline",
+        {
+            "sessions": [d.isoformat() for d in days],
+            "lifts_down": len(lifts),
+            "lifts_judged": len({e for _, e, _ in zs}),
+            "mean_z": round(mean, 2),
+            "step_z": round(step, 2),
+            "changes": {_name(prep, e): round(c, 4) for e, c in changes.items()},
+            "rpe_rise": round(med, 2),
+        },
+    )
+    return sorted(recent), flag
+
+
+def _step(series: LiftSeries, i: int) -> float | None:
+    """The change of point `i` since the lift's previous judged reading (within 21 days), in
+    units of the lift's noise x sqrt 2 (the spread of a difference of two readings)."""
+    p = series.points[i]
+    if p.perf is None or series.z(i) is None:
+        return None
+    noise = series.noise[i] or 0.0
+    for j in range(i - 1, -1, -1):
+        q = series.points[j]
+        if (p.day - q.day).days > WINDOW_DAYS:
+            return None
+        if q.deload or q.perf is None or series.dev[j] is None:
+            continue
+        return math.log(p.perf / q.perf) / (noise * math.sqrt(2))
+    return None
+
+
 def _back_from_break(prep: Prepared, first: int) -> int | None:
     """The length of a break (>= BREAK_DAYS without a session) that ended within the two
     weeks before session `first` (or right before it), else None."""
@@ -623,6 +734,14 @@ def _assess(prep: Prepared, settings: Settings, as_of: date) -> FatigueReport:
                 {"lifts_down": [_name(prep, e) for e in compound_down], "effort_creep": [_name(prep, e) for e in creeping]},
             )
         )
+
+    # -- pooled across sessions: different compounds down in consecutive sessions with effort creeping --
+    if not systemic:
+        pooled = _pooled_decline(prep, upto, as_of, m)
+        if pooled is not None:
+            systemic = True
+            down = pooled[0]
+            warning.append(pooled[1])
 
     # -- readiness trend --
     r = _readiness_flag(prep, upto, as_of, m)

@@ -145,3 +145,32 @@ def test_today_and_last_show_the_pair_together(repo: Repository, clock) -> None:
     log(repo, live)
     today, marks = glue.today_rows(live)  # the current lift is now A2: the pair's sets show
     assert [s.item_id for s in today] == [curl.id] and marks[curl.id] == "A1"
+
+
+def test_history_shows_a_superset_with_its_labels(repo: Repository, clock) -> None:
+    """A session logged as a superset keeps its group on the sets; History's detail labels
+    the pair A1/A2 (as it does an imported Hevy superset)."""
+    from backlegs_tui.ui.widgets.history_session_detail import superset_labels
+
+    live = LiveSession(start_session(repo, superset_plan(repo), clock()), repo.settings(), clock)
+    for weight in ("40", "50", "40", "50", "30"):
+        log(repo, live, weight)
+    live.commit(repo, live.finish(8, clock()))
+    detail = repo.session_detail(live.id)
+    assert [b.name for b in detail.blocks] == ["Leg curl", "Seated cable row", "Calf raise"]
+    assert {s.superset for s in detail.blocks[0].sets} == {"A"}
+    assert superset_labels(detail) == {0: "A1", 1: "A2", 2: "B"}
+
+
+def test_history_without_supersets_has_no_labels(repo: Repository, clock) -> None:
+    from backlegs_tui.domain.history import ExerciseBlock, SessionDetail
+    from backlegs_tui.domain.model import SetEntry, SetType
+    from backlegs_tui.ui.widgets.history_session_detail import superset_labels
+
+    def block(ex: int, group: str | None) -> ExerciseBlock:
+        return ExerciseBlock(ex, f"lift {ex}", (SetEntry(ex, SetType.WORKING, 50, 8, superset=group),))
+
+    plain = SessionDetail(1, "s", clock(), None, (block(1, None), block(2, None)))
+    assert superset_labels(plain) == {}
+    hevy = SessionDetail(1, "s", clock(), None, (block(1, None), block(2, "0"), block(3, "0"), block(4, "1")))
+    assert superset_labels(hevy) == {0: "A", 1: "B1", 2: "B2", 3: "C"}

@@ -484,7 +484,7 @@ class LiveSession:
         entry = SetEntry(
             exercise_id=ex.id, item_id=item.id, set_type=values.set_type, weight_kg=weight, reps=reps,
             rpe=rpe, rir=rir, rest_s=rest_taken, logged_at=now, exercise_name=ex.name,
-            duration_s=duration, distance_m=distance,
+            duration_s=duration, distance_m=distance, superset=self.groups.get(item.id),
         )
         self.hold = None
         rest: tuple[datetime, datetime] | None = None

@@ -6,6 +6,7 @@ from __future__ import annotations
 from textual.content import Content
 from textual.widgets import Static
 
+from ...domain import supersets
 from ...domain.history import SessionDetail
 from ...domain.model import SetEntry, SetType, Unit
 from ...domain.units import format_e1rm, format_volume, format_weight
@@ -37,6 +38,16 @@ def set_text(s: SetEntry, unit: Unit) -> Content:
     return line
 
 
+def superset_labels(detail: SessionDetail) -> dict[int, str]:
+    """Block index -> its label (A, B1, B2, C) when some of the session's lifts were done as
+    a superset (the sets' group, e.g. Hevy's superset_id); {} when none were."""
+    groups = {i: next((s.superset for s in b.sets if s.superset), None) for i, b in enumerate(detail.blocks)}
+    order = list(groups)
+    if not any(len(block) > 1 for block in supersets.blocks(order, groups)):
+        return {}
+    return supersets.labels(order, groups)
+
+
 def format_duration(seconds: float) -> str:
     """`0:47`, `1:05`: hours and minutes."""
     h, m = divmod(round(seconds / 60), 60)
@@ -66,10 +77,12 @@ class SessionDetailView(Static):
             lines.append(Content.styled(f"Notes: {detail.notes}", "italic"))
         if not detail.blocks:
             lines.append(Content.styled("No sets logged", "dim"))
-        for block in detail.blocks:
+        marks = superset_labels(detail)
+        for i, block in enumerate(detail.blocks):
             lines.append(Content(""))
             best = block.best
-            title = Content.styled(block.name, "bold")
+            title = Content.styled(f"{marks[i]}  " if i in marks else "", "bold $accent")
+            title += Content.styled(block.name, "bold")
             if best is not None:
                 title += Content.styled(f"  best e1RM {format_e1rm(best[1], unit)}", "dim")
             lines.append(title)

@@ -85,3 +85,21 @@ def test_plan_exercise_form_with_inline_errors(snap_compare, migrated_db: Path, 
         await still_cursors(pilot)
 
     assert snap_compare(make_app(migrated_db, clock), terminal_size=SIZE, run_before=run_before)
+
+
+@SIZES
+def test_plan_item_editor_over_the_checks(snap_compare, migrated_db: Path, clock, size) -> None:
+    """Enter on an item: every field of it in one form, the plan and its checks behind."""
+
+    async def run_before(pilot) -> None:
+        await loaded(pilot)
+        await pilot.press("down")
+        await wait_for(pilot, lambda: detail_title(pilot.app) == "Heavy legs", "Heavy legs")
+        await pilot.press("enter")
+        await settle(pilot)
+        await pilot.press("down", "enter")
+        app = pilot.app
+        await wait_for(pilot, lambda: bool(app.screen.query("#f-progression")), "the item form")
+        await still_cursors(pilot)
+
+    assert snap_compare(make_app(migrated_db, clock), terminal_size=size, run_before=run_before)

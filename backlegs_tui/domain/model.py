@@ -316,6 +316,13 @@ class Settings:
     fatigue_sensitivity: str = "normal"  # "low" | "normal" | "high": how readily fatigue is flagged
     deload_sets: float = 0.6  # a deload session keeps about this share of the sets
     deload_load: float = 0.9  # ... at about this share of the load
+    # periodisation (issue 10): a mesocycle of this many weeks from mesocycle_start (an ISO
+    # Monday, "" = not started), a deload week every N weeks (0 = only on demand), and a
+    # deload week started on demand (the ISO Monday of that week, "" = none)
+    mesocycle_weeks: int = 5
+    mesocycle_start: str = ""
+    deload_every_weeks: int = 0
+    deload_week: str = ""
 
     @property
     def plates(self) -> tuple[float, ...]:

@@ -3,10 +3,10 @@ Each parser returns a value or raises InputError with a message fit to show inli
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 from .text import has_control
-from .validation import InputError, parse_rpe
+from .validation import InputError, parse_rir, parse_rpe
 
 PLAN_NAME_MAX = 120
 MAX_SETS = 10
@@ -57,3 +57,95 @@ def parse_target_rpe(text: str) -> float | None:
     if rpe is not None and rpe < 6:
         raise InputError("A target RPE below 6 is a warm-up: use 6 to 10")
     return rpe
+
+
+# ---- the other fields of a plan item (issue 10) -------------------------------------------
+
+MAX_REST_S = 15 * 60
+MAX_MINUTES = 240
+SUPERSET_LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+
+
+def parse_rest(text: str) -> int | None:
+    """Rest typed as m:ss (`2:30`) or seconds (`150`); blank: the lift's own rest."""
+    t = text.strip().lower().removesuffix("s").strip()
+    if not t:
+        return None
+    mins, sep, secs = t.partition(":")
+    ok = mins.isascii() and mins.isdigit() and len(mins) <= 4 and (
+        not sep or (secs.isascii() and secs.isdigit() and len(secs) == 2 and int(secs) < 60)
+    )
+    if not ok:
+        raise InputError("Rest: m:ss (2:30) or seconds (150), blank for the lift's own")
+    seconds = int(mins) * 60 + int(secs) if sep else int(mins)
+    if not 0 < seconds <= MAX_REST_S:
+        raise InputError(f"Rest: from 0:01 to {MAX_REST_S // 60}:00")
+    return seconds
+
+
+def parse_effort(text: str) -> tuple[float | None, float | None]:
+    """A target effort as (rpe, rir): `8` or `RPE 8` is an RPE, `2 RIR` or `RIR 2` reps in
+    reserve; blank is neither."""
+    t = text.strip().lower()
+    if not t:
+        return None, None
+    if "rir" in t:
+        rir = parse_rir(t.replace("rir", "").strip())
+        if rir is None:
+            raise InputError("Effort: RPE 8 or 2 RIR")
+        if rir > 4:
+            raise InputError("A target above 4 RIR is a warm-up: use 0 to 4")
+        return None, rir
+    return parse_target_rpe(t.replace("rpe", "").strip() or "x"), None
+
+
+def format_effort(rpe: float | None, rir: float | None) -> str:
+    if rpe is not None:
+        return f"RPE {rpe:g}"
+    if rir is not None:
+        return f"{rir:g} RIR"
+    return ""
+
+
+def parse_superset(text: str) -> str | None:
+    """A superset group: one letter (items with the same letter alternate); blank: none."""
+    t = text.strip().upper()
+    if not t:
+        return None
+    if len(t) != 1 or t not in SUPERSET_LETTERS:
+        raise InputError("Superset: one letter, A to Z (the same letter pairs lifts), blank for none")
+    return t
+
+
+def parse_minutes(text: str, what: str = "Minutes") -> int | None:
+    """Whole minutes 1..240, a trailing "min" allowed; blank: none."""
+    t = text.strip().lower().removesuffix("min").strip()
+    if not t:
+        return None
+    if not (t.isascii() and t.isdigit() and len(t) <= 4) or not 1 <= int(t) <= MAX_MINUTES:
+        raise InputError(f"{what}: whole minutes, 1 to {MAX_MINUTES}, blank for none")
+    return int(t)
+
+
+def parse_alternatives(text: str, names: Mapping[str, int], own: int | None = None) -> tuple[int, ...]:
+    """Comma-separated exercise names (any case) as their ids, in the order typed."""
+    ids: list[int] = []
+    for part in text.split(","):
+        name = " ".join(part.split())
+        if not name:
+            continue
+        found = next((i for n, i in names.items() if n.lower() == name.lower()), None)
+        if found is None:
+            raise InputError(f"Alternatives: no exercise called {name!r} (names as in the catalogue)")
+        if found != own and found not in ids:
+            ids.append(found)
+    return tuple(ids)
+
+
+def parse_note(text: str) -> str:
+    note = " ".join(text.split())
+    if has_control(note):
+        raise InputError("A note cannot hold control characters")
+    if len(note) > 500:
+        raise InputError("Notes are at most 500 characters")
+    return note

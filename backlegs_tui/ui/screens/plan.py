@@ -53,6 +53,8 @@ class PlanScreen(PlanBuilding, ModeScreen):
         Binding("shift+up", "move_item(-1)", "Move exercise up", id="plan.item-up", show=False),
         Binding("shift+down", "move_item(1)", "Move exercise down", id="plan.item-down", show=False),
         Binding("D", "delete_plan", "Delete plan", id="plan.delete", show=False),
+        Binding("p", "edit_plan", "Plan details", id="plan.edit-plan"),
+        Binding("c", "duplicate_plan", "Copy plan", id="plan.duplicate", show=False),
         Binding("escape", "back_to_plans", "Back to the plans", id="plan.back", show=False),
         Binding("e", "catalogue", "Exercises", id="plan.catalogue"),
         Binding("r", "reload", "Reload", id="plan.reload", show=False),
@@ -157,6 +159,10 @@ class PlanScreen(PlanBuilding, ModeScreen):
     @on(DataTable.RowSelected, "#plans")
     def _open_items(self) -> None:
         self.query_one("#plan-items").focus()
+
+    @on(DataTable.RowSelected, "#plan-items")
+    def _open_item(self) -> None:
+        self.action_edit_item()
 
     def action_back_to_plans(self) -> None:
         self.query_one("#plans").focus()

@@ -9,7 +9,21 @@ from typing import TYPE_CHECKING, Any
 from textual.widgets import DataTable
 
 from ...domain.model import Exercise, PlanItem
-from ...domain.plan_input import parse_plan_name, parse_reps, parse_sets, parse_target_rpe
+from ...domain.plan_input import (
+    format_effort,
+    parse_alternatives,
+    parse_effort,
+    parse_minutes,
+    parse_note,
+    parse_plan_name,
+    parse_reps,
+    parse_rest,
+    parse_sets,
+    parse_superset,
+    parse_target_rpe,
+)
+from ...domain.progression import PROGRESSION_HELP, parse_progression
+from ...domain.timer import format_clock
 from ..dialogs import ConfirmDialog, FieldSpec, FormDialog, PickerDialog
 
 if TYPE_CHECKING:
@@ -116,3 +130,107 @@ class PlanBuilding:
 
         detail = "Its days on the schedule are cleared; past sessions keep their sets."
         self.app.push_screen(ConfirmDialog(f"Delete the plan {plan.name!r}?", detail), confirmed)
+
+    # ---- editing what is there (issue 10) -----------------------------------------------
+
+    def action_edit_item(self: PlanScreen) -> None:
+        """Every field of the item under the cursor, in one form."""
+        item = self.current_item()
+        if self.view is None or item is None or item.id is None:
+            return
+        item_id = item.id
+        names = {e.name: e.id for e in self.view.exercises.values()}
+        by_id = {e.id: e.name for e in self.view.exercises.values()}
+
+        def span(lo: int, hi: int) -> str:
+            return str(lo) if lo == hi else f"{lo}-{hi}"
+
+        ex = self.view.exercises.get(item.exercise_id)
+        own_rest = f", blank {format_clock(ex.rest_s)}" if ex is not None and ex.rest_s else ""
+        form = FormDialog(
+            f"Edit {item.exercise_name}",
+            [
+                FieldSpec("sets", "Sets (3 or 3-4)", span(item.sets_min, item.sets_max), parse=parse_sets),
+                FieldSpec("reps", "Reps (8 or 8-12)", span(item.reps_min, item.reps_max), parse=parse_reps),
+                FieldSpec("effort", "Target (RPE 8 or 2 RIR)", format_effort(item.target_rpe, item.target_rir),
+                          parse=parse_effort),
+                FieldSpec("rest", f"Rest (m:ss{own_rest})", format_clock(item.rest_s) if item.rest_s else "",
+                          parse=parse_rest),
+                FieldSpec("alternatives", "Alternatives (a, b)",
+                          ", ".join(by_id[i] for i in item.alternative_ids if i in by_id),
+                          parse=lambda t: parse_alternatives(t, names, item.exercise_id)),
+                FieldSpec("superset", "Superset letter (A)", item.pairing or "", parse=parse_superset),
+                FieldSpec("progression", "Progression", item.progression or "double",
+                          placeholder=PROGRESSION_HELP, parse=lambda t: parse_progression(t).text),
+                FieldSpec("notes", "Notes", item.notes, parse=parse_note),
+            ],
+            hint="Enter: next / save   ctrl+s: save   Esc: cancel",
+        )
+
+        def save(values: dict[str, Any] | None) -> None:
+            if not values:
+                return
+            (smin, smax), (rmin, rmax) = values["sets"], values["reps"]
+            rpe, rir = values["effort"]
+            fields = dict(
+                sets_min=smin, sets_max=smax, reps_min=rmin, reps_max=rmax, target_rpe=rpe, target_rir=rir,
+                rest_s=values["rest"], alternative_ids=list(values["alternatives"]),
+                pairing_group=values["superset"],
+                progression=None if values["progression"] == "double" else values["progression"],
+                notes=values["notes"],
+            )
+            self.change(f"change {item.exercise_name}", lambda repo: repo.update_plan_item(item_id, **fields))
+
+        self.app.push_screen(form, save)
+
+    def action_edit_plan(self: PlanScreen) -> None:
+        """The plan's name, warm-up and cool-down (what and how long), time budget, notes."""
+        plan = self.view.plan if self.view else None
+        if self.view is None or plan is None:
+            return
+        plan_id = plan.id
+        taken = [p.name for p in self.view.plans if p.id != plan_id]
+
+        def mins(v: int | None) -> str:
+            return str(v) if v else ""
+
+        form = FormDialog(
+            f"Plan {plan.name}",
+            [
+                FieldSpec("name", "Name", plan.name, parse=lambda t: parse_plan_name(t, taken)),
+                FieldSpec("warmup", "Warm-up (items)", plan.warmup, placeholder="bike; leg swings; cat-cow",
+                          parse=parse_note),
+                FieldSpec("warmup_min", "Warm-up minutes", mins(plan.warmup_min),
+                          parse=lambda t: parse_minutes(t, "Warm-up")),
+                FieldSpec("cooldown", "Cool-down (items)", plan.cooldown, placeholder="hamstring stretch; lats",
+                          parse=parse_note),
+                FieldSpec("cooldown_min", "Cool-down minutes", mins(plan.cooldown_min),
+                          parse=lambda t: parse_minutes(t, "Cool-down")),
+                FieldSpec("time_budget_min", "Time budget (min)", mins(plan.time_budget_min),
+                          parse=lambda t: parse_minutes(t, "Time budget")),
+                FieldSpec("notes", "Notes", plan.notes, parse=parse_note),
+            ],
+            hint="Enter: next / save   ctrl+s: save   Esc: cancel",
+        )
+
+        def save(values: dict[str, Any] | None) -> None:
+            if not values:
+                return
+            name = values.pop("name")
+
+            def run(repo: Any) -> None:
+                if name != plan.name:
+                    repo.rename_plan(plan_id, name)
+                repo.update_plan(plan_id, **values)
+
+            self.change("change the plan", run)
+
+        self.app.push_screen(form, save)
+
+    def action_duplicate_plan(self: PlanScreen) -> None:
+        """A copy of the plan under a free name ("Name (2)"), shown at once."""
+        plan = self.view.plan if self.view else None
+        if plan is None:
+            return
+        plan_id, name = plan.id, plan.name
+        self.change("copy the plan", lambda repo: repo.new_plan(repo.free_plan_name(name), plan_id).id)

@@ -44,7 +44,7 @@ class PlanDetail(Vertical):
             text.update("No plan yet: press n to add one")
             return
         self.border_title = plan.name
-        self.border_subtitle = "enter: to the items · a add · del remove · shift+↑↓ move · esc back"
+        self.border_subtitle = "enter: edit · a add · del remove · shift+↑↓ move · p plan · esc back"
         names = {e.id: e.name for e in exercises.values()}
         for n, it in enumerate(plan.items, 1):
             ex = exercises.get(it.exercise_id)
@@ -52,21 +52,30 @@ class PlanDetail(Vertical):
             table.add_row(
                 f"{n}{it.pairing or ''}",
                 it.exercise_name,
-                it.target_text,
+                it.target_text + (f" · {it.progression}" if it.progression else ""),
                 format_clock(rest) if rest else "-",
                 _alternatives(it, ex, names),
                 key=str(n),
             )
         if table.row_count:
             table.move_cursor(row=min(keep, table.row_count - 1), animate=False)
+        def block(label: str, minutes: int | None) -> str:
+            return f"{label} ({minutes} min)" if minutes else label
+
         parts = [
-            (label, value)
-            for label, value in (("Warm-up", plan.warmup), ("Cool-down", plan.cooldown), ("Notes", plan.notes))
-            if value
+            (label, value or "-")
+            for label, value in (
+                (block("Warm-up", plan.warmup_min), plan.warmup),
+                (block("Cool-down", plan.cooldown_min), plan.cooldown),
+                ("Notes", plan.notes),
+            )
+            if value or (label != "Notes" and "min" in label)
         ]
+        if plan.time_budget_min:
+            parts.append(("Time budget", f"{plan.time_budget_min} min"))
         parts += [(f"{n}. {it.exercise_name}", it.notes) for n, it in enumerate(plan.items, 1) if it.notes]
         text.update(
             Content("\n").join(Content.from_markup("[b]$label[/b]  $value", label=l, value=v) for l, v in parts)
             if parts
-            else Content("No warm-up or cool-down written")
+            else Content("No warm-up or cool-down written: p to write them")
         )

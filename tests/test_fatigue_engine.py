@@ -378,3 +378,62 @@ def test_sensitivity_changes_how_readily_it_flags() -> None:
     order = [Verdict.NONE, Verdict.NOTE, Verdict.WARNING]
     assert order.index(verdicts[0]) <= order.index(verdicts[1]) <= order.index(verdicts[2])
     assert verdicts[0] is not verdicts[2]
+
+
+# ---- pooled across sessions (each lift seen once a week) --------------------------------------
+
+_A, _B = (SQUAT, ROW), (DL, PRESS)
+_BASE = {SQUAT: 140.0, DL: 180.0, ROW: 90.0, PRESS: 200.0}
+
+
+def _weekly_ab(weeks: int) -> list[SessionLog]:
+    """Two sessions a week on alternating plans (A: squat + row, B: deadlift + leg press):
+    each lift seen once a week, 3 x 5 at RPE 8 with a small wobble in the load."""
+    wobble = [0, 2.5, 0, -2.5, 0, 0, 2.5, -2.5]
+    out, k = [], 0
+    for w in range(weeks):
+        for d, lifts in ((0, _A), (3, _B)):
+            sets = [s(e, _BASE[e] + wobble[(k + e) % 8], 5, 8.0) for e in lifts for _ in range(3)]
+            out.append(session(MON + timedelta(weeks=w, days=d), sets))
+            k += 1
+    return out
+
+
+def _ab_tail(rpes, add_kg: float = 0.0) -> list[SessionLog]:
+    """Three sessions (A, B, A over 7 days), each lift at its usual load (+ add_kg) x 5 at the
+    given RPE per session and lift."""
+    return [
+        session(MON + timedelta(weeks=10, days=d), [s(e, _BASE[e] + add_kg, 5, rpes[i][j]) for j, e in enumerate(lifts)
+                                                    for _ in range(3)])
+        for i, (d, lifts) in enumerate(((0, _A), (3, _B), (7, _A)))
+    ]
+
+
+def test_pooled_decline_across_different_compounds_with_effort_creep_warns_within_a_week() -> None:
+    h = _weekly_ab(10)
+    # a different compound 1 RPE up at the same load in each of the last two sessions, the rest +0.5
+    tail = _ab_tail(((8.5, 8.5), (9.0, 8.5), (8.5, 9.0)))
+    before = [assess(h + tail[:n], EXERCISES, Settings(), last_day(tail[:n])).verdict for n in (1, 2)]
+    assert before == [Verdict.NONE, Verdict.NONE]
+    r = assess(h + tail, EXERCISES, Settings(), last_day(tail))
+    assert r.verdict is Verdict.WARNING and r.suggestion
+    (f,) = [f for f in r.flags if f.severity == "warning"]
+    assert f.subject is None and "across your last 3 sessions" in f.message and "RPE" in f.message
+    assert f.values["lifts_down"] >= 2 and f.values["rpe_rise"] >= 0.25
+    # no pair of sessions alone shows it: the pooled view is what warns
+    assert "down together" not in r.summary
+
+
+def test_pooled_decline_silent_when_the_harder_sets_are_at_heavier_loads() -> None:
+    # the same RPEs one load step up: progress, not a decline (no load x reps costs more)
+    h = _weekly_ab(10)
+    tail = _ab_tail(((8.5, 8.5), (9.0, 8.5), (8.5, 9.0)), add_kg=2.5)
+    r = assess(h + tail, EXERCISES, Settings(), last_day(tail))
+    assert r.verdict is Verdict.NONE
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3, 4, 5])
+def test_overreach_two_days_a_week_warns_within_a_week(seed: int) -> None:
+    reports, sc = _replay("b", per_week=2, seed=seed)
+    warned = [r.as_of for r in reports if r.verdict is Verdict.WARNING and r.as_of >= sc.first_decline]
+    assert warned and (warned[0] - sc.first_decline).days <= 7

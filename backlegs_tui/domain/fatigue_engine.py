@@ -519,8 +519,8 @@ def _pooled_decline(prep: Prepared, upto: int, as_of: date, m: float) -> tuple[l
         None,
         f"Main lifts down across your last {len(recent)} sessions ({', '.join(_when(d) for d in days)}) with "
         f"effort creeping: {len(lifts)} compounds below their norm beyond their noise ({detail}), "
-        f"{len(steps)} of your compound readings lower than the time before on average, and the same loads "
-        f"cost {med:+.1f} RPE (median of {len(creep)} sets) against your recent baseline",
+        f"lower than the time before ({step:+.1f} x noise on average over {len(steps)} readings), and the same "
+        f"loads cost {med:+.1f} RPE (median of {len(creep)} sets) against your recent baseline",
         {
             "sessions": [d.isoformat() for d in days],
             "lifts_down": len(lifts),

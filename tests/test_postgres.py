@@ -251,6 +251,29 @@ def test_two_clients_logging_into_one_session_never_share_a_position(pg_url: Ser
         b.close()
 
 
+def test_two_devices_starting_a_session_at_once_get_the_same_one(pg_url: ServerUrl) -> None:
+    clients = [Repository.open(pg_url) for _ in range(3)]
+    try:
+        barrier = threading.Barrier(len(clients))
+        ids: list[int] = []
+
+        def start(repo: Repository) -> None:
+            barrier.wait()
+            ids.append(repo.start_session(repo.plans()[0].id, datetime(2026, 11, 24, 18, 0)).id)
+
+        threads = [threading.Thread(target=start, args=(r,)) for r in clients]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join(60)
+        assert len(ids) == 3 and len(set(ids)) == 1
+        with clients[0].engine.connect() as con:
+            assert con.scalar(text("SELECT count(*) FROM sessions WHERE ended_at IS NULL")) == 1
+    finally:
+        for r in clients:
+            r.close()
+
+
 def _workouts(n: int, per: int, names: list[str], key: str) -> list[WorkoutRecord]:
     start = datetime(2020, 1, 6, 18, 0)
     out = []

@@ -122,6 +122,18 @@ def _lock_session_row(s: OrmSession, session_id: int) -> None:
         s.execute(select(SessionRow.id).where(SessionRow.id == session_id).with_for_update())
 
 
+def _open_session_started_meanwhile(s: OrmSession) -> int | None:
+    """On PostgreSQL, two devices starting a session at once take turns (an advisory lock
+    held to the end of the transaction) and the second finds the first's open session, so
+    there is never more than one open. None on SQLite (one writer at a time already)."""
+    if s.get_bind().dialect.name != "postgresql":
+        return None
+    s.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": MIGRATION_LOCK_KEY + 1})
+    return s.scalar(
+        select(SessionRow.id).where(SessionRow.ended_at.is_(None)).order_by(SessionRow.id.desc()).limit(1)
+    )
+
+
 def _scratch_key(session_id: int) -> str:
     return f"live_session:{session_id}"
 
@@ -388,6 +400,9 @@ class Repository(HistoryQueries, ExportQueries, PlanEdits, Corrections):
         if already is not None:
             return already  # one open session at a time: a second start resumes the first
         with self._uow() as s, s.begin():
+            other = _open_session_started_meanwhile(s)
+            if other is not None:
+                return self.session_state(other)
             plan = None
             if plan_id is not None:
                 plan = s.scalar(

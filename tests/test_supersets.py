@@ -11,7 +11,12 @@ import pytest
 from backlegs_tui.domain.catalogue import PlanDraft, PlanItemDraft
 from backlegs_tui.domain.supersets import after_set, blocks, interleave, labels
 from backlegs_tui.services import supersets as glue
-from backlegs_tui.services.live_session import EntryInput, LiveSession, load_open, start_session
+from backlegs_tui.services.live_session import (
+    EntryInput,
+    LiveSession,
+    load_open,
+    start_session,
+)
 from backlegs_tui.store.repository import Repository
 
 pytestmark = pytest.mark.both_backends

@@ -57,6 +57,7 @@ from datetime import date, datetime, timedelta
 from enum import Enum
 from typing import Any, Protocol
 
+from .fatigue_series import NOISE_MAX_DAYS as NOISE_WINDOW_DAYS
 from .fatigue_series import LiftSeries, Scheme, read_lift_session
 from .model import Exercise, Readiness, SetEntry, Settings, Unit
 from .units import format_e1rm, format_weight
@@ -148,9 +149,14 @@ SENSITIVITY = {"low": 1.25, "normal": 1.0, "high": 0.8}
 LIFT_DOWN_Z = 1.0  # a lift is "down" in a session at z <= -1
 SESSION_MEAN_Z = 0.75
 SESSION_STOUFFER_Z = 2.25
-LOCAL_MEAN_Z = 2.0  # one lift alone: mean z of its last two sessions
-LOCAL_EACH_Z = 1.5  # ... and each of them
-LOCAL_MIN_DROP = 0.04  # ... and the latest at least 4 % below its norm (a load step on a light lift is 3-5 %)
+LOCAL_MEAN_Z = 2.5  # one lift alone: mean z of its last two sessions
+LOCAL_EACH_Z = 2.0  # ... and each of them beyond twice its noise
+LOCAL_RARE = 0.10  # ... and a pair this low rare in the lift's own history (under 10 % of its pairs)
+LOCAL_RARE_MIN = 6  # ... (judged on at least this many earlier pairs; fewer: no note)
+ISOLATION_SESSIONS = 3  # an isolation lift: a note needs its last three sessions, not two
+ISOLATION_MAX_FALL = 0.15  # ... and a fall beyond 15 % on it is a new machine or variation, not fatigue
+NOTE_DAYS = 7  # a note about one lift shows for a week after the session it rests on
+REP_DROP_SHARE = 0.15  # fewer reps: at least 2 and 15 % of the usual reps
 PAIR_MIN_LIFTS = 3  # compounds judged in the pair of sessions
 PAIR_EACH_Z = 0.5  # each of the two sessions: mean z at most -0.5
 CLIP_Z = 3.0  # one lift's z counts at most this much (one wild reading cannot carry a session)
@@ -317,15 +323,24 @@ class Prepared:
 
     def rep_drop(self, eid: int, i: int) -> tuple[int, int, float] | None:
         """(reps now, usual reps, load) when the first set at a repeated top load has fewer
-        reps than the median of the earlier sessions at that load, at no easier RPE."""
+        reps than the median of the earlier sessions at that load (by 2 and 15 %; twice that
+        on an isolation lift), at no easier RPE, in no later position among the lift's working
+        sets than usual (a set after more sets at that load carries their fatigue), and the
+        session's performance reading, where there is one, below the lift's norm beyond its
+        noise (z <= -1: an RPE that explains the reps means effort, not strength, changed)."""
         key = (eid, i)
         if key in self._repdrop:
             return self._repdrop[key]
         series = self.series[eid]
         p = series.points[i]
         out = None
-        if not p.deload and p.sets:
-            first = next(((w, r, rpe) for w, r, rpe in p.sets if abs(w - p.top_kg) < 1e-6), None)
+
+        def first_at_top(q: LiftSession) -> tuple[int, tuple[float, int, float | None]] | None:
+            return next(((n, t) for n, t in enumerate(q.sets) if abs(t[0] - q.top_kg) < 1e-6), None)
+
+        z = series.z(i)
+        if not p.deload and p.sets and (z is None or z <= -LIFT_DOWN_Z):
+            found = first_at_top(p)
             earlier = []
             for j in range(i - 1, -1, -1):
                 q = series.points[j]
@@ -333,16 +348,22 @@ class Prepared:
                     break
                 if q.deload or abs(q.top_kg - p.top_kg) > 1e-6:
                     continue
-                f = next(((w, r, rpe) for w, r, rpe in q.sets if abs(w - q.top_kg) < 1e-6), None)
+                f = first_at_top(q)
                 if f is not None:
                     earlier.append(f)
             # a load to compare at (not bodyweight alone) and at least two earlier sessions at it
-            if first is not None and first[0] > 0 and len(earlier) >= 2:
-                usual = statistics.median(r for _, r, _ in earlier)
-                rpes = [rpe for _, _, rpe in earlier if rpe is not None]
+            if found is not None and found[1][0] > 0 and len(earlier) >= 2:
+                pos, first = found
+                usual = statistics.median(r for _, (_, r, _) in earlier)
+                usual_pos = statistics.median(n for n, _ in earlier)
+                rpes = [rpe for _, (_, _, rpe) in earlier if rpe is not None]
                 easier = first[2] is not None and rpes and first[2] < statistics.median(rpes) - 0.5
                 k = 1.0 if self.exercises[eid].is_compound else ISOLATION_FACTOR
-                if usual - first[1] >= REP_DROP * k and not easier and p.scheme != Scheme.DROP:
+                need = max(REP_DROP, REP_DROP_SHARE * usual) * k
+                if (
+                    usual - first[1] >= need and not easier and pos <= usual_pos
+                    and p.scheme != Scheme.DROP
+                ):
                     out = (first[1], int(usual), p.top_kg)
         self._repdrop[key] = out
         return out
@@ -551,6 +572,28 @@ def _step(series: LiftSeries, i: int) -> float | None:
     return None
 
 
+def _rare_fall(series: LiftSeries, a: int, b: int) -> bool:
+    """Whether the lift's last two readings (`b` then `a`) are lower together than is usual
+    for this lift: of its earlier pairs of consecutive readings (within the noise window), fewer
+    than 10 % had both at or below the higher of the two; needs 6 earlier pairs. Real lifters'
+    readings have heavy tails (new variations, rep-range changes, bad days), which a robust
+    noise alone does not see."""
+    level = max(series.dev[a] or 0.0, series.dev[b] or 0.0)
+    day = series.points[b].day
+    prev: float | None = None
+    pairs = low = 0
+    lo = bisect.bisect_left(series.days, day - timedelta(days=NOISE_WINDOW_DAYS))
+    for i in range(lo, b):
+        d = series.dev[i]
+        if d is None or series.points[i].deload:
+            continue
+        if prev is not None:
+            pairs += 1
+            low += max(prev, d) <= level
+        prev = d
+    return pairs >= LOCAL_RARE_MIN and low < LOCAL_RARE * pairs
+
+
 def _back_from_break(prep: Prepared, first: int) -> int | None:
     """The length of a break (>= BREAK_DAYS without a session) that ended within the two
     weeks before session `first` (or right before it), else None."""
@@ -640,6 +683,7 @@ def _assess(prep: Prepared, settings: Settings, as_of: date) -> FatigueReport:
             pts = []  # the latest session has no reading: the lift is not judged today
         name = ex.name
         k = 1.0 if ex.is_compound else ISOLATION_FACTOR  # isolation lifts are noisier
+        fresh = (as_of - series.points[seen[0]].day).days <= NOTE_DAYS  # notes show for a week
         # decline of one lift
         if len(pts) >= 2:
             a, b = pts[0], pts[1]
@@ -649,10 +693,16 @@ def _assess(prep: Prepared, settings: Settings, as_of: date) -> FatigueReport:
             if za <= -LIFT_DOWN_Z * m and zb <= -LIFT_DOWN_Z * m:
                 lift_down.append(eid)
             local = (
-                (za + zb) / 2 <= -LOCAL_MEAN_Z * m * k
-                and max(za, zb) <= -LOCAL_EACH_Z * m * k
-                and ca <= -LOCAL_MIN_DROP * k
+                fresh
+                and (za + zb) / 2 <= -LOCAL_MEAN_Z * m
+                and max(za, zb) <= -LOCAL_EACH_Z * m
+                and _rare_fall(series, a, b)
             )
+            if local and not ex.is_compound:
+                # an isolation lift: noisier (high reps, coarse machine steps), so its last three
+                # sessions must all be down, and a fall beyond 15 % is a new machine or variation
+                zc = series.z(pts[2]) if len(pts) >= ISOLATION_SESSIONS else None
+                local = zc is not None and zc <= -LOCAL_EACH_Z * m and ca >= -ISOLATION_MAX_FALL
             if local and not (systemic and ex.is_compound):
                 pa, pb = series.points[a], series.points[b]
                 ref = series.ref[a] or 0.0
@@ -687,6 +737,9 @@ def _assess(prep: Prepared, settings: Settings, as_of: date) -> FatigueReport:
             if ex.is_compound:
                 creeping.append(eid)
             shown = [(series.points[i], c) for i, c in rated if c >= CREEP_RPE * m * k][:2]
+        else:
+            shown = []
+        if shown and fresh:
             flags.append(
                 Flag(
                     "effort_creep",
@@ -703,9 +756,11 @@ def _assess(prep: Prepared, settings: Settings, as_of: date) -> FatigueReport:
                 )
             )
         # fewer reps at a repeated load, in the lift's last two sessions
-        if len(seen) >= 2:
-            ra, rb = prep.rep_drop(eid, seen[0]), prep.rep_drop(eid, seen[1])
-            if ra is not None and rb is not None:
+        need = 2 if ex.is_compound else ISOLATION_SESSIONS  # an isolation lift: three in a row
+        if fresh and len(seen) >= need:
+            drops = [prep.rep_drop(eid, i) for i in seen[:need]]
+            ra = drops[0]
+            if all(d is not None for d in drops) and ra is not None:
                 pa = series.points[seen[0]]
                 flags.append(
                     Flag(

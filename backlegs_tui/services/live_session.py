@@ -457,7 +457,7 @@ class LiveSession:
                 else parse_weight(values.weight, unit, bodyweight=ex.bodyweight)
             if kind is LoadKind.TIMED:
                 duration = parse_duration(values.duration, required=True)
-                reps = parse_reps(values.reps or "1")
+                reps = 1  # a hold is one effort
             elif kind is LoadKind.DISTANCE:
                 distance = parse_distance(values.distance)
                 duration = parse_duration(values.duration, required=False)
@@ -670,6 +670,7 @@ class LiveSession:
         new = replace(
             original, weight_kg=values["weight"], reps=values["reps"], rpe=values["rpe"], rir=values["rir"],
             set_type=values["type"], notes=str(values["notes"]).strip(),
+            duration_s=values.get("duration", original.duration_s), distance_m=values.get("distance", original.distance_m),
         )
         return Outcome(write=Write("save the change", "replaced", lambda repo: repo.update_set(new)))
 

@@ -3,7 +3,7 @@ with its target and last time, and today's sets."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 
 from rich.console import Group
 from rich.table import Table
@@ -11,7 +11,16 @@ from rich.text import Text
 from textual.widgets import Static
 
 from ...domain.e1rm import e1rm
-from ...domain.model import Exercise, SessionItem, SessionState, SetEntry, SetType, Unit
+from ...domain.loads import effective_load
+from ...domain.model import (
+    Exercise,
+    LoadKind,
+    SessionItem,
+    SessionState,
+    SetEntry,
+    SetType,
+    Unit,
+)
 from ...domain.timer import format_clock
 from ...domain.units import format_e1rm, format_weight
 
@@ -31,15 +40,18 @@ def set_text(s: SetEntry, unit: Unit) -> str:
 class ExerciseList(Static):
     """The session's exercises, with done/planned working sets; the current one marked."""
 
-    def show(self, state: SessionState, current: int | None, done_of: Callable[[SessionItem], int] | None = None) -> None:
+    def show(self, state: SessionState, current: int | None, done_of: Callable[[SessionItem], int] | None = None,
+             labels: Mapping[int, str] | None = None) -> None:
+        """`labels`: item id -> its letter, a superset's lifts numbered (A, B1, B2, C)."""
         text = Text()
         for i, item in enumerate(state.items):
             done = done_of(item) if done_of else sum(1 for s in state.sets_for_item(item.id) if s.is_working)
             mark = "▶ " if item.id == current else "  "
             style = "bold reverse" if item.id == current else ("green" if done >= item.sets_planned else "")
-            letter = chr(ord("A") + i) if i < 26 else "·"
-            name = item.exercise_name if len(item.exercise_name) <= 20 else item.exercise_name[:19] + "…"
-            text.append(f"{mark}{letter} {name:<20} {done}/{item.sets_planned}", style=style)
+            letter = (labels or {}).get(item.id) or (chr(ord("A") + i) if i < 26 else "·")
+            width = 21 - len(letter)  # a superset's A1 takes one place from the name
+            name = item.exercise_name if len(item.exercise_name) <= width else item.exercise_name[: width - 1] + "…"
+            text.append(f"{mark}{letter} {name:<{width}} {done}/{item.sets_planned}", style=style)
             if done >= item.sets_planned:
                 text.append(" ✓", style="green")
             text.append("\n")
@@ -73,6 +85,9 @@ class CurrentExercise(Static):
         text.append(f"{item.target_text} · rest {format_clock(rest)}\n")
         text.append("Plan    ", style="bold")
         text.append(reason + "\n", style="italic")
+        if exercise.notes:  # the lifter's standing note on the lift (E edits it)
+            text.append("Note    ", style="bold cyan")
+            text.append(exercise.notes + "\n", style="cyan")
         if warmups and compact:
             # one line on a short terminal: ✓ done, ▸ next, · to come
             text.append("Warm-up ", style="bold yellow")
@@ -93,7 +108,11 @@ class SetTable(Static):
     """A compact list of sets (today's, or last time's): number or type marker, load x reps,
     effort and e1RM; warm-ups in yellow, drops and failures marked."""
 
-    def show(self, sets: Sequence[SetEntry], unit: Unit, empty: str = "") -> None:
+    def show(self, sets: Sequence[SetEntry], unit: Unit, empty: str = "", *,
+             kind: LoadKind = LoadKind.WEIGHTED, body_kg: float | None = None,
+             label_of: Callable[[SetEntry], str] | None = None) -> None:
+        """`label_of`: a superset's sets are marked with their lift's label (A1, A2) instead
+        of a number."""
         if not sets:
             self.update(Text(empty, style="dim"))
             return
@@ -107,13 +126,17 @@ class SetTable(Static):
         for s in sets:
             if s.is_working:
                 n += 1
-            est = e1rm(s.weight_kg, s.reps, s.effective_rpe) if s.is_working else None
+            load = effective_load(kind, s.weight_kg, body_kg)
+            est = e1rm(load, s.reps, s.effective_rpe) if s.is_working and load and kind not in (LoadKind.TIMED, LoadKind.DISTANCE) else None
             effort = f"@{s.rpe:g}" if s.rpe is not None else (f"{s.rir:g} RIR" if s.rir is not None else "")
             mark = {SetType.WARMUP: "W", SetType.DROP: f"{n}D", SetType.FAILURE: f"{n}F"}.get(s.set_type, str(n))
+            label = label_of(s) if label_of is not None and s.is_working else ""
+            if label:
+                mark = label + {SetType.DROP: "D", SetType.FAILURE: "F"}.get(s.set_type, "")
             style = TYPE_STYLE[s.set_type]
             table.add_row(
                 Text(mark, style=style),
-                Text(f"{format_weight(s.weight_kg, unit, with_unit=False)} x {s.reps}", style=style),
+                Text(_set_text(s, unit, kind), style=style),
                 effort,
                 format_e1rm(est, unit, with_unit=False) if est else "",
             )
@@ -122,6 +145,20 @@ class SetTable(Static):
                 notes.append(f"{mark:>3} ", style="bold dim")
                 notes.append(s.notes + "\n", style="italic")
         self.update(Group(table, notes) if notes else table)
+
+
+def _set_text(s: SetEntry, unit: Unit, kind: LoadKind) -> str:
+    """`100 x 5`, `BW+10 x 8`, `BW-25 x 8`, `45 s`, `40 m 0:45` (the unit is in the header)."""
+    w = format_weight(s.weight_kg, unit, with_unit=False)
+    if kind is LoadKind.BODYWEIGHT:
+        return (f"BW+{w}" if s.weight_kg else "BW") + f" x {s.reps}"
+    if kind is LoadKind.ASSISTED:
+        return f"BW-{w} x {s.reps}"
+    if s.distance_m is not None:
+        return f"{s.distance_m:g} m" + (f" {format_clock(s.duration_s)}" if s.duration_s else "") + (f" +{w}" if s.weight_kg else "")
+    if s.duration_s is not None:
+        return f"{s.duration_s} s" + (f" +{w}" if s.weight_kg else "")
+    return f"{w} x {s.reps}"
 
 
 class SessionInfo(Static):

@@ -1,4 +1,6 @@
-"""The set entry: weight, reps and effort (RPE or RIR) on one line, all from the keyboard."""
+"""The set entry: weight, reps and effort (RPE or RIR) on one line, all from the keyboard.
+Its fields follow the lift's load kind: added load (bodyweight), assistance (assisted), the
+seconds held and an optional load (timed), metres, time and an optional load (distance)."""
 
 from __future__ import annotations
 
@@ -11,9 +13,16 @@ from textual.message import Message
 from textual.reactive import reactive
 from textual.widget import Widget
 
-from ...domain.model import SetType
+from ...domain.model import LoadKind, SetType
 
 FIELDS = ("weight", "reps", "effort")
+KIND_FIELDS: dict[LoadKind, tuple[str, ...]] = {
+    LoadKind.WEIGHTED: FIELDS,
+    LoadKind.BODYWEIGHT: FIELDS,
+    LoadKind.ASSISTED: FIELDS,
+    LoadKind.TIMED: ("duration", "weight", "effort"),
+    LoadKind.DISTANCE: ("distance", "duration", "weight"),
+}
 
 
 @dataclass(slots=True)
@@ -23,6 +32,8 @@ class EntryValues:
     effort: str
     effort_is_rir: bool
     set_type: SetType
+    duration: str = ""
+    distance: str = ""
 
 
 def _step(text: str, delta: float, minimum: float, places: int = 2) -> str:
@@ -68,22 +79,39 @@ class SetEntry(Widget, can_focus=True):
         self.set_type = SetType.WORKING
         self.weight_step = 2.5
         self.bodyweight = False
+        self.kind = LoadKind.WEIGHTED
+        self.duration = ""
+        self.distance = ""
         self._fresh = True  # the next digit replaces the field
 
     # ---- state --------------------------------------------------------------------------
 
-    def load(self, weight: str, reps: str, set_type: SetType, *, weight_step: float, bodyweight: bool) -> None:
-        """Prefill for a new set; focus the weight field, effort cleared."""
+    @property
+    def fields(self) -> tuple[str, ...]:
+        return KIND_FIELDS[self.kind]
+
+    def load(self, weight: str, reps: str, set_type: SetType, *, weight_step: float, bodyweight: bool,
+             kind: LoadKind = LoadKind.WEIGHTED, duration: str = "", distance: str = "") -> None:
+        """Prefill for a new set; focus the first field, effort cleared."""
         self.weight, self.reps, self.effort = weight, reps, ""
         self.set_type = set_type
         self.weight_step = weight_step
         self.bodyweight = bodyweight
+        self.kind = LoadKind(kind)
+        self.duration, self.distance = duration, distance
         self.field_index = 0
         self._fresh = True
         self._changed()
 
     def values(self) -> EntryValues:
-        return EntryValues(self.weight, self.reps, self.effort, self.effort_is_rir, self.set_type)
+        return EntryValues(self.weight, self.reps, self.effort, self.effort_is_rir, self.set_type,
+                           self.duration, self.distance)
+
+    def set_duration(self, seconds: int) -> None:
+        """A hold's seconds, from the hold timer."""
+        self.duration = str(seconds)
+        self._fresh = True
+        self._changed()
 
     def cycle_type(self) -> None:
         self.set_type = self.set_type.next()
@@ -95,10 +123,10 @@ class SetEntry(Widget, can_focus=True):
         self._changed()
 
     def _get(self) -> str:
-        return getattr(self, FIELDS[self.field_index])
+        return getattr(self, self.fields[self.field_index % len(self.fields)])
 
     def _set(self, value: str) -> None:
-        setattr(self, FIELDS[self.field_index], value)
+        setattr(self, self.fields[self.field_index % len(self.fields)], value)
         self._changed()
 
     def _changed(self) -> None:
@@ -113,22 +141,34 @@ class SetEntry(Widget, can_focus=True):
             event.stop()
             event.prevent_default()
             current = "" if self._fresh else self._get()
+            if ch in ".," and self.fields[self.field_index % len(self.fields)] == "duration":
+                ch = ":"  # 1.30 in the time field is 1:30
             if len(current) >= 6:
                 return
             self._fresh = False
             self._set(current + ("." if ch == "," else ch))
+        elif ch == ":" and self.fields[self.field_index % len(self.fields)] == "duration":
+            event.stop()
+            self._fresh = False
+            self._set(self._get() + ":")
 
     def action_backspace(self) -> None:
         self._fresh = False
         self._set(self._get()[:-1])
 
     def action_move(self, delta: int) -> None:
-        self.field_index = (self.field_index + delta) % len(FIELDS)
+        self.field_index = (self.field_index + delta) % len(self.fields)
         self._fresh = True
 
     def action_nudge(self, direction: int) -> None:
-        name = FIELDS[self.field_index]
-        if name == "weight":
+        name = self.fields[self.field_index % len(self.fields)]
+        if name in ("duration", "distance"):
+            text = getattr(self, name)
+            if ":" in text:
+                m, _, sec = text.partition(":")
+                text = str(int(m or 0) * 60 + int(sec or 0)) if (m or "0").isdigit() and (sec or "0").isdigit() else "0"
+            self._set(_step(text, direction * 5, 0, 0))
+        elif name == "weight":
             self._set(_step(self.weight, direction * self.weight_step, 0.0))
         elif name == "reps":
             self._set(_step(self.reps, direction, 1, 0))
@@ -160,9 +200,19 @@ class SetEntry(Widget, can_focus=True):
                 text.append(f" {suffix}")
             text.append(gap)
 
-        field("Weight", self.weight, 0, self.unit + (" added" if self.bodyweight else ""))
-        field("Reps", self.reps, 1, width=3)
-        field("RIR" if self.effort_is_rir else "RPE", self.effort, 2, width=4)
+        weight_label = {LoadKind.BODYWEIGHT: "Added", LoadKind.ASSISTED: "Assist"}.get(self.kind, "Weight")
+        if self.kind in (LoadKind.TIMED, LoadKind.DISTANCE):
+            weight_label = "Load"
+        specs = {
+            "weight": (weight_label, self.weight, self.unit + (" added" if self.bodyweight and self.kind is LoadKind.WEIGHTED else ""), 6),
+            "reps": ("Reps", self.reps, "", 3),
+            "effort": ("RIR" if self.effort_is_rir else "RPE", self.effort, "", 4),
+            "duration": ("Hold" if self.kind is LoadKind.TIMED else "Time", self.duration, "s", 5),
+            "distance": ("Dist", self.distance, "m", 5),
+        }
+        for idx, name in enumerate(self.fields):
+            label, value, suffix, width = specs[name]
+            field(label, value, idx, suffix, width=width)
         if gap == "  ":
             text.right_crop(1)  # 80 columns: every field and the type fit in 52
         style = {"warmup": "yellow", "working": "green", "drop": "magenta", "failure": "red"}[self.set_type.value]

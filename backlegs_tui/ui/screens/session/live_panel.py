@@ -9,9 +9,13 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Static
 
+from ....domain.loads import effective_load
+from ....domain.model import LoadKind
 from ....domain.session_logic import plate_text
 from ....domain.timer import format_clock
-from ....domain.units import plural
+from ....domain.units import format_weight, plural
+from ....domain.validation import InputError, parse_weight
+from ....services import supersets
 from ....services.live_session import LiveSession
 from ...widgets.rest_timer import RestTimerView
 from ...widgets.session_views import (
@@ -61,20 +65,31 @@ class LivePanel(Vertical):
         if fields is None:
             return
         weight, reps, set_type, step, bodyweight = fields
-        self.entry.load(weight, reps, set_type, weight_step=step, bodyweight=bodyweight)
+        kind, duration, distance, _ = live.kind_fields()
+        if kind is not LoadKind.WEIGHTED and weight in ("", "0"):
+            weight = "0" if kind.uses_body_weight else ""
+        self.entry.load(weight, reps, set_type, weight_step=step, bodyweight=bodyweight,
+                        kind=kind, duration=duration, distance=distance)
 
     def show(self, live: LiveSession) -> None:
         """Redraw everything from the live session."""
         state, unit = live.state, live.settings.unit
         item, ex = live.current_item(), live.current_exercise()
-        self.query_one(ExerciseList).show(state, state.current_item_id, live.done)
+        self.query_one(ExerciseList).show(state, state.current_item_id, live.done, supersets.labels(live))
         reason = live.next.reason if live.next else ""
         last = live.last_sets()
         compact = self.screen.has_class("-short")
         self.query_one(CurrentExercise).show(item, ex, last, reason, unit, live.warmup_rows(), compact=compact)
-        self.query_one("#today", SetTable).show(live.item_sets(), unit, "Nothing yet: Enter logs the set below.")
+        kind = live.kind()
+        # a superset's lifts show together, each set marked with its lift (A1, A2)
+        today, today_marks = supersets.today_rows(live)
+        last, last_marks = supersets.last_rows(live)
+        self.query_one("#today", SetTable).show(today, unit, "Nothing yet: Enter logs the set below.",
+                                                kind=kind, body_kg=live.body_kg,
+                                                label_of=(lambda s: today_marks.get(s.item_id, "")) if today_marks else None)
         last_table = self.query_one("#last", SetTable)
-        last_table.show(last, unit, "First time on this exercise.")
+        last_table.show(last, unit, "First time on this exercise.", kind=kind, body_kg=live.body_kg,
+                        label_of=(lambda s: last_marks.get(s.exercise_id, "")) if last_marks else None)
         when = last[0].logged_at if last and last[0].logged_at else None
         last_table.border_title = f"Last time · {when:%a %d %b}" if when else "Last time"
         self.query_one(SessionInfo).show(state, live.cooldown)
@@ -86,16 +101,38 @@ class LivePanel(Vertical):
         self.tick(live)
 
     def update_plates(self, live: LiveSession) -> None:
-        text = plate_text(self.entry.weight, live.current_exercise(), live.settings)
-        self.query_one("#plates", Static).update(Text(f"Plates  {text}"))
+        """Plates for a barbell; the body weight for a bodyweight or assisted lift; the hold
+        timer for a timed one."""
+        kind, _, _, body = live.kind_fields()
+        plates = self.query_one("#plates", Static)
+        if kind.uses_body_weight:
+            moved = ""
+            try:
+                typed = parse_weight(self.entry.weight or "0", live.settings.unit, bodyweight=True)
+                load = effective_load(kind, typed, live.body_kg)
+                moved = f"  ·  moves {format_weight(load, live.settings.unit)}" if load is not None else "  ·  b: log it"
+            except InputError:
+                pass
+            plates.update(Text(f"{body.capitalize()}{moved}"))
+        elif kind is LoadKind.TIMED:
+            plates.update(Text(live.hold_text() or "h: hold timer (counts down from Hold, else a stopwatch)"))
+        elif kind is LoadKind.DISTANCE:
+            plates.update(Text("Dist in metres, Time in seconds or m:ss"))
+        else:
+            text = plate_text(self.entry.weight, live.current_exercise(), live.settings)
+            plates.update(Text(f"Plates  {text}"))
 
     def tick(self, live: LiveSession) -> None:
         """The rest timer and the elapsed time, from the clock."""
         now = live.clock()
+        if live.hold is not None:
+            self.update_plates(live)
         self.query_one(RestTimerView).show(live.timer, now, live.next_text(), live.planned_rest())
         state = live.state
         ids = [it.id for it in state.items]
         where = f"   lift {ids.index(state.current_item_id) + 1}/{len(ids)}" if state.current_item_id in ids else ""
+        pair = supersets.labels(live).get(state.current_item_id or -1, "") if live.groups else ""
+        where += f" ({pair})" if len(pair) > 1 else ""  # A2: the second lift of a superset
         deload = "  (deload)" if live.deload else ""
         # what matters first: on 80 columns the start time is what gives way
         self.query_one("#session-title", Static).update(

@@ -18,7 +18,8 @@ from textual.widgets import Footer, Header
 
 from ....domain.model import SessionState
 from ....domain.timer import format_clock
-from ....domain.units import plural
+from ....domain.units import format_weight, plural
+from ....domain.validation import parse_weight
 from ....services.live_session import (
     EntryInput,
     LiveSession,
@@ -29,7 +30,7 @@ from ....services.live_session import (
     start_session,
 )
 from ....services.session_start import read_overview
-from ...dialogs import readiness_dialog, readiness_from
+from ...dialogs import FieldSpec, FormDialog, readiness_dialog, readiness_from
 from ...jobs import JobFailed
 from ...widgets.set_entry import SetEntry as SetEntryWidget
 from ..base import ModeScreen
@@ -50,7 +51,7 @@ from .start_panel import PlanChosen, StartPanel
 LIVE_ACTIONS = {
     "log_set", "cycle_type", "toggle_effort", "skip_rest", "rest", "next_exercise", "prev_exercise",
     "goto_exercise", "add_exercise", "swap_exercise", "edit_set", "delete_set", "undo", "set_note",
-    "session_note", "toggle_warmups", "finish", "discard",
+    "session_note", "toggle_warmups", "finish", "discard", "hold", "exercise_note", "body_weight",
 }
 # writes after which the entry shows the new prefill
 REFILL = {"logged", "undone", "deleted", "replaced", "swapped", "added"}
@@ -81,6 +82,12 @@ class SessionScreen(SetEditKeys, FinishKeys, ModeScreen):
         Binding("w", "toggle_warmups", "Warm-ups on/off", show=False, id="session.warmups"),
         Binding("n", "set_note", "Note on last set", show=False, id="session.set_note"),
         Binding("N", "session_note", "Session note", show=False, id="session.session_note"),
+        Binding("E", "exercise_note", "Note on the lift", show=False, id="session.exercise_note",
+                tooltip="A standing note on this lift (seat height, grip, stance), shown each time it comes up"),
+        Binding("h", "hold", "Hold timer", show=False, id="session.hold",
+                tooltip="Timed lifts: start the hold (a countdown from Hold, else a stopwatch); h again stops it"),
+        Binding("b", "body_weight", "Body weight", show=False, id="session.body_weight",
+                tooltip="Log today's body weight (bodyweight and assisted lifts count from it)"),
         Binding("f", "finish", "Finish", id="session.finish"),
         Binding("D", "discard", "Discard session", show=False, id="session.discard"),
         Binding("d", "deload", "Deload version", id="session.deload", tooltip="Start a deload version of the plan (fatigue warning)"),
@@ -172,7 +179,11 @@ class SessionScreen(SetEditKeys, FinishKeys, ModeScreen):
 
     @while_shown
     def on_session_resynced(self, msg: SessionResynced) -> None:
-        if self.live is not None:
+        if self.live is not None and (msg.state is None or msg.state.id != self.live.id):
+            self.live = None  # finished or discarded by another program: show what is open now
+            self.refresh_bindings()
+            self.load()
+        elif self.live is not None:
             self.live.resync(msg.state)
             self._show()
 
@@ -182,6 +193,8 @@ class SessionScreen(SetEditKeys, FinishKeys, ModeScreen):
         # a closed dialog is a resume too: read again only when no session is open or starting
         if self.live is None and not self._starting:
             self.load()
+        elif self.live is not None:
+            self._reread()
 
     def load(self) -> None:
         self._loaded_once = True
@@ -196,6 +209,13 @@ class SessionScreen(SetEditKeys, FinishKeys, ModeScreen):
     def action_reload(self) -> None:
         if self.live is None:
             self.load()
+        else:
+            self._reread()
+
+    def _reread(self) -> None:
+        """The open session as the disk has it now: another program may have logged into it."""
+        if self.live is not None and not self.live.ending and not self.pending_writes():
+            self._submit("read the session again", lambda repo: repo.open_session(), SessionResynced, key="session-reread")
 
     @while_shown
     def on_session_read(self, msg: SessionRead) -> None:
@@ -353,6 +373,11 @@ class SessionScreen(SetEditKeys, FinishKeys, ModeScreen):
         if msg.kind in REFILL:
             self.panel.load_entry(live)
             self._show()
+        elif msg.kind in ("body_weight", "ex_note"):
+            self._show()
+            if msg.kind == "body_weight" and self._log_after_body:
+                self._log_after_body = False
+                self.action_log_set()
 
     def _finished_line(self, kind: str) -> str:
         if kind == "discarded":
@@ -368,11 +393,63 @@ class SessionScreen(SetEditKeys, FinishKeys, ModeScreen):
             return
         v = self.entry.values()
         before = self.live.next
-        out = self.live.enter(EntryInput(v.weight, v.reps, v.effort, v.effort_is_rir, v.set_type))
+        out = self.live.enter(EntryInput(v.weight, v.reps, v.effort, v.effort_is_rir, v.set_type, v.duration, v.distance))
         self._do(out)
+        if out.ask == "body_weight":
+            self.action_body_weight(then_log=True)
+            return
         if self.live.next is not before and out.write is not None and out.write.kind == "kept":
             self.panel.load_entry(self.live)  # a first-time target: the ramp's first step
             self._show()
+
+    # ---- keys: load kinds ------------------------------------------------------------------
+
+    _log_after_body = False
+
+    def action_body_weight(self, then_log: bool = False) -> None:
+        """Ask today's body weight, in the lifter's unit; it goes to the body-weight log."""
+        live = self.live
+        if live is None:
+            return
+        unit = self.blapp.settings.unit
+
+        def check(text: str) -> str:
+            parse_weight(text, unit)
+            return text
+
+        def save(values: dict[str, Any] | None) -> None:
+            if values is not None and self.live is not None:
+                self._log_after_body = then_log
+                self._do(self.live.log_body_weight(values["kg"]))
+
+        now = format_weight(live.body_kg, unit, with_unit=False) if live.body_kg is not None else ""
+        form = FormDialog(f"Today's body weight ({unit.value})", [FieldSpec("kg", f"Body weight ({unit.value})", now, parse=check)],
+                          hint="Bodyweight and assisted lifts count from it.   Enter: save   Esc: cancel")
+        self.app.push_screen(form, save)
+
+    def action_hold(self) -> None:
+        live = self.live
+        if live is None:
+            return
+        out = live.start_hold()
+        if live.held is not None:
+            self.entry.set_duration(live.held)
+            live.held = None
+        self._do(out)
+        self.panel.update_plates(live)
+
+    def action_exercise_note(self) -> None:
+        live = self.live
+        ex = live.current_exercise() if live else None
+        if live is None or ex is None:
+            return
+
+        def save(values: dict[str, Any] | None) -> None:
+            if values is not None and self.live is not None:
+                self._do(self.live.exercise_note(values["note"]))
+
+        form = FormDialog(f"Note on {ex.name} (seat, grip, stance; blank clears)", [FieldSpec("note", "Note", ex.notes)])
+        self.app.push_screen(form, save)
 
     def action_cycle_type(self) -> None:
         self.entry.cycle_type()

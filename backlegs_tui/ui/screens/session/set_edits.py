@@ -5,11 +5,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from ....domain.model import Exercise, SetEntry, Settings
+from ....domain.model import Exercise, LoadKind, SetEntry, Settings
 from ....domain.session_logic import parse_set_type
 from ....domain.units import format_weight
 from ....domain.validation import parse_reps, parse_rir, parse_rpe, parse_weight
-from ....services.live_session import set_line
+from ....services.live_session import parse_distance, parse_duration, set_line
 from ...dialogs import ConfirmDialog, FieldSpec, FormDialog, PickerDialog
 
 
@@ -20,7 +20,8 @@ def pick_set(title: str, choices: list[tuple[str, SetEntry]]) -> PickerDialog:
 
 def edit_form(s: SetEntry, exercise: Exercise | None, settings: Settings) -> FormDialog:
     unit = settings.unit
-    bodyweight = bool(exercise and exercise.bodyweight)
+    kind = exercise.load_kind if exercise else LoadKind.WEIGHTED
+    bodyweight = bool(exercise and exercise.bodyweight) or kind is not LoadKind.WEIGHTED
     fields = [
         FieldSpec("weight", f"Weight ({unit.value})", format_weight(s.weight_kg, unit, with_unit=False),
                   parse=lambda t: parse_weight(t, unit, bodyweight=bodyweight)),
@@ -30,6 +31,11 @@ def edit_form(s: SetEntry, exercise: Exercise | None, settings: Settings) -> For
         FieldSpec("type", "Type", s.set_type.value, placeholder="warmup/working/drop/failure", parse=parse_set_type),
         FieldSpec("notes", "Notes", s.notes),
     ]
+    if kind is LoadKind.TIMED or kind is LoadKind.DISTANCE:
+        fields.insert(0, FieldSpec("duration", "Seconds", str(s.duration_s or ""),
+                                   parse=lambda t: parse_duration(t, required=kind is LoadKind.TIMED)))
+    if kind is LoadKind.DISTANCE:
+        fields.insert(0, FieldSpec("distance", "Metres", f"{s.distance_m:g}" if s.distance_m else "", parse=parse_distance))
     return FormDialog(f"Edit set: {s.exercise_name}", fields, hint="Enter: next / save   Esc: cancel")
 
 

@@ -22,11 +22,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from textual.pilot import Pilot  # noqa: E402
-from textual.widgets import Input  # noqa: E402
+from textual.pilot import Pilot
+from textual.widgets import Input
 
-from backlegs_tui.store.demo import make_demo_db  # noqa: E402
-from backlegs_tui.ui.app import BacklegsApp  # noqa: E402
+from backlegs_tui.store.demo import make_demo_db
+from backlegs_tui.ui.app import BacklegsApp
 
 SIZE = (120, 36)
 DAY = date(2026, 11, 23)  # a Monday: plan A is scheduled
@@ -57,7 +57,7 @@ async def until(pilot: Pilot, predicate: Callable[[], bool], timeout: float = 30
         await pilot.pause()
 
 
-def session(app: BacklegsApp):  # noqa: ANN201
+def session(app: BacklegsApp):
     from backlegs_tui.ui.screens.session import SessionScreen
 
     for stack in app._screen_stacks.values():

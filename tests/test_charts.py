@@ -16,8 +16,21 @@ from backlegs_tui.domain.model import Unit
 from backlegs_tui.ui.app import BacklegsApp
 from backlegs_tui.ui.widgets import chart_plot
 from backlegs_tui.ui.widgets.chart_plot import HINT, day_ticks
-from backlegs_tui.ui.widgets.chart_progress import ProgressChart, legend, nice_top, progress_points, text_chart
-from backlegs_tui.ui.widgets.history_calendar import LEVELS, REST, CalendarView, calendar_content, calendar_lines, level
+from backlegs_tui.ui.widgets.chart_progress import (
+    ProgressChart,
+    legend,
+    nice_top,
+    progress_points,
+    text_chart,
+)
+from backlegs_tui.ui.widgets.history_calendar import (
+    LEVELS,
+    REST,
+    CalendarView,
+    calendar_content,
+    calendar_lines,
+    level,
+)
 
 from .session_helpers import settle, wait_for
 from .test_history_screen import ready, seed
@@ -104,7 +117,7 @@ class ChartApp(App):
 
 class CalendarApp(App):
     def compose(self) -> ComposeResult:
-        days = {END - timedelta(days=k): 8 + (k * 7) % 17 for k in range(0, 360) if k % 7 in (0, 2, 5)}
+        days = {END - timedelta(days=k): 8 + (k * 7) % 17 for k in range(360) if k % 7 in (0, 2, 5)}
         yield CalendarView(calendar_content(days, END))
 
 

@@ -46,7 +46,7 @@ class FatiguePlots(Vertical):
     FatiguePlots > #fatigue-plots-legend { height: auto; color: $text-muted; margin-top: 1; }
     """
 
-    def __init__(self, *, id: str | None = None) -> None:  # noqa: A002 - Textual's name
+    def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.data: ChartData | None = None
         self.unit = Unit.KG
@@ -103,7 +103,7 @@ class FatiguePlots(Vertical):
         if tp is None or data is None or not self._built:
             return
         theme = self.app.current_theme
-        c = lambda name: getattr(theme, name, None) or theme.foreground or "white"  # noqa: E731
+        c = lambda name: getattr(theme, name, None) or theme.foreground or "white"
         x0 = data.start.toordinal() - 1
         x1 = max([data.end.toordinal()] + [d.toordinal() + 6 for d, _ in data.load]) + 1  # the last week whole
         lifts = dict(data.lifts)

@@ -100,7 +100,8 @@ def day_axis() -> Any:
     assert tp is not None
 
     class DayAxis(tp.AxisFormatter):  # type: ignore[misc, name-defined]
-        labels: dict[float, str] = {}
+        def __init__(self) -> None:
+            self.labels: dict[float, str] = {}
 
         def get_ticks(self, min_: float, max_: float, max_ticks: int = 8) -> list[float]:
             # a label is centred on its tick: none so near the right end that it would be cut

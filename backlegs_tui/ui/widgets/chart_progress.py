@@ -121,7 +121,7 @@ class ProgressChart(Vertical):
     ProgressChart > #chart-legend { height: auto; color: $text-muted; }
     """
 
-    def __init__(self, *, id: str | None = None) -> None:  # noqa: A002 - Textual's name
+    def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.points: list[ChartPoint] = []
         self.unit = Unit.KG
@@ -177,9 +177,9 @@ class ProgressChart(Vertical):
             plot.set_xlimits(None, None)
             plot.set_ylimits(0, 100)
             return
-        x = lambda ps: [p.day.toordinal() for p in ps]  # noqa: E731
+        x = lambda ps: [p.day.toordinal() for p in ps]
         theme = self.app.current_theme  # Rich styles here: no $variables
-        c = lambda name: getattr(theme, name, None) or theme.foreground or "white"  # noqa: E731
+        c = lambda name: getattr(theme, name, None) or theme.foreground or "white"
         plot.set_x_formatter(day_axis())
         plot.set_xlabel("")
         plot.set_ylabel(f"{unit.value}")

@@ -68,7 +68,7 @@ class VolumeTrend(Vertical):
     VolumeTrend > #trend-legend { height: auto; color: $text-muted; }
     """
 
-    def __init__(self, *, id: str | None = None) -> None:  # noqa: A002 - Textual's name
+    def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.weeks: list[WeekVolume] = []
         self.landmarks: dict[str, Marks] = {}
@@ -130,7 +130,7 @@ class VolumeTrend(Vertical):
         if tp is None:
             return
         theme = self.app.current_theme
-        c = lambda name: getattr(theme, name, None) or theme.foreground or "white"  # noqa: E731
+        c = lambda name: getattr(theme, name, None) or theme.foreground or "white"
         xs = [w.start.toordinal() + 3 for w in self.weeks]  # the middle of each week
         for i, (muscle, marks) in enumerate(self.landmarks.items()):
             found = self.query(f"#trend-plot-{i}")

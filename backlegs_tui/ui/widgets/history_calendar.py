@@ -107,7 +107,7 @@ class CalendarPanel(VerticalScroll):
 
     can_focus = True
 
-    def __init__(self, *, id: str | None = None) -> None:  # noqa: A002 - Textual's name
+    def __init__(self, *, id: str | None = None) -> None:
         super().__init__(CalendarView("Loading…", id="calendar-view"), id=id)
         self.days: dict[date, int] = {}
 

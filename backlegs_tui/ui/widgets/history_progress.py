@@ -8,8 +8,8 @@ from datetime import date
 
 from textual.app import ComposeResult
 from textual.containers import Vertical
-from textual.message import Message
 from textual.content import Content
+from textual.message import Message
 from textual.widgets import Static
 
 from ...domain.history import ExerciseProgress, ProgressPoint

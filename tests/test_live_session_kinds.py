@@ -101,3 +101,22 @@ def test_a_note_on_a_lift_carries_over(repo: Repository, clock) -> None:
     live.commit(repo, live.discard())
     again = session_with(repo, clock, "Leg extension")
     assert again.current_exercise().notes == "seat 4, pad low"
+
+
+def test_a_forgotten_session_is_logged_with_the_same_object(repo: Repository, clock) -> None:
+    from datetime import timedelta
+
+    from backlegs_tui.services.live_session import start_past_session
+
+    when = clock() - timedelta(days=3, hours=2)
+    live = LiveSession(start_past_session(repo, when, repo.plans()[0].id), repo.settings(), clock)
+    sid = live.id
+    assert live.past and live.current_item() is not None
+    live.commit(repo, live.toggle_warmups())
+    live.commit(repo, live.enter(EntryInput("100", "5", "")))
+    msg = live.commit(repo, live.enter(EntryInput("100", "5", ""))).message
+    assert msg.startswith("✓ Set 2 saved: 100 kg x 5") and live.timer is None
+    sets = repo.session_state(sid).sets
+    assert [s.logged_at for s in sets] == [when, when + timedelta(minutes=3)]
+    assert repo.open_session() is None  # still a finished session, in History at its date
+    assert repo.sessions()[0].id == sid and repo.sessions()[0].set_count == 2

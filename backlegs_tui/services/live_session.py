@@ -192,6 +192,17 @@ def start_session(
     return read_session(repo, state)
 
 
+def start_past_session(repo: Repository, started_at: datetime, plan_id: int | None) -> SessionData:
+    """A forgotten session at a past date and time, with the plan's lifts (if any), ready to
+    be logged by a `LiveSession` (its sets go in after its last one, no rest timer)."""
+    sid = repo.create_past_session(started_at, plan_id=plan_id)
+    if plan_id is not None:
+        for it in repo.plan(plan_id).items:
+            repo.add_item(sid, it.exercise_id, sets=it.sets_max, reps_min=it.reps_min, reps_max=it.reps_max,
+                          target_rpe=it.target_rpe)
+    return read_session(repo, repo.session_state(sid))
+
+
 # ---- the live session ---------------------------------------------------------------------
 
 
@@ -209,6 +220,9 @@ class LiveSession:
         self.settings = settings
         self.clock = clock
         self.body_kg = data.body_kg
+        # a finished session opened again (a forgotten one entered afterwards): its sets go in
+        # after its last one (repo.log_past_set), with no rest timer
+        self.past = data.state.ended_at is not None
         self.groups = dict(data.groups)  # session item id -> superset group (issue 10)
         self.progressions = dict(data.progressions)  # session item id -> progression text
         self.hold: RestTimer | None = None  # a timed set's hold, running (countdown or stopwatch)
@@ -348,6 +362,9 @@ class LiveSession:
         return "   ·   ".join(lines)
 
     def elapsed_s(self) -> float:
+        if self.past:  # a past session: from its start to its last set
+            last = self.state.sets[-1].logged_at if self.state.sets and self.state.sets[-1].logged_at else self.state.started_at
+            return (last - self.state.started_at).total_seconds()
         return (self.clock() - self.state.started_at).total_seconds()
 
     def working_sets(self) -> int:
@@ -480,10 +497,10 @@ class LiveSession:
             return Outcome(msg, write=self._keep_scratch())
         now = self.clock()
         prev = self.state.sets[-1] if self.state.sets else None
-        rest_taken = int((now - prev.logged_at).total_seconds()) if prev and prev.logged_at else None
+        rest_taken = int((now - prev.logged_at).total_seconds()) if prev and prev.logged_at and not self.past else None
         entry = SetEntry(
             exercise_id=ex.id, item_id=item.id, set_type=values.set_type, weight_kg=weight, reps=reps,
-            rpe=rpe, rir=rir, rest_s=rest_taken, logged_at=now, exercise_name=ex.name,
+            rpe=rpe, rir=rir, rest_s=rest_taken, logged_at=None if self.past else now, exercise_name=ex.name,
             duration_s=duration, distance_m=distance, superset=self.groups.get(item.id),
         )
         self.hold = None
@@ -496,12 +513,14 @@ class LiveSession:
                 planned = group_rest_s(self, item) if step is not None else self.planned_rest(item)
                 timer = RestTimer.start(now, planned or self.settings.default_rest_s)
                 rest = (timer.started_at, timer.deadline)
-        sid = self.id
+        if self.past:
+            rest = None
+        sid, past = self.id, self.past
         counted = values.set_type is not SetType.WARMUP and kind not in (LoadKind.TIMED, LoadKind.DISTANCE)
         warn = far_from_target(reps, item) if counted else None
         return Outcome(
             f"⚠ {warn}: saved anyway, e undoes a slip" if warn else "",
-            write=Write("save the set", "logged", lambda repo: log_and_check(repo, sid, entry, rest)),
+            write=Write("save the set", "logged", lambda repo: log_and_check(repo, sid, entry, rest, past=past)),
         )
 
     def _logged(self, result: SetEntry | tuple[SetEntry, str | None]) -> Outcome:
@@ -535,6 +554,8 @@ class LiveSession:
             self.announced = False
             if n >= item.sets_planned and item.id == st.current_item_id:
                 write = self._advance_after(item)
+        if self.past:  # a set entered afterwards starts no rest
+            self.timer, self.announced = None, True
         self.refresh()
         return Outcome(msg, write=write)
 
@@ -815,9 +836,10 @@ class LiveSession:
 
 
 def log_and_check(repo: Repository, session_id: int, entry: SetEntry,
-                  rest: tuple[datetime, datetime] | None) -> tuple[SetEntry, str | None]:
-    """Log a set, then ask whether it beats the lift's record (its text, or None)."""
-    saved = repo.log_set(session_id, entry, rest=rest)
+                  rest: tuple[datetime, datetime] | None, *, past: bool = False) -> tuple[SetEntry, str | None]:
+    """Log a set (after the last one of a past session), then ask whether it beats the lift's
+    record (its text, or None)."""
+    saved = repo.log_past_set(session_id, entry) if past else repo.log_set(session_id, entry, rest=rest)
     return saved, repo.set_record(saved)
 
 
@@ -881,5 +903,5 @@ def plans_left_text(items: Sequence[SessionItem], done: Callable[[SessionItem], 
 
 __all__ = [
     "EntryInput", "LiveSession", "Outcome", "SessionData", "StartData", "Write", "load_open",
-    "read_session", "read_start", "set_line", "start_session",
+    "read_session", "read_start", "set_line", "start_past_session", "start_session",
 ]

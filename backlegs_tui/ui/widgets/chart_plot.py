@@ -12,7 +12,7 @@ from datetime import date
 from types import ModuleType
 from typing import Any
 
-HINT = "Text chart: pip install 'backlegs-tui[charts]' for zoomable charts"
+HINT = "Text chart: pip install '.[charts]' for drawn, zoomable charts"
 _MISSING = object()
 _module: Any = None  # the module, _MISSING, or None before the first call
 

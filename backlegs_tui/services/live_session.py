@@ -746,8 +746,10 @@ class LiveSession:
 
     def end_time(self, at_last_set: bool = False) -> datetime:
         """Now, or the last set's time for a session left open since another day."""
-        if at_last_set and self.state.sets and self.state.sets[-1].logged_at:
+        if (at_last_set or self.past) and self.state.sets and self.state.sets[-1].logged_at:
             return self.state.sets[-1].logged_at
+        if self.past and self.state.ended_at is not None:  # a past session with no sets yet
+            return self.state.ended_at
         return self.clock()
 
     def summary(self, bests: Mapping[int, tuple[float | None, float | None]], ended_at: datetime) -> SessionReport:

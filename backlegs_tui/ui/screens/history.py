@@ -22,6 +22,7 @@ from ...domain.history import ExerciseProgress
 from ..widgets.history_calendar import CalendarPanel
 from ..widgets.history_fatigue import FatigueView
 from .base import ModeScreen
+from .history_edit import HistoryEditKeys
 from .history_progress import PROGRESS_DAYS, ProgressPanel
 from .history_sessions import PAGE, SessionsPanel
 from .history_volume_panel import VOLUME_WEEKS, VolumePanel
@@ -29,7 +30,7 @@ from .history_volume_panel import VOLUME_WEEKS, VolumePanel
 __all__ = ["PAGE", "PROGRESS_DAYS", "VOLUME_WEEKS", "HistoryScreen"]
 
 
-class HistoryScreen(ModeScreen):
+class HistoryScreen(HistoryEditKeys, ModeScreen):
     """Five views, one key each: Sessions (s), Progress (p), Volume (v), Fatigue (f),
     Calendar (c)."""
 
@@ -49,12 +50,14 @@ class HistoryScreen(ModeScreen):
         Binding("left_square_bracket", "step_week(-1)", "Volume: prev week", id="history.prev-week"),
         Binding("right_square_bracket", "step_week(1)", "Volume: next week", id="history.next-week"),
         Binding("r", "reload", "Reload", id="history.reload", show=False),
+        *HistoryEditKeys.EDIT_BINDINGS,  # Sessions: correct the past (history_edit)
     ]
     # actions that only make sense on one tab (hidden from the footer elsewhere)
     TAB_ACTIONS = {
         "step_exercise": "progress-tab",
         "toggle_range": "progress-tab",
         "step_week": "volume-tab",
+        **dict.fromkeys(("edit_past_set", "delete_past_set", "edit_past_session", "delete_past_session"), "sessions-tab"),
     }
     FOCUS = {
         "sessions-tab": "#session-list",

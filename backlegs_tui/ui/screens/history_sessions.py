@@ -62,6 +62,7 @@ class SessionsPanel(AppAccess, Horizontal):
     def __init__(self, *, id: str | None = None) -> None:  # noqa: A002 - Textual's name
         super().__init__(id=id)
         self.session_id: int | None = None
+        self.detail: SessionDetail | None = None
         self.more = False
         self.loading_page = False
         self._first_page: list[tuple[str, ...]] = []  # the first page as shown: unchanged, no redraw
@@ -187,5 +188,6 @@ class SessionsPanel(AppAccess, Horizontal):
     def on_session_detail_read(self, message: SessionDetailRead) -> None:
         message.stop()
         if message.session_id == self.session_id:
+            self.detail = message.detail  # what History's corrections act on (history_edit)
             self.query_one(SessionDetailView).show(message.detail, self.blapp.settings.unit)
             self.query_one("#session-detail-box", VerticalScroll).scroll_home(animate=False)

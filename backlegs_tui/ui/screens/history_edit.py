@@ -1,0 +1,219 @@
+"""History -> Sessions: correcting the past. Edit or delete a past session's sets, change its
+details (date and time, plan, notes, session RPE), delete it (confirmed), or enter a forgotten
+one at a past date and time (logged with the Session screen's keys, on a back-dated session).
+
+Every correction is a job that commits before anything shows it; then History reads its tabs
+again (records, progress, volume and the fatigue analysis read the database) and the header's
+fatigue badge refreshes."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import datetime
+from typing import Any
+
+from textual.binding import Binding
+from textual.message import Message
+
+from ...domain.history import SessionDetail
+from ...domain.model import SetEntry
+from ...domain.validation import InputError, parse_rpe
+from ...services.live_session import set_line, start_past_session
+from ..dialogs import ConfirmDialog, FieldSpec, FormDialog, PickerDialog
+from ..jobs import JobFailed
+from .session.set_edits import edit_form
+
+WHEN_FORMAT = "%Y-%m-%d %H:%M"
+
+
+def parse_when(text: str) -> datetime:
+    """`2026-11-20 18:30` (the lifter's local time)."""
+    try:
+        return datetime.strptime(text.strip(), WHEN_FORMAT)
+    except ValueError:
+        raise InputError("Type the date and time as 2026-11-20 18:30") from None
+
+
+@dataclass
+class HistoryCorrected(Message):
+    """A correction is committed: `line` says what changed."""
+
+    line: str
+
+
+@dataclass
+class ExercisesRead(Message):
+    """The exercises, read to edit `set` (its lift's kind shapes the form)."""
+
+    set: SetEntry
+    exercises: dict[int, Any]
+
+
+@dataclass
+class PastSessionOpened(Message):
+    """A back-dated session is made and read: log its sets with the Session keys."""
+
+    data: Any
+
+
+def _plan_id(repo: Any, name: str) -> int | None:
+    name = name.strip()
+    if not name:
+        return None
+    for p in repo.plans():
+        if p.name.casefold() == name.casefold():
+            return p.id
+    raise InputError(f"No plan named {name!r} (blank: none)")
+
+
+class HistoryEditKeys:
+    """The History screen's keys that correct the past (mixed into `HistoryScreen`)."""
+
+    EDIT_BINDINGS = [
+        Binding("e", "edit_past_set", "Edit a set", id="history.edit-set", show=False,
+                tooltip="Sessions: edit a set of the session shown"),
+        Binding("delete", "delete_past_set", "Delete a set", id="history.delete-set", show=False),
+        Binding("E", "edit_past_session", "Edit session", id="history.edit-session", show=False,
+                tooltip="Sessions: its date and time, plan, notes and session RPE"),
+        Binding("D", "delete_past_session", "Delete session", id="history.delete-session", show=False),
+        Binding("n", "new_past_session", "Enter a past session", id="history.new-session", show=False,
+                tooltip="A forgotten session at a past date and time, logged with the Session keys"),
+    ]
+
+    # ---- helpers ---------------------------------------------------------------------------
+
+    def _detail(self) -> SessionDetail | None:
+        detail = getattr(self.sessions, "detail", None)
+        return detail if detail is not None and detail.id == self.sessions.session_id else None
+
+    def _correct(self, what: str, run: Any) -> None:
+        """Run a correction as a job; History follows once it is committed."""
+        self.blapp.jobs.submit(self, what, lambda repo: HistoryCorrected(run(repo)), lambda m: m)
+
+    def on_history_corrected(self, msg: HistoryCorrected) -> None:
+        msg.stop()
+        self.notify(msg.line, markup=False)
+        self.load()  # this tab now, the others when next shown
+        self.blapp.fatigue.refresh()
+
+    def on_job_failed(self, msg: JobFailed) -> None:
+        msg.stop()
+        self.notify(msg.line, severity="error", markup=False)
+
+    def _pick_past_set(self, title: str, then: Any) -> None:
+        detail = self._detail()
+        if detail is None or not detail.sets:
+            self.notify("Pick a session with sets first (Sessions tab)", severity="warning")
+            return
+        unit = self.blapp.settings
+        choices = [(f"{s.logged_at:%H:%M}  {s.exercise_name[:24]:<24} {set_line(s, unit)}", s) for s in detail.sets]
+        self.app.push_screen(PickerDialog(title, choices), lambda s: s is not None and then(s))
+
+    # ---- sets ------------------------------------------------------------------------------
+
+    def action_edit_past_set(self) -> None:
+        def edit(s: SetEntry) -> None:
+            self.blapp.jobs.submit(self, "read the exercise", lambda repo: ExercisesRead(s, {e.id: e for e in repo.exercises()}),
+                                   lambda m: m)
+
+        self._pick_past_set("Edit which set?", edit)
+
+    def on_exercises_read(self, msg: ExercisesRead) -> None:
+        msg.stop()
+        s = msg.set
+        ex = msg.exercises.get(s.exercise_id)
+
+        def save(values: dict[str, Any] | None) -> None:
+            if values is None:
+                return
+            new = replace(
+                s, weight_kg=values["weight"], reps=values["reps"], rpe=values["rpe"], rir=values["rir"],
+                set_type=values["type"], notes=str(values["notes"]).strip(),
+                duration_s=values.get("duration", s.duration_s), distance_m=values.get("distance", s.distance_m),
+            )
+            self._correct("correct the set", lambda repo: f"✓ Set corrected: {s.exercise_name} {set_line(repo.edit_set(new), self.blapp.settings)}")
+
+        self.app.push_screen(edit_form(s, ex, self.blapp.settings), save)
+
+    def action_delete_past_set(self) -> None:
+        def confirm(s: SetEntry) -> None:
+            line = f"{s.exercise_name}: {set_line(s, self.blapp.settings)}"
+            self.app.push_screen(
+                ConfirmDialog("Delete this set?", line),
+                lambda ok: ok and self._correct("delete the set", lambda repo: (repo.remove_set(s.id), f"✓ Deleted {line}")[1]),
+            )
+
+        self._pick_past_set("Delete which set?", confirm)
+
+    # ---- the session -----------------------------------------------------------------------
+
+    def action_edit_past_session(self) -> None:
+        detail = self._detail()
+        if detail is None:
+            self.notify("Pick a session first (Sessions tab)", severity="warning")
+            return
+        sid = detail.id
+        fields = [
+            FieldSpec("when", "Started", detail.started_at.strftime(WHEN_FORMAT), parse=parse_when),
+            FieldSpec("name", "Name", detail.name),
+            FieldSpec("plan", "Plan (blank: keep, - none)", ""),
+            FieldSpec("notes", "Notes", detail.notes),
+            FieldSpec("rpe", "Session RPE", f"{detail.session_rpe:g}" if detail.session_rpe is not None else "", parse=parse_rpe),
+        ]
+
+        def save(v: dict[str, Any] | None) -> None:
+            if v is None:
+                return
+
+            def run(repo: Any) -> str:
+                plan = v["plan"].strip()
+                extra = {} if not plan else {"plan_id": None if plan == "-" else _plan_id(repo, plan)}
+                repo.edit_session(sid, started_at=v["when"], name=v["name"], notes=v["notes"],
+                                  session_rpe=v["rpe"], **extra)
+                return f"✓ Session saved: {v['name']} {v['when']:%a %Y-%m-%d %H:%M}"
+
+            self._correct("save the session", run)
+
+        self.app.push_screen(FormDialog(f"Edit session: {detail.name}", fields), save)
+
+    def action_delete_past_session(self) -> None:
+        detail = self._detail()
+        if detail is None:
+            self.notify("Pick a session first (Sessions tab)", severity="warning")
+            return
+        sid, what = detail.id, f"{detail.name}, {detail.started_at:%a %Y-%m-%d %H:%M}, {len(detail.sets)} sets"
+        self.app.push_screen(
+            ConfirmDialog("Delete this whole session?", what + ". Its sets go with it; this cannot be undone."),
+            lambda ok: ok and self._correct("delete the session", lambda repo: (repo.delete_session(sid), f"✓ Deleted {what}")[1]),
+        )
+
+    def action_new_past_session(self) -> None:
+        now = self.blapp.clock()
+        fields = [
+            FieldSpec("when", "Started", now.strftime("%Y-%m-%d") + " 18:00", parse=parse_when),
+            FieldSpec("plan", "Plan (blank: none)", ""),
+        ]
+
+        def made(v: dict[str, Any] | None) -> None:
+            if v is None:
+                return
+            if v["when"] > now:
+                self.notify("A forgotten session starts in the past", severity="error")
+                return
+
+            def run(repo: Any) -> PastSessionOpened:
+                return PastSessionOpened(start_past_session(repo, v["when"], _plan_id(repo, v["plan"])))
+
+            self.blapp.jobs.submit(self, "enter the past session", run, lambda m: m)
+
+        self.app.push_screen(FormDialog("Enter a forgotten session", fields), made)
+
+    def on_past_session_opened(self, msg: PastSessionOpened) -> None:
+        msg.stop()
+        from .session.past import PastSessionScreen
+
+        self.app.push_screen(PastSessionScreen(msg.data), lambda _: self._past_done())
+
+    def _past_done(self) -> None:
+        self.load()
+        self.blapp.fatigue.refresh()

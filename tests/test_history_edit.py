@@ -1,0 +1,95 @@
+"""Pilot flows of correcting the past from History: a typo'd set corrected (its best e1RM
+follows), and a forgotten session entered at a past date with the Session keys."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from pathlib import Path
+
+from backlegs_tui.domain.model import SetEntry, SetType
+from backlegs_tui.store.repository import Repository
+from backlegs_tui.ui.app import BacklegsApp
+from backlegs_tui.ui.dialogs import FormDialog, InfoDialog, PickerDialog
+from backlegs_tui.ui.screens.session.past import PastSessionScreen
+
+from .session_helpers import settle, type_keys, wait_for
+from .ui_text import shows
+
+
+def seed_typo(db_path: Path, clock) -> int:
+    """A finished session whose squat went in as 140 x 8 (it was 140 x 3)."""
+    repo = Repository.open(db_path)
+    try:
+        when = clock() - timedelta(days=2)
+        squat = repo.exercise_by_name("Barbell back squat").id
+        state = repo.start_session(None, when)
+        item = repo.add_item(state.id, squat)
+        repo.log_set(state.id, SetEntry(squat, SetType.WORKING, 140, 8, item_id=item.id, logged_at=when))
+        repo.finish_session(state.id, when + timedelta(minutes=40), 8)
+        return state.id
+    finally:
+        repo.close()
+
+
+async def history_ready(pilot) -> None:
+    await wait_for(pilot, lambda: shows(pilot.app, "best e1RM"), "the session's detail")
+
+
+async def test_a_typo_in_a_past_set_is_corrected_and_its_best_follows(migrated_db: Path, clock) -> None:
+    sid = seed_typo(migrated_db, clock)
+    app = BacklegsApp(db_path=migrated_db, clock=clock, start_mode="history")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await history_ready(pilot)
+        assert shows(app, "140 kg x 8", "best e1RM 177")
+        await pilot.press("e")
+        await wait_for(pilot, lambda: isinstance(app.screen, PickerDialog), "the set picker")
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: isinstance(app.screen, FormDialog), "the set form")
+        await pilot.press("enter")  # weight stays 140
+        await pilot.press("3", "ctrl+s")  # reps: 3
+        await wait_for(pilot, lambda: shows(app, "140 kg x 3"), "the corrected set")
+        assert shows(app, "best e1RM 154") and not shows(app, "best e1RM 177")
+    repo = Repository.open(migrated_db)
+    try:
+        assert [(s.weight_kg, s.reps) for s in repo.session_state(sid).sets] == [(140.0, 3)]
+    finally:
+        repo.close()
+
+
+async def test_a_forgotten_session_is_entered_at_its_date_with_the_session_keys(migrated_db: Path, clock) -> None:
+    seed_typo(migrated_db, clock)
+    app = BacklegsApp(db_path=migrated_db, clock=clock, start_mode="history")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await history_ready(pilot)
+        await pilot.press("n")
+        await wait_for(pilot, lambda: isinstance(app.screen, FormDialog), "the date form")
+        await type_keys(pilot, "2026-11-20")
+        await pilot.press("space", "1", "7", "colon", "3", "0", "enter", "enter")  # no plan
+        await wait_for(pilot, lambda: isinstance(app.screen, PastSessionScreen), "the past session")
+        await pilot.press("a")
+        await wait_for(pilot, lambda: isinstance(app.screen, PickerDialog), "the exercise picker")
+        await type_keys(pilot, "Chin-up")
+        await pilot.press("enter")
+        await settle(pilot)
+        await pilot.press("b")
+        await wait_for(pilot, lambda: isinstance(app.screen, FormDialog), "the body-weight form")
+        await type_keys(pilot, "80")
+        await pilot.press("enter")
+        await settle(pilot)
+        await pilot.press("tab", "6", "enter")  # BW x 6
+        await settle(pilot)
+        await pilot.press("f")
+        await wait_for(pilot, lambda: isinstance(app.screen, InfoDialog), "the summary")
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: isinstance(app.screen, FormDialog), "the session RPE")
+        await pilot.press("7", "enter")
+        await wait_for(pilot, lambda: not isinstance(app.screen, (PastSessionScreen, FormDialog, InfoDialog)), "History again")
+        await wait_for(pilot, lambda: shows(app, "2026-11-20"), "the past session in the list")
+    repo = Repository.open(migrated_db)
+    try:
+        past = [s for s in repo.sessions() if s.started_at.date().isoformat() == "2026-11-20"]
+        assert len(past) == 1 and past[0].set_count == 1 and past[0].session_rpe == 7
+        assert repo.open_session() is None
+        assert repo.body_weights()[-1] == (past[0].started_at.date(), 80.0)
+    finally:
+        repo.close()

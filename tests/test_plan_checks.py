@@ -81,7 +81,7 @@ def test_deadlift_before_squat_warns_and_squat_first_passes() -> None:
     assert bad.message.startswith("Conventional deadlift before Front squat")
     good = check_deadlift_before_squat([ex("Barbell back squat"), ex("Pull-up"), ex("Sumo deadlift")])
     assert good.status is CheckStatus.OK
-    assert good.message == "Barbell back squat before Sumo deadlift"
+    assert good.message.startswith("Barbell back squat before Sumo deadlift: the squat needs the fresher back")
 
 
 def test_goblet_squat_is_not_a_heavy_squat() -> None:
@@ -90,12 +90,15 @@ def test_goblet_squat_is_not_a_heavy_squat() -> None:
     assert "not both" in check.message
 
 
-def test_isolation_before_a_compound_warns() -> None:
-    check = check_compounds_first([ex("Leg curl"), ex("Barbell back squat")])
+def test_isolation_before_a_compound_for_the_same_muscle_warns() -> None:
+    check = check_compounds_first([ex("Leg extension"), ex("Barbell back squat")])
     assert check.status is CheckStatus.WARN
     assert check.message == (
-        "Leg curl (isolation) comes before Barbell back squat (compound): do compounds first, while you are fresh"
+        "Leg extension (isolation) before Barbell back squat (compound), both quads: "
+        "move Leg extension after Barbell back squat"
     )
+    # another muscle's isolation first is no warning (a leg curl does not tire the quads)
+    assert check_compounds_first([ex("Leg curl"), ex("Barbell back squat")]).status is CheckStatus.OK
 
 
 def test_more_than_two_isolation_lifts_per_group_warns() -> None:

@@ -47,7 +47,7 @@ async def test_switch_to_pounds_and_log_in_pounds(migrated_db: Path, clock) -> N
         await press_each(pilot, "ctrl+o")
         await wait_for(pilot, lambda: isinstance(app.screen, FormDialog), "settings")
         await type_keys(pilot, "stone")  # not a unit
-        await press_each(pilot, *["enter"] * 6)  # through the six fields
+        await press_each(pilot, "ctrl+s")  # save from the first field
         await settle(pilot)
         assert shows(app, "Unit is kg or lb")
         await press_each(pilot, *["backspace"] * 5)
@@ -55,7 +55,7 @@ async def test_switch_to_pounds_and_log_in_pounds(migrated_db: Path, clock) -> N
         await settle(pilot)
         assert shows(app, "Bar (lb)", "Plates you own (lb)")  # the labels follow the unit typed
         assert "(kg)" not in screen_text(app)
-        await press_each(pilot, *["enter"] * 6)  # through the six fields
+        await press_each(pilot, "ctrl+s")  # save from the first field
         await wait_for(pilot, lambda: "Settings saved: weights in lb, bar 45 lb" in notes, "saved")
         await press_each(pilot, "w")
         await type_keys(pilot, "225")

@@ -12,7 +12,9 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from enum import Enum
 
-from .model import Exercise, ExerciseKind, PlanItem, SpinalLoad
+import math
+
+from .model import Exercise, ExerciseKind, Plan, PlanItem, SpinalLoad
 from .volume import Marks, Zone, describe_zone, muscle_sets, zone_of
 
 LEG_MUSCLES = frozenset({"quads", "hamstrings", "glutes", "calves"})
@@ -103,40 +105,70 @@ def check_plan(
     exercises: Mapping[int, Exercise],
     landmarks: Landmarks,
     days_per_week: int,
+    *,
+    plan: Plan | None = None,
+    default_rest_s: int = 120,
+    weekly: Mapping[str, tuple[float, float]] | None = None,
 ) -> list[PlanCheck]:
     """Every check for a plan's items in order. `exercises` maps ids to exercises (items
-    whose exercise is missing are skipped); `days_per_week` is how often the plan is done."""
+    whose exercise is missing are skipped); `days_per_week` is how often the plan is done.
+    With `plan`, its duration is estimated against its time budget; with `weekly` (each
+    muscle's (low, high) hard sets over the whole scheduled week, from `week_sets`) the
+    volume lines count the week as scheduled rather than this plan times its days."""
     slots = [(it, exercises[it.exercise_id]) for it in items if it.exercise_id in exercises]
     if not slots:
         return [PlanCheck("empty", CheckStatus.NOTE, "No exercises yet: nothing to check")]
     exs = [ex for _, ex in slots]
-    return [
+    out = [
         check_compounds_first(exs),
         check_spinal_back_to_back(exs),
+        check_spinal_count(exs),
         check_deadlift_before_squat(exs),
         check_priority(exs),
         check_isolation(exs),
         check_failure(slots),
-        *check_volume(slots, landmarks, days_per_week),
     ]
+    if plan is not None:
+        out.append(check_duration(plan, exercises, default_rest_s))
+    out += check_volume(slots, landmarks, days_per_week, weekly)
+    return out
+
+
+MAX_HEAVY_SPINAL = 2
+
+
+def check_spinal_count(exs: Sequence[Exercise]) -> PlanCheck:
+    """More than two heavy lumbar-loading lifts in one session is a warning."""
+    heavy = [ex.name for ex in exs if is_heavy_spinal(ex)]
+    if len(heavy) > MAX_HEAVY_SPINAL:
+        return PlanCheck(
+            "spinal-count",
+            CheckStatus.WARN,
+            f"{len(heavy)} heavy lumbar-loading lifts ({', '.join(heavy)}): keep {MAX_HEAVY_SPINAL} at most; "
+            f"swap {heavy[-1]} for a low-load alternative",
+        )
+    return PlanCheck("spinal-count", CheckStatus.OK, f"{len(heavy)} heavy lumbar-loading lift{'s' if len(heavy) != 1 else ''} (2 at most)")
 
 
 def check_compounds_first(exs: Sequence[Exercise]) -> PlanCheck:
+    """An isolation lift before a compound that trains the same muscle (a primary muscle
+    in common) is a warning: the compound would be done with that muscle tired."""
     for i, ex in enumerate(exs):
         if ex.kind is ExerciseKind.ISOLATION:
-            later = next((c for c in exs[i + 1 :] if c.is_compound), None)
+            later = next((c for c in exs[i + 1 :] if c.is_compound and set(c.primary) & set(ex.primary)), None)
             if later is not None:
+                muscle = sorted(set(later.primary) & set(ex.primary))[0]
                 return PlanCheck(
                     "compounds-first",
                     CheckStatus.WARN,
-                    f"{ex.name} (isolation) comes before {later.name} (compound): "
-                    "do compounds first, while you are fresh",
+                    f"{ex.name} (isolation) before {later.name} (compound), both {muscle}: "
+                    f"move {ex.name} after {later.name}",
                 )
     n_comp = sum(ex.is_compound for ex in exs)
     return PlanCheck(
         "compounds-first",
         CheckStatus.OK,
-        f"Compounds first: {n_comp} compound, then {len(exs) - n_comp} isolation",
+        f"Compounds before isolation for each muscle ({n_comp} compound, {len(exs) - n_comp} isolation)",
     )
 
 
@@ -180,10 +212,12 @@ def check_deadlift_before_squat(exs: Sequence[Exercise]) -> PlanCheck:
             "deadlift-squat",
             CheckStatus.WARN,
             f"{exs[first_dl].name} before {exs[later[0]].name}: a tired lower back under a "
-            "loaded bar; squat first",
+            f"loaded bar; move {exs[later[0]].name} first",
         )
     return PlanCheck(
-        "deadlift-squat", CheckStatus.OK, f"{exs[squats[0]].name} before {exs[first_dl].name}"
+        "deadlift-squat", CheckStatus.OK,
+        f"{exs[squats[0]].name} before {exs[first_dl].name}: the squat needs the fresher back; "
+        "keep the deadlift lighter, or put it on another day",
     )
 
 
@@ -235,7 +269,8 @@ def check_failure(slots: Sequence[tuple[PlanItem, Exercise]]) -> PlanCheck:
 
 
 def check_volume(
-    slots: Sequence[tuple[PlanItem, Exercise]], landmarks: Landmarks, days_per_week: int
+    slots: Sequence[tuple[PlanItem, Exercise]], landmarks: Landmarks, days_per_week: int,
+    weekly: Mapping[str, tuple[float, float]] | None = None,
 ) -> list[PlanCheck]:
     """One line per landmarked muscle: this session's sets (each item's range) times the
     days a week (an unscheduled plan counts once), against the weekly landmarks. A range
@@ -249,23 +284,178 @@ def check_volume(
     out = []
     for muscle, marks in landmarks.items():
         lo, hi = low.get(muscle, 0.0), high.get(muscle, 0.0)
-        bottom, top = zone_of(lo * days, marks), zone_of(hi * days, marks)
+        wlo, whi = (weekly.get(muscle, (0.0, 0.0)) if weekly is not None else (lo * days, hi * days))
+        bottom, top = zone_of(wlo, marks), zone_of(whi, marks)
         status, zone = _ZONE_STATUS[top], describe_zone(top, marks)
         if top is Zone.OVER_MRV and bottom is not Zone.OVER_MRV:
             status, zone = CheckStatus.NOTE, f"top of the range above MRV {marks[4]}"
         elif bottom is not top:
             status = max(_ZONE_STATUS[bottom], _ZONE_STATUS[top], key=_SEVERITY.index)
             zone = f"from {_zone_mark(bottom, marks)} to {_zone_mark(top, marks)}"
-        if hi == 0:
+        if whi == 0:
             status = CheckStatus.NOTE
         sets = _n(hi) if lo == hi else f"{_n(lo)}-{_n(hi)}"
         sets += " set" if hi == 1 else " sets"
-        weekly = _n(hi * days) if lo == hi else f"{_n(lo * days)}-{_n(hi * days)}"
-        out.append(
-            PlanCheck(
-                f"volume-{muscle}",
-                status,
-                f"{muscle.capitalize()}: {sets} {per_week} = {weekly}/week, {zone}",
-            )
-        )
+        week = _n(whi) if wlo == whi else f"{_n(wlo)}-{_n(whi)}"
+        how = f"{per_week} = {week}/week" if weekly is None else f"here, {week}/week as scheduled"
+        out.append(PlanCheck(f"volume-{muscle}", status, f"{muscle.capitalize()}: {sets} {how}, {zone}"))
     return out
+
+
+# ---- how long a session takes (issue 10) ------------------------------------------------
+
+SECONDS_PER_REP = 4
+SET_SETUP_S = 20
+CHANGEOVER_S = 60
+
+
+@dataclass(frozen=True, slots=True)
+class Duration:
+    """An estimated session, in seconds: lifting, resting, warm-up and cool-down."""
+
+    work_s: float
+    rest_s: float
+    warmup_s: float
+    cooldown_s: float
+
+    @property
+    def total_min(self) -> float:
+        return (self.work_s + self.rest_s + self.warmup_s + self.cooldown_s) / 60
+
+
+def estimate_duration(plan: Plan, exercises: Mapping[int, Exercise], default_rest_s: int = 120) -> Duration:
+    """Each set takes its top reps at SECONDS_PER_REP plus SET_SETUP_S; each item rests its
+    rest (its own, else the lift's, else `default_rest_s`) between sets and CHANGEOVER_S
+    moving to the next. Items sharing a superset letter alternate: one rest (the longest of
+    theirs) after each round of the group, not after each lift."""
+    def rest_of(it: PlanItem) -> float:
+        ex = exercises.get(it.exercise_id)
+        return float(it.rest_s or (ex.rest_s if ex is not None and ex.rest_s else default_rest_s))
+
+    work = rest = 0.0
+    done: set[str] = set()
+    for it in plan.items:
+        work += it.sets_max * (it.reps_max * SECONDS_PER_REP + SET_SETUP_S)
+        if it.pairing:
+            if it.pairing in done:
+                continue
+            done.add(it.pairing)
+            group = [g for g in plan.items if g.pairing == it.pairing]
+            rounds = max(g.sets_max for g in group)
+            rest += (rounds - 1) * max(rest_of(g) for g in group) + CHANGEOVER_S
+        else:
+            rest += (it.sets_max - 1) * rest_of(it) + CHANGEOVER_S
+    return Duration(work, rest, (plan.warmup_min or 0) * 60.0, (plan.cooldown_min or 0) * 60.0)
+
+
+def check_duration(plan: Plan, exercises: Mapping[int, Exercise], default_rest_s: int = 120) -> PlanCheck:
+    d = estimate_duration(plan, exercises, default_rest_s)
+    total = math.ceil(d.total_min)
+    parts = f"lifting {round(d.work_s / 60)}, rest {round(d.rest_s / 60)}"
+    parts += f", warm-up {plan.warmup_min}" if plan.warmup_min else ", no warm-up minutes"
+    if plan.cooldown_min:
+        parts += f", cool-down {plan.cooldown_min}"
+    if not plan.time_budget_min:
+        return PlanCheck("duration", CheckStatus.NOTE, f"About {total} min ({parts}): p sets a time budget")
+    budget = plan.time_budget_min
+    if total > budget:
+        longest = max(plan.items, key=lambda it: it.sets_max)
+        return PlanCheck(
+            "duration", CheckStatus.WARN,
+            f"About {total} min ({parts}) against a {budget} min budget: "
+            f"drop a set of {longest.exercise_name} or shorten the rests",
+        )
+    return PlanCheck("duration", CheckStatus.OK, f"About {total} min ({parts}), within the {budget} min budget")
+
+
+# ---- across the week (issue 10) ---------------------------------------------------------
+
+SPINAL_GAP_H = 48.0
+
+
+def format_hours(h: float) -> str:
+    """Hours to one decimal, rounded down, so a gap short of 48 h never reads "48 h"."""
+    return _n(math.floor(h * 10 + 1e-9) / 10)
+
+
+@dataclass(frozen=True, slots=True)
+class Occurrence:
+    """A plan on the week: when it starts (hours from Monday 00:00), its name and its
+    heavy lumbar-loading lifts."""
+
+    hour: float
+    plan: str
+    heavy: tuple[str, ...]
+
+
+def occurrences(
+    schedule: Mapping[int, Sequence[int]], plans: Mapping[int, Plan], exercises: Mapping[int, Exercise],
+    start_hour: float = 18.0,
+) -> list[Occurrence]:
+    """The week's scheduled plans as occurrences, each at `start_hour` on its day."""
+    out = []
+    for wd in sorted(schedule):
+        for pid in schedule[wd]:
+            plan = plans.get(pid)
+            if plan is None:
+                continue
+            heavy = tuple(
+                exercises[it.exercise_id].name for it in plan.items
+                if it.exercise_id in exercises and is_heavy_spinal(exercises[it.exercise_id])
+            )
+            out.append(Occurrence(wd * 24 + start_hour, plan.name, heavy))
+    return out
+
+
+WEEKDAY_SHORT = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+
+
+def check_spinal_spacing(week: Sequence[Occurrence], plan_name: str | None = None) -> PlanCheck:
+    """Heavy lumbar-loading sessions less than 48 h apart, the week wrapping around
+    (Sunday to Monday is a day). With `plan_name`, only gaps that involve that plan."""
+    heavy = sorted((o for o in week if o.heavy), key=lambda o: o.hour)
+    worst: tuple[float, Occurrence, Occurrence] | None = None
+    for i, a in enumerate(heavy):
+        for j, b in enumerate(heavy):
+            if i == j or (plan_name is not None and plan_name not in (a.plan, b.plan)):
+                continue
+            gap = (b.hour - a.hour) % 168.0  # from a forward to b, the week wrapping
+            if worst is None or gap < worst[0]:
+                worst = (gap, a, b)
+    if worst is None:
+        return PlanCheck("spinal-48h", CheckStatus.OK, "Heavy lumbar-loading days: one or none in the week")
+    gap, a, b = worst
+
+    def at(o: Occurrence) -> str:
+        return WEEKDAY_SHORT[int(o.hour // 24) % 7]
+
+    if gap < SPINAL_GAP_H:
+        return PlanCheck(
+            "spinal-48h", CheckStatus.WARN,
+            f"{b.heavy[0]} ({b.plan}, {at(b)}) only {format_hours(gap)} h after {a.heavy[0]} ({a.plan}, {at(a)}): "
+            f"move one plan to leave at least {SPINAL_GAP_H:g} h",
+        )
+    return PlanCheck(
+        "spinal-48h", CheckStatus.OK,
+        f"Heavy lumbar-loading days at least {format_hours(gap)} h apart ({at(a)} to {at(b)})",
+    )
+
+
+def week_sets(
+    schedule: Mapping[int, Sequence[int]], plans: Mapping[int, Plan], exercises: Mapping[int, Exercise],
+) -> dict[str, tuple[float, float]]:
+    """Each muscle's (low, high) hard sets in the week as scheduled: every plan on every
+    day it is on, counted by volume.muscle_sets (the Volume view's and the fatigue
+    analysis's count), from each item's sets range."""
+    low: list[tuple[Exercise, float]] = []
+    high: list[tuple[Exercise, float]] = []
+    for ids in schedule.values():
+        for pid in ids:
+            plan = plans.get(pid)
+            for it in plan.items if plan is not None else ():
+                ex = exercises.get(it.exercise_id)
+                if ex is not None:
+                    low.append((ex, float(it.sets_min)))
+                    high.append((ex, float(it.sets_max)))
+    lo, hi = muscle_sets(low), muscle_sets(high)
+    return {m: (lo.get(m, 0.0), hi.get(m, 0.0)) for m in set(lo) | set(hi)}

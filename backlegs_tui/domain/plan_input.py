@@ -149,3 +149,49 @@ def parse_note(text: str) -> str:
     if len(note) > 500:
         raise InputError("Notes are at most 500 characters")
     return note
+
+
+def format_landmarks(marks: tuple[int, int, int, int, int]) -> str:
+    """`8 10 14-22 25`: MV, MEV, MAV low-high, MRV (weekly hard sets)."""
+    mv, mev, lo, hi, mrv = marks
+    return f"{mv} {mev} {lo}-{hi} {mrv}"
+
+
+def parse_landmarks(text: str, muscle: str = "Landmarks") -> tuple[int, int, int, int, int]:
+    """Weekly landmarks typed as `MV MEV MAVlow-MAVhigh MRV` (`8 10 14-22 25`), rising."""
+    parts = text.replace("-", " ").replace(",", " ").split()
+    if len(parts) != 5 or not all(p.isascii() and p.isdigit() and len(p) <= 3 for p in parts):
+        raise InputError(f"{muscle}: MV MEV MAV MRV in sets a week, e.g. 8 10 14-22 25")
+    marks = tuple(int(p) for p in parts)
+    if any(a > b for a, b in zip(marks, marks[1:])) or marks[4] > 60:
+        raise InputError(f"{muscle}: each landmark at least the one before, MRV at most 60")
+    return marks  # type: ignore[return-value]
+
+
+def parse_weeks(text: str, what: str, low: int = 0) -> int:
+    t = text.strip()
+    if not (t.isascii() and t.isdigit() and len(t) <= 2) or not low <= int(t) <= 26:
+        raise InputError(f"{what}: whole weeks, {low} to 26")
+    return int(t)
+
+
+def format_all_landmarks(landmarks: Mapping[str, tuple[int, int, int, int, int]]) -> str:
+    """`back 8 10 14-22 25; quads 6 8 12-18 20`: every muscle's landmarks on one line."""
+    return "; ".join(f"{m} {format_landmarks(v)}" for m, v in landmarks.items())
+
+
+def parse_all_landmarks(text: str) -> dict[str, tuple[int, int, int, int, int]]:
+    """Read `format_all_landmarks`' line back: `muscle MV MEV MAVlow-MAVhigh MRV; ...`."""
+    out: dict[str, tuple[int, int, int, int, int]] = {}
+    for part in text.split(";"):
+        words = part.split()
+        if not words:
+            continue
+        split = next((i for i, w in enumerate(words) if w[:1].isdigit()), len(words))
+        muscle = " ".join(words[:split]).lower()
+        if not muscle or has_control(muscle) or len(muscle) > 30:
+            raise InputError("Landmarks: muscle MV MEV MAV MRV; ... e.g. back 8 10 14-22 25; quads 6 8 12-18 20")
+        out[muscle] = parse_landmarks(" ".join(words[split:]), muscle.capitalize())
+    if not out:
+        raise InputError("Landmarks: muscle MV MEV MAV MRV; ... e.g. back 8 10 14-22 25")
+    return out

@@ -81,6 +81,16 @@ def _fatigue_fields(s: Settings) -> list[FieldSpec]:
     ]
 
 
+def _plan_fields(s: Settings) -> list[FieldSpec]:
+    """Weekly landmarks per muscle, the Plan checks' and the Volume view's (issue 10); the
+    mesocycle and deload weeks are set from Plan mode's week."""
+    from ..domain.plan_input import format_all_landmarks, parse_all_landmarks
+
+    fields = [FieldSpec("landmarks", "Landmarks: MV MEV MAV MRV", format_all_landmarks(s.landmarks),
+                        parse=parse_all_landmarks)]
+    return fields
+
+
 def _inventory(s: Settings, unit: Unit) -> tuple[str, str]:
     """The bar and the plates kept for `unit`, as the form shows them."""
     bar, plates = (s.bar_kg, s.plates_kg) if unit is Unit.KG else (s.bar_lb, s.plates_lb)
@@ -107,6 +117,7 @@ class SettingsDialog(FormDialog):
                 FieldSpec("bar", bar_label(s.unit), bar, parse=_bar),
                 FieldSpec("plates", plates_label(s.unit), plates, parse=_plates),
                 *_fatigue_fields(s),
+                *_plan_fields(s),
             ],
             hint="Bar and plates in the unit shown · Enter: next/save · Esc: cancel",
         )
@@ -145,4 +156,5 @@ def apply_settings(s: Settings, values: dict[str, Any]) -> Settings:
     else:
         s = replace(s, bar_lb=values["bar"], plates_lb=values["plates"])
     s = replace(s, **{k: values[k] for k in FATIGUE_KEYS if k in values})
+    s = replace(s, **{k: values[k] for k in ("landmarks", "mesocycle_weeks", "deload_every_weeks") if k in values})
     return replace(s, unit=unit)

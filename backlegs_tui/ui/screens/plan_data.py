@@ -10,7 +10,14 @@ from typing import TYPE_CHECKING
 from textual.message import Message
 
 from ...domain.model import Exercise, Plan, PlanSummary
-from ...domain.plan_checks import PlanCheck, check_plan
+from ...domain.plan_checks import (
+    PlanCheck,
+    check_plan,
+    check_spinal_spacing,
+    estimate_duration,
+    occurrences,
+    week_sets,
+)
 
 if TYPE_CHECKING:
     from ...domain.plan_checks import Landmarks
@@ -26,18 +33,44 @@ class PlanView:
     exercises: dict[int, Exercise]
     plan: Plan | None = None
     checks: list[PlanCheck] = field(default_factory=list)
+    # the week: each scheduled plan's estimated minutes, and each muscle's hard sets
+    minutes: dict[int, int] = field(default_factory=dict)
+    week_sets: dict[str, tuple[float, float]] = field(default_factory=dict)
+    deload_week: bool = False
+    mesocycle_week: int | None = None
 
 
 def read_plan_view(repo: Repository, plan_id: int | None, landmarks: Landmarks) -> PlanView:
-    """Everything the screen shows, with `plan_id` (or the first plan) in full."""
+    """Everything the screen shows, with `plan_id` (or the first plan) in full; its
+    checks, the 48 h check across the scheduled week among them."""
+    import math
+    from datetime import date
+
+    from ...domain.progression import is_deload_week, mesocycle_week
+
     plans = repo.plans()
+    settings = repo.settings()
     view = PlanView(plans, repo.schedule(), {e.id: e for e in repo.exercises()})
+    today = date.today()
+    view.deload_week, view.mesocycle_week = is_deload_week(today, settings), mesocycle_week(today, settings)
+    scheduled = {pid: repo.plan(pid) for ids in view.schedule.values() for pid in ids}
+    view.minutes = {
+        pid: math.ceil(estimate_duration(p, view.exercises, settings.default_rest_s).total_min)
+        for pid, p in scheduled.items()
+    }
+    view.week_sets = week_sets(view.schedule, scheduled, view.exercises)
     ids = [p.id for p in plans]
     if ids:
         chosen = plan_id if plan_id in ids else ids[0]
-        view.plan = repo.plan(chosen)
+        view.plan = scheduled.get(chosen) or repo.plan(chosen)
         days = len(next(p.weekdays for p in plans if p.id == chosen))
-        view.checks = check_plan(view.plan.items, view.exercises, landmarks, days)
+        view.checks = check_plan(
+            view.plan.items, view.exercises, landmarks, days, plan=view.plan,
+            default_rest_s=settings.default_rest_s, weekly=view.week_sets if days else None,
+        )
+        if days and len(view.checks) > 1:
+            week = occurrences(view.schedule, scheduled, view.exercises)
+            view.checks.insert(3, check_spinal_spacing(week, view.plan.name))
     return view
 
 

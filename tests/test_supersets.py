@@ -99,6 +99,7 @@ def test_a_superset_alternates_and_rests_after_the_pair(repo: Repository, clock)
     curl, row, calf = live.state.items
     assert glue.labels(live) == {curl.id: "A1", row.id: "A2", calf.id: "B"}
     assert live.current_item().id == curl.id
+    assert (live.planned_rest(), glue.planned_rest(live)) == (60, 90), "the rest to come is the pair's"
 
     msg = log(repo, live)  # round 1, A1
     assert live.current_item().id == row.id, "the entry moves to A2"

@@ -112,3 +112,12 @@ def session_prefill(live: LiveSession, item: SessionItem, today: Sequence[SetEnt
     shaped = replace(item, reps_min=ov.reps, reps_max=max(item.reps_max, ov.reps))
     pre = prefill(shaped, ex, today, [], live.settings, warmups_wanted=warmups, target_kg=weight)
     return replace(pre, reason=pre.reason.replace("your working weight for today", ov.why))
+
+
+def planned_rest(live: LiveSession) -> int | None:
+    """The rest the timer will run next for the current lift: a superset's rest after the
+    round (its last lift's), else the lift's own."""
+    item = live.current_item()
+    if item is not None and len(members(live, item)) > 1:
+        return group_rest_s(live, item)
+    return live.planned_rest()

@@ -127,7 +127,7 @@ class LivePanel(Vertical):
         now = live.clock()
         if live.hold is not None:
             self.update_plates(live)
-        self.query_one(RestTimerView).show(live.timer, now, live.next_text(), live.planned_rest())
+        self.query_one(RestTimerView).show(live.timer, now, live.next_text(), supersets.planned_rest(live))
         state = live.state
         ids = [it.id for it in state.items]
         where = f"   lift {ids.index(state.current_item_id) + 1}/{len(ids)}" if state.current_item_id in ids else ""

@@ -100,6 +100,7 @@ def test_a_superset_alternates_and_rests_after_the_pair(repo: Repository, clock)
     assert glue.labels(live) == {curl.id: "A1", row.id: "A2", calf.id: "B"}
     assert live.current_item().id == curl.id
     assert (live.planned_rest(), glue.planned_rest(live)) == (60, 90), "the rest to come is the pair's"
+    assert [label.split()[0] for label, _ in live.goto_choices()] == ["A1", "A2", "B"]
 
     msg = log(repo, live)  # round 1, A1
     assert live.current_item().id == row.id, "the entry moves to A2"

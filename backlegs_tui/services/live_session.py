@@ -66,6 +66,7 @@ except ImportError:  # pragma: no cover - an engine without it: the fixed F1-F3 
     _fade_line = None
 
 from .supersets import group_rest_s, plan_links, session_prefill, step_after
+from .supersets import labels as superset_labels
 
 if TYPE_CHECKING:
     from ..store.repository import Repository
@@ -589,8 +590,9 @@ class LiveSession:
 
     def goto_choices(self) -> list[tuple[str, int]]:
         out = []
+        names = superset_labels(self)  # a superset's lifts as A1, A2 (as the lift list shows them)
         for i, it in enumerate(self.state.items):
-            letter = chr(65 + i) if i < 26 else "·"
+            letter = names.get(it.id) or (chr(65 + i) if i < 26 else "·")
             out.append((f"{letter}  {it.exercise_name}  {self.done(it)}/{it.sets_planned}", it.id))
         return out
 

@@ -1,6 +1,8 @@
-"""Import history from the palette: format, file and unit in a small dialog, the import as a
-job on the app's job runner (the same code path as `backlegs import`), the summary as a
-notification."""
+"""Import history from the palette: format (detected from the file by default), file and unit
+(the app's by default; a file that names its unit keeps it) in a small dialog, the import as a
+job on the app's job runner (the same code path as `backlegs import`), then the full report
+(what was read, each exercise matched or created, every skipped row with its line) in a
+scrollable dialog."""
 
 from __future__ import annotations
 
@@ -8,6 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
@@ -15,7 +18,7 @@ from textual.message import Message
 from textual.widgets import Button, Input, Label, Select, Static
 
 from ..domain.model import Unit
-from .dialogs import Dialog
+from .dialogs import Dialog, InfoDialog
 from .jobs import JobFailed
 from .messages import StoreReady
 
@@ -23,6 +26,7 @@ if TYPE_CHECKING:
     from ..store.repository import Repository
 
 FORMATS = [
+    ("Detect from the file", "auto"),
     ("Strong (CSV)", "strong"),
     ("Hevy (CSV)", "hevy"),
     ("FitNotes (CSV)", "fitnotes"),
@@ -40,6 +44,49 @@ class ImportFinished(Message):
     problem: str | None = None
 
 
+def detect_format(path: Path) -> str:
+    """strong, hevy, fitnotes or json, from the file's first line (as the CLI names the format
+    a file looks like); BadFile when it is none of them."""
+    import csv
+
+    from ..exchange.common import (
+        BadFile,
+        guess_format,
+        normalise,
+        read_text,
+        sniff_delimiter,
+    )
+
+    text = read_text(path)
+    head = text.lstrip()
+    if head.startswith(("{", "[")):
+        return "json"
+    first = head.splitlines()[0] if head else ""
+    try:
+        header = [normalise(f) for f in next(csv.reader([first], delimiter=sniff_delimiter(text)))]
+    except (csv.Error, StopIteration):
+        header = []
+    found = guess_format(header)
+    if found is None and first.count(";") >= 5 and first.split(";", 1)[0].strip('"')[:4].isdigit():
+        found = "Strong"  # Strong's semicolon layout without its header row
+    if found is None:
+        raise BadFile("is not a Strong, Hevy or FitNotes export nor a backlegs JSON file: choose its format")
+    return found.lower()
+
+
+def report_text(summary: Any) -> str:
+    """The whole report: every skipped row with its line (not only the first twenty)."""
+    from ..exchange.importing import SHOWN_SKIPS, printable
+
+    lines = summary.lines()
+    if len(summary.skipped) > SHOWN_SKIPS:
+        rest = [printable(f"  {f'line {s.line}' if s.line is not None else '-'}: {s.reason}")
+                for s in summary.skipped[SHOWN_SKIPS:]]
+        at = next(i for i, line in enumerate(lines) if "(--json lists them all)" in line)
+        lines[at:at + 1] = rest
+    return "\n".join(lines)
+
+
 def import_job(fmt: str, path: Path, unit: Unit | None):  # noqa: ANN201 - a job for JobRunner.submit
     """The import, run in the job worker; a file problem is returned, not raised."""
 
@@ -48,7 +95,8 @@ def import_job(fmt: str, path: Path, unit: Unit | None):  # noqa: ANN201 - a job
         from ..exchange.importing import import_file
 
         try:
-            return ImportFinished(summary=import_file(repo, fmt, path, unit))
+            chosen = detect_format(path) if fmt == "auto" else fmt
+            return ImportFinished(summary=import_file(repo, chosen, path, unit))
         except NeedsUnit:
             return ImportFinished(problem="This file does not say whether weights are kg or lb: choose the unit.")
         except BadFile as exc:
@@ -74,18 +122,23 @@ class ImportDialog(Dialog):
             yield Static("Import history", classes="title")
             with Horizontal():
                 yield Label("Exported by")
-                yield Select(FORMATS, value="strong", allow_blank=False, id="import-format")
+                yield Select(FORMATS, value="auto", allow_blank=False, id="import-format")
             with Horizontal():
                 yield Label("File")
                 yield Input(placeholder="~/Downloads/strong.csv", id="import-path")
             with Horizontal():
                 yield Label("Weight unit")
-                yield Select(UNITS, value="", allow_blank=False, id="import-unit")
+                yield Select(UNITS, value=self._app_unit(), allow_blank=False, id="import-unit")
             yield Static("", id="import-status", classes="error")
             with Horizontal(id="import-buttons"):
                 yield Button("Import", variant="primary", id="import-go")
                 yield Button("Cancel", id="import-cancel")
             yield Static("Importing the same file twice adds nothing.", classes="hint")
+
+    def _app_unit(self) -> str:
+        settings = getattr(self.app, "settings", None)
+        unit = getattr(settings, "unit", None)
+        return unit.value if isinstance(unit, Unit) else ""
 
     def on_mount(self) -> None:
         self.query_one("#import-path", Input).focus()
@@ -106,9 +159,15 @@ class ImportDialog(Dialog):
             return
         fmt = str(self.query_one("#import-format", Select).value)
         unit_value = str(self.query_one("#import-unit", Select).value)
+        from ..exchange.common import BadFile, import_path
+
+        try:
+            path = import_path(text)
+        except BadFile as exc:
+            self._status(str(exc))
+            return
         self._busy(True)
         self._status("Importing…", error=False)
-        path = Path(text).expanduser()
         unit = Unit(unit_value) if unit_value else None
         self.app.jobs.submit(self, f"import {path.name}", import_job(fmt, path, unit), lambda finished: finished)  # type: ignore[attr-defined]
 
@@ -123,13 +182,10 @@ class ImportDialog(Dialog):
         self._failed(message.line)
 
     def _done(self, summary: Any) -> None:
-        text = summary.headline()
-        if summary.skipped:
-            first = summary.skipped[0]
-            text += f"\nFirst skipped: line {first.line}: {first.reason}" if first.line else f"\n{first.reason}"
-        self.app.notify(text, title="Import history", timeout=10)
-        self.dismiss(None)
         app = self.app
+        self.dismiss(None)
+        report = Text(report_text(summary))  # text from the file: never markup
+        app.push_screen(InfoDialog("Import report", report, hint="↑↓ PgUp PgDn: scroll   Enter / Esc: close"))
         screens = list(getattr(app, "mode_screens", lambda: [])()) or [app.screen]
         for screen in screens:
             screen.post_message(StoreReady())

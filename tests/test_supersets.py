@@ -181,3 +181,16 @@ def test_history_without_supersets_has_no_labels(repo: Repository, clock) -> Non
     assert superset_labels(plain) == {}
     hevy = SessionDetail(1, "s", clock(), None, (block(1, None), block(2, "0"), block(3, "0"), block(4, "1")))
     assert superset_labels(hevy) == {0: "A", 1: "B1", 2: "B2", 3: "C"}
+
+
+def test_the_session_keeps_the_plans_groups_as_they_were_at_the_start(repo: Repository, clock) -> None:
+    plan_id = superset_plan(repo)
+    live = LiveSession(start_session(repo, plan_id, clock()), repo.settings(), clock)
+    curl, row, _ = live.state.items
+    for it in repo.plan(plan_id).items:  # the plan edited mid-session: no superset, a progression
+        repo.update_plan_item(it.id, pairing_group=None, progression="fixed")
+    log(repo, live)
+    assert live._scratch()["groups"] == {str(curl.id): "A", str(row.id): "A"}, "a rewrite of the scratch keeps them"
+    again = LiveSession(load_open(repo), repo.settings(), clock)
+    assert again.groups == {curl.id: "A", row.id: "A"} and again.progressions == {}
+    assert again.current_item().id == row.id

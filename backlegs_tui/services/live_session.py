@@ -65,8 +65,16 @@ try:  # the fatigue engine judges a fade against the lifter's usual fade for the
 except ImportError:  # pragma: no cover - an engine without it: the fixed F1-F3 checks
     _fade_line = None
 
-from .supersets import group_rest_s, plan_links, session_prefill, step_after
+from .supersets import from_scratch as kept_links
+from .supersets import (
+    group_rest_s,
+    keep_plan_links,
+    plan_links,
+    session_prefill,
+    step_after,
+)
 from .supersets import labels as superset_labels
+from .supersets import to_scratch as superset_scratch
 
 if TYPE_CHECKING:
     from ..store.repository import Repository
@@ -149,9 +157,10 @@ def read_session(repo: Repository, state: SessionState) -> SessionData:
     plan = repo.plan(state.plan_id) if state.plan_id is not None else None
     cooldown = plan.cooldown if plan is not None else ""
     body = repo.body_weight_at(state.started_at)
-    groups, progressions = plan_links(state.items, plan.items if plan is not None else ())
-    return SessionData(state, exercises, last, cooldown, repo.session_scratch(state.id), earlier, body,
-                       groups, progressions)
+    scratch = repo.session_scratch(state.id)
+    links = kept_links(scratch)  # as the plan was when the session started (issue 10)
+    groups, progressions = links if links is not None else plan_links(state.items, plan.items if plan is not None else ())
+    return SessionData(state, exercises, last, cooldown, scratch, earlier, body, groups, progressions)
 
 
 def load_open(repo: Repository) -> SessionData | None:
@@ -190,6 +199,7 @@ def start_session(
         scratch.update(deload=True, deload_load=deload_load)
         repo.save_session_scratch(state.id, scratch)
         state = repo.session_state(state.id)
+    keep_plan_links(repo, state)
     return read_session(repo, state)
 
 
@@ -345,7 +355,30 @@ class LiveSession:
     def next_text(self) -> str:
         item = self.current_item()
         done = self.done(item) if item else 0
-        return next_set_text(item, self.current_exercise(), self.next, done, self.settings.unit)
+        ex, unit = self.current_exercise(), self.settings.unit
+        if item is not None and ex is not None and self.next is not None and ex.load_kind is not LoadKind.WEIGHTED:
+            _, duration, distance, _ = self.kind_fields()
+            what = {
+                LoadKind.TIMED: f"hold {duration or '?'} s",
+                LoadKind.DISTANCE: f"{distance or '?'} m",
+                LoadKind.BODYWEIGHT: f"BW + {format_weight(self.next.weight_kg or 0, unit)} x {self.next.reps}",
+                LoadKind.ASSISTED: f"BW - {format_weight(self.next.weight_kg or 0, unit)} x {self.next.reps}",
+            }[ex.load_kind]
+            return f"Next: {ex.name}, set {done + 1} - {what}"
+        return next_set_text(item, ex, self.next, done, unit)
+
+    def reason(self) -> str:
+        """The prefill's reason, in the terms of the lift's kind."""
+        ex = self.current_exercise()
+        reason = self.next.reason if self.next else ""
+        if ex is None or self.next is None or self.item_sets() or self.last_sets():
+            return reason
+        return {
+            LoadKind.TIMED: "no history: type the seconds, or h times the hold",
+            LoadKind.DISTANCE: "no history: type the metres and the time",
+            LoadKind.BODYWEIGHT: "no history: type any added load (0: body weight alone)",
+            LoadKind.ASSISTED: "no history: type the machine's assistance",
+        }.get(ex.load_kind, reason)
 
     def fade_line(self) -> str:
         """The within-session fade of the current lift and a low check-in, one line ("" if none)."""
@@ -449,6 +482,8 @@ class LiveSession:
         }
         if self.deload:
             data.update(deload=True, deload_load=self.load_factor)
+        if self.groups or self.progressions:
+            data.update(superset_scratch(self.groups, self.progressions))
         return data
 
     def _keep_scratch(self) -> Write:

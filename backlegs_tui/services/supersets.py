@@ -7,16 +7,17 @@ progression through its session items' `plan_item_id` (`plan_links`, read with t
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ..domain import supersets as rules
-from ..domain.model import PlanItem, SessionItem, SetEntry, SetType
+from ..domain.model import PlanItem, SessionItem, SessionState, SetEntry, SetType
 from ..domain.session_logic import Prefill, loadable_kg, prefill
 from ..domain.session_progression import progression_prefill
 
 if TYPE_CHECKING:
+    from ..store.repository import Repository
     from .live_session import LiveSession
 
 
@@ -121,3 +122,42 @@ def planned_rest(live: LiveSession) -> int | None:
     if item is not None and len(members(live, item)) > 1:
         return group_rest_s(live, item)
     return live.planned_rest()
+
+
+# ---- the plan's groups and progressions, kept with the session -------------------------------
+#
+# A session started from a plan keeps its items' groups and progressions in its scratch (as
+# they were at the start), so editing or deleting the plan mid-session changes nothing; a
+# session without them in its scratch (started before, or elsewhere) reads them from the plan.
+
+
+def from_scratch(scratch: Mapping[str, Any]) -> tuple[dict[int, str], dict[int, str]] | None:
+    """The groups and progressions a session kept, or None if it kept none."""
+    if "groups" not in scratch:
+        return None
+    try:
+        groups = {int(k): str(v) for k, v in dict(scratch.get("groups") or {}).items()}
+        progressions = {int(k): str(v) for k, v in dict(scratch.get("progressions") or {}).items()}
+    except (TypeError, ValueError):
+        return None
+    return groups, progressions
+
+
+def to_scratch(groups: Mapping[int, str], progressions: Mapping[int, str]) -> dict[str, Any]:
+    return {"groups": {str(k): v for k, v in groups.items()},
+            "progressions": {str(k): v for k, v in progressions.items()}}
+
+
+def keep_plan_links(repo: Repository, state: SessionState) -> None:
+    """Write the plan's groups and progressions into a session's scratch (once)."""
+    if state.plan_id is None:
+        return
+    scratch = repo.session_scratch(state.id)
+    if from_scratch(scratch) is not None:
+        return
+    try:
+        plan = repo.plan(state.plan_id)
+    except Exception:  # noqa: BLE001 - the plan is gone: the session has no groups to keep
+        return
+    scratch.update(to_scratch(*plan_links(state.items, plan.items)))
+    repo.save_session_scratch(state.id, scratch)

@@ -73,6 +73,9 @@ def migrate(engine: Engine, path: Path, revision: str | None) -> None:
         con.commit()
         try:
             with con.begin():
+                # the write lock first: a second program starting on the same new file waits
+                # here, then finds the schema at head (no "table already exists")
+                con.exec_driver_sql("BEGIN IMMEDIATE")
                 cfg.attributes["connection"] = con
                 command.upgrade(cfg, "head")
                 broken = con.exec_driver_sql("PRAGMA foreign_key_check").fetchall()

@@ -58,4 +58,4 @@ class BestsRead(Message):
 class SessionResynced(Message):
     """Posted when the session was read again after a failed write."""
 
-    state: SessionState
+    state: SessionState | None  # None: no session open any more (ended by another program)

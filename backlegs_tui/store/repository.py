@@ -174,7 +174,12 @@ class Repository(HistoryQueries, ExportQueries, PlanEdits, Corrections):
                 repo.close()
                 raise
         if seed:
-            repo.seed_if_empty()
+            from sqlalchemy.exc import IntegrityError
+
+            try:
+                repo.seed_if_empty()
+            except IntegrityError:  # two programs starting on one new file: the other seeded it
+                pass
         return repo
 
     def close(self) -> None:

@@ -527,3 +527,34 @@ def test_fewer_reps_must_be_a_real_share_of_the_usual_reps() -> None:
     # 13 instead of 15 reps: 2 reps but 13 %, within a high-rep set's day-to-day spread
     assert not any(f.code == "rep_drop" for f in assess(h + tail(13), EXERCISES, Settings(), last_day(tail(13))).flags)
     assert any(f.code == "rep_drop" for f in assess(h + tail(12), EXERCISES, Settings(), last_day(tail(12))).flags)
+
+
+def test_one_bad_day_next_to_a_session_just_below_is_not_a_warning() -> None:
+    # a bad day (every compound ~7 % down at once) and a session 1.5 % down: not yet a trend;
+    # a second session clearly down too (mean z <= -1) makes it one
+    h = history(10)
+    base = {SQUAT: 140.0, DL: 180.0, ROW: 90.0, PRESS: 200.0}
+
+    def at(day: date, f: float) -> SessionLog:
+        return session(day, [s(e, round(base[e] * f / 2.5) * 2.5, 5, 8.0) for e in base for _ in range(3)])
+
+    d0 = MON + timedelta(weeks=10)
+    for pair in ([at(d0, 0.93), at(d0 + timedelta(days=3), 0.985)], [at(d0, 0.985), at(d0 + timedelta(days=3), 0.93)]):
+        assert assess(h + pair, EXERCISES, Settings(), last_day(pair)).verdict is not Verdict.WARNING
+    pair = [at(d0, 0.93), at(d0 + timedelta(days=3), 0.97)]
+    assert assess(h + pair, EXERCISES, Settings(), last_day(pair)).verdict is Verdict.WARNING
+
+
+def test_a_deload_resets_sessions_before_it_are_not_paired_with_ones_after_it() -> None:
+    h = history(10)
+    base = {SQUAT: 140.0, DL: 180.0, ROW: 90.0, PRESS: 200.0}
+
+    def at(day: date, f: float, *, deload: bool = False) -> SessionLog:
+        return session(day, [s(e, round(base[e] * f / 2.5) * 2.5, 5, 8.0) for e in base for _ in range(3)], deload=deload)
+
+    d0 = MON + timedelta(weeks=10)
+    light = [at(d0 + timedelta(days=d), 0.85, deload=True) for d in (2, 4)]
+    straddle = [at(d0, 0.96), *light, at(d0 + timedelta(days=7), 0.96)]
+    assert assess(h + straddle, EXERCISES, Settings(), last_day(straddle)).verdict is not Verdict.WARNING
+    after = [at(d0, 1.0), *light, at(d0 + timedelta(days=7), 0.96), at(d0 + timedelta(days=9), 0.96)]
+    assert assess(h + after, EXERCISES, Settings(), last_day(after)).verdict is Verdict.WARNING

@@ -21,19 +21,32 @@ normal x1, high x0.8):
    days, the latest within 14) whose compounds are below their norms together: each
    session's mean z <= -0.5, pooled mean z <= -0.75 and combined (Stouffer) z <= -2.25, at
    least 3 compounds judged, at least half of them (and 2) at z <= -1, 60 % of the readings
-   below the norm; and the latest session not back (mean z <= -0.25).
+   below the norm; and the latest session not back (mean z <= -0.25). One bad day (a session
+   at mean z <= -1.5) pairs only with a session clearly down too (mean z <= -1).
+   Pooled across sessions (a lifter seeing each lift once a week): the last three sessions
+   (within 10 days) with different compounds down (two at z <= -1; two sessions at mean z
+   <= -0.25, the latest included), their
+   readings lower than the time before (mean <= -0.35 x noise x sqrt 2 over >= 6 readings of
+   >= 3 compounds) and below the norm (mean z <= -0.15), together with effort creeping across
+   them (median RPE rise at the same load x reps >= +0.25 over >= 6 first sets); or below the
+   norm at mean z <= -0.5 with a median RPE rise >= +0.5: a decline with effort creep
+   (`_pooled_decline`). A deload resets: no pair or pool reaches back past one.
 3. WARNING: a systemic decline; or a compound down (z <= -1) in its last two sessions while
    the same loads cost it >= 1 RPE more than its baseline (effort creep on that lift).
    Downgraded to a note when a deload session followed the decline ("judged again after
    it") or when the decline comes within two weeks of a break of 7+ days (detraining). The
    warning clears as soon as performance is back.
-4. NOTE: one lift down well beyond its noise in its last two sessions (mean z <= -2, each
-   <= -1.5, the latest >= 4 % down); effort creep (the first set at a load x reps >= 1 RPE
+4. NOTE: one lift down well beyond its noise in its last two sessions (mean z <= -2.5, each
+   <= -2) and rare for this lifter (fewer than 10 % of its earlier pairs of readings were as
+   low; real readings have heavy tails); effort creep (the first set at a load x reps >= 1 RPE
    above the baseline of the last 8 weeks in two of the lift's last three sessions, once by
-   1.5); fewer reps (by 2) at a repeated top load (> 0, seen in two earlier sessions of the
-   last 8 weeks) twice in a row; a worsening readiness trend (the last 2-3 check-ins against
-   the 8 weeks before). Isolation lifts can only ever make a note, and need twice the
-   evidence for each signal.
+   1.5); fewer reps (by 2 and 15 %) at a repeated top load (> 0, seen in two earlier sessions
+   of the last 8 weeks) twice in a row, at no easier RPE, in no later set position than
+   usual and with the reading below the norm (z <= -1) where there is one; a worsening
+   readiness trend (the last 2-3 check-ins against the 8 weeks before). Isolation lifts can
+   only ever make a note, need twice the evidence for effort and reps, and three sessions in
+   a row (a decline under 15 %: beyond it is a new machine or variation). A note about one
+   lift shows for 7 days after the session it rests on.
 5. Load change (weekly hard sets against the last four weeks) is context: it is added as an
    information flag only when performance is also falling, and never makes a warning alone.
    Program structure (volume landmarks, spinal arrangement) is not judged here: Plan checks
@@ -159,6 +172,8 @@ NOTE_DAYS = 7  # a note about one lift shows for a week after the session it res
 REP_DROP_SHARE = 0.15  # fewer reps: at least 2 and 15 % of the usual reps
 PAIR_MIN_LIFTS = 3  # compounds judged in the pair of sessions
 PAIR_EACH_Z = 0.5  # each of the two sessions: mean z at most -0.5
+BAD_DAY_Z = 1.5  # a session with its compounds far down at once (mean z <= -1.5) is a bad day ...
+PAIR_OTHER_Z = 1.0  # ... and makes a pair only with a session clearly down too (mean z <= -1)
 CLIP_Z = 3.0  # one lift's z counts at most this much (one wild reading cannot carry a session)
 ISOLATION_FACTOR = 2.0  # an isolation lift (noisier: high reps, coarse machine steps) needs twice the evidence
 BACK_Z = 0.25  # the latest session at z > -0.25 on average: performance is back
@@ -180,10 +195,12 @@ POOL_RECENT_DAYS = 7
 POOL_MEAN_Z = 0.15  # their readings against the norm: mean z at most -0.15
 POOL_MIN_READINGS = 6  # changes since the lift's previous reading: at least 6, of 3 compounds ...
 POOL_MIN_LIFTS = 3
-POOL_STEP_Z = 0.4  # ... averaging at most -0.4 (noise x sqrt 2 units)
+POOL_STEP_Z = 0.35  # ... averaging at most -0.35 (noise x sqrt 2 units)
 POOL_CREEP_READINGS = 6  # effort: first sets at a known load x reps, of at least 3 compounds ...
 POOL_CREEP_MEDIAN = 0.25  # ... with a median RPE rise of +0.25
 POOL_CREEP_MEAN = 0.2  # ... and a mean of +0.2
+POOL_LOW_Z = 0.5  # or: the readings' mean z at most -0.5 ...
+POOL_CREEP_STRONG = 0.5  # ... with a median RPE rise of +0.5
 DELOAD_SETS = 0.60
 DELOAD_LOAD = 0.90
 
@@ -435,7 +452,11 @@ def _recent_points(series: LiftSeries, n: int, as_of: date, days: int, *, judged
         p = series.points[i]
         if (as_of - p.day).days > days:
             break
-        if p.deload or (judged and series.z(i) is None):
+        if p.deload:
+            if out:
+                break  # a deload resets: judged again after it, not together with what came before
+            continue
+        if judged and series.z(i) is None:
             continue
         out.append(i)
         if len(out) >= n:
@@ -454,6 +475,9 @@ def _systemic_pair(prep: Prepared, recent: Sequence[int], m: float) -> list[int]
             zs = [z for _, z, _ in ja.zs] + [z for _, z, _ in jb.zs]
             if ja.mean_z > -PAIR_EACH_Z * m or jb.mean_z > -PAIR_EACH_Z * m:
                 continue  # each session must show it: one bad day and an ordinary one is not a trend
+            worse, other = min(ja.mean_z, jb.mean_z), max(ja.mean_z, jb.mean_z)
+            if worse <= -BAD_DAY_Z * m and other > -PAIR_OTHER_Z * m:
+                continue  # one bad day (everything far down at once) and a session just below: not yet a trend
             n = len(zs)
             mean = sum(zs) / n
             stouffer = sum(zs) / math.sqrt(n)
@@ -478,18 +502,21 @@ def _pooled_decline(prep: Prepared, upto: int, as_of: date, m: float) -> tuple[l
 
     Pooled over every compound reading of those sessions: the change since the lift's
     previous reading (within 21 days) in units of its noise x sqrt 2 averages <= -0.4; the
-    readings against the norm average z <= -0.15, and at least two different compounds are
-    down beyond their noise (z <= -1) in at least two of the sessions; the latest session is
-    not back (mean z <= -0.25); and effort creeps across the lifts: the median RPE rise at the
-    same load x reps over >= 6 first sets of >= 3 compounds is >= +0.25 and the mean >= +0.2.
-    On the generated steady histories (seeds 1-10) the pooled change never went below -0.25
-    with the other conditions met; a real overreach shows -0.5 to -0.8 a week in."""
+    readings against the norm average z <= -0.15, at least two different compounds are down
+    beyond their noise (z <= -1), and at least two of the sessions are below the norm (mean z
+    <= -0.25), the latest included (not back); and effort creeps across the lifts: the median
+    RPE rise at the same load x reps over >= 6 first sets of >= 3 compounds is >= +0.25 and
+    the mean >= +0.2. Or, instead of the change since the time before: the readings' mean z
+    <= -0.5 with the median RPE rise >= +0.5 (a lifter already a little below before). On the generated steady histories (seeds 1-10) the pooled change never
+    went below -0.25 with the other conditions met; an overreach shows -0.4 to -0.8 a week in."""
     recent: list[int] = []
     for k in range(upto - 1, -1, -1):
         info = prep.sessions[k]
         if (as_of - info.day).days > POOL_DAYS:
             break
         if info.deload:
+            if recent:
+                break  # a deload resets: sessions before it are not judged together with ones after it
             continue
         if prep.judge(k).zs:
             recent.append(k)
@@ -503,8 +530,9 @@ def _pooled_decline(prep: Prepared, upto: int, as_of: date, m: float) -> tuple[l
     mean = sum(z for _, _, z in zs) / len(zs)
     down = [(k, e) for k, e, z in zs if z <= -LIFT_DOWN_Z * m]
     lifts = {e for _, e in down}
-    if mean > -POOL_MEAN_Z * m or len(lifts) < 2 or len({k for k, _ in down}) < 2:
-        return None
+    below = sum(1 for k in recent if prep.judge(k).mean_z <= -BACK_Z * m)
+    if mean > -POOL_MEAN_Z * m or len(lifts) < 2 or below < 2:
+        return None  # two different compounds down beyond their noise, two sessions below the norm
     steps: list[tuple[int, float]] = []
     for k in recent:
         for eid, i in prep.sessions[k].lifts.items():
@@ -513,8 +541,6 @@ def _pooled_decline(prep: Prepared, upto: int, as_of: date, m: float) -> tuple[l
     if len(steps) < POOL_MIN_READINGS or len({e for e, _ in steps}) < POOL_MIN_LIFTS:
         return None
     step = statistics.fmean(d for _, d in steps)
-    if step > -POOL_STEP_Z * m:
-        return None
     creep = [
         (eid, c)
         for k in recent
@@ -525,7 +551,13 @@ def _pooled_decline(prep: Prepared, upto: int, as_of: date, m: float) -> tuple[l
         return None
     med = statistics.median(c for _, c in creep)
     avg = statistics.fmean(c for _, c in creep)
-    if med < POOL_CREEP_MEDIAN * m or avg < POOL_CREEP_MEAN * m:
+    if avg < POOL_CREEP_MEAN * m:
+        return None
+    # lower than the time before with effort creeping; or clearly below the norm with effort
+    # clearly creeping (the lifter was already a little below before the decline started)
+    falling = step <= -POOL_STEP_Z * m and med >= POOL_CREEP_MEDIAN * m
+    below_norm = mean <= -POOL_LOW_Z * m and med >= POOL_CREEP_STRONG * m
+    if not (falling or below_norm):
         return None
     days = sorted(prep.days[k] for k in recent)
     changes: dict[int, float] = {}
@@ -630,6 +662,8 @@ def _assess(prep: Prepared, settings: Settings, as_of: date) -> FatigueReport:
         if (as_of - info.day).days > WINDOW_DAYS:
             break
         if info.deload:
+            if recent:
+                break  # a deload resets: sessions before it are not judged together with ones after it
             continue
         if len(prep.judge(k).zs) >= 2:
             recent.append(k)

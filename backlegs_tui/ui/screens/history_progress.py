@@ -69,12 +69,17 @@ class ProgressPanel(AppAccess, Horizontal):
         )
 
     def _read_progress(self, exercise_id: int) -> None:
-        if self.lines is not None:
+        def read() -> None:
+            self.blapp.jobs.submit(
+                self, "read the progress", lambda repo: ProgressRead(repo.exercise_progress(exercise_id)),
+                lambda read: read, key="history-progress",
+            )
+
+        if self.lines is None:
+            read()
+        else:  # the chart first: the records' read (a thread) starts once it is painted
             self._show_chart()
-        self.blapp.jobs.submit(
-            self, "read the progress", lambda repo: ProgressRead(repo.exercise_progress(exercise_id)),
-            lambda read: read, key="history-progress",
-        )
+            self.call_after_refresh(read)
 
     def on_job_failed(self, message: JobFailed) -> None:
         message.stop()

@@ -361,7 +361,8 @@ class LiveSession:
             what = {
                 LoadKind.TIMED: f"hold {duration or '?'} s",
                 LoadKind.DISTANCE: f"{distance or '?'} m",
-                LoadKind.BODYWEIGHT: f"BW + {format_weight(self.next.weight_kg or 0, unit)} x {self.next.reps}",
+                LoadKind.BODYWEIGHT: (f"BW + {format_weight(self.next.weight_kg, unit)}" if self.next.weight_kg else "BW")
+                + f" x {self.next.reps}",
                 LoadKind.ASSISTED: f"BW - {format_weight(self.next.weight_kg or 0, unit)} x {self.next.reps}",
             }[ex.load_kind]
             return f"Next: {ex.name}, set {done + 1} - {what}"

@@ -9,7 +9,7 @@ fatigue badge refreshes."""
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
 from textual.binding import Binding
@@ -190,7 +190,7 @@ class HistoryEditKeys:
     def action_new_past_session(self) -> None:
         now = self.blapp.clock()
         fields = [
-            FieldSpec("when", "Started", now.strftime("%Y-%m-%d") + " 18:00", parse=parse_when),
+            FieldSpec("when", "Started", (now - timedelta(days=1)).strftime("%Y-%m-%d") + " 18:00", parse=parse_when),
             FieldSpec("plan", "Plan (blank: none)", ""),
         ]
 

@@ -28,6 +28,11 @@ def set_text(s: SetEntry, unit: Unit) -> Content:
     weight x reps @ RPE (or RIR), then the set's note."""
     load = format_weight(s.weight_kg, unit)
     text = f"{s.set_type.short or ' '}  {load:>9} x {s.reps}"
+    if s.distance_m is not None or s.duration_s is not None:  # a hold or a carry: its seconds, metres
+        what = f"{s.distance_m:g} m" if s.distance_m is not None else f"{s.duration_s} s"
+        if s.distance_m is not None and s.duration_s:
+            what += f" in {s.duration_s // 60}:{s.duration_s % 60:02d}"
+        text = f"{s.set_type.short or ' '}  {what:>9}" + (f" with {load}" if s.weight_kg else "")
     if s.rpe is not None:
         text += f" @ {s.rpe:g}"
     elif s.rir is not None:

@@ -76,7 +76,7 @@ class LivePanel(Vertical):
         state, unit = live.state, live.settings.unit
         item, ex = live.current_item(), live.current_exercise()
         self.query_one(ExerciseList).show(state, state.current_item_id, live.done, supersets.labels(live))
-        reason = live.next.reason if live.next else ""
+        reason = live.reason()
         last = live.last_sets()
         compact = self.screen.has_class("-short")
         self.query_one(CurrentExercise).show(item, ex, last, reason, unit, live.warmup_rows(), compact=compact)
@@ -115,7 +115,7 @@ class LivePanel(Vertical):
                 pass
             plates.update(Text(f"{body.capitalize()}{moved}"))
         elif kind is LoadKind.TIMED:
-            plates.update(Text(live.hold_text() or "h: hold timer (counts down from Hold, else a stopwatch)"))
+            plates.update(Text(live.hold_text() or "h: hold timer (counts down from Hold)"))
         elif kind is LoadKind.DISTANCE:
             plates.update(Text("Dist in metres, Time in seconds or m:ss"))
         else:

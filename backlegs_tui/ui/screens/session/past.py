@@ -26,12 +26,15 @@ class PastSessionScreen(SessionScreen):
         self._data: SessionData | None = data
 
     def on_mount(self) -> None:
-        super().on_mount()
+        # Textual runs SessionScreen.on_mount too (after this one): open the session after it
+        self.call_after_refresh(self._open)
+
+    def _open(self) -> None:
         data, self._data = self._data, None
         if data is not None:
             self._loaded_once = True
             self._enter_live(data)
-            self.panel.message(f"Past session of {data.state.started_at:%a %Y-%m-%d %H:%M}: log its sets; f saves it, Esc leaves")
+            self.panel.message(f"{data.state.started_at:%a %Y-%m-%d %H:%M}, afterwards: f saves, Esc leaves")
 
     def load(self) -> None:
         """Nothing to read: once finished or discarded, back to History."""

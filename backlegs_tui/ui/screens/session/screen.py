@@ -423,8 +423,9 @@ class SessionScreen(SetEditKeys, FinishKeys, ModeScreen):
                 self._do(self.live.log_body_weight(values["kg"]))
 
         now = format_weight(live.body_kg, unit, with_unit=False) if live.body_kg is not None else ""
-        form = FormDialog(f"Today's body weight ({unit.value})", [FieldSpec("kg", f"Body weight ({unit.value})", now, parse=check)],
-                          hint="Bodyweight and assisted lifts count from it.   Enter: save   Esc: cancel")
+        day = f"Body weight on {live.state.started_at:%a %d %b}" if live.past else "Today's body weight"
+        form = FormDialog(f"{day} ({unit.value})", [FieldSpec("kg", f"Body weight ({unit.value})", now, parse=check)],
+                          hint="Pull-ups and dips count from it   Enter: save   Esc: cancel")
         self.app.push_screen(form, save)
 
     def action_hold(self) -> None:

@@ -65,7 +65,9 @@ async def test_a_forgotten_session_is_entered_at_its_date_with_the_session_keys(
         await wait_for(pilot, lambda: isinstance(app.screen, FormDialog), "the date form")
         await type_keys(pilot, "2026-11-20")
         await pilot.press("space", "1", "7", "colon", "3", "0", "enter", "enter")  # no plan
-        await wait_for(pilot, lambda: isinstance(app.screen, PastSessionScreen), "the past session")
+        await wait_for(pilot, lambda: isinstance(app.screen, PastSessionScreen) and app.screen.live is not None,
+                       "the past session")
+        assert shows(app, "Fri 2026-11-20 17:30, afterwards")
         await pilot.press("a")
         await wait_for(pilot, lambda: isinstance(app.screen, PickerDialog), "the exercise picker")
         await type_keys(pilot, "Chin-up")

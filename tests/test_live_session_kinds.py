@@ -42,7 +42,10 @@ def test_a_timed_set_needs_seconds_and_the_hold_timer_gives_them(repo: Repositor
     assert live.kind_fields()[1] == "47"
     live.start_hold()
     clock.advance(10)
-    assert live.hold_text() == "Hold 0:37 left"
+    assert live.hold_text() == "Hold 0:37 left" and live.hold_tick() is None
+    clock.advance(40)
+    assert live.hold_tick() == "Time! 47 s: h stops the hold, Enter logs it" and live.hold_tick() is None
+    assert live.hold_text() == "Hold 0:50 (time!)"
     msg = live.commit(repo, live.enter(EntryInput("10", "", "", duration="1:00"))).message
     assert msg.startswith("★ New record: Plank longest hold 60 s (was 47 s)") and "60 s with 10 kg" in msg
 

@@ -453,9 +453,19 @@ class LiveSession:
         _, duration, _, _ = self.kind_fields()
         target = int(duration) if duration.isdigit() else 0
         self.hold = RestTimer.start(now, target)
+        self.hold_rang = False
         return Outcome(f"Hold! {'countdown from ' + format_clock(target) if target else 'stopwatch running'}: h stops it")
 
     held: int | None = None
+    hold_rang = False
+
+    def hold_tick(self) -> str | None:
+        """The line to ring once when a hold's countdown reaches zero, else None."""
+        hold = self.hold
+        if hold is None or hold.total_s <= 0 or self.hold_rang or not hold.done(self.clock()):
+            return None
+        self.hold_rang = True
+        return f"Time! {int(hold.total_s)} s: h stops the hold, Enter logs it"
 
     def hold_text(self) -> str:
         """`Hold 0:23 left` (countdown), `Hold 0:41` (stopwatch), or ""."""

@@ -349,6 +349,9 @@ class SessionScreen(SetEditKeys, FinishKeys, ModeScreen):
         if self.live is None:
             return
         self.panel.tick(self.live)
+        if (held := self.live.hold_tick()) is not None:
+            self.app.bell()
+            self.panel.message(held)
         note = self.live.tick()
         if note is not None:
             self.app.bell()

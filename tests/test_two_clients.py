@@ -68,7 +68,7 @@ async def log_prefilled(pilot, screen, n: int) -> None:
     for _ in range(n):
         before = len(screen.live.state.sets)
         await pilot.press("enter")
-        await wait_for(pilot, lambda: len(screen.live.state.sets) == before + 1, "the set to be saved")
+        await wait_for(pilot, lambda n=before + 1: len(screen.live.state.sets) == n, "the set to be saved")
 
 
 async def first_working_sets(pilot, screen, n: int) -> None:
@@ -181,7 +181,7 @@ async def test_a_database_locked_by_another_program_gets_one_line_and_enter_save
         try:
             lock.execute("BEGIN EXCLUSIVE")
             await pilot.press("enter")
-            line = lambda: str(screen.panel.query_one("#entry-msg").render())  # noqa: E731
+            line = lambda: str(screen.panel.query_one("#entry-msg").render())
             await wait_for(pilot, lambda: "Enter retries" in line(), "the busy line")
             msg = line()
             assert "Traceback" not in msg and "\n" not in msg.strip()

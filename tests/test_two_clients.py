@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import sqlite3
 import time
+from dataclasses import replace
 from datetime import timedelta
 from pathlib import Path
 
@@ -128,9 +129,10 @@ async def test_session_and_history_show_the_other_apps_sets_after_ctrl_r_r_and_a
     assert len(positions(db)) == 4
 
 
-async def test_logging_while_the_other_client_edits_a_plan_imports_and_backs_up_loses_nothing(tmp_path: Path, clock) -> None:
-    """Between every set the app logs, another program on the same file renames a plan,
-    imports a CSV, backs the file up and logs a set of its own into the same session."""
+async def test_logging_while_the_other_client_edits_a_plan_imports_corrects_and_backs_up_loses_nothing(tmp_path: Path, clock) -> None:
+    """Between every set the app logs, another program on the same file renames a plan and
+    moves a lift in it, imports a CSV, corrects the imported past session, backs the file up
+    and logs a set of its own into the same session."""
     from backlegs_tui.exchange.importing import import_file
 
     db = tmp_path / "two.db"
@@ -153,6 +155,8 @@ async def test_logging_while_the_other_client_edits_a_plan_imports_and_backs_up_
                     f"{day:%Y-%m-%d %H:%M:%S},Old {k},Squat (Barbell),1,90,5\n"
                 )
                 import_file(other, "strong", csv, Unit.KG)
+                past = other.session_state(next(x.id for x in other.sessions() if x.name == f"Old {k}"))  # corrects it
+                other.update_set(replace(past.sets[0], weight_kg=92.5, reps=4))
                 backup_to(db, tmp_path / f"backup{k}.db")
                 other.log_set(sid, SetEntry(squat.id, SetType.WARMUP, 40.0, 5, logged_at=clock()))
                 await log_prefilled(pilot, screen, 1)
@@ -163,6 +167,11 @@ async def test_logging_while_the_other_client_edits_a_plan_imports_and_backs_up_
     rows = positions(db)
     mine = [p for s, p in rows if s == sid]
     assert sorted(mine) == list(range(7))
+    con = sqlite3.connect(db)
+    try:  # every correction kept: the three imported sessions' sets read 92.5 kg x 4
+        assert con.execute("SELECT COUNT(*) FROM set_entries WHERE weight_kg = 92.5 AND reps = 4").fetchone()[0] == 3
+    finally:
+        con.close()
     for k in range(3):
         assert (tmp_path / f"backup{k}.db").exists()
 

@@ -71,7 +71,7 @@ from enum import Enum
 from typing import Any, Protocol
 
 from .fatigue_series import NOISE_MAX_DAYS as NOISE_WINDOW_DAYS
-from .fatigue_series import LiftSeries, Scheme, read_lift_session
+from .fatigue_series import LiftSeries, LiftSession, Scheme, read_lift_session
 from .model import Exercise, Readiness, SetEntry, Settings, Unit
 from .units import format_e1rm, format_weight
 from .volume import hard_sets_by_exercise

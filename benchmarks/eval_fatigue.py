@@ -79,7 +79,8 @@ def runs(seeds: int) -> list[tuple[str, Scenario]]:
     out = []
     for seed in range(1, seeds + 1):
         for kind in "abcdefg":
-            for plans in ("A/B", "sample", "deadlift day") if kind == "a" else ("A/B",):
+            scenario_a = ("A/B", "sample", "deadlift day", "legs first", "back first", "alternating")
+            for plans in scenario_a if kind == "a" else ("A/B",):
                 for per_week in (2, 3):
                     out.append((kind, scenario(kind, per_week=per_week, plans=plans, seed=seed)))
     return out

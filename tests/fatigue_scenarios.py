@@ -27,7 +27,10 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 
 from backlegs_tui.domain.catalogue import (
+    ALTERNATING_PLAN,
+    BACK_FIRST_PLAN,
     CATALOGUE,
+    LEGS_FIRST_PLAN,
     SAMPLE_PLAN,
     PlanDraft,
     PlanItemDraft,
@@ -52,6 +55,10 @@ PLAN_SETS = {
     "sample": (SAMPLE_PLAN,),
     "deadlift day": (DEMO_PLAN_B,),
     "A/B": (SAMPLE_PLAN, DEMO_PLAN_B),
+    # the ready plans of issue 10
+    "legs first": (LEGS_FIRST_PLAN,),
+    "back first": (BACK_FIRST_PLAN,),
+    "alternating": (ALTERNATING_PLAN,),
 }
 WEEKDAYS = {2: (0, 3), 3: (0, 2, 4)}
 

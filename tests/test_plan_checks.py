@@ -51,6 +51,8 @@ def test_the_article_sample_passes_every_order_check() -> None:
         assert by_code(checks, code).status is CheckStatus.OK, by_code(checks, code)
     # RDL then barbell row are both high spinal load but alternate a leg and a back pattern
     assert "Romanian deadlift → Barbell row alternate leg and back" in by_code(checks, "spinal").message
+    # ... and three heavy lumbar lifts in one session is one too many: the check names the swap
+    assert "swap Barbell row for a low-load alternative" in by_code(checks, "spinal-count").message
     assert by_code(checks, "priority").message == "Priority: legs first, alternating leg and back (L B L B L)"
 
 

@@ -76,6 +76,10 @@ START_E1RM: dict[str, float] = {
     "Dumbbell row": 52,
     "Leg curl": 80,
     "Reverse fly": 18,
+    # the ready plans' lifts (issue 10)
+    "Chest-supported row": 80,
+    "Seated cable row": 95,
+    "Bulgarian split squat": 75,
 }
 GROWTH = 0.45  # e1RM gain over the years, approached with a time constant of
 GROWTH_WEEKS = 50.0

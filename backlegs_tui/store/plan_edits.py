@@ -216,3 +216,18 @@ class PlanEdits:
         except IntegrityError:
             raise StoreError(f"there is already a plan called {name!r}") from None
         return self.plan(plan_id)
+
+    def add_ready_plans(self) -> list[str]:
+        """Add the ready plans (domain.catalogue.READY_PLANS) this database has no plan of
+        that name for; returns the names added."""
+        from ..domain.catalogue import READY_PLANS
+
+        added = []
+        for draft in READY_PLANS:
+            if self.plan_id_by_name(draft.name) is None:
+                with self._uow() as s, s.begin():
+                    row = PlanRow(name=draft.name)
+                    self._fill_plan(s, row, draft)
+                    s.add(row)
+                added.append(draft.name)
+        return added

@@ -55,6 +55,7 @@ class PlanScreen(PlanBuilding, ModeScreen):
         Binding("D", "delete_plan", "Delete plan", id="plan.delete", show=False),
         Binding("p", "edit_plan", "Plan details", id="plan.edit-plan"),
         Binding("c", "duplicate_plan", "Copy plan", id="plan.duplicate", show=False),
+        Binding("R", "ready_plans", "Add the ready plans", id="plan.ready", show=False),
         Binding("escape", "back_to_plans", "Back to the plans", id="plan.back", show=False),
         Binding("e", "catalogue", "Exercises", id="plan.catalogue"),
         Binding("r", "reload", "Reload", id="plan.reload", show=False),

@@ -234,3 +234,14 @@ class PlanBuilding:
             return
         plan_id, name = plan.id, plan.name
         self.change("copy the plan", lambda repo: repo.new_plan(repo.free_plan_name(name), plan_id).id)
+
+    def action_ready_plans(self: PlanScreen) -> None:
+        """Add the article's ready plans (legs first, back first, alternating, the sample)
+        that are not here yet by name."""
+
+        def confirmed(yes: bool | None) -> None:
+            if yes:
+                self.change("add the ready plans", lambda repo: (repo.add_ready_plans(), None)[1])
+
+        detail = "Legs first, back first, alternating and the article's sample; a plan of the same name is kept."
+        self.app.push_screen(ConfirmDialog("Add the ready plans?", detail), confirmed)

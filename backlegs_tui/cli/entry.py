@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from .. import __version__
 from ..domain.text import printable
 from ..store.schema import StoreError, check_db
-from . import backup, calc, export, importing, report, restore, serve
+from . import backup, calc, export, importing, plan, report, restore, serve
 from .common import add_db_option, db_path
 from .errors import EXIT_USAGE, CliError
 
@@ -24,6 +24,7 @@ SUBCOMMANDS = {
     "backup": backup,
     "restore": restore,
     "calc": calc,
+    "plan": plan,
     "report": report,
     "serve": serve,
 }

@@ -459,3 +459,22 @@ def week_sets(
                     high.append((ex, float(it.sets_max)))
     lo, hi = muscle_sets(low), muscle_sets(high)
     return {m: (lo.get(m, 0.0), hi.get(m, 0.0)) for m in set(lo) | set(hi)}
+
+
+def all_checks(
+    plan: Plan,
+    exercises: Mapping[int, Exercise],
+    landmarks: Landmarks,
+    schedule: Mapping[int, Sequence[int]],
+    scheduled: Mapping[int, Plan],
+    default_rest_s: int = 120,
+) -> list[PlanCheck]:
+    """Every check of `plan` as Plan mode shows it (and `backlegs plan check` prints it):
+    its own checks, and with the plan on the week the 48 h check and the weekly volume as
+    scheduled (`scheduled`: every plan on the schedule, by id)."""
+    days = sum(plan.id in ids for ids in schedule.values())
+    weekly = week_sets(schedule, scheduled, exercises) if days else None
+    checks = check_plan(plan.items, exercises, landmarks, days, plan=plan, default_rest_s=default_rest_s, weekly=weekly)
+    if days and len(checks) > 1:
+        checks.insert(3, check_spinal_spacing(occurrences(schedule, scheduled, exercises), plan.name))
+    return checks

@@ -231,3 +231,49 @@ class PlanEdits:
                     s.add(row)
                 added.append(draft.name)
         return added
+
+    # ---- plans as text (issue 10) -------------------------------------------------------
+
+    def plan_text(self, plan_id: int) -> str:
+        """The plan as TOML (domain.plan_text)."""
+        from ..domain.plan_text import draft_of, plan_to_text
+
+        with self._uow() as s:
+            names = dict(s.execute(select(ExerciseRow.id, ExerciseRow.name)).all())
+            rests = dict(s.execute(select(ExerciseRow.id, ExerciseRow.default_rest_s)).all())
+        return plan_to_text(draft_of(self.plan(plan_id), names, rests))
+
+    def import_plan_text(self, text: str, *, replace: int | None = None, rename: bool = True) -> Plan:
+        """Read a plan's TOML and store it: over plan `replace`, else as a new plan (under
+        a free name, "Name (2)", when `rename`). Raises PlanTextError or StoreError."""
+        from dataclasses import replace as with_
+
+        from ..domain.plan_text import plan_from_text
+
+        with self._uow() as s:
+            known = list(s.scalars(select(ExerciseRow.name)))
+        draft = plan_from_text(text, known)
+        if replace is not None:
+            return self.replace_plan(replace, draft)
+        if rename:
+            draft = with_(draft, name=self.free_plan_name(draft.name))
+        with self._uow() as s, s.begin():
+            if s.scalar(select(PlanRow.id).where(PlanRow.name.ilike(draft.name))) is not None:
+                raise StoreError(f"there is already a plan called {draft.name!r}")
+            row = PlanRow(name=draft.name)
+            self._fill_plan(s, row, draft)
+            s.add(row)
+            s.flush()
+            plan_id = row.id
+        return self.plan(plan_id)
+
+    def plan_checks(self, plan_id: int) -> list:  # list[PlanCheck]
+        """The plan's checks as Plan mode shows them (domain.plan_checks.all_checks)."""
+        from ..domain.plan_checks import all_checks
+
+        settings = self.settings()  # type: ignore[attr-defined]
+        schedule = self.schedule()  # type: ignore[attr-defined]
+        exercises = {e.id: e for e in self.exercises()}  # type: ignore[attr-defined]
+        scheduled = {pid: self.plan(pid) for ids in schedule.values() for pid in ids}
+        plan = scheduled.get(plan_id) or self.plan(plan_id)
+        return all_checks(plan, exercises, settings.landmarks, schedule, scheduled, settings.default_rest_s)

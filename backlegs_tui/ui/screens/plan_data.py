@@ -12,10 +12,8 @@ from textual.message import Message
 from ...domain.model import Exercise, Plan, PlanSummary
 from ...domain.plan_checks import (
     PlanCheck,
-    check_plan,
-    check_spinal_spacing,
+    all_checks,
     estimate_duration,
-    occurrences,
     week_sets,
 )
 
@@ -63,14 +61,7 @@ def read_plan_view(repo: Repository, plan_id: int | None, landmarks: Landmarks) 
     if ids:
         chosen = plan_id if plan_id in ids else ids[0]
         view.plan = scheduled.get(chosen) or repo.plan(chosen)
-        days = len(next(p.weekdays for p in plans if p.id == chosen))
-        view.checks = check_plan(
-            view.plan.items, view.exercises, landmarks, days, plan=view.plan,
-            default_rest_s=settings.default_rest_s, weekly=view.week_sets if days else None,
-        )
-        if days and len(view.checks) > 1:
-            week = occurrences(view.schedule, scheduled, view.exercises)
-            view.checks.insert(3, check_spinal_spacing(week, view.plan.name))
+        view.checks = all_checks(view.plan, view.exercises, landmarks, view.schedule, scheduled, settings.default_rest_s)
     return view
 
 

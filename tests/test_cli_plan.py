@@ -1,0 +1,84 @@
+"""`backlegs plan list|export|import|check` (issue 10): export, import, export again gives
+the same text; a name that exists gets "(2)" unless --replace; a broken file is one line with
+its line number; check --json is a list of {code, status, message}."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from backlegs_tui.cli import main
+from backlegs_tui.domain.catalogue import CATALOGUE, READY_PLANS
+from backlegs_tui.domain.plan_text import PlanTextError, plan_from_text, plan_to_text
+from backlegs_tui.store.repository import Repository
+
+SAMPLE = "Back & Legs - article sample"
+
+
+def test_every_ready_plan_round_trips_as_text() -> None:
+    names = [e.name for e in CATALOGUE]
+    for draft in READY_PLANS:
+        text = plan_to_text(draft)
+        assert plan_to_text(plan_from_text(text, names)) == text
+
+
+@pytest.mark.parametrize(("text", "line", "reason"), [
+    ('name = "x"\n[[items]\n', 2, "not TOML"),
+    ('name = "x"\n\n[[items]]\nexercise = "Squatz"\nsets = 3\nreps = 8\n', 4, "no exercise called 'Squatz'"),
+    ('name = "x"\n\n[[items]]\nexercise = "Leg curl"\nsets = 3\nreps = "12-8"\n', 6, "Reps: from 1 to 50, the low end first"),
+    ('name = "x"\n\n[[items]]\nexercise = "Leg curl"\nsets = 3\nreps = 8\nrest = "1:75"\n', 7, "Rest: m:ss"),
+    ('name = "x"\ncolour = "red"\n', 2, "unknown key 'colour'"),
+    ('name = ""\n', 1, "A plan needs a name"),
+])
+def test_a_broken_text_names_its_line(text: str, line: int, reason: str) -> None:
+    with pytest.raises(PlanTextError) as err:
+        plan_from_text(text, [e.name for e in CATALOGUE])
+    assert err.value.line == line and reason in str(err.value)
+
+
+def test_export_import_export_is_identical_and_names_do_not_clash(migrated_db: Path, tmp_path: Path, capsys) -> None:
+    db = ["--db", str(migrated_db)]
+    out = tmp_path / "sample.toml"
+    assert main(["plan", "export", SAMPLE.lower(), "-o", str(out), *db]) == 0
+    first = out.read_text()
+    assert first.startswith(f'name = "{SAMPLE}"') and "[[items]]" in first and 'rest = "3:00"' in first
+    assert main(["plan", "import", str(out), *db]) == 0
+    assert "Imported 'Back & Legs - article sample (2)'" in capsys.readouterr().out
+    again = tmp_path / "again.toml"
+    assert main(["plan", "export", f"{SAMPLE} (2)", "-o", str(again), *db]) == 0
+    assert again.read_text() == first.replace(f'name = "{SAMPLE}"', f'name = "{SAMPLE} (2)"')
+    # --replace writes over the plan of that name
+    out.write_text(first.replace('sets = "3-4"', "sets = 5", 1))
+    assert main(["plan", "import", str(out), "--replace", *db]) == 0
+    capsys.readouterr()
+    assert main(["plan", "list", *db]) == 0
+    listed = capsys.readouterr().out.splitlines()
+    assert [l.split("\t")[0] for l in listed] == [SAMPLE, f"{SAMPLE} (2)"]
+    repo = Repository.open(migrated_db)
+    try:
+        assert repo.plan(repo.plan_id_by_name(SAMPLE)).items[0].sets_min == 5
+    finally:
+        repo.close()
+
+
+def test_a_broken_file_is_one_line_and_nothing_stored(migrated_db: Path, tmp_path: Path, capsys) -> None:
+    bad = tmp_path / "bad.toml"
+    bad.write_text('name = "Mine"\n\n[[items]]\nexercise = "Squatz"\nsets = 3\nreps = 8\n')
+    assert main(["plan", "import", str(bad), "--db", str(migrated_db)]) == 2
+    err = capsys.readouterr().err.strip()
+    assert err.endswith("bad.toml: line 4: [[items]] 1: no exercise called 'Squatz' in the catalogue")
+    assert "\n" not in err and "Traceback" not in err
+    assert main(["plan", "export", "Mine", "--db", str(migrated_db)]) == 2
+
+
+def test_check_json_lists_code_status_message(migrated_db: Path, capsys) -> None:
+    assert main(["plan", "check", SAMPLE, "--json", "--db", str(migrated_db)]) == 0
+    checks = json.loads(capsys.readouterr().out)
+    assert {tuple(sorted(c)) for c in checks} == {("code", "message", "status")}
+    assert {c["status"] for c in checks} <= {"ok", "info", "warning"}
+    by = {c["code"]: c for c in checks}
+    assert by["spinal-count"]["status"] == "warning" and by["duration"]["status"] == "ok"
+    assert main(["plan", "check", SAMPLE, "--db", str(migrated_db)]) == 0
+    assert "✓ " in capsys.readouterr().out

@@ -21,6 +21,7 @@ from .base import ModeScreen
 from .plan_build import PlanBuilding
 from .plan_catalogue import CatalogueScreen
 from .plan_data import Change, MadeByJobs, PlanLoaded, PlanView, change_then_read
+from .plan_text_edit import PlanTextEditing
 
 
 def _day_bindings() -> list[Binding]:
@@ -36,7 +37,7 @@ def _day_bindings() -> list[Binding]:
     ]
 
 
-class PlanScreen(PlanBuilding, ModeScreen):
+class PlanScreen(PlanTextEditing, PlanBuilding, ModeScreen):
     """Plans with the week; the selected plan and its checks. Digits put the plan on a
     weekday; `e` opens the exercise catalogue."""
 
@@ -56,6 +57,7 @@ class PlanScreen(PlanBuilding, ModeScreen):
         Binding("p", "edit_plan", "Plan details", id="plan.edit-plan"),
         Binding("c", "duplicate_plan", "Copy plan", id="plan.duplicate", show=False),
         Binding("R", "ready_plans", "Add the ready plans", id="plan.ready", show=False),
+        Binding("E", "edit_text", "Edit the plan as text in $EDITOR", id="plan.edit-text", show=False),
         Binding("escape", "back_to_plans", "Back to the plans", id="plan.back", show=False),
         Binding("e", "catalogue", "Exercises", id="plan.catalogue"),
         Binding("r", "reload", "Reload", id="plan.reload", show=False),
@@ -66,6 +68,7 @@ class PlanScreen(PlanBuilding, ModeScreen):
         self.view: PlanView | None = None
         self.selected: int | None = None
         self._made = MadeByJobs()
+        self.kept_text: dict[int, str] = {}
 
     def compose(self) -> ComposeResult:
         yield Header()

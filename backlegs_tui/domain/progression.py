@@ -146,8 +146,8 @@ def prefill(
     to the top of the range. linear: +increment (the progression's, or `increment_kg`)
     each session unless a set fell short of the bottom of the range. topset: set 1 is the
     top set (double progression on it), later sets back-off at the progression's share of
-    it. In a deload (`deload`) the load is settings.deload_load of that, rounded down to
-    the increment."""
+    it. In a deload (`deload`) nothing progresses: the load is settings.deload_load of
+    last time's top weight, rounded down to the increment."""
     prog = progression if isinstance(progression, Progression) else parse_progression(progression)
     working = [s for s in last_sets if s.is_working and s.reps > 0]
     lo, hi = item.reps_min, item.reps_max
@@ -180,9 +180,9 @@ def prefill(
                 reps, why = hi, f"back-off set: {prog.backoff_pct:g} % of the top set"
         else:
             why = f"double progression: {why}"
-    if deload:
-        weight = _round_down(weight * settings.deload_load, increment_kg)
-        why += f"; deload: about {settings.deload_load * 100:.0f} % of the load"
+    if deload:  # no progression in a deload: a share of last time's load
+        weight = _round_down(top * settings.deload_load, increment_kg)
+        why = f"deload: about {settings.deload_load * 100:.0f} % of last time's {top:g} kg"
     return Prefill(round(weight, 2), reps, why)
 
 

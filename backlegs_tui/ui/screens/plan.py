@@ -16,7 +16,7 @@ from textual.widgets import DataTable, Footer, Header
 from ..jobs import JobFailed
 from ..widgets.plan_checks_view import PlanChecksView
 from ..widgets.plan_detail import PlanDetail
-from ..widgets.plan_schedule import WEEKDAY_NAMES, WeekSchedule, day_strip
+from ..widgets.plan_schedule import WEEKDAY_NAMES, WeekSchedule, day_strip, week_sets_line
 from .base import ModeScreen
 from .plan_build import PlanBuilding
 from .plan_catalogue import CatalogueScreen
@@ -57,6 +57,7 @@ class PlanScreen(PlanTextEditing, PlanBuilding, ModeScreen):
         Binding("p", "edit_plan", "Plan details", id="plan.edit-plan"),
         Binding("c", "duplicate_plan", "Copy plan", id="plan.duplicate", show=False),
         Binding("R", "ready_plans", "Add the ready plans", id="plan.ready", show=False),
+        Binding("L", "deload_week", "Deload this week / not", id="plan.deload-week", show=False),
         Binding("E", "edit_text", "Edit the plan as text in $EDITOR", id="plan.edit-text", show=False),
         Binding("escape", "back_to_plans", "Back to the plans", id="plan.back", show=False),
         Binding("e", "catalogue", "Exercises", id="plan.catalogue"),
@@ -143,7 +144,15 @@ class PlanScreen(PlanTextEditing, PlanBuilding, ModeScreen):
             return
         self.query_one(PlanDetail).show(view.plan, view.exercises)
         names = {p.id: p.name for p in view.plans}
-        self.query_one(WeekSchedule).show(view.schedule, names, self.selected)
+        week = self.query_one(WeekSchedule)
+        week.show(view.schedule, names, self.selected, view.minutes)
+        title = "Week  1-7 on/off · x clear · L deload"
+        if view.mesocycle_week is not None:
+            title = f"Week {view.mesocycle_week} of {self.blapp.settings.mesocycle_weeks}" + title[4:]
+        if view.deload_week:
+            title += " · DELOAD WEEK"
+        week.border_title = title
+        week.border_subtitle = "sets/wk " + week_sets_line(view.week_sets, list(self.blapp.settings.landmarks))
         empty = "No plans yet" if not view.plans else "No plan selected"
         summary = self.query_one(PlanChecksView).show(view.checks, empty)
         self.query_one("#plan-checks-box").border_subtitle = summary
@@ -193,6 +202,26 @@ class PlanScreen(PlanTextEditing, PlanBuilding, ModeScreen):
 
     def _set_day(self, weekday: int, plan_ids: list[int]) -> None:
         self.change(f"change {WEEKDAY_NAMES[weekday]}", lambda repo: repo.set_schedule(weekday, plan_ids))
+
+    def action_deload_week(self) -> None:
+        """Start a deload week now (this Monday to Sunday), or take it back; the session
+        prefill lowers sets and loads in it (domain.progression.is_deload_week)."""
+        from dataclasses import replace
+        from datetime import date, timedelta
+
+        from ..messages import SettingsSaved
+
+        today = date.today()
+        monday = (today - timedelta(days=today.weekday())).isoformat()
+        s = self.blapp.settings
+        new = replace(s, deload_week="" if s.deload_week == monday else monday,
+                      mesocycle_start=s.mesocycle_start or monday)
+        note = "Deload week started: about" if new.deload_week else "Deload week taken back"
+        if new.deload_week:
+            note += f" {new.deload_sets * 100:.0f} % of the sets at {new.deload_load * 100:.0f} % of the load"
+        self.notify(note)
+        self.blapp.jobs.submit(self, "save the deload week", lambda repo: repo.save_settings(new),
+                               lambda _: SettingsSaved(new))
 
     # ---- the catalogue --------------------------------------------------------------
 

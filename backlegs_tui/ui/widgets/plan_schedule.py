@@ -28,10 +28,17 @@ class WeekSchedule(DataTable[str]):
         for wd, day in enumerate(WEEKDAYS):
             self.add_row(day, "-", key=str(wd))
 
-    def show(self, schedule: Mapping[int, Sequence[int]], names: Mapping[int, str], selected: int | None) -> None:
+    def show(
+        self, schedule: Mapping[int, Sequence[int]], names: Mapping[int, str], selected: int | None,
+        minutes: Mapping[int, int] | None = None,
+    ) -> None:
+        """Each day's plans, each with its estimated minutes (`minutes`: plan id to minutes)."""
+        minutes = minutes or {}
         for wd, day in enumerate(WEEKDAYS):
             ids = schedule.get(wd, ())
-            plans = ", ".join(names.get(pid, "?") for pid in ids) or "rest"
+            plans = ", ".join(
+                names.get(pid, "?") + (f" ~{minutes[pid]} min" if pid in minutes else "") for pid in ids
+            ) or "rest"
             mark = "●" if selected in ids else " "
             self.update_cell(str(wd), "day", f"{day}{mark}")
             self.update_cell(str(wd), "plans", plans, update_width=True)
@@ -40,3 +47,15 @@ class WeekSchedule(DataTable[str]):
     def weekday(self) -> int:
         """The weekday under the cursor (0 = Monday)."""
         return self.cursor_row
+
+
+def week_sets_line(week_sets: Mapping[str, tuple[float, float]], muscles: Sequence[str]) -> str:
+    """`back 14-17 · quads 9-11`: the week's hard sets per landmarked muscle, as scheduled."""
+    def n(v: float) -> str:
+        return f"{v:.1f}".rstrip("0").rstrip(".")
+
+    parts = []
+    for m in muscles:
+        lo, hi = week_sets.get(m, (0.0, 0.0))
+        parts.append(f"{m} {n(hi)}" if lo == hi else f"{m} {n(lo)}-{n(hi)}")
+    return " · ".join(parts)

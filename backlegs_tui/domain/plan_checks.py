@@ -8,11 +8,10 @@ Each check returns one line with its reason. Pure: no textual, no sqlalchemy.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from enum import Enum
-
-import math
 
 from .model import Exercise, ExerciseKind, Plan, PlanItem, SpinalLoad
 from .volume import Marks, Zone, describe_zone, muscle_sets, zone_of
@@ -157,7 +156,7 @@ def check_compounds_first(exs: Sequence[Exercise]) -> PlanCheck:
         if ex.kind is ExerciseKind.ISOLATION:
             later = next((c for c in exs[i + 1 :] if c.is_compound and set(c.primary) & set(ex.primary)), None)
             if later is not None:
-                muscle = sorted(set(later.primary) & set(ex.primary))[0]
+                muscle = min(set(later.primary) & set(ex.primary))
                 return PlanCheck(
                     "compounds-first",
                     CheckStatus.WARN,

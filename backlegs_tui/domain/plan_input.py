@@ -3,6 +3,7 @@ Each parser returns a value or raises InputError with a message fit to show inli
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterable, Mapping
 
 from .text import has_control
@@ -163,7 +164,7 @@ def parse_landmarks(text: str, muscle: str = "Landmarks") -> tuple[int, int, int
     if len(parts) != 5 or not all(p.isascii() and p.isdigit() and len(p) <= 3 for p in parts):
         raise InputError(f"{muscle}: MV MEV MAV MRV in sets a week, e.g. 8 10 14-22 25")
     marks = tuple(int(p) for p in parts)
-    if any(a > b for a, b in zip(marks, marks[1:])) or marks[4] > 60:
+    if any(a > b for a, b in itertools.pairwise(marks)) or marks[4] > 60:
         raise InputError(f"{muscle}: each landmark at least the one before, MRV at most 60")
     return marks  # type: ignore[return-value]
 

@@ -124,7 +124,7 @@ class PlanEdits:
         """Change any of an item's fields (ITEM_FIELDS); unknown names are refused."""
         bad = set(fields) - self.ITEM_FIELDS
         if bad:
-            raise StoreError(f"a plan item has no field {sorted(bad)[0]!r}")
+            raise StoreError(f"a plan item has no field {min(bad)!r}")
         with self._uow() as s, s.begin():
             row = s.get(PlanItemRow, item_id)
             if row is None:
@@ -136,7 +136,7 @@ class PlanEdits:
         """Change a plan's warm-up, cool-down, notes, their minutes or its time budget."""
         bad = set(fields) - self.PLAN_FIELDS
         if bad:
-            raise StoreError(f"a plan has no field {sorted(bad)[0]!r}")
+            raise StoreError(f"a plan has no field {min(bad)!r}")
         with self._uow() as s, s.begin():
             row = s.get(PlanRow, plan_id)
             if row is None:

@@ -16,7 +16,12 @@ from textual.widgets import DataTable, Footer, Header
 from ..jobs import JobFailed
 from ..widgets.plan_checks_view import PlanChecksView
 from ..widgets.plan_detail import PlanDetail
-from ..widgets.plan_schedule import WEEKDAY_NAMES, WeekSchedule, day_strip, week_sets_line
+from ..widgets.plan_schedule import (
+    WEEKDAY_NAMES,
+    WeekSchedule,
+    day_strip,
+    week_sets_line,
+)
 from .base import ModeScreen
 from .plan_build import PlanBuilding
 from .plan_catalogue import CatalogueScreen

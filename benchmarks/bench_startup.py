@@ -12,7 +12,7 @@ when each marker text first appears, then sends ctrl+q and waits for the exit:
   shows after the recent sessions are read and the fatigue analysis has run;
 - mode switches (backlegs only): once the overview shows, F1, F3, F1, F3, F2 are sent one
   at a time; each is timed from the key to its mode's data on screen: Plan's first check
-  ("Compounds first", drawn once the plan is read and checked), History's session count
+  ("Compounds before", drawn once the plan is read and checked), History's session count
   ("Sessions (", drawn once the first page is read), Session's "sRPE" again. The first F1
   and F3 open their mode for the first time (screen built, data read); the second ones
   come back to a mode already open;
@@ -55,7 +55,7 @@ CTRL_Q = b"\x11"
 MINIMAL_MARKERS = {"first_frame": "minimal-bench"}
 BACKLEGS_MARKERS = {"first_frame": "backlegs", "plans_shown": " exercises)", "overview_shown": "sRPE"}
 F1, F2, F3 = b"\x1bOP", b"\x1bOQ", b"\x1bOR"
-PLAN_DATA, HISTORY_DATA, SESSION_DATA = ("Compounds first",), ("Sessions (",), ("sRPE",)
+PLAN_DATA, HISTORY_DATA, SESSION_DATA = ("Compounds before",), ("Sessions (",), ("sRPE",)
 # (name, key, what on screen says the mode's data is shown)
 MODE_STEPS = (
     ("plan_first", F1, PLAN_DATA),

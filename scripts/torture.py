@@ -50,7 +50,7 @@ from tests.pty_app import PtyApp
 
 # what the entry's message line says after Enter (services/live_session.py: _logged, enter)
 CONFIRMED = re.compile(r"✓ (Set \d+|Warm-up) saved: (.+?)\s*$")
-MESSAGE = re.compile(r"(✓ (?:Set \d+|Warm-up) saved: .+?|✗ .+?|Warm-ups for .+?|Today's working weight.+?)\s*│")
+MESSAGE = re.compile(r"(✓ (?:Set \d+|Warm-up) saved: .+|✗ .+|Warm-ups for .+|Today's working weight.+)$")
 
 
 class VtApp(PtyApp):
@@ -73,13 +73,28 @@ class VtApp(PtyApp):
     def clear(self) -> None:
         self.seen = b""  # the emulated screen stays as it is
 
+    def settle(self, quiet: float = 0.08, limit: float = 1.0) -> None:
+        """Read until the app has written nothing for `quiet` seconds (a whole frame painted)."""
+        end = time.monotonic() + limit
+        while time.monotonic() < end:
+            before = len(self.seen)
+            self._read(quiet)
+            if len(self.seen) == before:
+                return
+
     def message(self) -> str:
-        """The entry's message line (what Enter answered), "" if none."""
-        for row in self.vt.display:
-            m = MESSAGE.search(row)
-            if m:
-                return m.group(1).strip()
-        return ""
+        """The entry's message line (what Enter answered), "" if none: searched in the entry's
+        box only (the lift's plan line above can read "Warm-ups for ..." too)."""
+        rows = self.vt.display
+        top = next((i for i, row in enumerate(rows) if "Log set  (Enter)" in row), None)
+        if top is None:
+            return ""
+        # the entry box's rows (not the rest timer beside it), a long line wrapped joined again
+        # ("★ New record: ...   ✓ Set 2 saved: 100 kg x 5" wraps)
+        inner = [row.split("││")[0].strip("│ ") for row in rows[top + 1 : top + 9]]
+        text = " ".join(" ".join(part for part in inner if part).split())
+        m = MESSAGE.search(text)
+        return m.group(1).strip() if m else ""
 
 
 @dataclass
@@ -133,6 +148,8 @@ class Driver:
             msg = self.app.message()
             if not msg or msg == before:
                 continue
+            self.app.settle()  # a frame read half-painted mixes the old line with the new
+            msg = self.app.message()
             m = CONFIRMED.search(msg)
             self.in_flight = False
             if m:
@@ -320,7 +337,10 @@ def trial(db: Path, rng: random.Random, figures: Figures, state: dict) -> None:
         for _ in range(rng.randint(0, 4)):
             name, action = pick(rng)
             figures.kinds[name] = figures.kinds.get(name, 0) + 1
-            if action(d, True) == "none":  # no answer in time: this is the kill
+            outcome = action(d, True)
+            if os.environ.get("TORTURE_DEBUG"):
+                print("   ", name, outcome, repr(d.app.message()), flush=True)
+            if outcome == "none":  # no answer in time: this is the kill
                 break
         else:
             if moment == "after_enter":
@@ -337,7 +357,10 @@ def trial(db: Path, rng: random.Random, figures: Figures, state: dict) -> None:
             elif moment == "mid_rest":
                 for _ in range(6):
                     figures.kinds["weighted"] = figures.kinds.get("weighted", 0) + 1
-                    if act_weighted(d, True) == "set" and d.last_was_working:
+                    outcome = act_weighted(d, True)
+                    if os.environ.get("TORTURE_DEBUG"):
+                        print("    rest:", outcome, repr(d.app.message()), [r for r in d.app.vt.display if "Log set" in r or "✓" in r or "⚠" in r], flush=True)
+                    if outcome == "none" or outcome == "set" and d.last_was_working:
                         break
                 time.sleep(rng.uniform(0.05, 1.0))
             else:

@@ -91,7 +91,11 @@ class VtApp(PtyApp):
             return ""
         # the entry box's rows (not the rest timer beside it), a long line wrapped joined again
         # ("★ New record: ...   ✓ Set 2 saved: 100 kg x 5" wraps)
-        inner = [row.split("││")[0].strip("│ ") for row in rows[top + 1 : top + 9]]
+        inner = []
+        for row in rows[top + 1 : top + 9]:
+            if row.startswith("╰"):  # the box's bottom border
+                break
+            inner.append(row.split("││")[0].strip("│ "))
         text = " ".join(" ".join(part for part in inner if part).split())
         m = MESSAGE.search(text)
         return m.group(1).strip() if m else ""

@@ -54,8 +54,7 @@ async def test_a_timed_hold_with_the_stopwatch(db_path, clock):
         assert "Hold" in str(screen.entry.render()) and "h: hold timer" in str(screen.query_one("#plates").render())
         await pilot.press("h")
         clock.advance(52)
-        await pilot.pause(0.3)
-        assert "Hold 0:52" in str(screen.query_one("#plates").render())
+        await wait_for(pilot, lambda: "Hold 0:52" in str(screen.query_one("#plates").render()), "the stopwatch at 0:52")
         await pilot.press("h")
         assert screen.entry.duration == "52"
         await pilot.press("enter")

@@ -123,3 +123,14 @@ def test_a_forgotten_session_is_logged_with_the_same_object(repo: Repository, cl
     assert [s.logged_at for s in sets] == [when, when + timedelta(minutes=3)]
     assert repo.open_session() is None  # still a finished session, in History at its date
     assert repo.sessions()[0].id == sid and repo.sessions()[0].set_count == 2
+
+
+def test_the_finish_summary_counts_a_pull_up_at_the_load_it_moved(repo: Repository, clock) -> None:
+    repo.log_body_weight(clock(), 80)
+    live = session_with(repo, clock, "Pull-up")
+    live.commit(repo, live.enter(EntryInput("10", "8", "")))  # body 80 + 10 kg, 8 reps
+    bests = live.bests().run(repo)
+    report = live.summary(bests, clock())
+    assert report.volume_kg == 90 * 8  # not 10 x 8, and never 0 x 8
+    assert report.volume_by_muscle["back"] == 90 * 8
+    assert any(r.kind == "heaviest" and r.value_kg == 90 for r in report.records)

@@ -24,6 +24,7 @@ from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
 from ..domain.fatigue import session_flags
+from ..domain.loads import body_weight_lookup, with_effective_loads
 from ..domain.model import (
     Exercise,
     LoadKind,
@@ -787,8 +788,15 @@ class LiveSession:
         ex_ids = {s.exercise_id for s in self.state.sets}
         started = self.state.started_at
 
+        kinds = {ex: self.exercises[ex].load_kind for ex in ex_ids if ex in self.exercises}
+
         def run(repo: Repository) -> dict[int, tuple[float | None, float | None]]:
-            return {ex: previous_bests(repo.exercise_sets(ex, before=started)) for ex in ex_ids}
+            # a bodyweight or assisted lift's records are on the load it moved (body +/- load)
+            body_on = body_weight_lookup(repo.body_weights())
+            return {
+                ex: previous_bests(with_effective_loads(kinds.get(ex, LoadKind.WEIGHTED), repo.exercise_sets(ex, before=started), body_on))
+                for ex in ex_ids
+            }
 
         return Write("read your records", "bests", run)
 
@@ -801,7 +809,15 @@ class LiveSession:
         return self.clock()
 
     def summary(self, bests: Mapping[int, tuple[float | None, float | None]], ended_at: datetime) -> SessionReport:
-        return summarize(self.state, self.exercises, bests, ended_at)
+        """The finish summary, with bodyweight and assisted sets at the load they moved (no
+        volume or record is claimed for them while the body weight is unknown)."""
+        body = self.body_kg
+        sets: list[SetEntry] = []
+        for s in self.state.sets:
+            ex = self.exercises.get(s.exercise_id)
+            kind = ex.load_kind if ex is not None else LoadKind.WEIGHTED
+            sets.extend(with_effective_loads(kind, [s], lambda _at: body))
+        return summarize(replace(self.state, sets=sets), self.exercises, bests, ended_at)
 
     def finish(self, session_rpe: float | None, ended_at: datetime) -> Outcome:
         self.ending = True

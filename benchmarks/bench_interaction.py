@@ -57,7 +57,7 @@ async def _until(pilot, predicate: Callable[[], bool], timeout: float = 30.0) ->
     while not predicate():
         if time.perf_counter() > deadline:
             raise TimeoutError("benchmark condition never held")
-        await asyncio.sleep(0)
+        await asyncio.sleep(0.001)
 
 
 async def bench_minimal(presses: int) -> list[float]:
@@ -87,6 +87,8 @@ async def bench_backlegs(db: Path, presses: int) -> dict[str, list[float]]:
         await _until(pilot, lambda: isinstance(app.screen, SessionScreen))
         screen = app.screen
         await _until(pilot, lambda: app.repo is not None and any(o.option_count for o in screen.query("#start-options")))
+        # a body weight on record, so that the pull-up later in the plan logs without asking
+        app.repo.log_body_weight(app.clock(), 80.0)
         await pilot.press("enter")
         await _until(pilot, lambda: type(app.screen).__name__ == "FormDialog")
         await pilot.press("escape")

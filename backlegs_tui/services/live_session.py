@@ -119,6 +119,7 @@ class Outcome:
     write: Write | None = None
     notify: str = ""  # a line worth a notification (the session is saved, ...)
     ask: str = ""  # "body_weight": the lifter must give today's body weight first
+    then: Write | None = None  # a read that follows once the set is shown (the record check)
 
 
 @dataclass(slots=True)
@@ -568,7 +569,7 @@ class LiveSession:
         warn = far_from_target(reps, item) if counted else None
         return Outcome(
             f"⚠ {warn}: saved anyway, e undoes a slip" if warn else "",
-            write=Write("save the set", "logged", lambda repo: log_and_check(repo, sid, entry, rest, past=past)),
+            write=Write("save the set", "logged", lambda repo: log_only(repo, sid, entry, rest, past=past)),
         )
 
     def _logged(self, result: SetEntry | tuple[SetEntry, str | None]) -> Outcome:
@@ -605,7 +606,16 @@ class LiveSession:
         if self.past:  # a set entered afterwards starts no rest
             self.timer, self.announced = None, True
         self.refresh()
-        return Outcome(msg, write=write)
+        # the record check reads the lift's whole history: it runs after the set is shown, so
+        # Enter -> committed and shown never waits on it
+        check = None if record else Write("check your records", "record", lambda repo: (saved, repo.set_record(saved)))
+        return Outcome(msg, write=write, then=check)
+
+    def _record(self, result: tuple[SetEntry, str | None]) -> Outcome:
+        saved, record = result
+        if not record or saved.session_id != self.state.id:
+            return Outcome()
+        return Outcome(f"★ New {record.replace('record: ', f'record: {saved.exercise_name} ', 1)}   ✓ {self.line(saved)}")
 
     def _advance_after(self, item: SessionItem) -> Write | None:
         """Move on to the next lift with sets left, once this one's planned sets are done."""
@@ -836,6 +846,8 @@ class LiveSession:
         st = self.state
         if kind == "logged":
             return self._logged(result)
+        if kind == "record":
+            return self._record(result)
         if kind in ("added", "swapped"):
             item, earlier = result
             self.earlier[item.exercise_id] = earlier
@@ -882,9 +894,11 @@ class LiveSession:
         """Run an outcome's write now and apply it (and any write that follows): for tests and
         headless callers. Returns the last outcome with a message."""
         last = outcome
-        while outcome.write is not None:
-            write = outcome.write
+        pending = [w for w in (outcome.write, outcome.then) if w is not None]
+        while pending:
+            write = pending.pop(0)
             outcome = self.apply(write.kind, write.run(repo))
+            pending[:0] = [w for w in (outcome.write, outcome.then) if w is not None]
             if outcome.message or outcome.notify:
                 last = outcome
         return last
@@ -901,11 +915,16 @@ class LiveSession:
         self.refresh()
 
 
+def log_only(repo: Repository, session_id: int, entry: SetEntry,
+             rest: tuple[datetime, datetime] | None, *, past: bool = False) -> SetEntry:
+    """Log a set (after the last one of a past session); the record check follows apart."""
+    return repo.log_past_set(session_id, entry) if past else repo.log_set(session_id, entry, rest=rest)
+
+
 def log_and_check(repo: Repository, session_id: int, entry: SetEntry,
                   rest: tuple[datetime, datetime] | None, *, past: bool = False) -> tuple[SetEntry, str | None]:
-    """Log a set (after the last one of a past session), then ask whether it beats the lift's
-    record (its text, or None)."""
-    saved = repo.log_past_set(session_id, entry) if past else repo.log_set(session_id, entry, rest=rest)
+    """Log a set, then ask whether it beats the lift's record (its text, or None)."""
+    saved = log_only(repo, session_id, entry, rest, past=past)
     return saved, repo.set_record(saved)
 
 

@@ -158,6 +158,8 @@ class SessionScreen(SetEditKeys, FinishKeys, ModeScreen):
             self.panel.message(out.message, error=out.error)
         if out.write is not None and self.live is not None:
             self._queue(out.write)
+        if out.then is not None and self.live is not None:
+            self._queue(out.then)
 
     def _queue(self, write: Write) -> None:
         sid, kind = self.live.id, write.kind  # type: ignore[union-attr]

@@ -233,6 +233,7 @@ class LiveSession:
         self.settings = settings
         self.clock = clock
         self.body_kg = data.body_kg
+        self.confirmed: dict[int | None, str] = {}  # set id -> its confirmation, until its record check
         # a finished session opened again (a forgotten one entered afterwards): its sets go in
         # after its last one (repo.log_past_set), with no rest timer
         self.past = data.state.ended_at is not None
@@ -609,13 +610,15 @@ class LiveSession:
         # the record check reads the lift's whole history: it runs after the set is shown, so
         # Enter -> committed and shown never waits on it
         check = None if record else Write("check your records", "record", lambda repo: (saved, repo.set_record(saved)))
+        self.confirmed[saved.id] = msg
         return Outcome(msg, write=write, then=check)
 
     def _record(self, result: tuple[SetEntry, str | None]) -> Outcome:
         saved, record = result
+        confirmed = self.confirmed.pop(saved.id, f"✓ {self.line(saved)}")
         if not record or saved.session_id != self.state.id:
             return Outcome()
-        return Outcome(f"★ New {record.replace('record: ', f'record: {saved.exercise_name} ', 1)}   ✓ {self.line(saved)}")
+        return Outcome(f"★ New {record.replace('record: ', f'record: {saved.exercise_name} ', 1)}   {confirmed}")
 
     def _advance_after(self, item: SessionItem) -> Write | None:
         """Move on to the next lift with sets left, once this one's planned sets are done."""

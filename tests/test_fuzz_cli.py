@@ -159,3 +159,15 @@ def test_backlegs_db_env(value: str) -> None:
         code, _, err = call(["export"], {"BACKLEGS_DB": env_value})
         assert code == 2
         one_line_or_ok(code, err)
+
+
+def test_a_database_named_like_a_glob_pattern_is_backed_up_and_exported(tmp_path: Path) -> None:
+    """Found by the property above: a database called `**` broke the backup rotation's glob."""
+    for name in ("**", "[x].db", "a*?.db"):
+        db = tmp_path / name
+        from backlegs_tui.store.repository import Repository
+
+        Repository.open(db).close()
+        for argv in (["--db", str(db), "backup"], ["--db", str(db), "export", "--format", "csv"]):
+            code, _, err = call(argv)
+            assert code == 0, err

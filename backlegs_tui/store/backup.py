@@ -3,6 +3,7 @@ another connection open)."""
 
 from __future__ import annotations
 
+import glob
 import os
 import sqlite3
 from datetime import date, datetime
@@ -91,7 +92,7 @@ def pre_migration_backup(db_path: Path, revision: str | None, keep: int = 3) -> 
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
     dest = db_path.with_name(f"{db_path.name}.pre-{revision or 'empty'}-{stamp}.bak")
     backup_to(db_path, dest)
-    rotate(db_path.parent, f"{db_path.name}.pre-*.bak", keep)
+    rotate(db_path.parent, f"{glob.escape(db_path.name)}.pre-*.bak", keep)
     return dest
 
 
@@ -112,7 +113,7 @@ def daily_backup(db_path: Path, keep: int = 7, today: date | None = None) -> Pat
         return None
     try:
         backup_to(db_path, dest)
-        rotate(folder, f"{db_path.stem}-daily-*.db", keep)
+        rotate(folder, f"{glob.escape(db_path.stem)}-daily-*.db", keep)
     except (OSError, sqlite3.OperationalError):
         return None
     except sqlite3.DatabaseError as exc:  # damaged beyond what the check could report

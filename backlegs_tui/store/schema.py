@@ -6,6 +6,7 @@ path in a few milliseconds and the TUI can paint its first frame before the heav
 
 from __future__ import annotations
 
+import glob
 import os
 import re
 import sqlite3
@@ -305,9 +306,9 @@ def backups_of(db_path: Path) -> list[Path]:
     folder = db_path.parent / BACKUP_FOLDER
     try:
         if folder.is_dir():
-            found += folder.glob(f"{db_path.stem}-*.db")
-        found += db_path.parent.glob(f"{db_path.name}.pre-*.bak")
-        found += db_path.parent.glob(f"{db_path.name}.replaced-*")
+            found += folder.glob(f"{glob.escape(db_path.stem)}-*.db")
+        found += db_path.parent.glob(f"{glob.escape(db_path.name)}.pre-*.bak")
+        found += db_path.parent.glob(f"{glob.escape(db_path.name)}.replaced-*")
     except OSError:
         return []
 

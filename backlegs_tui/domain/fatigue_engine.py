@@ -495,6 +495,26 @@ def _systemic_pair(prep: Prepared, recent: Sequence[int], m: float) -> list[int]
     return []
 
 
+def _recent_judged(prep: Prepared, upto: int, as_of: date, *, days: int, min_lifts: int, count: int) -> list[int]:
+    """The last `count` sessions before `upto` (newest first) within `days` of `as_of` with at
+    least `min_lifts` judged compounds. A deload resets: sessions before it are not judged
+    together with ones after it."""
+    recent: list[int] = []
+    for k in range(upto - 1, -1, -1):
+        info = prep.sessions[k]
+        if (as_of - info.day).days > days:
+            break
+        if info.deload:
+            if recent:
+                break
+            continue
+        if len(prep.judge(k).zs) >= min_lifts:
+            recent.append(k)
+            if len(recent) == count:
+                break
+    return recent
+
+
 def _pooled_decline(prep: Prepared, upto: int, as_of: date, m: float) -> tuple[list[int], Flag] | None:
     """A coach's pooled, systemic view over the last three sessions (within 10 days, the
     latest within 7), for a lifter who sees each lift once a week: each lift is read once or
@@ -509,19 +529,7 @@ def _pooled_decline(prep: Prepared, upto: int, as_of: date, m: float) -> tuple[l
     the mean >= +0.2. Or, instead of the change since the time before: the readings' mean z
     <= -0.5 with the median RPE rise >= +0.5 (a lifter already a little below before). On the generated steady histories (seeds 1-10) the pooled change never
     went below -0.25 with the other conditions met; an overreach shows -0.4 to -0.8 a week in."""
-    recent: list[int] = []
-    for k in range(upto - 1, -1, -1):
-        info = prep.sessions[k]
-        if (as_of - info.day).days > POOL_DAYS:
-            break
-        if info.deload:
-            if recent:
-                break  # a deload resets: sessions before it are not judged together with ones after it
-            continue
-        if prep.judge(k).zs:
-            recent.append(k)
-            if len(recent) == POOL_SESSIONS:
-                break
+    recent = _recent_judged(prep, upto, as_of, days=POOL_DAYS, min_lifts=1, count=POOL_SESSIONS)
     if len(recent) < POOL_SESSIONS or (as_of - prep.days[recent[0]]).days > POOL_RECENT_DAYS:
         return None
     if prep.judge(recent[0]).mean_z > -BACK_Z * m:
@@ -656,19 +664,7 @@ def _assess(prep: Prepared, settings: Settings, as_of: date) -> FatigueReport:
     warning: list[Flag] = []
 
     # -- systemic decline: the last three sessions with judged compounds --
-    recent: list[int] = []
-    for k in range(upto - 1, -1, -1):
-        info = prep.sessions[k]
-        if (as_of - info.day).days > WINDOW_DAYS:
-            break
-        if info.deload:
-            if recent:
-                break  # a deload resets: sessions before it are not judged together with ones after it
-            continue
-        if len(prep.judge(k).zs) >= 2:
-            recent.append(k)
-            if len(recent) == 3:
-                break
+    recent = _recent_judged(prep, upto, as_of, days=WINDOW_DAYS, min_lifts=2, count=3)
     down = _systemic_pair(prep, recent, m)
     latest_ok = recent and (as_of - prep.days[recent[0]]).days <= RECENT_DAYS
     systemic = bool(latest_ok and down and prep.judge(recent[0]).mean_z <= -BACK_Z * m)

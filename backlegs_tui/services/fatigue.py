@@ -47,6 +47,15 @@ def fatigue_report(repo: Repository, start: date, end: date) -> list[FatigueRepo
     return assess_range(sessions, exercises, settings, start, end)
 
 
+def fatigue_view(repo: Repository, as_of: date, weeks: int = 12) -> tuple[FatigueReport, FatiguePicture]:
+    """History -> Fatigue: the verdict at the end of `as_of` and its picture, from one read of
+    the history (the verdict windows what it reads itself, so the picture's longer read gives
+    the same verdict as `fatigue_today`)."""
+    sessions, exercises, settings = _load(repo, as_of - timedelta(days=7 * weeks), as_of)
+    report = assess_range(sessions, exercises, settings, as_of, as_of)[0]
+    return report, picture_from(prepare(sessions, exercises), as_of, weeks)
+
+
 def fatigue_picture_for(repo: Repository, as_of: date, weeks: int = 12) -> FatiguePicture:
     """History -> Fatigue's picture: main lifts against their noise band, weekly load and
     hard sets, readiness, the fitness/fatigue/form view, for `weeks` weeks up to `as_of`."""

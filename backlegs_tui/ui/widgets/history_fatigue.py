@@ -50,15 +50,15 @@ def read_fatigue(repo: Repository, as_of: date) -> FatigueResult | None:
     """Runs in the job worker: the report and the picture for `as_of`, or None when this
     build has no fatigue service."""
     try:
-        from ...services.fatigue import fatigue_picture_for, fatigue_today
+        from ...services.fatigue import fatigue_view
     except ImportError:
         return None
-    picture = fatigue_picture_for(repo, as_of)
+    report, picture = fatigue_view(repo, as_of)
     # deload sessions, also those no lift point shows (a deload's easy sets give no reading)
     deloads = tuple(
         s.started_at.date() for s in repo.sessions(limit=RECENT_SESSIONS) if s.deload and s.started_at.date() <= as_of
     )
-    return FatigueResult(fatigue_today(repo, as_of), picture, deloads)
+    return FatigueResult(report, picture, deloads)
 
 
 def _value(v: object) -> str:

@@ -122,25 +122,23 @@ class PlanEdits:
 
     def update_plan_item(self, item_id: int, **fields: object) -> None:
         """Change any of an item's fields (ITEM_FIELDS); unknown names are refused."""
-        bad = set(fields) - self.ITEM_FIELDS
-        if bad:
-            raise StoreError(f"a plan item has no field {min(bad)!r}")
-        with self._uow() as s, s.begin():
-            row = s.get(PlanItemRow, item_id)
-            if row is None:
-                raise StoreError("that plan item is gone")
-            for key, value in fields.items():
-                setattr(row, key, list(value) if key == "alternative_ids" else value)  # type: ignore[call-overload]
+        if "alternative_ids" in fields:
+            fields["alternative_ids"] = list(fields["alternative_ids"])  # type: ignore[call-overload]
+        self._set_fields(PlanItemRow, item_id, fields, self.ITEM_FIELDS, "a plan item")
 
     def update_plan(self, plan_id: int, **fields: object) -> None:
         """Change a plan's warm-up, cool-down, notes, their minutes or its time budget."""
-        bad = set(fields) - self.PLAN_FIELDS
+        self._set_fields(PlanRow, plan_id, fields, self.PLAN_FIELDS, "a plan")
+
+    def _set_fields(self, model: type, row_id: int, fields: dict[str, object], allowed: frozenset[str], what: str) -> None:
+        """Set `fields` on one row in one transaction; a name not in `allowed` is refused."""
+        bad = set(fields) - allowed
         if bad:
-            raise StoreError(f"a plan has no field {min(bad)!r}")
+            raise StoreError(f"{what} has no field {min(bad)!r}")
         with self._uow() as s, s.begin():
-            row = s.get(PlanRow, plan_id)
+            row = s.get(model, row_id)
             if row is None:
-                raise StoreError("that plan is gone")
+                raise StoreError(f"that {what.removeprefix('a ')} is gone")
             for key, value in fields.items():
                 setattr(row, key, value)
 

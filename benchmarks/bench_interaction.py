@@ -6,8 +6,8 @@ Both apps run headless in this process (`App.run_test`, 120x36), in the same run
   app's job runner, applied to the `LiveSession` and the live panel drawn with it. The minimal app's equivalent is a
   key press that appends a row to its DataTable.
 - history: from F3 to History mode showing its session list (first open, then a second open).
-- analysis: the fatigue analysis of the start panel (`trends.analyse` over the last 120 days,
-  read from the database), timed directly.
+- analysis: the fatigue verdict of the start panel (`services.fatigue.fatigue_today`: the
+  sessions it needs read from the database and judged), timed directly.
 
 Each figure is a median over many repetitions; the report gives the backlegs/minimal ratio
 where a minimal counterpart exists. The database is copied first, so the cached one never
@@ -27,14 +27,14 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
-from datetime import datetime, timedelta
+from datetime import datetime
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(HERE.parent))
 
-from bench_startup import OUT, SEED, SESSIONS_PER_WEEK, SETS_TARGET, WEEKS, build_db  # noqa: E402
+from bench_startup import OUT, SEED, SETS_TARGET, WEEKS, build_db  # noqa: E402
 from minimal_app import MinimalApp  # noqa: E402
 
 SIZE = (120, 36)
@@ -76,7 +76,7 @@ async def bench_minimal(presses: int) -> list[float]:
 
 
 async def bench_backlegs(db: Path, presses: int) -> dict[str, list[float]]:
-    from backlegs_tui.domain.trends import HORIZON_DAYS, analyse
+    from backlegs_tui.services.fatigue import fatigue_today
     from backlegs_tui.ui.app import BacklegsApp
     from backlegs_tui.ui.screens.session import SessionScreen
 
@@ -127,12 +127,9 @@ async def bench_backlegs(db: Path, presses: int) -> dict[str, list[float]]:
 
         repo = app.repo
         assert repo is not None
-        exercises = {e.id: e for e in repo.exercises()}
         for _ in range(5):
             t0 = time.perf_counter()
-            now = datetime.now()
-            details = repo.session_details_since(now - timedelta(days=HORIZON_DAYS))
-            analyse(details, exercises, app.settings, now.date())
+            fatigue_today(repo, datetime.now().date())
             res["analysis"].append(time.perf_counter() - t0)
     return res
 

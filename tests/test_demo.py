@@ -11,12 +11,21 @@ from pathlib import Path
 import pytest
 
 from backlegs_tui.domain.catalogue import CATALOGUE, SAMPLE_PLAN
-from backlegs_tui.domain.fatigue_engine import Verdict, assess, assess_range
-from backlegs_tui.domain.model import Exercise, SetType, Settings
+from backlegs_tui.domain.fatigue_engine import (
+    Verdict,
+    assess,
+    assess_range,
+    sessions_from_records,
+)
+from backlegs_tui.domain.model import Exercise, Settings, SetType
 from backlegs_tui.domain.records import WorkoutRecord
-from backlegs_tui.domain.trends import sessions_from_records
 from backlegs_tui.domain.warmup import warmup_sets
-from backlegs_tui.store.demo import DEMO_PLAN_B, FATIGUE_DAYS, generate_history, make_demo_db
+from backlegs_tui.store.demo import (
+    DEMO_PLAN_B,
+    FATIGUE_DAYS,
+    generate_history,
+    make_demo_db,
+)
 from backlegs_tui.store.repository import Repository
 
 END = date(2026, 11, 24)

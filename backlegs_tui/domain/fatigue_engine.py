@@ -73,6 +73,7 @@ from typing import Any, Protocol
 from .fatigue_series import NOISE_MAX_DAYS as NOISE_WINDOW_DAYS
 from .fatigue_series import LiftSeries, LiftSession, Scheme, read_lift_session
 from .model import Exercise, Readiness, SetEntry, Settings, Unit
+from .records import WorkoutRecord
 from .units import format_e1rm, format_weight
 from .volume import hard_sets_by_exercise
 
@@ -154,6 +155,29 @@ class SessionLog:
     name: str = ""
     id: int | None = None
     deload: bool = False
+
+
+
+def sessions_from_records(workouts: Sequence[WorkoutRecord], exercises: Mapping[int, Exercise]) -> list[SessionLog]:
+    """Plain workout records (imports, the demo) as the engine reads them; sets of exercises
+    not in `exercises` (matched by name, case-insensitively) are left out."""
+    ids = {e.name.lower(): e.id for e in exercises.values()}
+    out: list[SessionLog] = []
+    for w in workouts:
+        sets = tuple(
+            SetEntry(
+                ids[r.exercise.lower()], r.set_type, r.weight_kg, r.reps, r.rpe, r.rir, r.rest_s,
+                r.logged_at or w.started_at, r.notes, position=pos, exercise_name=r.exercise,
+            )
+            for pos, r in enumerate(w.sets)
+            if r.exercise.lower() in ids
+        )
+        minutes = (w.ended_at - w.started_at).total_seconds() / 60 if w.ended_at else None
+        readiness = None
+        if (w.sleep_h, w.soreness, w.energy) != (None, None, None):
+            readiness = Readiness(w.sleep_h, w.soreness, w.energy)
+        out.append(SessionLog(w.started_at, sets, minutes, w.session_rpe, readiness, w.name, deload=w.deload))
+    return out
 
 
 # ---- thresholds --------------------------------------------------------------------------

@@ -32,27 +32,12 @@ class Overview:
 
 
 def read_overview(repo: Repository, now: datetime, settings: Settings) -> Overview:
-    """Recent sessions and the fatigue verdict at `now`. Uses the one fatigue-today function
-    (`services.fatigue.fatigue_today`); without it, the older trend check is shown as notes
-    and never as a warning."""
+    """Recent sessions and the fatigue verdict at `now`, from the one fatigue-today function
+    (`services.fatigue.fatigue_today`) that History and the CLI use too."""
+    from .fatigue import fatigue_today  # read in the worker, not at start-up
+
     details = repo.session_details_since(now - timedelta(days=RECENT_DAYS))
-    try:
-        from .fatigue import fatigue_today  # type: ignore[attr-defined]
-    except ImportError:
-        return _older_check(repo, details, now, settings)
     report = fatigue_today(repo, now.date(), clock=lambda: now)
     verdict = getattr(report.verdict, "value", str(report.verdict))
     lines = [(f.severity, f.message) for f in report.flags]
     return Overview(details, verdict, report.summary, lines, report.suggestion)
-
-
-def _older_check(repo: Repository, details: list[SessionDetail], now: datetime, settings: Settings) -> Overview:
-    try:
-        from ..domain.trends import analyse
-    except ImportError:
-        return Overview(details)
-    exercises = {e.id: e for e in repo.exercises()}
-    flags = analyse(details, exercises, settings, now.date())
-    # shown as before (the summary line first, in bold), but never a warning that offers a deload
-    lines = [("summary" if f.code == "summary" else f.severity.value, f.message) for f in flags]
-    return Overview(details, "none", "", lines)

@@ -122,15 +122,19 @@ SAMPLE_PLAN = PlanDraft(
     name="Back & Legs - article sample",
     warmup="10-15 min: light cardio; leg swings, torso twists, cat-cow, band pull-aparts",
     cooldown="5-10 min static stretches: hamstrings, quads, glutes, lats, erector spinae",
-    notes="Alternate a leg and a back lift; keep compounds shy of failure.",
+    notes="Alternate a leg and a back lift; keep compounds shy of failure. "
+    "The row is chest-supported: a barbell row would be a third heavy lumbar lift.",
     items=(
         PlanItemDraft("Barbell back squat", 3, 4, 5, 8, 8.0),
         PlanItemDraft("Pull-up", 3, 4, 6, 10, 8.0, ("Lat pulldown",)),
         PlanItemDraft("Romanian deadlift", 3, 3, 8, 12, 8.0),
-        # as the article writes it: three heavy lumbar lifts (squat, RDL, barbell row), which
-        # the spinal-count check names (swap the row for a chest-supported one); kept as is
-        # because the demo, the history fixtures and their snapshots are built on it
-        PlanItemDraft("Barbell row", 3, 3, 8, 12, 8.0, ("Dumbbell row", "Chest-supported row")),
+        # the article writes "Barbell row (or dumbbell row)" and warns that heavy rows and heavy
+        # squats both load the lower back: with squat and RDL already in, a chest-supported row
+        # keeps the session at two heavy lumbar lifts (the spinal-count check), the article's
+        # dumbbell row first among the alternatives. Not the dumbbell row itself: the demo's
+        # plan B rows with dumbbells, and doing it in both plans (3 a week) woke the fatigue
+        # engine in scenario (a) for seed 3, the chest-supported row in none of seeds 1-6.
+        PlanItemDraft("Chest-supported row", 3, 3, 8, 12, 8.0, ("Dumbbell row", "Seated cable row")),
         PlanItemDraft("Leg press", 2, 3, 10, 15, 8.5, ("Barbell lunge", "Dumbbell lunge")),
         PlanItemDraft("Face pull", 2, 3, 12, 15, 9.0, ("Reverse fly",)),
     ),

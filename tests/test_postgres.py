@@ -251,6 +251,47 @@ def test_two_clients_logging_into_one_session_never_share_a_position(pg_url: Ser
         b.close()
 
 
+def test_two_clients_editing_one_plan_never_share_an_item_position(pg_url: ServerUrl) -> None:
+    """Three clients adding to one plan at once: the positions stay 0..n-1, each once (the
+    plan's row is locked, as the session's is for sets; without it about half collided)."""
+    clients = [Repository.open(pg_url) for _ in range(3)]
+    try:
+        plan = clients[0].new_plan("Shared")
+        names = {e.name: e.id for e in clients[0].exercises()}
+        lifts = [names["Leg press"], names["Face pull"], names["Barbell row"]]
+        barrier = threading.Barrier(len(clients))
+        failed: list[BaseException] = []
+
+        def edit(repo: Repository, k0: int) -> None:
+            try:
+                barrier.wait()
+                for k in range(10):
+                    repo.add_plan_item(plan.id, lifts[(k0 + k) % 3], (3, 3), (8, 12))
+            except BaseException as exc:  # noqa: BLE001 - reported below
+                failed.append(exc)
+
+        threads = [threading.Thread(target=edit, args=(r, k)) for k, r in enumerate(clients)]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join(60)
+        assert not failed, failed
+
+        def positions() -> list[int]:
+            with clients[0].engine.connect() as con:
+                return [p for (p,) in con.execute(
+                    text("SELECT position FROM plan_items WHERE plan_id = :p ORDER BY position"), {"p": plan.id}
+                )]
+
+        assert positions() == list(range(30))
+        last = clients[1].plan(plan.id).items[-1].id
+        clients[1].move_plan_item(last, -29)  # and a move keeps them so
+        assert positions() == list(range(30)) and clients[0].plan(plan.id).items[0].id == last
+    finally:
+        for r in clients:
+            r.close()
+
+
 def test_two_devices_starting_a_session_at_once_get_the_same_one(pg_url: ServerUrl) -> None:
     clients = [Repository.open(pg_url) for _ in range(3)]
     try:

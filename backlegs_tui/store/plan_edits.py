@@ -19,6 +19,16 @@ if TYPE_CHECKING:
     from ..domain.model import Plan
 
 
+def _lock_plan_row(s: OrmSession, plan_id: int) -> None:
+    """On PostgreSQL, lock the plan's row first, so two clients adding or moving its items
+    take their positions one after the other (under READ COMMITTED both would read the same
+    last position, or move from the same order). SQLite's one writer needs no lock (and a
+    read here would start a read transaction a concurrent write would then fail to upgrade).
+    As `repository._lock_session_row` does for a session's sets."""
+    if s.get_bind().dialect.name == "postgresql":
+        s.execute(select(PlanRow.id).where(PlanRow.id == plan_id).with_for_update())
+
+
 class PlanEdits:
     """Plan building: every method commits before it returns."""
 
@@ -70,6 +80,7 @@ class PlanEdits:
     ) -> Plan:
         """Append an exercise to the end of a plan."""
         with self._uow() as s, s.begin():
+            _lock_plan_row(s, plan_id)
             if s.get(PlanRow, plan_id) is None or s.get(ExerciseRow, exercise_id) is None:
                 raise StoreError("that plan or exercise is gone")
             last = s.scalar(select(PlanItemRow.position).where(PlanItemRow.plan_id == plan_id)
@@ -87,6 +98,7 @@ class PlanEdits:
         plan_id = s.scalar(select(PlanItemRow.plan_id).where(PlanItemRow.id == item_id))
         if plan_id is None:
             raise StoreError("that plan item is gone")
+        _lock_plan_row(s, plan_id)
         return list(s.scalars(select(PlanItemRow).where(PlanItemRow.plan_id == plan_id).order_by(PlanItemRow.position)))
 
     def remove_plan_item(self, item_id: int) -> None:

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 
 from .. import __version__
 from ..domain.text import printable
-from ..store.schema import StoreError, check_db
+from ..store.schema import QuickCheck, ServerUrl, StoreError, check_db
 from . import backup, calc, export, importing, plan, report, restore, serve
 from .common import add_db_option, db_path
 from .errors import EXIT_USAGE, CliError
@@ -50,6 +50,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def run_app(args: argparse.Namespace) -> int:
+    check: QuickCheck | None = None
     if args.demo:
         from ..store.demo import make_demo_db
 
@@ -57,11 +58,16 @@ def run_app(args: argparse.Namespace) -> int:
         create_parent = False
     else:
         path, create_parent = db_path(args)
-        # refuse a bad path before the screen is taken over (standard library only: fast)
-        check_db(path, create_parent=create_parent)
+        # refuse a bad path before the screen is taken over (standard library only: fast);
+        # SQLite's quick check (~100 ms on ten years of sets) runs in a thread meanwhile
+        status = check_db(path, create_parent=create_parent, quick_check=False)
+        if status.exists and not isinstance(path, ServerUrl):
+            check = QuickCheck(path)
     from ..ui.app import BacklegsApp
 
     app = BacklegsApp(db_path=path, create_parent=create_parent)
+    if check is not None:
+        check.wait()  # a damaged file: one line on stderr, exit 2, nothing painted
     app.run()
     if app.store_error:
         raise StoreError(app.store_error)

@@ -6,10 +6,13 @@ switching the unit field to lb shows the lb bar and plates, labelled (lb), at on
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import date, timedelta
 from typing import Any
 
-from textual import on
-from textual.widgets import Input, Label
+from textual import events, on
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.widgets import Input, Label, Static
 
 from ..domain.model import Settings, Unit
 from ..domain.validation import InputError
@@ -81,14 +84,50 @@ def _fatigue_fields(s: Settings) -> list[FieldSpec]:
     ]
 
 
+MESOCYCLE_MAX = 16  # weeks
+DELOAD_EVERY_MAX = 12  # weeks
+
+
+def _mesocycle(text: str) -> int:
+    raw = text.strip()
+    if not (raw.isascii() and raw.isdigit()) or not 1 <= int(raw) <= MESOCYCLE_MAX:
+        raise InputError(f"Mesocycle: a whole number of weeks from 1 to {MESOCYCLE_MAX}")
+    return int(raw)
+
+
+def _deload_every(text: str) -> int:
+    """0 (or empty, or "off"): a deload week only on demand (L in Plan mode)."""
+    raw = text.strip().lower()
+    if raw in ("", "off", "no", "never"):
+        return 0
+    if not (raw.isascii() and raw.isdigit()) or not (int(raw) == 0 or 2 <= int(raw) <= DELOAD_EVERY_MAX):
+        raise InputError(f"Deload every: 0 (on demand only) or 2 to {DELOAD_EVERY_MAX} weeks")
+    return int(raw)
+
+
+PERIOD_KEYS = ("mesocycle_weeks", "deload_every_weeks")
+
+
 def _plan_fields(s: Settings) -> list[FieldSpec]:
-    """Weekly landmarks per muscle, the Plan checks' and the Volume view's (issue 10); the
-    mesocycle and deload weeks are set from Plan mode's week."""
+    """Weekly landmarks per muscle, the Plan checks' and the Volume view's (issue 10), the
+    mesocycle's length and a deload week every N weeks (0: only on demand, L in Plan mode)."""
     from ..domain.plan_input import format_all_landmarks, parse_all_landmarks
 
-    fields = [FieldSpec("landmarks", "Landmarks: MV MEV MAV MRV", format_all_landmarks(s.landmarks),
-                        parse=parse_all_landmarks)]
-    return fields
+    return [
+        FieldSpec("landmarks", "Landmarks: MV MEV MAV MRV", format_all_landmarks(s.landmarks),
+                  parse=parse_all_landmarks),
+        FieldSpec("mesocycle_weeks", "Mesocycle: weeks", str(s.mesocycle_weeks), parse=_mesocycle),
+        FieldSpec("deload_every_weeks", "Deload every N weeks", str(s.deload_every_weeks),
+                  parse=_deload_every),
+    ]
+
+
+def check_period(values: dict[str, Any]) -> str | None:
+    """One line when the mesocycle and the deload rhythm do not fit together, else None."""
+    weeks, every = values.get("mesocycle_weeks"), values.get("deload_every_weeks")
+    if weeks is not None and every and every > weeks:
+        return f"Deload every {every} weeks is past the {weeks}-week mesocycle: {weeks} at most"
+    return None
 
 
 def _inventory(s: Settings, unit: Unit) -> tuple[str, str]:
@@ -106,7 +145,13 @@ def plates_label(unit: Unit) -> str:
 
 
 class SettingsDialog(FormDialog):
-    """The settings form; its labels and the bar and plates follow the unit typed."""
+    """The settings form; its labels and the bar and plates follow the unit typed. The fields
+    scroll (at 80x24 they do not all fit): Tab and Enter move the focus, and the focused field
+    is scrolled into view."""
+
+    DEFAULT_CSS = """
+    SettingsDialog #settings-fields { height: auto; max-height: 60vh; scrollbar-size-vertical: 1; }
+    """
 
     def __init__(self, s: Settings) -> None:
         bar, plates = _inventory(s, s.unit)
@@ -123,6 +168,46 @@ class SettingsDialog(FormDialog):
         )
         self.settings = s
         self.unit = s.unit
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Static(self.title_text, classes="title", markup=False)
+            with VerticalScroll(id="settings-fields", can_focus=False):
+                for f in self.fields:
+                    with Horizontal():
+                        yield Label(f.label)
+                        yield Input(f.value, placeholder=f.placeholder, id=f"f-{f.key}", select_on_focus=True,
+                                    compact=True)
+            yield Static("", id="form-error", classes="error")
+            yield Static(self.hint, classes="hint")
+
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        """The field focused (Tab, Enter, a message's field) is scrolled into view."""
+        event.widget.scroll_visible(animate=False)
+
+    def action_submit(self) -> None:
+        out: dict[str, Any] = {}
+        error = self.query_one("#form-error", Static)
+        for f in self.fields:
+            widget = self.query_one(f"#f-{f.key}", Input)
+            try:
+                out[f.key] = f.parse(widget.value)
+            except InputError as exc:
+                error.update(str(exc))
+                widget.focus()
+                return
+        problem = check_period(out)
+        if problem is not None:
+            error.update(problem)
+            self.query_one("#f-deload_every_weeks", Input).focus()
+            return
+        if not self.settings.mesocycle_start and (
+            out["deload_every_weeks"] or out["mesocycle_weeks"] != self.settings.mesocycle_weeks
+        ):
+            # the deload rhythm counts from a mesocycle's first Monday: this week's
+            today = self.app.clock().date() if hasattr(self.app, "clock") else date.today()
+            out["mesocycle_start"] = (today - timedelta(days=today.weekday())).isoformat()
+        self.dismiss(out)
 
     @on(Input.Changed, "#f-unit")
     def _unit_typed(self, event: Input.Changed) -> None:
@@ -156,5 +241,5 @@ def apply_settings(s: Settings, values: dict[str, Any]) -> Settings:
     else:
         s = replace(s, bar_lb=values["bar"], plates_lb=values["plates"])
     s = replace(s, **{k: values[k] for k in FATIGUE_KEYS if k in values})
-    s = replace(s, **{k: values[k] for k in ("landmarks", "mesocycle_weeks", "deload_every_weeks") if k in values})
+    s = replace(s, **{k: values[k] for k in ("landmarks", *PERIOD_KEYS, "mesocycle_start") if k in values})
     return replace(s, unit=unit)

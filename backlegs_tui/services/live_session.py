@@ -583,8 +583,6 @@ class LiveSession:
         n = self.done(item) if item else 0
         label = "Warm-up" if saved.set_type is SetType.WARMUP else f"Set {n}"
         msg = f"✓ {label} saved: {self.line(saved)}"
-        if record:
-            msg = f"★ New {record.replace('record: ', f'record: {saved.exercise_name} ', 1)}   {msg}"
         write = None
         step = step_after(self, item, counted=False) if item is not None and saved.is_working else None
         if step is not None and item is not None:  # a superset (issue 10): rest after the round only
@@ -611,14 +609,14 @@ class LiveSession:
         # Enter -> committed and shown never waits on it
         check = None if record else Write("check your records", "record", lambda repo: (saved, repo.set_record(saved)))
         self.confirmed[saved.id] = msg
-        return Outcome(msg, write=write, then=check)
+        return Outcome(with_record(msg, saved, record), write=write, then=check)
 
     def _record(self, result: tuple[SetEntry, str | None]) -> Outcome:
         saved, record = result
         confirmed = self.confirmed.pop(saved.id, f"✓ {self.line(saved)}")
         if not record or saved.session_id != self.state.id:
             return Outcome()
-        return Outcome(f"★ New {record.replace('record: ', f'record: {saved.exercise_name} ', 1)}   {confirmed}")
+        return Outcome(with_record(confirmed, saved, record))
 
     def _advance_after(self, item: SessionItem) -> Write | None:
         """Move on to the next lift with sets left, once this one's planned sets are done."""
@@ -916,6 +914,15 @@ class LiveSession:
         self.state.current_item_id = state.current_item_id or self.state.current_item_id
         self.ending = False
         self.refresh()
+
+
+def with_record(confirmed: str, saved: SetEntry, record: str | None) -> str:
+    """The set's confirmation, then (on its own line) the record it set, if any:
+    '✓ Set 2 saved: 120 kg x 5' / '★ New record: Back squat e1RM 140 kg (was 135 kg)'. The
+    confirmation comes first so that a narrow screen never cuts it off."""
+    if not record:
+        return confirmed
+    return f"{confirmed}\n★ New {record.replace('record: ', f'record: {saved.exercise_name} ', 1)}"
 
 
 def log_only(repo: Repository, session_id: int, entry: SetEntry,

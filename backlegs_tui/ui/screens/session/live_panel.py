@@ -4,6 +4,8 @@ today's and last time's sets, the set entry and the rest timer. It only shows wh
 
 from __future__ import annotations
 
+import re
+
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
@@ -143,7 +145,45 @@ class LivePanel(Vertical):
         )
 
     def message(self, text: str, *, error: bool = False) -> None:
+        self._message = text
         msg = self.query_one("#entry-msg", Static)
-        msg.update(Text(text))
+        msg.update(message_text(text, msg.size.width))
         msg.set_class(error, "error")
         msg.set_class(not error, "ok")
+
+    def on_resize(self) -> None:
+        if "\n" in getattr(self, "_message", ""):  # a confirmation and its record: refitted
+            self.call_after_refresh(self._refit)
+
+    def _refit(self) -> None:
+        msg = self.query_one("#entry-msg", Static)
+        msg.update(message_text(self._message, msg.size.width))
+
+
+# "★ New record: Barbell back squat e1RM 140 kg (was 135 kg); heaviest ...": the lift's name
+# ends where the first kind of record begins
+_RECORD_NAME = re.compile(r"^(★ New record: ).+? (?=(?:e1RM|heaviest|longest hold|farthest) )")
+_WAS = re.compile(r" \(was [^)]*\)")
+
+
+def fit_record(line: str, width: int) -> str:
+    """A record line shortened until it fits `width`: first without what the records were
+    ('(was 135 kg)'), then without the lift's name (the confirmation above it is that lift's
+    set); what still does not fit is cut with an ellipsis where it is shown."""
+    if width <= 0 or len(line) <= width:
+        return line
+    line = _WAS.sub("", line)
+    if len(line) <= width:
+        return line
+    return _RECORD_NAME.sub(r"\1", line, count=1)
+
+
+def message_text(text: str, width: int) -> Text:
+    """The entry's message line(s). A set's confirmation with a record below it keeps both
+    readable at 80 columns: each line on its own, never wrapped into the next, the record
+    shortened to the width (`fit_record`)."""
+    if "\n" not in text:
+        return Text(text)
+    first, *rest = text.split("\n")
+    lines = [first] + [fit_record(line, width) if line.startswith("★") else line for line in rest]
+    return Text("\n".join(lines), no_wrap=True, overflow="ellipsis")

@@ -65,3 +65,51 @@ async def test_the_keymap_file_remaps_and_a_bad_line_is_one_notification(
         await pilot.press("ctrl+left")
         await wait_for(pilot, lambda: app.current_mode == "history", "History before Plan")
         await settle(pilot)
+
+
+def test_the_set_entry_keys_have_ids_a_keymap_may_name() -> None:
+    from backlegs_tui.ui.widgets.set_entry import SetEntry
+
+    ids = [b.id for b in SetEntry.BINDINGS]
+    assert all(ids) and len(set(ids)) == len(ids)
+    assert all(i.startswith("entry.") for i in ids)
+    known = binding_ids(BacklegsApp.BINDINGS)
+    assert set(ids) <= known
+    keymap, problems = parse_keymap('"entry.up" = "ctrl+up"\n"entry.upp" = "k"\n', known)
+    assert keymap == {"entry.up": "ctrl+up"}
+    assert problems == ["'entry.upp' is not a binding id (the README's key map lists them)"]
+
+
+async def test_a_keymap_entry_remaps_a_set_entry_key_and_help_names_it(migrated_db: Path, clock, tmp_path: Path) -> None:
+    from backlegs_tui.ui.help import HelpScreen
+
+    from .session_helpers import start_working
+
+    keymap = tmp_path / "keymap.toml"
+    keymap.write_text('"entry.up" = "ctrl+up"\n"entry.next_field" = "ctrl+l"\n')
+    app = BacklegsApp(db_path=migrated_db, clock=clock, keymap_file=keymap)
+    seen: list[str] = []
+    show = app.notify
+    app.notify = lambda message, **kw: (seen.append(str(message)), show(message, **kw))[1]  # type: ignore[method-assign]
+    async with app.run_test(size=(120, 36)) as pilot:
+        screen = await start_working(pilot, "100")
+        entry = screen.entry
+        assert not seen  # every id known: no notification
+        await pilot.press("up")  # no longer the nudge
+        await settle(pilot)
+        assert entry.weight == "100"
+        await pilot.press("ctrl+up")
+        await settle(pilot)
+        assert entry.weight == "102.5"
+        await pilot.press("ctrl+l")  # the next field by the remapped key; Tab no longer
+        await settle(pilot)
+        assert entry.field_index == 1
+        await pilot.press("question_mark")
+        await wait_for(pilot, lambda: isinstance(app.screen, HelpScreen), "the help screen")
+        rows = app.screen.rows
+        entry_rows = {what: key for where, key, what in rows if where == "Session: the set entry"}
+        assert entry_rows["Next field"] == "ctrl+l"
+        assert entry_rows["Focused field up (weight by the lift's step, reps by 1, RPE by 0.5)"] == "ctrl+↑"
+        assert entry_rows["Previous field"] == "← / shift+Tab"
+        await pilot.press("escape")
+        await settle(pilot)

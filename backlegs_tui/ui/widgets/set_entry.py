@@ -55,11 +55,12 @@ class SetEntry(Widget, can_focus=True):
     """
 
     BINDINGS = [
-        Binding("up,plus,equals_sign", "nudge(1)", "Focused field up (weight by the lift's step, reps by 1, RPE by 0.5)", show=False),
-        Binding("down,minus", "nudge(-1)", "Focused field down", show=False),
-        Binding("right,tab", "move(1)", "Next field", show=False),
-        Binding("left,shift+tab", "move(-1)", "Previous field", show=False),
-        Binding("backspace", "backspace", "Delete digit", show=False),
+        Binding("up,plus,equals_sign", "nudge(1)", "Focused field up (weight by the lift's step, reps by 1, RPE by 0.5)",
+                id="entry.up", show=False),
+        Binding("down,minus", "nudge(-1)", "Focused field down", id="entry.down", show=False),
+        Binding("right,tab", "move(1)", "Next field", id="entry.next_field", show=False),
+        Binding("left,shift+tab", "move(-1)", "Previous field", id="entry.prev_field", show=False),
+        Binding("backspace", "backspace", "Delete digit", id="entry.delete_digit", show=False),
     ]
 
     field_index: reactive[int] = reactive(0)

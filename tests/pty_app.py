@@ -27,7 +27,9 @@ class PtyApp:
     def __init__(self, args: list[str], env: dict[str, str] | None = None) -> None:
         self.master, slave = pty.openpty()
         fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 36, 120, 0, 0))
-        full_env = {**os.environ, "TERM": "xterm-256color", "COLUMNS": "120", "LINES": "36", **(env or {})}
+        # the first-start wizard stays away unless a test asks for it (env BACKLEGS_FIRST_START="")
+        full_env = {**os.environ, "TERM": "xterm-256color", "COLUMNS": "120", "LINES": "36",
+                    "BACKLEGS_FIRST_START": "skip", **(env or {})}
         full_env.pop("TEXTUAL", None)
         self.proc = subprocess.Popen(
             [sys.executable, "-m", "backlegs_tui", *args],

@@ -7,6 +7,7 @@ cause is one line on stderr. Exit code 2 either way, never a traceback.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 
@@ -51,6 +52,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 def run_app(args: argparse.Namespace) -> int:
     check: QuickCheck | None = None
+    first_start = False  # a database file created now: offer the first-start wizard
     if args.demo:
         from ..store.demo import make_demo_db
 
@@ -63,9 +65,11 @@ def run_app(args: argparse.Namespace) -> int:
         status = check_db(path, create_parent=create_parent, quick_check=False)
         if status.exists and not isinstance(path, ServerUrl):
             check = QuickCheck(path)
+        # BACKLEGS_FIRST_START=skip: never (a script driving the app, the pty tests)
+        first_start = not status.exists and os.environ.get("BACKLEGS_FIRST_START", "").strip().lower() != "skip"
     from ..ui.app import BacklegsApp
 
-    app = BacklegsApp(db_path=path, create_parent=create_parent)
+    app = BacklegsApp(db_path=path, create_parent=create_parent, first_start=first_start)
     if check is not None:
         check.wait()  # a damaged file: one line on stderr, exit 2, nothing painted
     app.run()

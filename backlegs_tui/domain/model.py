@@ -323,6 +323,8 @@ class Settings:
     mesocycle_start: str = ""
     deload_every_weeks: int = 0
     deload_week: str = ""
+    # the first-start wizard (ui/wizard.py): "" = never shown, "done" or "skipped": never again
+    first_start: str = ""
 
     @property
     def plates(self) -> tuple[float, ...]:

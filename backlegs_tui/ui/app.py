@@ -99,9 +99,13 @@ class BacklegsApp(App[int]):
         clock: Callable[[], datetime] = datetime.now,
         start_mode: str | None = None,
         keymap_file: Path | None = None,
+        first_start: bool = False,
     ) -> None:
         super().__init__()
         self.db_path = db_path
+        # offer the first-start wizard (ui/wizard.py) if the database agrees: the CLI asks
+        # when it creates the database file; tests, --demo and existing files do not
+        self.first_start = first_start
         self.create_parent = create_parent
         self.repo: Repository | None = repo
         self.clock = clock
@@ -163,6 +167,10 @@ class BacklegsApp(App[int]):
         for screen in waiting:
             screen.post_message(StoreReady())
         self.fatigue.refresh()
+        if self.first_start:
+            from .wizard import offer_first_start
+
+            offer_first_start(self)
 
     def mode_screens(self) -> Iterable[Screen]:
         """The mode screens created so far (a mode not yet shown has none)."""

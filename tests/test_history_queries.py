@@ -49,11 +49,21 @@ def test_session_detail_groups_sets_by_exercise_in_logged_order(repo: Repository
     assert [s.set_type for s in detail.blocks[0].sets] == [W, N, F]
     assert detail.notes == "heavy day" and detail.session_rpe == 8.0
     assert detail.working_sets == 3
-    assert detail.volume_kg == 140 * 5 + 10 * 8 + 140 * 4
+    # the pull-up moved body weight + 10 kg: with no body weight known no volume is claimed
+    assert detail.volume_kg == 140 * 5 + 140 * 4
     best = detail.blocks[0].best
     assert best is not None and best[1] == pytest.approx(140 / 0.811)
     assert detail.minutes == pytest.approx(17)
     assert repo.session_detail(9999) is None
+    repo.log_body_weight(NOW.date() - timedelta(days=30), 80.0)  # as of the session's day
+    repo.log_body_weight(NOW.date(), 95.0)  # later: not that day's
+    detail = repo.session_detail(sid)
+    assert detail is not None
+    assert detail.volume_kg == 140 * 5 + (80 + 10) * 8 + 140 * 4
+    assert [s.volume_kg for s in repo.sessions() if s.id == sid] == [detail.volume_kg]  # the session list agrees
+    pull = detail.blocks[1]
+    assert pull.best is not None and pull.best[0].weight_kg == 10  # the set as logged, its e1RM on 90 kg
+    assert pull.best[1] > 90
 
 
 def test_exercise_progress_over_many_sessions(repo: Repository) -> None:
@@ -75,7 +85,7 @@ def test_exercises_with_history_are_the_trained_ones_most_sets_first(repo: Repos
     build_history(repo, NOW, weeks=2)
     uses = repo.exercises_with_history()
     assert {u.name for u in uses} == {
-        "Barbell back squat", "Pull-up", "Romanian deadlift", "Barbell row", "Leg press", "Face pull"
+        "Barbell back squat", "Pull-up", "Romanian deadlift", "Chest-supported row", "Leg press", "Face pull"
     }
     assert uses[0].set_count >= uses[-1].set_count
     assert all(u.last_at.date() == date(2026, 11, 23) for u in uses)

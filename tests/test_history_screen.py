@@ -64,27 +64,29 @@ async def test_sessions_newest_first_and_the_detail_follows_the_cursor(migrated_
         screen = await ready(pilot)
         shown = screen_text(app)
         assert len(ids) == 11 and "Sessions (11)" in shown
-        assert "Mon 2026-11-23  Back & Legs - article sample  0:45  18    15,000 kg   7.5" in shown
+        assert "Mon 2026-11-23  Back & Legs - article sample  0:45  18    13,372 kg   7.5" in shown
         for line in (
-            "Mon 2026-11-23 18:00 · 0:45 · 18 sets · 15,000 kg · sRPE 7.5",
+            "Mon 2026-11-23 18:00 · 0:45 · 18 sets · 13,372 kg · sRPE 7.5",
             "Readiness: slept 7 h, soreness 2/5, energy 4/5",
             "Barbell back squat  best e1RM 138.5 kg",
-            "W      20 kg x 10",
-            "112.5 kg x 5 @ 9  belt on",
+            "W 20 kg x 10",  # each set as the Session screen writes it
+            "112.5 kg x 5 @9  belt on",
+            "BW + 16.25 kg x 8 @8",  # the pull-up: body weight + the added load
         ):
             assert line in shown, line
+        assert "Pull-up  best e1RM" not in shown  # the body weight is unknown: no e1RM, no volume (13,372)
         await pilot.press("down")
         await wait_for(pilot, lambda: shows(app, "Thu 2026-11-19 18:00"), "the older session")
         await pilot.press("down")
         await wait_for(pilot, lambda: shows(app, "Mon 2026-11-16 18:00"), "Monday's session")
-        assert shows(app, "D     140 kg x 12 @ 9")  # the drop set
+        assert shows(app, "D 140 kg x 12 @9")  # the drop set
         await pilot.press("up")
         await wait_for(pilot, lambda: shows(app, "Thu 2026-11-19 18:00"), "Thursday again")
         await pilot.press("end")  # to the bottom of the detail: the failure set on face pulls
         await pilot.press("enter")
         await settle(pilot)
         assert app.focused is screen.query_one("#session-detail-box")
-        assert "F      20 kg x 18 @ 10" in text(screen, "#session-detail")
+        assert "F 20 kg x 18 @10" in text(screen, "#session-detail")
 
 
 async def test_a_long_history_loads_page_by_page(migrated_db: Path, clock) -> None:
@@ -125,13 +127,13 @@ async def test_progress_switches_exercise_and_range(migrated_db: Path, clock) ->
                 break
             await pilot.press("]")
             await settle(pilot)
-        await wait_for(pilot, lambda: shows(app, "Heaviest weight       112.5 kg x 5 @ 8"), "squat")
+        await wait_for(pilot, lambda: shows(app, "Heaviest weight       112.5 kg x 5 @8"), "squat")
         shown = screen_text(app)
         for line in (
-            "Best e1RM             138.5 kg from 112.5 kg x 5 @ 8",
-            "Most reps at a weight 112.5 kg x 5 @ 8",
+            "Best e1RM             138.5 kg from 112.5 kg x 5 @8",
+            "Most reps at a weight 112.5 kg x 5 @8",
             "since 2025-11-24: 11 sessions, 123.5 kg → 138.5 kg",
-            "2026-11-23  112.5 kg x 5 @ 8",
+            "2026-11-23  112.5 kg x 5 @8",
         ):
             assert line in shown, line
         await pilot.press("t")
@@ -216,7 +218,7 @@ async def test_at_80x24_the_selected_session_shows_under_the_list(migrated_db: P
         await ready(pilot)
         shown = screen_text(app)
         assert "Mon 2026-11-23  Back & Legs - article sample" in shown  # the whole row
-        assert "Mon 2026-11-23 18:00 · 0:45 · 18 sets · 15,000 kg · sRPE 7.5" in shown
+        assert "Mon 2026-11-23 18:00 · 0:45 · 18 sets · 13,372 kg · sRPE 7.5" in shown
         assert "Barbell back squat  best e1RM 138.5 kg" in shown
         await pilot.press("down")
         await wait_for(pilot, lambda: shows(app, "Thu 2026-11-19 18:00"), "the older session")

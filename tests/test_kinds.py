@@ -206,7 +206,9 @@ def test_history_progress_of_a_pull_up_uses_body_weight(repo: Repository) -> Non
     repo.log_body_weight(T0.date(), 80.0)
     known = repo.exercise_progress(pull.id)
     assert known.best_e1rm is not None and known.best_e1rm[1] == pytest.approx(85 * (1 + 6 / 30))
-    assert known.heaviest is not None and known.heaviest.weight_kg == 85.0
+    # the heaviest is picked on the load moved (85 kg) and kept as logged (+5 kg), shown by its kind
+    assert known.heaviest is not None and known.heaviest.weight_kg == 5.0 and known.heaviest.reps == 6
+    assert known.kind is LoadKind.BODYWEIGHT and known.points[0].volume_kg == 80 * 8 + 85 * 6
 
 
 def test_body_weight_lookup() -> None:

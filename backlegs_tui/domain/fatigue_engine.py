@@ -155,6 +155,7 @@ class SessionLog:
     name: str = ""
     id: int | None = None
     deload: bool = False
+    body_kg: float | None = None  # body weight as of the day (bodyweight and assisted lifts' hard sets)
 
 
 
@@ -270,6 +271,7 @@ class Prepared:
         self._judged: dict[int, _SessionJudgement] = {}
         self._creep: dict[tuple[int, int], float | None] = {}
         self._repdrop: dict[tuple[int, int], tuple[int, int, float] | None] = {}
+        kinds = {eid: ex.load_kind for eid, ex in exercises.items()}  # the one hard-set count (domain.volume)
         for k, s in enumerate(ordered):
             day = s.started_at.date()
             deload = bool(getattr(s, "deload", False))
@@ -288,7 +290,8 @@ class Prepared:
                 series.add(p)
                 lifts[eid] = len(series.points) - 1
             self.sessions.append(
-                _SessionInfo(day, s.started_at, deload, lifts, s.readiness, _session_load(s), hard_sets_by_exercise(s.sets))
+                _SessionInfo(day, s.started_at, deload, lifts, s.readiness, _session_load(s),
+                             hard_sets_by_exercise(s.sets, kinds, getattr(s, "body_kg", None)))
             )
             self.days.append(day)
 

@@ -4,12 +4,13 @@ the functions here compute on them."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 
 from .e1rm import e1rm
-from .model import Readiness, SetEntry
+from .loads import effective_e1rm, effective_volume
+from .model import LoadKind, Readiness, SetEntry
 
 
 def set_e1rm(s: SetEntry) -> float | None:
@@ -34,25 +35,51 @@ def volume_kg(sets: Iterable[SetEntry]) -> float:
 
 @dataclass(frozen=True, slots=True)
 class ExerciseBlock:
-    """One exercise's sets in a past session, in the order they were logged."""
+    """One exercise's sets in a past session, in the order they were logged. A bodyweight or
+    assisted lift (`kind`) counts at its effective load (`body_kg`, the body weight as of the
+    session's day, +/- the load; unknown: no e1RM, no volume is claimed)."""
 
     exercise_id: int
     name: str
     sets: tuple[SetEntry, ...]
+    kind: LoadKind = LoadKind.WEIGHTED
+    body_kg: float | None = None
 
     @property
     def best(self) -> tuple[SetEntry, float] | None:
-        return best_set(self.sets)
+        """The set (as logged) with the highest e1RM on its effective load, and that e1RM."""
+        if not self.kind.uses_body_weight:
+            return best_set(self.sets)
+        best: tuple[SetEntry, float] | None = None
+        for s in self.sets:
+            v = effective_e1rm(self.kind, s, self.body_kg)
+            if v is not None and (best is None or v > best[1] + 1e-9):
+                best = (s, v)
+        return best
+
+    @property
+    def volume_kg(self) -> float:
+        """Volume load of the working sets on their effective load."""
+        if not self.kind.uses_body_weight:
+            return volume_kg(self.sets)
+        return sum(effective_volume(self.kind, s, self.body_kg) or 0.0 for s in self.sets)
 
 
-def group_by_exercise(sets: Sequence[SetEntry]) -> tuple[ExerciseBlock, ...]:
-    """Sets grouped by exercise, the exercises in the order they were first logged."""
+def group_by_exercise(
+    sets: Sequence[SetEntry], kinds: Mapping[int, LoadKind] | None = None, body_kg: float | None = None
+) -> tuple[ExerciseBlock, ...]:
+    """Sets grouped by exercise, the exercises in the order they were first logged (each with
+    its lift's kind from `kinds` and the session's body weight)."""
     blocks: dict[int, list[SetEntry]] = {}
     names: dict[int, str] = {}
     for s in sorted(sets, key=lambda x: x.position):
         blocks.setdefault(s.exercise_id, []).append(s)
         names.setdefault(s.exercise_id, s.exercise_name)
-    return tuple(ExerciseBlock(eid, names[eid], tuple(ss)) for eid, ss in blocks.items())
+    kinds = kinds or {}
+    return tuple(
+        ExerciseBlock(eid, names[eid], tuple(ss), LoadKind(kinds.get(eid, LoadKind.WEIGHTED)), body_kg)
+        for eid, ss in blocks.items()
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,7 +115,12 @@ class SessionDetail:
 
     @property
     def volume_kg(self) -> float:
-        return sum(volume_kg(b.sets) for b in self.blocks)
+        """Volume load, bodyweight and assisted lifts on their effective load."""
+        return sum(b.volume_kg for b in self.blocks)
+
+    def kind_of(self, exercise_id: int) -> LoadKind:
+        """The load kind of a lift of this session (weighted when unknown)."""
+        return next((b.kind for b in self.blocks if b.exercise_id == exercise_id), LoadKind.WEIGHTED)
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,6 +156,7 @@ class ExerciseProgress:
     best_e1rm: tuple[SetEntry, float] | None = None
     rep_records: tuple[SetEntry, ...] = ()
     best_volume: ProgressPoint | None = None
+    kind: LoadKind = LoadKind.WEIGHTED  # the sets above are as logged (BW + 10 kg): show them by it
 
     @property
     def e1rm_series(self) -> list[float]:

@@ -10,17 +10,20 @@ fatigue engine count logged sets with `is_hard_set` / `hard_sets_by_exercise`):
 - an unrated set is not assumed hard: it counts only when its load is within the session's
   top-set range for that lift (>= 85 % of the heaviest working load of that lift that day),
   so unmarked ramp and warm-up sets (below it) are left out while straight sets and close
-  back-offs count.
+  back-offs count. The load of a bodyweight or assisted lift is its effective load (body
+  weight as of that day +/- the load, `domain.loads`): every reader passes the lifts' kinds
+  and that body weight.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from enum import Enum
 
-from .model import Exercise, SetEntry, SetType
+from .loads import effective_load
+from .model import Exercise, LoadKind, SetEntry, SetType
 
 PRIMARY_WEIGHT = 1.0
 SECONDARY_WEIGHT = 0.5
@@ -133,11 +136,24 @@ def top_loads(sets: Iterable[SetEntry]) -> dict[int, float]:
     return top
 
 
-def hard_sets_by_exercise(sets: Sequence[SetEntry]) -> dict[int, int]:
-    """Exercise id -> hard sets in one session's sets."""
+def hard_sets_by_exercise(
+    sets: Sequence[SetEntry], kinds: Mapping[int, LoadKind] | None = None, body_kg: float | None = None
+) -> dict[int, int]:
+    """Exercise id -> hard sets in one session's sets. A bodyweight or assisted lift (by
+    `kinds`, exercise id -> load kind) is judged on its effective load: `body_kg`, the body
+    weight as of the session's day, +/- the load (unknown: 0, so no set of it is ranked
+    below another; never a guess)."""
+    if kinds:
+        sets = [_effective(s, kinds.get(s.exercise_id), body_kg) for s in sets]
     top = top_loads(sets)
     out: dict[int, int] = {}
     for s in sets:
         if is_hard_set(s, top.get(s.exercise_id, 0.0)):
             out[s.exercise_id] = out.get(s.exercise_id, 0) + 1
     return out
+
+
+def _effective(s: SetEntry, kind: LoadKind | None, body_kg: float | None) -> SetEntry:
+    if kind is None or not LoadKind(kind).uses_body_weight:
+        return s
+    return replace(s, weight_kg=effective_load(kind, s.weight_kg, body_kg) or 0.0)

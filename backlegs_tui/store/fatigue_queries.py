@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import select
 
 from ..domain.fatigue_engine import SessionLog
+from ..domain.loads import body_weight_lookup
 from ..domain.model import Readiness, SetEntry, SetType
 from .models import SessionRow, SetRow
 
@@ -44,9 +45,10 @@ def training_log(repo: Repository, start: date, end: date) -> list[SessionLog]:
             if bucket is not None:
                 bucket.append(SetEntry(eid, _TYPES.get(st, SetType.WORKING), w or 0.0, reps or 0, rpe, rir,
                                        logged_at=at, position=pos, session_id=sid))
+    body_on = body_weight_lookup(repo.body_weights())  # bodyweight and assisted lifts' hard sets: body weight that day
     out = []
     for sid, started, ended, srpe, sleep, sore, energy, name, deload in rows:
         minutes = (ended - started).total_seconds() / 60 if ended else None
         readiness = Readiness(sleep, sore, energy) if (sleep, sore, energy) != (None, None, None) else None
-        out.append(SessionLog(started, tuple(sets[sid]), minutes, srpe, readiness, name, sid, bool(deload)))
+        out.append(SessionLog(started, tuple(sets[sid]), minutes, srpe, readiness, name, sid, bool(deload), body_on(started)))
     return out

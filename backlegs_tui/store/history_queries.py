@@ -6,6 +6,8 @@ and sums run in SQL, and per-exercise reads walk the (exercise_id, logged_at) in
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import replace
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING
 
@@ -19,7 +21,7 @@ from ..domain.history import (
     exercise_progress,
     group_by_exercise,
 )
-from ..domain.loads import body_weight_lookup, with_effective_loads
+from ..domain.loads import body_weight_lookup, effective_load, with_effective_loads
 from ..domain.model import LoadKind, Readiness, SetEntry, SetType
 from ..domain.volume import WeekVolume, hard_sets_by_exercise, week_start, weekly_volume
 from .models import BodyWeightRow, ExerciseRow, SessionRow, SetRow
@@ -69,13 +71,16 @@ class HistoryQueries:
             )
             for r, name in s.execute(q):
                 sets[r.session_id].append(set_entry(r, name))
+            # bodyweight and assisted lifts: e1RM and volume on body weight +/- the load
+            kinds = _body_kinds(s, {x.exercise_id for ss in sets.values() for x in ss})
+            body_on = _body_lookup(s) if kinds else (lambda _when: None)
             return [
                 SessionDetail(
                     id=row.id,
                     name=row.name,
                     started_at=row.started_at,
                     ended_at=row.ended_at,
-                    blocks=group_by_exercise(sets[row.id]),
+                    blocks=group_by_exercise(sets[row.id], kinds, body_on(row.started_at)),
                     notes=row.notes,
                     readiness=Readiness(row.sleep_h, row.soreness, row.energy),
                     session_rpe=row.session_rpe,
@@ -116,10 +121,15 @@ class HistoryQueries:
                 .order_by(SessionRow.started_at, SetRow.session_id)
             )
             rows = s.execute(q).all()
+            # bodyweight and assisted lifts: their e1RM on body weight +/- the load that day
+            kinds = _body_kinds(s, {r[0] for r in rows})
+            body_on = _body_lookup(s) if kinds else (lambda _when: None)
         memo: dict[tuple[float, int, float | None], float | None] = {}
         best: dict[tuple[int, int], list] = {}  # (exercise, session) -> [day, e1rm, w, reps, deload]
         for eid, sid, started, deload, w, reps, rpe, rir in rows:
             w, reps = w or 0.0, reps or 0
+            if eid in kinds:
+                w = effective_load(kinds[eid], w, body_on(started)) or 0.0
             if rpe is None and rir is not None:
                 rpe = max(0.0, 10.0 - rir)
             key = (w, reps, rpe)
@@ -169,10 +179,12 @@ class HistoryQueries:
             ]
             # bodyweight and assisted lifts: e1RM, records and volume on body weight +/- the load
             kind = LoadKind(s.scalar(select(ExerciseRow.load_kind).where(ExerciseRow.id == exercise_id)) or "weighted")
-            if kind.uses_body_weight:
-                weights = list(s.execute(select(BodyWeightRow.day, BodyWeightRow.weight_kg).order_by(BodyWeightRow.day)))
-                sets = with_effective_loads(kind, sets, body_weight_lookup(weights))
-        return exercise_progress(exercise_id, name, sets)
+            if not kind.uses_body_weight:
+                return replace(exercise_progress(exercise_id, name, sets), kind=kind)
+            logged = {x.id: x for x in sets}
+            progress = exercise_progress(exercise_id, name, with_effective_loads(kind, sets, _body_lookup(s)))
+        # ... and shown as logged ("BW + 10 kg x 7"), by the lift's kind
+        return _as_logged(progress, kind, logged)
 
     def hard_set_counts(self, start: date, end: date) -> list[tuple[date, int, int]]:
         """(day, exercise id, hard sets) for sessions started in [start, end), by the one
@@ -195,9 +207,12 @@ class HistoryQueries:
             for sid, started, eid, st, w, reps, rpe, rir in s.execute(q):
                 entry = by_session.setdefault(sid, (started.date(), []))
                 entry[1].append(SetEntry(eid, SetType(st), w or 0.0, reps or 0, rpe, rir))
+            # bodyweight and assisted lifts are judged on their effective load that day
+            kinds = _body_kinds(s, {x.exercise_id for _, ss in by_session.values() for x in ss})
+            body_on = _body_lookup(s) if kinds else (lambda _when: None)
         counts: dict[tuple[date, int], int] = {}
         for day, sets in by_session.values():
-            for eid, n in hard_sets_by_exercise(sets).items():
+            for eid, n in hard_sets_by_exercise(sets, kinds, body_on(day)).items():
                 counts[(day, eid)] = counts.get((day, eid), 0) + n
         return [(d, eid, n) for (d, eid), n in counts.items()]
 
@@ -208,3 +223,67 @@ class HistoryQueries:
         mondays = [end - timedelta(days=7 * k) for k in range(weeks, 0, -1)]
         counts = self.hard_set_counts(mondays[0], end)
         return weekly_volume(counts, {e.id: e for e in self.exercises()}, mondays)
+
+
+# ---- bodyweight and assisted lifts -------------------------------------------------------
+
+
+def _body_kinds(s: OrmSession, exercise_ids: Iterable[int]) -> dict[int, LoadKind]:
+    """Exercise id -> kind, for the bodyweight and assisted lifts among `exercise_ids`."""
+    ids = list(set(exercise_ids))
+    if not ids:
+        return {}
+    kinds = (LoadKind.BODYWEIGHT.value, LoadKind.ASSISTED.value)
+    q = select(ExerciseRow.id, ExerciseRow.load_kind).where(ExerciseRow.id.in_(ids), ExerciseRow.load_kind.in_(kinds))
+    return {eid: LoadKind(kind) for eid, kind in s.execute(q)}
+
+
+def _body_lookup(s: OrmSession) -> Callable[[datetime | date | None], float | None]:
+    """The body weight as of a day, from the dated body-weight log (None before its first)."""
+    return body_weight_lookup(list(s.execute(select(BodyWeightRow.day, BodyWeightRow.weight_kg).order_by(BodyWeightRow.day))))
+
+
+def session_volumes(s: OrmSession, session_ids: Iterable[int]) -> dict[int, float]:
+    """Session id -> how much the volume load of its bodyweight and assisted sets differs from
+    weight x reps (their effective load is body weight +/- the load, the body weight as of the
+    session's day): added to the SQL sum of the session list. Only sessions with such sets."""
+    ids = list(session_ids)
+    if not ids:
+        return {}
+    kinds = (LoadKind.BODYWEIGHT.value, LoadKind.ASSISTED.value)
+    q = (
+        select(SetRow.session_id, SessionRow.started_at, ExerciseRow.load_kind, SetRow.weight_kg, SetRow.reps)
+        .join(ExerciseRow, ExerciseRow.id == SetRow.exercise_id)
+        .join(SessionRow, SessionRow.id == SetRow.session_id)
+        .where(SetRow.session_id.in_(ids), ExerciseRow.load_kind.in_(kinds), SetRow.set_type != SetType.WARMUP.value)
+    )
+    rows = s.execute(q).all()
+    if not rows:
+        return {}
+    body_on = _body_lookup(s)
+    out: dict[int, float] = {}
+    for sid, started, kind, w, reps in rows:
+        load = effective_load(LoadKind(kind), w or 0.0, body_on(started))
+        out[sid] = out.get(sid, 0.0) + ((load or 0.0) - (w or 0.0)) * (reps or 0)
+    return out
+
+
+def _as_logged(progress: ExerciseProgress, kind: LoadKind, logged: Mapping[int | None, SetEntry]) -> ExerciseProgress:
+    """`progress` (computed on effective loads) with each set it names as it was logged."""
+
+    def back(x: SetEntry) -> SetEntry:
+        return logged.get(x.id, x)
+
+    points = tuple(replace(p, top=back(p.top)) for p in progress.points)
+    best_volume = None
+    if progress.best_volume is not None:
+        best_volume = next((p for p in points if p.session_id == progress.best_volume.session_id), progress.best_volume)
+    return replace(
+        progress,
+        kind=kind,
+        points=points,
+        heaviest=back(progress.heaviest) if progress.heaviest is not None else None,
+        best_e1rm=(back(progress.best_e1rm[0]), progress.best_e1rm[1]) if progress.best_e1rm is not None else None,
+        rep_records=tuple(back(x) for x in progress.rep_records),
+        best_volume=best_volume,
+    )

@@ -41,7 +41,7 @@ from .backup import daily_backup, server_backup_skipped
 from .corrections import Corrections
 from .db import MIGRATION_LOCK_KEY, open_engine
 from .export_queries import ExportQueries
-from .history_queries import HistoryQueries
+from .history_queries import HistoryQueries, session_volumes
 from .models import (
     ExerciseRow,
     PlanItemRow,
@@ -735,11 +735,14 @@ class Repository(HistoryQueries, ExportQueries, PlanEdits, Corrections):
                 .outerjoin(agg, agg.c.session_id == SessionRow.id)
                 .order_by(SessionRow.started_at.desc())
             )
+            rows = s.execute(q).all()
+            # bodyweight and assisted sets at their effective load (history_queries.session_volumes)
+            fix = session_volumes(s, [r.id for r, _, _ in rows])
             return [
                 SessionSummary(
-                    r.id, r.started_at, r.ended_at, r.name, n or 0, float(vol or 0), r.session_rpe, r.deload
+                    r.id, r.started_at, r.ended_at, r.name, n or 0, float(vol or 0) + fix.get(r.id, 0.0), r.session_rpe, r.deload
                 )
-                for r, n, vol in s.execute(q)
+                for r, n, vol in rows
             ]
 
     def stats(self) -> dict[str, int]:

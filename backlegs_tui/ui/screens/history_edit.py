@@ -105,8 +105,9 @@ class HistoryEditKeys:
         if detail is None or not detail.sets:
             self.notify("Pick a session with sets first (Sessions tab)", severity="warning")
             return
-        unit = self.blapp.settings
-        choices = [(f"{s.logged_at:%H:%M}  {s.exercise_name[:24]:<24} {set_line(s, unit)}", s) for s in detail.sets]
+        settings = self.blapp.settings
+        choices = [(f"{s.logged_at:%H:%M}  {s.exercise_name[:24]:<24} {set_line(s, settings, detail.kind_of(s.exercise_id))}", s)
+                   for s in detail.sets]
         self.app.push_screen(PickerDialog(title, choices), lambda s: s is not None and then(s))
 
     # ---- sets ------------------------------------------------------------------------------
@@ -131,13 +132,17 @@ class HistoryEditKeys:
                 set_type=values["type"], notes=str(values["notes"]).strip(),
                 duration_s=values.get("duration", s.duration_s), distance_m=values.get("distance", s.distance_m),
             )
-            self._correct("correct the set", lambda repo: f"✓ Set corrected: {s.exercise_name} {set_line(repo.edit_set(new), self.blapp.settings)}")
+            kind = ex.load_kind if ex is not None else None
+            self._correct("correct the set",
+                          lambda repo: f"✓ Set corrected: {s.exercise_name} {set_line(repo.edit_set(new), self.blapp.settings, kind)}")
 
         self.app.push_screen(edit_form(s, ex, self.blapp.settings), save)
 
     def action_delete_past_set(self) -> None:
         def confirm(s: SetEntry) -> None:
-            line = f"{s.exercise_name}: {set_line(s, self.blapp.settings)}"
+            detail = self._detail()
+            kind = detail.kind_of(s.exercise_id) if detail is not None else None
+            line = f"{s.exercise_name}: {set_line(s, self.blapp.settings, kind)}"
             self.app.push_screen(
                 ConfirmDialog("Delete this set?", line),
                 lambda ok: ok and self._correct("delete the set", lambda repo: (repo.remove_set(s.id), f"✓ Deleted {line}")[1]),

@@ -13,8 +13,9 @@ from textual.message import Message
 from textual.widgets import Static
 
 from ...domain.history import ExerciseProgress, ProgressPoint
-from ...domain.model import SetEntry, Unit
-from ...domain.units import format_e1rm, format_volume, format_weight
+from ...domain.model import LoadKind, SetEntry, Settings, Unit
+from ...domain.units import format_e1rm, format_volume
+from ...services.live_session import set_line
 from .chart_progress import ChartPoint, ProgressChart, progress_points
 
 RECENT = 6
@@ -29,19 +30,18 @@ class LinesRead(Message):
 REP_RECORDS = 5
 
 
-def _set(s: SetEntry, unit: Unit) -> str:
-    text = f"{format_weight(s.weight_kg, unit)} x {s.reps}"
-    rpe = s.effective_rpe
-    return text + (f" @ {rpe:g}" if rpe is not None else "")
+def _set(s: SetEntry, unit: Unit, kind: LoadKind = LoadKind.WEIGHTED) -> str:
+    """The set as the Session screen writes it (`BW + 10 kg x 7`), in the lifter's unit."""
+    return set_line(s, Settings(unit=unit), kind)
 
 
 def _day(s: SetEntry) -> str:
     return s.logged_at.strftime("%Y-%m-%d") if s.logged_at else "?"
 
 
-def _point_line(p: ProgressPoint, unit: Unit) -> str:
+def _point_line(p: ProgressPoint, unit: Unit, kind: LoadKind = LoadKind.WEIGHTED) -> str:
     e1 = format_e1rm(p.best_e1rm, unit) if p.best_e1rm is not None else "-"
-    return f"{p.day:%Y-%m-%d}  {_set(p.top, unit):<24} e1RM {e1:>9}  {p.sets} sets  {format_volume(p.volume_kg, unit)}"
+    return f"{p.day:%Y-%m-%d}  {_set(p.top, unit, kind):<24} e1RM {e1:>9}  {p.sets} sets  {format_volume(p.volume_kg, unit)}"
 
 
 class ProgressView(Vertical):
@@ -95,17 +95,18 @@ class ProgressView(Vertical):
             self.show_chart(progress.name, progress_points(lines), unit, since)
         records.update(self._records(progress, unit))
         lines = [Content.styled("Recent sessions", "bold")]
-        lines += [Content(_point_line(p, unit)) for p in reversed(points[-RECENT:])]
+        lines += [Content(_point_line(p, unit, progress.kind)) for p in reversed(points[-RECENT:])]
         recent.update(Content("\n").join(lines))
 
     @staticmethod
     def _records(progress: ExerciseProgress, unit: Unit) -> Content:
         rows: list[tuple[str, str, str]] = []
+        kind = progress.kind
         if progress.heaviest is not None:
-            rows.append(("Heaviest weight", _set(progress.heaviest, unit), _day(progress.heaviest)))
+            rows.append(("Heaviest weight", _set(progress.heaviest, unit, kind), _day(progress.heaviest)))
         if progress.best_e1rm is not None:
             s, value = progress.best_e1rm
-            rows.append(("Best e1RM", f"{format_e1rm(value, unit)} from {_set(s, unit)}", _day(s)))
+            rows.append(("Best e1RM", f"{format_e1rm(value, unit)} from {_set(s, unit, kind)}", _day(s)))
         if progress.best_volume is not None:
             p = progress.best_volume
             rows.append(
@@ -113,7 +114,7 @@ class ProgressView(Vertical):
             )
         for i, s in enumerate(progress.rep_records[:REP_RECORDS]):
             label = "Most reps at a weight" if i == 0 else ""
-            rows.append((label, _set(s, unit), _day(s)))
+            rows.append((label, _set(s, unit, kind), _day(s)))
         lines = [Content.styled("Records", "bold")]
         lines += [Content(f"{label:<22}{what:<34}{when}") for label, what, when in rows]
         return Content("\n").join(lines)

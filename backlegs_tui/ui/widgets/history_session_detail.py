@@ -8,8 +8,9 @@ from textual.widgets import Static
 
 from ...domain import supersets
 from ...domain.history import SessionDetail
-from ...domain.model import SetEntry, SetType, Unit
-from ...domain.units import format_e1rm, format_volume, format_weight
+from ...domain.model import LoadKind, SetEntry, Settings, SetType, Unit
+from ...domain.units import format_e1rm, format_volume
+from ...services.live_session import set_line
 
 _TYPE_STYLE = {
     SetType.WARMUP: "dim",
@@ -23,20 +24,13 @@ DELOAD_LINE = "Deload session: lighter on purpose, never counted as a decline"
 DELOAD_MARK = "deload · "  # before the name of a deload session in the session list
 
 
-def set_text(s: SetEntry, unit: Unit) -> Content:
-    """`W  60 kg x 10`, `   140 kg x 5 @ 8`, `F  140 kg x 4 @ 10`: the type's letter, then
-    weight x reps @ RPE (or RIR), then the set's note."""
-    load = format_weight(s.weight_kg, unit)
-    text = f"{s.set_type.short or ' '}  {load:>9} x {s.reps}"
-    if s.distance_m is not None or s.duration_s is not None:  # a hold or a carry: its seconds, metres
-        what = f"{s.distance_m:g} m" if s.distance_m is not None else f"{s.duration_s} s"
-        if s.distance_m is not None and s.duration_s:
-            what += f" in {s.duration_s // 60}:{s.duration_s % 60:02d}"
-        text = f"{s.set_type.short or ' '}  {what:>9}" + (f" with {load}" if s.weight_kg else "")
-    if s.rpe is not None:
-        text += f" @ {s.rpe:g}"
-    elif s.rir is not None:
-        text += f" @ {s.rir:g} RIR"
+def set_text(s: SetEntry, settings: Settings, kind: LoadKind = LoadKind.WEIGHTED) -> Content:
+    """`W 60 kg x 10`, `  140 kg x 5 @8`, `  BW + 10 kg x 7`, `  45 s with 20 kg`: the set as the
+    Session screen writes it (`services.live_session.set_line`, by the lift's kind), styled by
+    its type, then its note."""
+    text = set_line(s, settings, kind)
+    if not s.set_type.short:
+        text = "  " + text  # the type letters stay in one column
     line = Content.styled(text, _TYPE_STYLE[s.set_type]) if _TYPE_STYLE[s.set_type] else Content(text)
     if s.notes:
         line += Content.styled(f"  {s.notes}", "dim italic")
@@ -83,6 +77,7 @@ class SessionDetailView(Static):
         if not detail.blocks:
             lines.append(Content.styled("No sets logged", "dim"))
         marks = superset_labels(detail)
+        settings = Settings(unit=unit)  # a set is written in the lifter's unit
         for i, block in enumerate(detail.blocks):
             lines.append(Content(""))
             best = block.best
@@ -91,5 +86,5 @@ class SessionDetailView(Static):
             if best is not None:
                 title += Content.styled(f"  best e1RM {format_e1rm(best[1], unit)}", "dim")
             lines.append(title)
-            lines.extend(set_text(s, unit) for s in block.sets)
+            lines.extend(set_text(s, settings, block.kind) for s in block.sets)
         self.update(Content("\n").join(lines))

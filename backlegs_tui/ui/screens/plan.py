@@ -114,7 +114,8 @@ class PlanScreen(PlanTextEditing, PlanBuilding, ModeScreen):
     def change(self, what: str | None, change: Change | None, plan_id: int | None = None) -> None:
         """Run `change` (None: just read) as a job, then show the plan it made, or
         `plan_id`, or the selected one. A plain read replaces a read still queued."""
-        run = change_then_read(self._made, change, plan_id, self.selected, self.blapp.settings.landmarks)
+        run = change_then_read(self._made, change, plan_id, self.selected, self.blapp.settings.landmarks,
+                               lambda: self.blapp.clock().date())
         key = "plan-read" if change is None else None
         self.blapp.jobs.submit(self, what or "read the plans", run, PlanLoaded, key=key)
 
@@ -154,8 +155,9 @@ class PlanScreen(PlanTextEditing, PlanBuilding, ModeScreen):
         title = "Week  1-7 on/off · x clear · L deload"
         if view.mesocycle_week is not None:
             title = f"Week {view.mesocycle_week} of {self.blapp.settings.mesocycle_weeks}" + title[4:]
-        if view.deload_week:
-            title += " · DELOAD WEEK"
+        if view.deload_week:  # first, where a narrow box cannot cut it off
+            week_no = f"Week {view.mesocycle_week} of {self.blapp.settings.mesocycle_weeks} · " if view.mesocycle_week else ""
+            title = f"{week_no}DELOAD WEEK · L: take back"
         week.border_title = title
         week.border_subtitle = "sets/wk " + week_sets_line(view.week_sets, list(self.blapp.settings.landmarks))
         empty = "No plans yet" if not view.plans else "No plan selected"
@@ -212,11 +214,11 @@ class PlanScreen(PlanTextEditing, PlanBuilding, ModeScreen):
         """Start a deload week now (this Monday to Sunday), or take it back; the session
         prefill lowers sets and loads in it (domain.progression.is_deload_week)."""
         from dataclasses import replace
-        from datetime import date, timedelta
+        from datetime import timedelta
 
         from ..messages import SettingsSaved
 
-        today = date.today()
+        today = self.blapp.clock().date()
         monday = (today - timedelta(days=today.weekday())).isoformat()
         s = self.blapp.settings
         new = replace(s, deload_week="" if s.deload_week == monday else monday,

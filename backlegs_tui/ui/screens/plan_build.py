@@ -4,8 +4,10 @@ to the screen's `change()`, which runs it as a job and shows the result."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from textual.message import Message
 from textual.widgets import DataTable
 
 from ...domain.model import Exercise, PlanItem
@@ -30,8 +32,21 @@ if TYPE_CHECKING:
     from .plan import PlanScreen
 
 
+@dataclass
+class ReadyPlansAdded(Message):
+    """The names of the ready plans R added (none: every one was there already)."""
+
+    names: list[str]
+
+
 class PlanBuilding:
     """The plan-building actions of PlanScreen (mixed into it)."""
+
+    def on_ready_plans_added(self: PlanScreen, message: ReadyPlansAdded) -> None:
+        if message.names:
+            self.notify("Added " + ", ".join(message.names), markup=False)
+        else:
+            self.notify("Every ready plan is here already (a plan of the same name is kept)", markup=False)
 
     def action_new_plan(self: PlanScreen) -> None:
         if self.view is None:
@@ -240,8 +255,16 @@ class PlanBuilding:
         that are not here yet by name."""
 
         def confirmed(yes: bool | None) -> None:
-            if yes:
-                self.change("add the ready plans", lambda repo: (repo.add_ready_plans(), None)[1])
+            if not yes:
+                return
+            added: list[str] = []
+
+            def add(repo: Any) -> None:
+                added.extend(repo.add_ready_plans())
+
+            self.change("add the ready plans", add)
+            # jobs run in order: this one reads what the change added, and says so
+            self.blapp.jobs.submit(self, "add the ready plans", lambda repo: list(added), ReadyPlansAdded)
 
         detail = "Legs first, back first, alternating and the article's sample; a plan of the same name is kept."
         self.app.push_screen(ConfirmDialog("Add the ready plans?", detail), confirmed)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import date
 from typing import TYPE_CHECKING
 
 from textual.message import Message
@@ -38,18 +39,20 @@ class PlanView:
     mesocycle_week: int | None = None
 
 
-def read_plan_view(repo: Repository, plan_id: int | None, landmarks: Landmarks) -> PlanView:
+def read_plan_view(
+    repo: Repository, plan_id: int | None, landmarks: Landmarks, today: date | None = None,
+) -> PlanView:
     """Everything the screen shows, with `plan_id` (or the first plan) in full; its
-    checks, the 48 h check across the scheduled week among them."""
+    checks, the 48 h check across the scheduled week among them. `today` (the app's clock)
+    places the week in the mesocycle and says whether it is a deload week."""
     import math
-    from datetime import date
 
     from ...domain.progression import is_deload_week, mesocycle_week
 
     plans = repo.plans()
     settings = repo.settings()
     view = PlanView(plans, repo.schedule(), {e.id: e for e in repo.exercises()})
-    today = date.today()
+    today = today or date.today()
     view.deload_week, view.mesocycle_week = is_deload_week(today, settings), mesocycle_week(today, settings)
     scheduled = {pid: repo.plan(pid) for ids in view.schedule.values() for pid in ids}
     view.minutes = {
@@ -81,6 +84,7 @@ class MadeByJobs:
 
 def change_then_read(
     made: MadeByJobs, change: Change | None, plan_id: int | None, selected: int | None, landmarks: Landmarks,
+    today: Callable[[], date] | None = None,
 ) -> Callable[[Repository], PlanView]:
     """A job: make `change` (if any), then read the view showing the plan it made, or
     `plan_id` (a plan the lifter picked), or the plan an earlier change made, or `selected`."""
@@ -91,7 +95,7 @@ def change_then_read(
         elif plan_id is not None:
             made.plan_id = None  # the lifter picked a plan since
         show = made.plan_id if made.plan_id is not None else (plan_id if plan_id is not None else selected)
-        return read_plan_view(repo, show, landmarks)
+        return read_plan_view(repo, show, landmarks, today() if today is not None else None)
 
     return run
 

@@ -14,7 +14,7 @@ LIFTS = {
     "Barbell back squat": (100.0, 2.5, 5, 8.0),
     "Pull-up": (10.0, 1.25, 8, 8.0),
     "Romanian deadlift": (90.0, 2.5, 10, 7.5),
-    "Barbell row": (70.0, 1.25, 10, 8.0),
+    "Chest-supported row": (30.0, 1.0, 10, 8.0),
     "Leg press": (160.0, 5.0, 12, 8.5),
     "Face pull": (20.0, 0.0, 15, 9.0),
 }

@@ -92,3 +92,30 @@ async def test_a_pull_up_asks_body_weight_once_then_an_assisted_one_counts_from_
         assert repo.body_weights()[-1][1] == 80.0
     finally:
         repo.close()
+
+
+async def test_last_time_of_a_pull_up_shows_its_e1rm_on_that_days_body_weight(db_path, clock) -> None:
+    from datetime import timedelta
+
+    from backlegs_tui.domain.model import SetEntry, SetType
+
+    repo = Repository.open(db_path)
+    try:
+        pull = repo.exercise_by_name("Pull-up")
+        then = clock() - timedelta(days=10)
+        sid = repo.create_past_session(then, name="Pull")
+        repo.log_past_set(sid, SetEntry(pull.id, SetType.WORKING, 10, 8, logged_at=then + timedelta(minutes=2)))
+        repo.log_body_weight(then.date() - timedelta(days=5), 70.0)  # then: 70 + 10 kg moved
+        repo.log_body_weight(clock().date(), 90.0)  # today: 90
+    finally:
+        repo.close()
+    app = BacklegsApp(db_path=db_path, clock=clock)
+    async with app.run_test(size=(120, 36)) as pilot:
+        screen = await start_sample_session(pilot)
+        await add(pilot, "Pull-up")
+        await settle(pilot)
+        from .ui_text import screen_text
+
+        shown = screen_text(app)
+        assert "Last time · Sat 14 Nov" in shown and "BW+10 x 8" in shown
+        assert "101.5" in shown and "126" not in shown  # e1RM of 80 kg x 8, not of today's 100 kg x 8

@@ -139,3 +139,27 @@ def test_the_finish_summary_counts_a_pull_up_at_the_load_it_moved(repo: Reposito
     assert report.volume_kg == 90 * 8  # not 10 x 8, and never 0 x 8
     assert report.volume_by_muscle["back"] == 90 * 8
     assert any(r.kind == "heaviest" and r.value_kg == 90 for r in report.records)
+
+
+def test_last_times_e1rm_uses_the_body_weight_of_that_day(repo: Repository, clock) -> None:
+    from datetime import date, timedelta
+
+    from backlegs_tui.domain.model import SetEntry
+
+    pull = repo.exercise_by_name("Pull-up")
+    then = clock() - timedelta(days=10)
+    sid = repo.create_past_session(then, name="Pull")
+    repo.log_past_set(sid, SetEntry(pull.id, SetType.WORKING, 10, 8, logged_at=then + timedelta(minutes=2)))
+    live = session_with(repo, clock, "Pull-up")
+    when = live.last_sets()[0].logged_at
+    assert live.body_kg_on(when) is None  # nothing logged at all: no e1RM, as today
+    repo.log_body_weight(clock().date(), 80.0)  # today
+    live = session_with(repo, clock, "Pull-up")
+    assert live.body_kg == 80.0 and live.body_kg_on(when) == 80.0  # none earlier: the earliest known
+    repo.log_body_weight(then.date() - timedelta(days=30), 70.0)
+    repo.log_body_weight(then.date() + timedelta(days=1), 75.0)  # the day after: not that day's
+    live = session_with(repo, clock, "Pull-up")
+    assert live.body_kg == 80.0 and live.body_kg_on(when) == 70.0  # the nearest earlier entry
+    live.body_weights = [(date(2026, 1, 1), 70.0)]
+    live.apply("body_weight", 81.0)  # logged during the session: today's entry follows
+    assert live.body_kg_on(clock()) == 81.0 and live.body_kg_on(when) == 70.0

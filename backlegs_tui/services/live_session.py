@@ -136,6 +136,7 @@ class SessionData:
     # from the plan (issue 10): session item id -> its superset group, and -> its progression
     groups: dict[int, str] = field(default_factory=dict)
     progressions: dict[int, str] = field(default_factory=dict)
+    body_weights: list[tuple[date, float]] = field(default_factory=list)  # the dated log, oldest first
 
 
 @dataclass(slots=True)
@@ -162,7 +163,7 @@ def read_session(repo: Repository, state: SessionState) -> SessionData:
     scratch = repo.session_scratch(state.id)
     links = kept_links(scratch)  # as the plan was when the session started (issue 10)
     groups, progressions = links if links is not None else plan_links(state.items, plan.items if plan is not None else ())
-    return SessionData(state, exercises, last, cooldown, scratch, earlier, body, groups, progressions)
+    return SessionData(state, exercises, last, cooldown, scratch, earlier, body, groups, progressions, repo.body_weights())
 
 
 def load_open(repo: Repository) -> SessionData | None:
@@ -233,6 +234,7 @@ class LiveSession:
         self.settings = settings
         self.clock = clock
         self.body_kg = data.body_kg
+        self.body_weights = data.body_weights
         self.confirmed: dict[int | None, str] = {}  # set id -> its confirmation, until its record check
         # a finished session opened again (a forgotten one entered afterwards): its sets go in
         # after its last one (repo.log_past_set), with no rest timer
@@ -278,6 +280,15 @@ class LiveSession:
 
     def done(self, item: SessionItem) -> int:
         return sum(1 for s in self.state.sets_for_item(item.id) if s.is_working)
+
+    def body_kg_on(self, when: datetime | date | None) -> float | None:
+        """The body weight logged as of a past day (last time's sets: their e1RM): the
+        nearest earlier entry of the log, else its earliest; None when none is logged (never
+        today's weight for an old session, never a guess)."""
+        if when is None or not self.body_weights:
+            return None
+        then = body_weight_lookup(self.body_weights)(when)
+        return then if then is not None else self.body_weights[0][1]
 
     def last_sets(self, item: SessionItem | None = None) -> list[SetEntry]:
         item = item if item is not None else self.current_item()
@@ -879,6 +890,8 @@ class LiveSession:
             return Outcome("✓ Session note saved")
         if kind == "body_weight":
             self.body_kg = float(result)
+            day = self.state.started_at.date()  # the log as the store now holds it
+            self.body_weights = sorted([(d, w) for d, w in self.body_weights if d != day] + [(day, self.body_kg)])
             return Outcome(f"✓ Body weight {format_weight(self.body_kg, self.settings.unit)} logged: Enter logs the set")
         if kind == "ex_note":
             ex_id, note = result

@@ -90,9 +90,10 @@ class LivePanel(Vertical):
                                                 kind=kind, body_kg=live.body_kg,
                                                 label_of=(lambda s: today_marks.get(s.item_id, "")) if today_marks else None)
         last_table = self.query_one("#last", SetTable)
-        last_table.show(last, unit, "First time on this exercise.", kind=kind, body_kg=live.body_kg,
-                        label_of=(lambda s: last_marks.get(s.exercise_id, "")) if last_marks else None)
         when = last[0].logged_at if last and last[0].logged_at else None
+        # last time's e1RM on the body weight of that day, not today's
+        last_table.show(last, unit, "First time on this exercise.", kind=kind, body_kg=live.body_kg_on(when),
+                        label_of=(lambda s: last_marks.get(s.exercise_id, "")) if last_marks else None)
         last_table.border_title = f"Last time · {when:%a %d %b}" if when else "Last time"
         self.query_one(SessionInfo).show(state, live.cooldown)
         self.update_plates(live)

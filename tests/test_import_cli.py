@@ -113,14 +113,28 @@ def test_importing_the_same_file_again_adds_nothing(capsys, db: Path) -> None:
     before = counts(db)
     code, out, _ = run(capsys, "import", "hevy", f, "--db", str(db), "--json")
     assert code == 0
-    assert json.loads(out)["workouts"] == 0
+    data = json.loads(out)
+    assert data["workouts"] == 0 and data["sets"] == 0
     assert counts(db) == before
+    # every row is accounted for, row by row, like any other skipped row
+    rows = len((DATA / "hevy_kg.csv").read_text(encoding="utf-8").splitlines()) - 1
+    assert [s["line"] for s in data["skipped"]] == list(range(2, rows + 2))
+    assert {s["reason"] for s in data["skipped"]} == {"already imported (same date, exercise, set)"}
 
 
 def test_the_comma_and_semicolon_2024_exports_are_the_same_workouts(capsys, db: Path) -> None:
     run(capsys, "import", "strong", str(DATA / "strong_2024.csv"), "--db", str(db))
     code, out, _ = run(capsys, "import", "strong", str(DATA / "strong_2024_comma.csv"), "--db", str(db))
-    assert code == 0 and "2 already imported" in out
+    assert code == 0
+    lines = out.splitlines()
+    assert "1 row skipped; 6 rows already imported (2 workouts)." in lines[1]
+    # the text report lists each row with its line and reason, the rest timer among them
+    assert lines[3:10] == [
+        *(f"  line {n}: already imported (same date, exercise, set)" for n in (2, 3, 4)),
+        "  line 5: a rest timer, not a set",
+        *(f"  line {n}: already imported (same date, exercise, set)" for n in (6, 7, 8)),
+    ]
+    assert "2 workouts already in the database, left alone." in out
 
 
 def test_dry_run_writes_nothing(capsys, db: Path) -> None:

@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     from ..store.repository import Repository
 
 FORMATS = ("strong", "hevy", "fitnotes", "json")
+ALREADY = "already imported (same date, exercise, set)"  # a row of a workout the database has
 PARSERS: dict[str, Callable[..., Parsed]] = {"strong": strong.parse, "hevy": hevy.parse, "fitnotes": fitnotes.parse}
 SHOWN_SKIPS = 20
 
@@ -46,6 +47,7 @@ class ImportSummary:
     dry_run: bool = False
     recovered: list[Skipped] = field(default_factory=list)  # rows read after a repair (FitNotes' commas)
     timed: int = 0  # sets stored with a duration or a distance
+    already: int = 0  # rows of `skipped` that are already imported (of the `duplicates` workouts)
 
     def as_json(self) -> dict[str, Any]:
         return {
@@ -62,10 +64,14 @@ class ImportSummary:
         verb = "Would import" if self.dry_run else "Imported"
         text = f"{verb} {self.workouts} workout{_s(self.workouts)}, {self.sets} set{_s(self.sets)}"
         text += f"; exercises: {len(self.matched)} matched, {len(self.created)} created"
-        if self.skipped:
-            text += f"; {len(self.skipped)} row{_s(len(self.skipped))} skipped"
-        if self.duplicates:
-            text += f"; {self.duplicates} already imported"
+        others = len(self.skipped) - self.already
+        if others:
+            text += f"; {others} row{_s(others)} skipped"
+        if self.already:
+            text += f"; {self.already} row{_s(self.already)} already imported"
+            text += f" ({self.duplicates} workout{_s(self.duplicates)})" if self.duplicates else ""
+        elif self.duplicates:
+            text += f"; {self.duplicates} workout{_s(self.duplicates)} already imported"
         return text + "."
 
     def lines(self) -> list[str]:
@@ -182,6 +188,11 @@ def write(
         repo, parsed.workouts, dry_run=dry_run, draft_for=matching.draft_for, progress=progress
     )
     summary.workouts, summary.sets, summary.duplicates = result.workouts, result.sets, result.duplicates
+    # every row accounted for: those of a workout already in the database are listed too
+    already = [Skipped(s.line, ALREADY, error=False) for w in result.already for s in w.sets]
+    if already:
+        summary.already = len(already)
+        summary.skipped = sorted(summary.skipped + already, key=lambda s: (s.line is None, s.line or 0))
     summary.timed = result.timed
     summary.matched, summary.created = result.matched, result.created
     stored = {n.lower(): n for n in result.matched + result.created}  # as the database spells them

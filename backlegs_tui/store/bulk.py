@@ -53,6 +53,7 @@ class InsertResult:
     workouts: int = 0
     sets: int = 0
     duplicates: int = 0  # workouts skipped: their import_key is already in the database
+    already: list[WorkoutRecord] = field(default_factory=list)  # those workouts (their rows: "already imported")
     matched: list[str] = field(default_factory=list)  # exercises found, as the database spells them
     created: list[str] = field(default_factory=list)  # exercises added
     skipped: list[str] = field(default_factory=list)  # what was left out, and why
@@ -186,20 +187,23 @@ def _existing_keys(con: Connection, keys: Sequence[str]) -> set[str]:
     return found
 
 
-def _new_workouts(con: Connection, workouts: Iterable[WorkoutRecord]) -> tuple[list[WorkoutRecord], int]:
-    """The workouts whose import key is neither in the database nor earlier in the batch."""
+def _new_workouts(con: Connection, workouts: Iterable[WorkoutRecord]) -> tuple[list[WorkoutRecord], list[WorkoutRecord]]:
+    """The workouts whose import key is neither in the database nor earlier in the batch, and
+    the others (already imported)."""
     workouts = list(workouts)
     keys = [k for w in workouts if (k := stored_key(w.import_key)) is not None]
     seen = _existing_keys(con, keys) if keys else set()
     fresh: list[WorkoutRecord] = []
+    already: list[WorkoutRecord] = []
     for w in workouts:
         key = stored_key(w.import_key)
         if key is not None:
             if key in seen:
+                already.append(w)
                 continue
             seen.add(key)
         fresh.append(w)
-    return fresh, len(workouts) - len(fresh)
+    return fresh, already
 
 
 def _exercise_name(raw: str) -> str:
@@ -405,7 +409,8 @@ def insert_workouts(
         exclusive = False
         if not dry_run:
             exclusive = _lock_for_writing(con, exclusive=big)
-        fresh, result.duplicates = _new_workouts(con, workouts)
+        fresh, result.already = _new_workouts(con, workouts)
+        result.duplicates = len(result.already)
         exercises = _resolve_exercises(
             con, _exercise_names(fresh), draft_for, dry_run, result, _measured_kinds(fresh)
         )

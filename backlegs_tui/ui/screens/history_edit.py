@@ -12,6 +12,7 @@ from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from typing import Any
 
+from textual import events
 from textual.binding import Binding
 from textual.message import Message
 
@@ -73,12 +74,33 @@ class HistoryEditKeys:
         Binding("e", "edit_past_set", "Edit a set", id="history.edit-set", show=False,
                 tooltip="Sessions: edit a set of the session shown"),
         Binding("delete", "delete_past_set", "Delete a set", id="history.delete-set", show=False),
-        Binding("E", "edit_past_session", "Edit session", id="history.edit-session", show=False,
-                tooltip="Sessions: its date and time, plan, notes and session RPE"),
+        Binding("E", "edit_past_session", "Edit details", id="history.edit-session", show=False,
+                tooltip="Sessions: edit its date and time, plan, notes and session RPE"),
         Binding("D", "delete_past_session", "Delete session", id="history.delete-session", show=False),
-        Binding("n", "new_past_session", "Enter a past session", id="history.new-session", show=False,
-                tooltip="A forgotten session at a past date and time, logged with the Session keys"),
+        Binding("n", "new_past_session", "Past session", id="history.new-session", show=False,
+                tooltip="Enter a forgotten session at a past date and time, logged with the Session keys"),
     ]
+    # the footer shows these from FOOTER_WIDE columns on (at 80 the tabs, modes, help and
+    # Settings fill it; D and Del do not fit at 120 either); every correction key is in ? help
+    # and the palette at any width
+    FOOTER_KEYS = ("history.edit-set", "history.edit-session", "history.new-session")
+    FOOTER_WIDE = 116
+    _edit_keys_shown: bool | None = None
+
+    # ---- the footer ------------------------------------------------------------------------
+
+    def on_resize(self, event: events.Resize) -> None:
+        self.show_edit_keys(event.size.width >= self.FOOTER_WIDE)
+
+    def show_edit_keys(self, show: bool) -> None:
+        """Show the correction keys in the footer or not (their keys work either way)."""
+        if self._edit_keys_shown is show:
+            return
+        self._edit_keys_shown = show
+        table = self._bindings.key_to_bindings
+        for key, bindings in table.items():
+            table[key] = [replace(b, show=show) if b.id in self.FOOTER_KEYS else b for b in bindings]
+        self.refresh_bindings()
 
     # ---- helpers ---------------------------------------------------------------------------
 

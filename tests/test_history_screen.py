@@ -183,10 +183,14 @@ async def test_tab_keys_show_only_on_their_tab(migrated_db: Path, clock) -> None
     async with app.run_test(size=(160, 36)) as pilot:
         await ready(pilot)
         footer = lambda: screen_text(app).splitlines()[-1]  # noqa: E731
-        assert "Volume: prev week" not in footer() and "Progress: next" not in footer()
+        # a tab's [ ] show as one group in the footer: "[] lift" on Progress, "[] week" on Volume
+        assert "[] week" not in footer() and "[] lift" not in footer() and "tabs" in footer()
         await pilot.press("v")
         await settle(pilot)
-        assert "Volume: prev week" in footer() and "Range 1y/all" not in footer()
+        assert "[] week" in footer() and "[] lift" not in footer()
+        await pilot.press("p")
+        await settle(pilot)
+        assert "[] lift" in footer() and "[] week" not in footer()
 
 
 async def test_opening_history_reads_only_the_sessions_tab(migrated_db: Path, clock, monkeypatch) -> None:

@@ -274,6 +274,13 @@ class BacklegsApp(App[int]):
 
         self.push_screen(ImportDialog())
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # a mode's footer does not offer its own key (F2 in Session): the room goes to the
+        # other modes, help and Settings, which must fit at 80 columns
+        if action == "switch_mode" and parameters and parameters[0] == self.current_mode:
+            return False
+        return True
+
     def help_rows(self) -> list[tuple[str, str, str]]:
         """(where, keys, what) for the current screen, its panels (the set entry, the
         catalogue) and the app, keys named as the lifter reads them and as remapped."""

@@ -30,6 +30,11 @@ from .history_volume_panel import VOLUME_WEEKS, VolumePanel
 __all__ = ["PAGE", "PROGRESS_DAYS", "VOLUME_WEEKS", "HistoryScreen"]
 
 
+TAB_KEYS = Binding.Group("tabs")
+LIFT_KEYS = Binding.Group("lift", compact=True)  # Progress: [ ] the previous / next lift
+WEEK_KEYS = Binding.Group("week", compact=True)  # Volume: [ ] the previous / next week
+
+
 class HistoryScreen(HistoryEditKeys, ModeScreen):
     """Five views, one key each: Sessions (s), Progress (p), Volume (v), Fatigue (f),
     Calendar (c)."""
@@ -39,16 +44,19 @@ class HistoryScreen(HistoryEditKeys, ModeScreen):
     AUTO_FOCUS = "#session-list"
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide")]
     BINDINGS = [
-        Binding("s", "show_tab('sessions-tab')", "Sessions", id="history.sessions"),
-        Binding("p", "show_tab('progress-tab')", "Progress", id="history.progress"),
-        Binding("v", "show_tab('volume-tab')", "Volume", id="history.volume"),
-        Binding("f", "show_tab('fatigue-tab')", "Fatigue", id="history.fatigue"),
-        Binding("c", "show_tab('calendar-tab')", "Calendar", id="history.calendar"),
-        Binding("left_square_bracket", "step_exercise(-1)", "Progress: prev", id="history.prev-exercise"),
-        Binding("right_square_bracket", "step_exercise(1)", "Progress: next", id="history.next-exercise"),
-        Binding("t", "toggle_range", "Range 1y/all", id="history.range"),
-        Binding("left_square_bracket", "step_week(-1)", "Volume: prev week", id="history.prev-week"),
-        Binding("right_square_bracket", "step_week(1)", "Volume: next week", id="history.next-week"),
+        # in the footer the tabs' keys as one group ("s p v f c tabs", the initials of the tab
+        # bar above) and a tab's [ ] as another ("[] lift"): at 80 columns the footer keeps
+        # room for the modes, help and Settings; t is in ? help and the palette
+        Binding("s", "show_tab('sessions-tab')", "Sessions", id="history.sessions", group=TAB_KEYS),
+        Binding("p", "show_tab('progress-tab')", "Progress", id="history.progress", group=TAB_KEYS),
+        Binding("v", "show_tab('volume-tab')", "Volume", id="history.volume", group=TAB_KEYS),
+        Binding("f", "show_tab('fatigue-tab')", "Fatigue", id="history.fatigue", group=TAB_KEYS),
+        Binding("c", "show_tab('calendar-tab')", "Calendar", id="history.calendar", group=TAB_KEYS),
+        Binding("left_square_bracket", "step_exercise(-1)", "Progress: prev", id="history.prev-exercise", group=LIFT_KEYS),
+        Binding("right_square_bracket", "step_exercise(1)", "Progress: next", id="history.next-exercise", group=LIFT_KEYS),
+        Binding("t", "toggle_range", "Range 1y/all", id="history.range", show=False),
+        Binding("left_square_bracket", "step_week(-1)", "Volume: prev week", id="history.prev-week", group=WEEK_KEYS),
+        Binding("right_square_bracket", "step_week(1)", "Volume: next week", id="history.next-week", group=WEEK_KEYS),
         Binding("r", "reload", "Reload", id="history.reload", show=False),
         *HistoryEditKeys.EDIT_BINDINGS,  # Sessions: correct the past (history_edit)
     ]

@@ -52,20 +52,22 @@ class PlanScreen(PlanTextEditing, PlanBuilding, ModeScreen):
     VERTICAL_BREAKPOINTS = [(0, "-short"), (34, "-tall")]
     BINDINGS = [
         *_day_bindings(),
-        Binding("x", "clear_day", "Clear day", id="plan.clear-day"),
+        # x, a, del, p and e are named in the panels' own hints (the plans', the week's and the
+        # plan's borders); the footer keeps room for the modes, help and Settings at 80 columns
+        Binding("x", "clear_day", "Clear day", id="plan.clear-day", show=False),
         Binding("n", "new_plan", "New plan", id="plan.new"),
-        Binding("a", "add_item", "Add exercise", id="plan.add-item"),
-        Binding("delete", "remove_item", "Remove exercise", id="plan.remove-item", key_display="del"),
+        Binding("a", "add_item", "Add exercise", id="plan.add-item", show=False),
+        Binding("delete", "remove_item", "Remove exercise", id="plan.remove-item", key_display="del", show=False),
         Binding("shift+up", "move_item(-1)", "Move exercise up", id="plan.item-up", show=False),
         Binding("shift+down", "move_item(1)", "Move exercise down", id="plan.item-down", show=False),
         Binding("D", "delete_plan", "Delete plan", id="plan.delete", show=False),
-        Binding("p", "edit_plan", "Plan details", id="plan.edit-plan"),
+        Binding("p", "edit_plan", "Plan details", id="plan.edit-plan", show=False),
         Binding("c", "duplicate_plan", "Copy plan", id="plan.duplicate", show=False),
         Binding("R", "ready_plans", "Add the ready plans", id="plan.ready", show=False),
         Binding("L", "deload_week", "Deload this week / not", id="plan.deload-week", show=False),
         Binding("E", "edit_text", "Edit the plan as text in $EDITOR", id="plan.edit-text", show=False),
         Binding("escape", "back_to_plans", "Back to the plans", id="plan.back", show=False),
-        Binding("e", "catalogue", "Exercises", id="plan.catalogue"),
+        Binding("e", "catalogue", "Exercises", id="plan.catalogue", show=False),
         Binding("r", "reload", "Reload", id="plan.reload", show=False),
     ]
 
@@ -81,7 +83,7 @@ class PlanScreen(PlanTextEditing, PlanBuilding, ModeScreen):
         with Horizontal(id="plan-body"):
             with Vertical(id="plan-left"):
                 plans: DataTable[str] = DataTable(id="plans", cursor_type="row")
-                plans.border_title = "Plans"
+                plans.border_title = "Plans  n new · e exercises"
                 yield plans
                 week = WeekSchedule(id="week")
                 week.border_title = "Week  1-7 on/off · x clear"

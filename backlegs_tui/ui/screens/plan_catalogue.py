@@ -44,8 +44,9 @@ class CatalogueScreen(AppAccess, Screen[None]):
     CSS_PATH = "plan.tcss"
     SUB_TITLE = "Plan · Exercises"
     BINDINGS = [
-        Binding("a", "add", "Add exercise", id="catalogue.add"),
-        Binding("e", "edit", "Edit exercise", id="catalogue.edit"),
+        # a and e are in the status line above the table; the footer keeps room for Settings
+        Binding("a", "add", "Add exercise", id="catalogue.add", show=False),
+        Binding("e", "edit", "Edit exercise", id="catalogue.edit", show=False),
         Binding("escape", "close", "Back to plans", id="catalogue.close"),
     ]
 

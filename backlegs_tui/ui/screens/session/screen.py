@@ -57,6 +57,9 @@ LIVE_ACTIONS = {
 REFILL = {"logged", "undone", "deleted", "replaced", "swapped", "added"}
 
 
+REST_KEYS = Binding.Group("±15s", compact=True)  # ] and [ in the footer as one: "][ ±15s"
+
+
 class SessionScreen(SetEditKeys, FinishKeys, ModeScreen):
     """Log a session: the plan's exercises, the current one, today's sets, the entry, rest."""
 
@@ -65,12 +68,16 @@ class SessionScreen(SetEditKeys, FinishKeys, ModeScreen):
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide"), (170, "-roomy")]
     VERTICAL_BREAKPOINTS = [(0, "-short"), (32, "-tall")]
     BINDINGS = [
-        Binding("enter", "log_set", "Log set", id="session.log"),
-        Binding("t", "cycle_type", "Set type", id="session.type", tooltip="Cycle working, drop, failure, warm-up"),
+        # in the footer: skip rest, ][ +/-15 s and finish, then the modes, help and Settings
+        # (80 columns hold no more); Enter is in the entry's title, the rest in ? help and the palette
+        Binding("enter", "log_set", "Log set", id="session.log", show=False),
+        Binding("t", "cycle_type", "Set type", id="session.type", tooltip="Cycle working, drop, failure, warm-up", show=False),
         Binding("s", "skip_rest", "Skip rest", id="session.skip_rest"),
-        Binding("right_square_bracket", "rest(15)", "+15s", id="session.rest_more", tooltip="Add 15 s to the rest timer", key_display="]"),
-        Binding("left_square_bracket", "rest(-15)", "-15s", id="session.rest_less", tooltip="Take 15 s off the rest timer", key_display="["),
-        Binding("j,pagedown", "next_exercise", "Next lift", id="session.next"),
+        Binding("right_square_bracket", "rest(15)", "+15s", id="session.rest_more", tooltip="Add 15 s to the rest timer",
+                key_display="]", group=REST_KEYS),
+        Binding("left_square_bracket", "rest(-15)", "-15s", id="session.rest_less", tooltip="Take 15 s off the rest timer",
+                key_display="[", group=REST_KEYS),
+        Binding("j,pagedown", "next_exercise", "Next lift", show=False, id="session.next"),
         Binding("k,pageup", "prev_exercise", "Previous lift", show=False, id="session.prev"),
         Binding("g", "goto_exercise", "Go to exercise", show=False, id="session.goto"),
         Binding("a", "add_exercise", "Add exercise", show=False, id="session.add"),

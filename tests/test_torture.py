@@ -13,6 +13,7 @@ import pytest
 pytest.importorskip("pyte")
 
 SCRIPT = Path(__file__).resolve().parent.parent / "scripts" / "torture.py"
+SEED = 7  # its three trials cover the four kinds quickly (timed + bodyweight, superset + correction)
 
 
 def load_torture():
@@ -25,13 +26,19 @@ def load_torture():
 
 
 def test_three_kills_lose_nothing_double_nothing_and_resume_right(tmp_path: Path) -> None:
+    """Across the three trials: a timed set, a bodyweight set with added load, a superset
+    pair and a correction of yesterday's session in History, each checked on disk."""
     torture = load_torture()
-    figures = torture.run(3, seed=5, folder=tmp_path, quiet=True)
+    figures = torture.run(3, seed=SEED, folder=tmp_path, quiet=True, extra=0)
     assert figures.trials == 3
     assert figures.lost == 0, figures.problems
     assert figures.duplicated == 0, figures.problems
     assert figures.resumes == figures.resumes_right == 3, figures.problems
-    assert figures.confirmed > 0  # the run logged sets at all
+    assert figures.corrections_wrong == figures.corrections_half == figures.corrections_typed_ahead == 0, figures.problems
+    kinds = figures.by_kind
+    assert kinds.get("timed", 0) >= 1 and kinds.get("bodyweight", 0) >= 1, kinds
+    assert kinds.get("superset", 0) >= 2, kinds  # A1 and A2
+    assert figures.corrections_confirmed + figures.corrections_unconfirmed >= 1
 
 
 def test_the_comparison_counts_a_lost_set_a_doubled_one_and_the_one_in_flight() -> None:
@@ -44,3 +51,59 @@ def test_the_comparison_counts_a_lost_set_a_doubled_one_and_the_one_in_flight() 
     assert compare(shown, shown + ["100 kg x 5"] * 2, True) == (0, 1, 0)
     assert compare(shown, shown[:1], False) == (1, 0, 0)  # a confirmed set missing
     assert compare(shown, ["W 20 kg x 10", "100 kg x 3"], False) == (1, 0, 0)  # not as confirmed
+
+
+def test_a_set_is_compared_on_its_lift_with_its_superset_group_and_counted_by_kind() -> None:
+    torture = load_torture()
+    assert torture.record(4, "50 kg x 8", "A") == "4: 50 kg x 8 [A]"
+    assert torture.record(3, "45 s with 10 kg", None) == "3: 45 s with 10 kg"
+    assert torture.compare(["4: 50 kg x 8 [A]"], ["4: 50 kg x 8"], False) == (1, 0, 0)  # its group lost
+    assert torture.compare(["4: 50 kg x 8 [A]"], ["5: 50 kg x 8 [A]"], False) == (1, 0, 0)  # on the other lift
+    kinds = [torture.kind_of(torture.record(n, line, None)) for n, line in
+             [(1, "W 20 kg x 10"), (1, "100 kg x 5"), (2, "BW + 10 kg x 8"), (3, "45 s"), (4, "50 kg x 8")]]
+    assert kinds == ["warm-up", "weighted", "bodyweight", "timed", "superset"]
+
+
+def test_a_correction_is_judged_whole_not_at_all_half_or_not_as_confirmed() -> None:
+    judge = load_torture().judge_correction
+    old, new = (50.0, 10), (55.0, 6)
+    assert judge((1, old, new, True), new) == "right"
+    assert judge((1, old, new, True), old) == "wrong"  # confirmed, not on disk
+    assert judge((1, old, new, False), new) == "applied"
+    assert judge((1, old, new, False), old) == "not"
+    assert judge((1, old, new, False), (55.0, 10)) == "half"
+    assert judge((1, old, new, False), (50.0, 6)) == "half"
+
+
+# ---- found by the torture ------------------------------------------------------------------
+
+
+async def test_keys_typed_ahead_of_enter_in_a_form_go_to_the_next_field() -> None:
+    """A correction typed fast, `30 Enter 6`, saved 306 kg with the reps unchanged: the
+    digits after Enter reached the weight field before the focus moved on (the torture's
+    History correction on a loaded machine). The keys arrive as a terminal sends them: all
+    queued before the app has handled the first."""
+    from textual import events
+    from textual.app import App
+
+    from backlegs_tui.ui.dialogs import FieldSpec, FormDialog
+
+    got: list[object] = []
+
+    class Form(App):
+        def on_mount(self) -> None:
+            self.push_screen(FormDialog("Edit set", [FieldSpec("weight", "Weight", "50"), FieldSpec("reps", "Reps", "10")]),
+                             got.append)
+
+    app = Form()
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        for key, char in [("3", "3"), ("0", "0"), ("enter", "\r"), ("6", "6"), ("ctrl+s", None)]:
+            event = events.Key(key, char)
+            event.set_sender(app)
+            app._driver.send_message(event)  # no wait between keys
+        for _ in range(20):
+            await pilot.pause()
+            if got:
+                break
+    assert got == [{"weight": "30", "reps": "6"}]

@@ -216,3 +216,21 @@ def test_the_demo_is_never_asked(monkeypatch) -> None:
     monkeypatch.setattr("backlegs_tui.store.demo.make_demo_db", lambda: Path("/nonexistent/demo.db"))
     assert entry.main(["--demo"]) == 0
     assert seen == [False]
+
+
+def test_the_real_command_on_a_new_file_asks_once(tmp_path: Path) -> None:
+    """`backlegs --db NEW` in a terminal: the wizard, Esc, the start panel; the second start
+    goes straight to the start panel."""
+    from .pty_app import PtyApp
+
+    db = tmp_path / "new.db"
+    app = PtyApp(["--db", str(db)], env={"BACKLEGS_FIRST_START": ""})
+    app.wait_for("Welcome to backlegs", timeout=30)
+    app.send("escape")
+    app.wait_for("Enter: start")
+    assert app.quit() == 0
+    assert _saved(db)[0].first_start == "skipped"
+    again = PtyApp(["--db", str(db)], env={"BACKLEGS_FIRST_START": ""})
+    again.wait_for("Enter: start", timeout=30)
+    assert "Welcome to backlegs" not in again.text()
+    assert again.quit() == 0

@@ -234,3 +234,23 @@ def test_the_real_command_on_a_new_file_asks_once(tmp_path: Path) -> None:
     again.wait_for("Enter: start", timeout=30)
     assert "Welcome to backlegs" not in again.text()
     assert again.quit() == 0
+
+
+async def test_a_failed_save_is_one_line_and_the_answers_stay(migrated_db: Path, clock, monkeypatch) -> None:
+    from backlegs_tui.ui import wizard
+    from backlegs_tui.ui.app import BacklegsApp
+
+    from .session_helpers import press_each, wait_for
+    from .ui_text import shows
+
+    def refuse(repo, answer):  # noqa: ANN001, ANN202
+        raise OSError("disk full")
+
+    monkeypatch.setattr(wizard, "apply_first_start", refuse)
+    app = BacklegsApp(db_path=migrated_db, clock=clock, first_start=True)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for(pilot, lambda: _wizard(app) is not None, "the wizard")
+        await press_each(pilot, "ctrl+n", "ctrl+n", "ctrl+n")
+        await wait_for(pilot, lambda: shows(app, "Could not save the first-start answers"), "the failure")
+        assert _wizard(app) is not None and shows(app, "step 3 of 3", "Monday", "Thursday")
+    assert _saved(migrated_db)[0].first_start == ""

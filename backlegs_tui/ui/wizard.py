@@ -100,6 +100,7 @@ class FirstStartWizard(ModalScreen[None]):
         self.step = 0
         self.unit = settings.unit
         self.saving = False
+        self.shown = False  # hidden until the database says the wizard is wanted
         self._week_for: list[str] | None = None  # the plans chosen when the week was filled
 
     # ---- layout ----------------------------------------------------------------------------
@@ -164,6 +165,7 @@ class FirstStartWizard(ModalScreen[None]):
         if not message.wanted:
             self.dismiss(None)
             return
+        self.shown = True
         self.query_one("#wizard").remove_class("-waiting")
         self.query_one("#w-unit", Input).focus()
 
@@ -190,7 +192,7 @@ class FirstStartWizard(ModalScreen[None]):
         self.query_one("#wizard-error", Static).update(line)
 
     def action_next(self) -> None:
-        if self.saving:
+        if self.saving or not self.shown:
             return
         if self.step == 0 and self._gym() is None:
             return
@@ -202,13 +204,13 @@ class FirstStartWizard(ModalScreen[None]):
         self._focus_step()
 
     def action_back(self) -> None:
-        if self.step > 0 and not self.saving:
+        if self.step > 0 and not self.saving and self.shown:
             self.step -= 1
             self._show_step()
             self._focus_step()
 
     def action_skip(self) -> None:
-        if self.saving:
+        if self.saving or not self.shown:
             return
         self.blapp.settings = replace(self.blapp.settings, first_start="skipped")
         self.blapp.jobs.submit(self.blapp, "skip the first-start questions", skip_first_start)
@@ -361,6 +363,9 @@ class FirstStartWizard(ModalScreen[None]):
 
     def on_job_failed(self, message: JobFailed) -> None:
         message.stop()
+        if not self.shown:  # the check failed: no wizard, the lifter is not kept waiting
+            self.dismiss(None)
+            return
         self.saving = False
         self._error(message.line)
 

@@ -186,7 +186,7 @@ class QuickCheck:
         self._thread.join()
         if self._error is not None:
             error, self._error = self._error, None
-            raise error.with_traceback(None)
+            raise error
 
 
 def _check_db(path: Path, create_parent: bool, quick_check: bool = True) -> DbStatus:

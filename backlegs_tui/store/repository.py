@@ -146,6 +146,7 @@ class Repository(HistoryQueries, ExportQueries, PlanEdits, Corrections):
         self.path = path
         self._sessions = sessionmaker(engine, expire_on_commit=False)
         self._names: dict[int, str] | None = None
+        self._watch: Any = None  # a read-only sqlite3 connection for data_version()
 
     # ---- lifecycle -------------------------------------------------------------------
 
@@ -183,7 +184,24 @@ class Repository(HistoryQueries, ExportQueries, PlanEdits, Corrections):
         return repo
 
     def close(self) -> None:
+        if self._watch is not None:
+            self._watch.close()
+            self._watch = None
         self.engine.dispose()
+
+    def data_version(self) -> int | None:
+        """A number that changes whenever this program or another commits to the database, so
+        a screen shown again reads only when something changed. SQLite's `PRAGMA data_version`
+        on a connection of its own that never writes (the pool's connections do not see their
+        own commits in it); a few microseconds. None where there is no such number (a server,
+        no file): read again."""
+        if self.engine.dialect.name != "sqlite" or not isinstance(self.path, Path):
+            return None
+        if self._watch is None:
+            import sqlite3
+
+            self._watch = sqlite3.connect(str(self.path), uri=False, check_same_thread=False)
+        return int(self._watch.execute("PRAGMA data_version").fetchone()[0])
 
     def _uow(self) -> OrmSession:
         return self._sessions()

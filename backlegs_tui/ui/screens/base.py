@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from datetime import date
 from typing import TYPE_CHECKING, cast
 
+from textual.message import Message
 from textual.screen import Screen
 
 from ..messages import StoreReady
@@ -25,13 +28,38 @@ class AppAccess:
         return self.blapp.repo
 
 
+def _data_version(repo: Repository) -> int | None:
+    """Runs in the job worker: the data version, None when unknown (the screen reads again)."""
+    try:
+        return repo.data_version()
+    except Exception:  # noqa: BLE001 - a check that fails only costs a read
+        return None
+
+
+@dataclass
+class DataVersion(Message):
+    """Posted when a job has read the database's data version (None: unknown) on a resume."""
+
+    version: int | None
+    day: date
+    first: bool  # the screen's first show, whose load is already queued
+
+
 class ModeScreen(AppAccess, Screen):
-    """A mode's screen. Subclasses implement `load()`, which starts a thread worker."""
+    """A mode's screen. Subclasses implement `load()`, which starts a thread worker.
+
+    Shown again (a mode switch, a closed dialog), the screen reads again only when the
+    database changed since (`Repository.data_version`: a write here, in another screen or
+    in another program) or the day did: a switch back to a screen whose data is as shown
+    costs no read and no redraw."""
 
     def on_store_ready(self, _: StoreReady) -> None:
         self.load()
 
     css_settled = False
+    _shown_once = False
+    # (data version, day) read just before this screen's latest read on a resume
+    _seen: tuple[int | None, date] | None = None
 
     def on_screen_resume(self) -> None:
         if not self.css_settled:
@@ -41,7 +69,21 @@ class ModeScreen(AppAccess, Screen):
             # once it has painted, settles it.
             self.css_settled = True
             self.set_timer(0.3, self._settle_css)
-        if self.repo is not None:
+        if self.repo is None:
+            return
+        day = self.blapp.clock().date()
+        first = not self._shown_once
+        self._shown_once = True
+        self.blapp.jobs.submit(self, "check for changes", _data_version, lambda version: DataVersion(version, day, first))
+        if first:
+            self.resumed()  # queued behind the version read: what it shows is at least as new
+
+    def on_data_version(self, message: DataVersion) -> None:
+        message.stop()
+        seen, self._seen = self._seen, (message.version, message.day)
+        if message.first:
+            return
+        if message.version is None or seen != self._seen:
             self.resumed()
 
     def _settle_css(self) -> None:

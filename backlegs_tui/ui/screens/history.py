@@ -15,10 +15,11 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.lazy import Lazy
-from textual.widgets import Footer, Header, TabbedContent, TabPane
+from textual.widget import Widget
+from textual.widgets import Header, TabbedContent, TabPane
 
 from ...domain.history import ExerciseProgress
+from ..footer import ModeFooter
 from ..widgets.history_calendar import CalendarPanel
 from ..widgets.history_fatigue import FatigueView
 from .base import ModeScreen
@@ -88,16 +89,13 @@ class HistoryScreen(HistoryEditKeys, ModeScreen):
         with TabbedContent(initial="sessions-tab"):
             with TabPane("Sessions", id="sessions-tab"):
                 yield self.sessions
-            # the other tabs are built just after the first paint: History opens sooner
-            with TabPane("Progress", id="progress-tab"):
-                yield Lazy(self.progress_panel)
-            with TabPane("Volume", id="volume-tab"):
-                yield Lazy(self.volume)
-            with TabPane("Fatigue", id="fatigue-tab"):
-                yield Lazy(VerticalScroll(FatigueView("Loading…", id="fatigue-view"), id="fatigue-box"))
-            with TabPane("Calendar", id="calendar-tab"):
-                yield Lazy(self.calendar)
-        yield Footer()
+            # the other tabs are built when first shown (_tab_changed): History opens sooner,
+            # and a switch back restyles and lays out only the tabs the lifter has opened
+            yield TabPane("Progress", id="progress-tab")
+            yield TabPane("Volume", id="volume-tab")
+            yield TabPane("Fatigue", id="fatigue-tab")
+            yield TabPane("Calendar", id="calendar-tab")
+        yield ModeFooter()
 
     # ---- what the tabs show ------------------------------------------------------------
 
@@ -171,8 +169,21 @@ class HistoryScreen(HistoryEditKeys, ModeScreen):
     def action_show_tab(self, tab: str) -> None:
         self.query_one(TabbedContent).active = tab
 
+    def _tab_content(self, tab: str) -> Widget:
+        if tab == "progress-tab":
+            return self.progress_panel
+        if tab == "volume-tab":
+            return self.volume
+        if tab == "calendar-tab":
+            return self.calendar
+        return VerticalScroll(FatigueView("Loading…", id="fatigue-view"), id="fatigue-box")
+
     @on(TabbedContent.TabActivated)
-    def _tab_changed(self, event: TabbedContent.TabActivated) -> None:
+    async def _tab_changed(self, event: TabbedContent.TabActivated) -> None:
+        tab = self.tab
+        pane = self.query_one(f"#{tab}", TabPane)
+        if tab != "sessions-tab" and not pane.children:
+            await pane.mount(self._tab_content(tab))  # its first show
         self.refresh_bindings()
-        self._load_tab(self.tab)
-        self.query_one(self.FOCUS[self.tab]).focus()
+        self._load_tab(tab)
+        self.query_one(self.FOCUS[tab]).focus()

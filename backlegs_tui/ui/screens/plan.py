@@ -11,8 +11,9 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.widgets import DataTable, Footer, Header
+from textual.widgets import DataTable, Header
 
+from ..footer import ModeFooter
 from ..jobs import JobFailed
 from ..widgets.plan_checks_view import PlanChecksView
 from ..widgets.plan_detail import PlanDetail
@@ -95,7 +96,7 @@ class PlanScreen(PlanTextEditing, PlanBuilding, ModeScreen):
                 with VerticalScroll(id="plan-checks-box") as box:
                     box.border_title = "Checks"
                     yield PlanChecksView("Opening database…", id="plan-checks")
-        yield Footer()
+        yield ModeFooter()
 
     def on_mount(self) -> None:
         table = self.query_one("#plans", DataTable)

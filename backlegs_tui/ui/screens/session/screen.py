@@ -14,7 +14,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.css.query import NoMatches
 from textual.events import Resize
-from textual.widgets import Footer, Header
+from textual.widgets import Header
 
 from ....domain.model import SessionState
 from ....domain.timer import format_clock
@@ -31,6 +31,7 @@ from ....services.live_session import (
 )
 from ....services.session_start import read_overview
 from ...dialogs import FieldSpec, FormDialog, readiness_dialog, readiness_from
+from ...footer import ModeFooter
 from ...jobs import JobFailed
 from ...widgets.set_entry import SetEntry as SetEntryWidget
 from ..base import ModeScreen
@@ -114,7 +115,7 @@ class SessionScreen(SetEditKeys, FinishKeys, ModeScreen):
         yield Header()
         yield StartPanel(id="start")
         yield LivePanel(id="live")
-        yield Footer(compact=True)
+        yield ModeFooter(compact=True)
 
     def on_mount(self) -> None:
         self.panel.display = False

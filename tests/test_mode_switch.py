@@ -1,0 +1,88 @@
+"""A switch back to a mode whose data has not changed reads nothing and rebuilds nothing
+(issue 8, speed); a write anywhere (another program included) is read on the next switch."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+from pathlib import Path
+
+from backlegs_tui.domain.model import SetType
+from backlegs_tui.domain.records import SetRecord, WorkoutRecord
+from backlegs_tui.store.bulk import insert_workouts
+from backlegs_tui.store.repository import Repository
+from backlegs_tui.ui.app import BacklegsApp
+from backlegs_tui.ui.footer import ModeFooter
+
+from .session_helpers import settle, wait_for
+from .ui_text import shows
+
+
+def workout(start: datetime, name: str) -> WorkoutRecord:
+    return WorkoutRecord(
+        started_at=start, ended_at=start + timedelta(minutes=50), name=name, import_key=name,
+        sets=[SetRecord("Leg press", SetType.WORKING, 100, 10, 8.0)],
+    )
+
+
+def test_data_version_follows_every_commit(migrated_db: Path) -> None:
+    repo = Repository.open(migrated_db)
+    other = Repository.open(migrated_db)  # another program on the same file
+    try:
+        first = repo.data_version()
+        assert first is not None and repo.data_version() == first  # reads change nothing
+        repo.exercises()
+        assert repo.data_version() == first
+        repo.log_body_weight(datetime(2026, 11, 1, 8), 80.0)  # a write of its own
+        second = repo.data_version()
+        assert second != first
+        insert_workouts(other, [workout(datetime(2026, 11, 2, 18), "Elsewhere")])
+        assert repo.data_version() != second
+    finally:
+        repo.close()
+        other.close()
+
+
+async def test_coming_back_reads_only_what_changed(migrated_db: Path, clock) -> None:
+    repo = Repository.open(migrated_db)
+    insert_workouts(repo, [workout(clock.now - timedelta(days=3), "Monday legs")])
+    repo.close()
+    app = BacklegsApp(db_path=migrated_db, clock=clock, start_mode="history")
+    asked: list[str] = []
+    async with app.run_test(size=(120, 36)) as pilot:
+        submit = app.jobs.submit
+
+        def spy(target, what, *args, **kwargs):
+            asked.append(what)
+            return submit(target, what, *args, **kwargs)
+
+        app.jobs.submit = spy  # type: ignore[method-assign]
+        await wait_for(pilot, lambda: shows(app, "Sessions (1)"), "the session list")
+        footer = app.screen.query_one(ModeFooter)
+        keys = list(footer.children)
+        assert keys, "the footer shows keys"
+
+        await pilot.press("f2")
+        await settle(pilot)
+        asked.clear()
+        await pilot.press("f3")
+        await settle(pilot)
+        assert asked == ["check for changes"], asked  # nothing changed: no read
+        assert shows(app, "Sessions (1)")
+        assert list(footer.children) == keys  # the same keys: the footer was not rebuilt
+
+        # another program logs a session while History is not shown: the next switch reads it
+        await pilot.press("f2")
+        await settle(pilot)
+        other = Repository.open(migrated_db)
+        insert_workouts(other, [workout(clock.now - timedelta(days=1), "Wednesday legs")])
+        other.close()
+        asked.clear()
+        await pilot.press("f3")
+        await wait_for(pilot, lambda: shows(app, "Sessions (2)"), "the new session")
+        assert "read the sessions" in asked
+
+        # keys that change with the tab rebuild the footer (the Progress tab's lift keys)
+        await pilot.press("p")
+        await settle(pilot)
+        actions = {getattr(k, "action", None) for k in footer.query("FooterKey")}
+        assert any(str(a).startswith("step_exercise") for a in actions), actions

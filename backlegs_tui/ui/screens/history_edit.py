@@ -13,7 +13,7 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from textual import events
-from textual.binding import Binding
+from textual.binding import ActiveBinding, Binding
 from textual.message import Message
 
 from ...domain.history import SessionDetail
@@ -90,17 +90,22 @@ class HistoryEditKeys:
     # ---- the footer ------------------------------------------------------------------------
 
     def on_resize(self, event: events.Resize) -> None:
-        self.show_edit_keys(event.size.width >= self.FOOTER_WIDE)
+        wide = event.size.width >= self.FOOTER_WIDE
+        if self._edit_keys_shown is not wide:
+            self._edit_keys_shown = wide
+            self.refresh_bindings()
 
-    def show_edit_keys(self, show: bool) -> None:
-        """Show the correction keys in the footer or not (their keys work either way)."""
-        if self._edit_keys_shown is show:
-            return
-        self._edit_keys_shown = show
-        table = self._bindings.key_to_bindings
-        for key, bindings in table.items():
-            table[key] = [replace(b, show=show) if b.id in self.FOOTER_KEYS else b for b in bindings]
-        self.refresh_bindings()
+    @property
+    def active_bindings(self) -> dict[str, ActiveBinding]:
+        """The screen's active keys, the correction keys marked to show in the footer when it
+        is wide enough (the keys work either way)."""
+        found: dict[str, ActiveBinding] = super().active_bindings  # type: ignore[misc]
+        if not self._edit_keys_shown:
+            return found
+        return {
+            key: active._replace(binding=replace(active.binding, show=True)) if active.binding.id in self.FOOTER_KEYS else active
+            for key, active in found.items()
+        }
 
     # ---- helpers ---------------------------------------------------------------------------
 

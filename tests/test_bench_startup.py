@@ -39,3 +39,4 @@ def test_benchmark_runs_on_a_tiny_database(bench, tmp_path: Path) -> None:
     text = bench.format_report(report)
     assert "first frame" in text and "peak RSS" in text
     assert time.perf_counter() - started < 15
+    assert "paired runs" in text and "load average" in text

@@ -58,7 +58,8 @@ LIVE_ACTIONS = {
 REFILL = {"logged", "undone", "deleted", "replaced", "swapped", "added"}
 
 
-REST_KEYS = Binding.Group("±15s", compact=True)  # ] and [ in the footer as one: "][ ±15s"
+# ] and [ in the footer as one: "][ ±15s" (the space keeps the compact footer's next key apart)
+REST_KEYS = Binding.Group("±15s ", compact=True)
 
 
 class SessionScreen(SetEditKeys, FinishKeys, ModeScreen):

@@ -14,8 +14,7 @@ from .session_helpers import press_each, settle, wait_for
 
 async def _shown(pilot) -> None:
     app = pilot.app
-    await wait_for(pilot, lambda: type(app.screen).__name__ == "FirstStartWizard"
-                   and not app.screen.query_one("#wizard").has_class("-waiting"), "the wizard")
+    await wait_for(pilot, lambda: type(app.screen).__name__ == "FirstStartWizard", "the wizard")
     for field in app.screen.query(Input):
         field.cursor_blink = False
     await settle(pilot)

@@ -63,7 +63,8 @@ SHORT = {p.name: p.name.removeprefix("Back & Legs - ") for p in READY_PLANS}
 
 @dataclass
 class FirstStartWanted(Message):
-    """The database's answer: offer the wizard or not."""
+    """The database's answer: the wizard was offered or not (posted to the app, for tests
+    and the log; nothing needs to handle it)."""
 
     wanted: bool
 
@@ -75,8 +76,16 @@ class FirstStartSaved(Message):
 
 
 def offer_first_start(app: BacklegsApp) -> None:
-    """Show the wizard (hidden until the database says it is wanted)."""
-    app.push_screen(FirstStartWizard(app.settings))
+    """Ask the database (a job) whether the wizard is wanted, and show it only then: a
+    database with a session (an unfinished one has its resume question) never sees it."""
+
+    def answered(wanted: bool) -> FirstStartWanted:
+        # runs in the job worker as the job ends: the wizard is pushed on the UI thread
+        if wanted:
+            app.call_from_thread(lambda: app.push_screen(FirstStartWizard(app.settings)))
+        return FirstStartWanted(wanted)
+
+    app.jobs.submit(app, "check for a first start", wants_first_start, answered)
 
 
 def _inventory_text(unit: Unit) -> tuple[str, str]:
@@ -100,7 +109,6 @@ class FirstStartWizard(ModalScreen[None]):
         self.step = 0
         self.unit = settings.unit
         self.saving = False
-        self.shown = False  # hidden until the database says the wizard is wanted
         self._week_for: list[str] | None = None  # the plans chosen when the week was filled
 
     # ---- layout ----------------------------------------------------------------------------
@@ -108,7 +116,7 @@ class FirstStartWizard(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         bar, plates = _inventory_text(self.unit)
         weekdays = [(w, i) for i, w in enumerate(WEEKDAYS)]
-        with Vertical(id="wizard", classes="-waiting"):
+        with Vertical(id="wizard"):
             yield Static("", id="wizard-title", markup=False)
             with ContentSwitcher(initial=STEPS[0], id="wizard-steps"):
                 with Vertical(id="step-gym"):
@@ -155,19 +163,11 @@ class FirstStartWizard(ModalScreen[None]):
 
     def on_mount(self) -> None:
         self._show_step()
-        self.blapp.jobs.submit(self, "check for a first start", wants_first_start, FirstStartWanted)
+        self.query_one("#w-unit", Input).focus()
 
     @property
     def blapp(self) -> BacklegsApp:
         return self.app  # type: ignore[return-value]
-
-    def on_first_start_wanted(self, message: FirstStartWanted) -> None:
-        if not message.wanted:
-            self.dismiss(None)
-            return
-        self.shown = True
-        self.query_one("#wizard").remove_class("-waiting")
-        self.query_one("#w-unit", Input).focus()
 
     # ---- moving between the steps ----------------------------------------------------------
 
@@ -192,7 +192,7 @@ class FirstStartWizard(ModalScreen[None]):
         self.query_one("#wizard-error", Static).update(line)
 
     def action_next(self) -> None:
-        if self.saving or not self.shown:
+        if self.saving:
             return
         if self.step == 0 and self._gym() is None:
             return
@@ -204,13 +204,13 @@ class FirstStartWizard(ModalScreen[None]):
         self._focus_step()
 
     def action_back(self) -> None:
-        if self.step > 0 and not self.saving and self.shown:
+        if self.step > 0 and not self.saving:
             self.step -= 1
             self._show_step()
             self._focus_step()
 
     def action_skip(self) -> None:
-        if self.saving or not self.shown:
+        if self.saving:
             return
         self.blapp.settings = replace(self.blapp.settings, first_start="skipped")
         self.blapp.jobs.submit(self.blapp, "skip the first-start questions", skip_first_start)
@@ -363,9 +363,6 @@ class FirstStartWizard(ModalScreen[None]):
 
     def on_job_failed(self, message: JobFailed) -> None:
         message.stop()
-        if not self.shown:  # the check failed: no wizard, the lifter is not kept waiting
-            self.dismiss(None)
-            return
         self.saving = False
         self._error(message.line)
 

@@ -12,7 +12,13 @@ from textual.widgets._footer import FooterKey
 
 from backlegs_tui.ui.app import BacklegsApp
 
-from .session_helpers import session_screen, settle, start_sample_session, wait_for, wait_ready
+from .session_helpers import (
+    session_screen,
+    settle,
+    start_sample_session,
+    wait_for,
+    wait_ready,
+)
 
 
 @pytest.fixture(autouse=True)

@@ -178,7 +178,7 @@ class QuickCheck:
     def _run(self) -> None:
         try:
             read_revision(self.path, check=True)
-        except BaseException as exc:  # handed to wait(), in the main thread
+        except BaseException as exc:  # noqa: BLE001 - handed to wait(), raised in the main thread
             self._error = exc
 
     def wait(self) -> None:

@@ -277,9 +277,7 @@ class BacklegsApp(App[int]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         # a mode's footer does not offer its own key (F2 in Session): the room goes to the
         # other modes, help and Settings, which must fit at 80 columns
-        if action == "switch_mode" and parameters and parameters[0] == self.current_mode:
-            return False
-        return True
+        return not (action == "switch_mode" and parameters and parameters[0] == self.current_mode)
 
     def help_rows(self) -> list[tuple[str, str, str]]:
         """(where, keys, what) for the current screen, its panels (the set entry, the

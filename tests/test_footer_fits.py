@@ -1,4 +1,4 @@
-"""Every mode's footer at 80 columns shows how to reach Settings (ctrl+o), help and the other
+"""Every mode's footer at 80 and 120 columns shows how to reach Settings (ctrl+o), help and the other
 modes (issue 8 item 7): the footer lists the screen's own keys first, so a screen that
 offers too many pushes them off the right edge."""
 
@@ -37,12 +37,13 @@ def assert_fits(app: BacklegsApp, where: str, *modes: str) -> None:
     palette_x = keys["^p"][0]
     for key in ("^o", "?", *modes):
         assert key in keys, (where, key, keys)
-        assert keys[key][1] <= palette_x, f"{where}: {key} cut off at 80 columns ({keys})"
+        assert keys[key][1] <= palette_x, f"{where}: {key} cut off at {app.size.width} columns ({keys})"
 
 
-async def test_at_80_columns_every_modes_footer_shows_settings_help_and_the_other_modes(db_path: Path, clock) -> None:
+@pytest.mark.parametrize("size", [(80, 24), (120, 36)], ids=["80x24", "120x36"])
+async def test_every_modes_footer_shows_settings_help_and_the_other_modes(db_path: Path, clock, size) -> None:
     app = BacklegsApp(db_path=db_path, clock=clock, start_mode="plan")
-    async with app.run_test(size=(80, 24)) as pilot:
+    async with app.run_test(size=size) as pilot:
         await wait_for(pilot, lambda: app.repo is not None and app.current_mode == "plan", "the plan mode")
         await settle(pilot)
         assert_fits(app, "Plan", "f2", "f3")

@@ -7,7 +7,7 @@ barbell squat with its warm-up ramp, a pull-up with added load on a known body w
 plank, and a superset pair A1/A2) and one finished session from yesterday to correct. Each
 trial starts `backlegs` in a pseudo-terminal (tests/pty_app.py), resumes the session left open
 by the trial before (checking the offer first), does a few random actions of the kinds in
-`ACTIONS` (each trial first does the kinds `MUST` that the run has confirmed least) and then
+`ACTIONS` (each trial first does the kinds of `MUST` the run has confirmed least) and then
 kill -9s the app at a moment chosen by the seeded RNG (`MOMENTS`): right after Enter, right
 after the confirmation appears, mid-rest, with a dialog open, or right after a correction in
 History is saved. After each kill it checks the database:
@@ -305,16 +305,36 @@ def act_failure(d: Driver, wait: bool) -> str:
 
 
 def goto(d: Driver, lift: int) -> bool:
-    """j until the title names `lift` (the plan's lifts are 1-5)."""
-    for _ in range(6):
-        d.app.settle(0.05, 0.5)
+    """j until the title names `lift` (the plan's lifts are 1-5): as many as it takes at
+    once, then read the title until it says so."""
+    d.app.settle(0.05, 0.5)
+    now = d.app.title()
+    if now is not None and now[0] != lift:
+        d.app.send(*"j" * ((lift - now[0]) % len(LIFT_KIND)), pause=0.02)
+    deadline = time.monotonic() + 3
+    while time.monotonic() < deadline:
         now = d.app.title()
         if now is not None and now[0] == lift:
+            d.app.settle(0.05, 0.5)
             return True
-        d.app.send("j", pause=0.05)
+        d.app._read(0.05)
     if os.environ.get("TORTURE_DEBUG"):
         print(f"      lift {lift} never came up:\n" + d.app.screen(), flush=True)
     return False
+
+
+def act_squat(d: Driver, wait: bool) -> str:
+    """The barbell squat: Enter on what it offers (its warm-up ramp, then working sets); the
+    first time, a typed working weight first (Enter shows the ramp; w skips it, now and then)."""
+    if not goto(d, 1):
+        return "moved"
+    if "? kg" in d.app.screen():  # no working weight yet: type one, Enter sets it
+        _type_weight(d)
+        if d.enter(wait=True) != "target":
+            return "moved"
+        if d.rng.random() < 0.5:  # w: no warm-ups, straight to the working sets
+            d.app.send("w", pause=0.1)
+    return d.enter(wait=wait)
 
 
 def act_timed(d: Driver, wait: bool) -> str:
@@ -424,14 +444,16 @@ ACTIONS: list[tuple[str, int, Action]] = [
     ("failure", 1, act_failure),
     ("next_lift", 2, act_next_lift),
     ("toggle_warmups", 1, act_toggle_warmups),
+    ("squat", 3, act_squat),
     ("timed", 2, act_timed),
     ("bodyweight", 2, act_bodyweight),
     ("superset", 2, act_superset),
     ("correction", 1, act_correction),
 ]
-SET_ACTIONS = {"prefilled", "weighted", "drop", "failure", "timed", "bodyweight", "superset"}
-# each trial first does the two of these the run has confirmed least (so 3 trials cover them)
-MUST = ("timed", "bodyweight", "superset", "correction")
+SET_ACTIONS = {"prefilled", "weighted", "drop", "failure", "squat", "timed", "bodyweight", "superset"}
+# each trial first does two of these the run has not confirmed yet (three trials cover them
+# all), then the one it has confirmed least
+MUST = ("squat", "timed", "bodyweight", "superset", "correction")
 
 # dialogs to be killed in: (key, text that shows it is open)
 DIALOGS = [("N", "Session note"), ("e", "Edit"), ("g", "Go to exercise"), ("f", "")]
@@ -614,8 +636,10 @@ def trial(db: Path, rng: random.Random, figures: Figures, state: dict, extra: in
     d = Driver(app, rng, past=state["past"])
     moment = rng.choice(MOMENTS)
     figures.moments[moment] = figures.moments.get(moment, 0) + 1
-    done = {**figures.by_kind, "correction": figures.corrections_confirmed + figures.corrections_unconfirmed}
-    first = sorted(MUST, key=lambda k: (done.get(k, 0), MUST.index(k)))[:2]
+    done = {**figures.by_kind, "squat": figures.by_kind.get("weighted", 0) + figures.by_kind.get("warm-up", 0),
+            "correction": figures.corrections_confirmed}  # a killed one (mid_correction) is its own moment
+    missing = [k for k in MUST if not done.get(k)]
+    first = missing[:2] or [min(MUST, key=lambda k: done.get(k, 0))]
     if moment == "mid_correction":
         first = [k for k in first if k != "correction"]
     try:

@@ -426,6 +426,13 @@ def act_correction(d: Driver, wait: bool) -> str:
     return "corrected"
 
 
+def act_warmup(d: Driver, wait: bool) -> str:
+    """t three times: a warm-up set typed as one (the ramp itself comes before a lift's first
+    working set only, once a session)."""
+    d.app.send("t", "t", "t", pause=0.05)
+    return d.enter(wait=wait)
+
+
 def act_next_lift(d: Driver, wait: bool) -> str:
     d.app.send("j", pause=0.1)
     return "moved"
@@ -442,6 +449,7 @@ ACTIONS: list[tuple[str, int, Action]] = [
     ("weighted", 4, act_weighted),
     ("drop", 1, act_drop),
     ("failure", 1, act_failure),
+    ("warmup", 1, act_warmup),
     ("next_lift", 2, act_next_lift),
     ("toggle_warmups", 1, act_toggle_warmups),
     ("squat", 3, act_squat),
@@ -450,7 +458,7 @@ ACTIONS: list[tuple[str, int, Action]] = [
     ("superset", 2, act_superset),
     ("correction", 1, act_correction),
 ]
-SET_ACTIONS = {"prefilled", "weighted", "drop", "failure", "squat", "timed", "bodyweight", "superset"}
+SET_ACTIONS = {"prefilled", "weighted", "drop", "failure", "warmup", "squat", "timed", "bodyweight", "superset"}
 # each trial first does two of these the run has not confirmed yet (three trials cover them
 # all), then the one it has confirmed least
 MUST = ("squat", "timed", "bodyweight", "superset", "correction")

@@ -76,10 +76,17 @@ class PtyApp:
         self.proc.wait(10)
         os.close(self.master)
 
-    def quit(self) -> int:
-        self.send("ctrl+q")
+    def quit(self, timeout: float = 10.0) -> int:
+        """ctrl+q, reading the screen while the app exits (an unread pty fills up and blocks
+        the app's last writes, which looks like a hang)."""
+        self.send("ctrl+q", pause=0)
+        deadline = time.monotonic() + timeout
         try:
-            return self.proc.wait(10)
+            while self.proc.poll() is None:
+                if time.monotonic() > deadline:
+                    raise AssertionError(f"the app did not quit in {timeout:.0f} s: {self.text()[-400:]!r}")
+                self._read(0.05)
+            return self.proc.returncode
         finally:
             os.close(self.master)
 

@@ -7,7 +7,8 @@ barbell squat with its warm-up ramp, a pull-up with added load on a known body w
 plank, and a superset pair A1/A2) and one finished session from yesterday to correct. Each
 trial starts `backlegs` in a pseudo-terminal (tests/pty_app.py), resumes the session left open
 by the trial before (checking the offer first), does a few random actions of the kinds in
-`ACTIONS` (each trial first does the kinds of `MUST` the run has confirmed least) and then
+`ACTIONS` (each trial first does two kinds of `MUST` the run has not confirmed yet, so three
+trials cover them all, then the one it has confirmed least) and then
 kill -9s the app at a moment chosen by the seeded RNG (`MOMENTS`): right after Enter, right
 after the confirmation appears, mid-rest, with a dialog open, or right after a correction in
 History is saved. After each kill it checks the database:
@@ -733,7 +734,7 @@ def trial(db: Path, rng: random.Random, figures: Figures, state: dict, extra: in
 
 
 def run(trials: int, seed: int, folder: Path | None = None, quiet: bool = False, extra: int = 3) -> Figures:
-    """`trials` kills; each trial does the two least-confirmed kinds of `MUST`, then up to
+    """`trials` kills; each trial does kinds of `MUST` first (see `trial`), then up to
     `extra` random actions, then waits for its kill moment."""
     rng = random.Random(seed)
     figures = Figures()

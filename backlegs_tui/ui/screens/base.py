@@ -66,10 +66,11 @@ class ModeScreen(AppAccess, Screen):
             # Textual leaves a mode's screen marked stale after the CSS refresh of its first
             # show (the screen was not mounted yet when it ran), so coming back would re-read
             # all CSS (20-50 ms, more on a busy machine). One refresh while this screen is
-            # shown settles it: right after its first frame, so the first show pays for it
-            # (its target is 250 ms, a return's 100 ms) and no later key meets it.
+            # shown settles it: just after the frame with its data (the job queue empty, the
+            # results handled), so neither its data nor a key the lifter presses once they
+            # have seen it waits for the refresh.
             self.css_settled = True
-            self.call_after_refresh(self._settle_css)
+            self._settle_timer = self.set_interval(0.02, self._settle_when_loaded)
         if self.repo is None:
             return
         day = self.blapp.clock().date()
@@ -86,6 +87,12 @@ class ModeScreen(AppAccess, Screen):
             return
         if message.version is None or seen != self._seen:
             self.resumed()
+
+    def _settle_when_loaded(self) -> None:
+        if self.repo is not None and self.blapp.jobs.pending():
+            return
+        self._settle_timer.stop()
+        self.call_after_refresh(self._settle_css)  # after the results handled before it
 
     def _settle_css(self) -> None:
         if self.app.screen is self:

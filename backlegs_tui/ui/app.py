@@ -74,7 +74,15 @@ class BacklegsApp(App[int]):
     """backlegs: log back-and-legs training from the keyboard."""
 
     TITLE = "backlegs"
-    CSS_PATH = "app.tcss"
+    # the mode screens' styles too, read once with the app's: a screen's first show then
+    # finds them read (Textual re-parses every style it knows when a screen brings new ones)
+    CSS_PATH = [
+        "app.tcss",
+        "screens/session/session.tcss",
+        "screens/plan.tcss",
+        "screens/history.tcss",
+        "widgets/history_fatigue.tcss",
+    ]
     MODES = {mode: _mode_screen(mode) for mode in MODE_SCREENS}
     START_MODE = "session"
     # F1-F3 jump to a mode; where the F-keys are taken (GNOME Terminal's F1, a Mac without

@@ -29,6 +29,8 @@ def test_valid_keys() -> None:
 def test_every_binding_id_may_be_remapped_and_problems_are_one_sentence_each() -> None:
     known = binding_ids(BacklegsApp.BINDINGS)
     assert {"mode.plan", "mode.next", "app.settings", "plan.new", "history.range", "catalogue.add"} <= known
+    # the dialogs' and the first-start wizard's keys too
+    assert {"form.next", "form.save", "wizard.next", "wizard.back", "wizard.skip"} <= known
     keymap, problems = parse_keymap(
         '"mode.plan" = "ctrl+t"\n"plan.nope" = "x"\n"mode.next" = "ctrl+bogus"\n"app.help" = 3\n', known
     )
@@ -43,6 +45,20 @@ def test_every_binding_id_may_be_remapped_and_problems_are_one_sentence_each() -
 
 def test_a_missing_keymap_file_is_no_problem(tmp_path: Path) -> None:
     assert load_keymap(tmp_path / "keymap.toml", {"mode.plan"}) == ({}, None)
+
+
+def test_the_known_ids_are_gathered_only_when_there_is_a_keymap_file(tmp_path: Path) -> None:
+    asked: list[int] = []
+
+    def known() -> set[str]:
+        asked.append(1)
+        return {"wizard.next"}
+
+    assert load_keymap(tmp_path / "keymap.toml", known) == ({}, None)
+    assert asked == []
+    (tmp_path / "keymap.toml").write_text('"wizard.next" = "ctrl+j"\n', encoding="utf-8")
+    assert load_keymap(tmp_path / "keymap.toml", known) == ({"wizard.next": "ctrl+j"}, None)
+    assert asked == [1]
 
 
 async def test_the_keymap_file_remaps_and_a_bad_line_is_one_notification(

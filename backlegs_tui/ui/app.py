@@ -193,7 +193,7 @@ class BacklegsApp(App[int]):
     def _apply_keymap(self) -> None:
         """The lifter's keymap.toml, if there is one; a problem with it is one notification
         and the app starts with the rest of the file applied."""
-        self.keymap, self.keymap_problem = load_keymap(self.keymap_file, binding_ids(self.BINDINGS))
+        self.keymap, self.keymap_problem = load_keymap(self.keymap_file, lambda: binding_ids(self.BINDINGS))
         if self.keymap:
             self.set_keymap(self.keymap)
         if self.keymap_problem:

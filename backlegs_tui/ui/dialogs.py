@@ -92,7 +92,7 @@ class FormDialog(Dialog):
         # Enter moves on as the key arrives (a priority binding, not the Input's Submitted
         # message handled later): keys typed ahead of the focus go to the next field, not
         # the one Enter left (`30 Enter 6` saved 306 kg; found by scripts/torture.py)
-        Binding("enter", "next_field", "Next field / save", show=False, priority=True),
+        Binding("enter", "next_field", "Next field / save", show=False, priority=True, id="form.next"),
     ]
 
     def __init__(self, title: str, fields: Sequence[FieldSpec], hint: str = "Enter: next / save   Esc: cancel") -> None:

@@ -14,7 +14,7 @@ rest of the file still applies.
 from __future__ import annotations
 
 import tomllib
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from textual.binding import Binding
@@ -90,12 +90,14 @@ def keymap_path() -> Path:
 
 
 def binding_ids(app_bindings: Iterable[object]) -> set[str]:
-    """Every binding id a keymap file may name: the app's, its screens' and dialogs'."""
-    from . import dialogs, help
+    """Every binding id a keymap file may name: the app's, its screens' and dialogs'
+    (read only when there is a keymap file: the wizard and the dialogs are not imported at
+    start-up otherwise)."""
+    from . import dialogs, export_dialog, help, import_dialog, settings_dialog, wizard
 
     groups = [list(app_bindings)] + [bindings for _, bindings in screen_binding_classes()]
     ids = {b.id for bindings in groups for b in bindings if isinstance(b, Binding) and b.id}
-    for module in (dialogs, help):
+    for module in (dialogs, help, wizard, settings_dialog, import_dialog, export_dialog):
         for value in vars(module).values():
             for b in getattr(value, "BINDINGS", None) or []:
                 if isinstance(b, Binding) and b.id:
@@ -139,16 +141,16 @@ def parse_keymap(text: str, known: set[str]) -> tuple[dict[str, str], list[str]]
     return keymap, problems
 
 
-def load_keymap(path: Path, known: set[str]) -> tuple[dict[str, str], str | None]:
+def load_keymap(path: Path, known: set[str] | Callable[[], set[str]]) -> tuple[dict[str, str], str | None]:
     """The keymap in `path` (empty if there is no file) and one line about what was wrong
-    with it, or None."""
+    with it, or None. `known`: the binding ids, or a function giving them once a file is read."""
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
         return {}, None
     except (OSError, UnicodeDecodeError) as exc:
         return {}, f"Keymap {path} not read: {exc.__class__.__name__}"
-    keymap, problems = parse_keymap(text, known)
+    keymap, problems = parse_keymap(text, known() if callable(known) else known)
     if not problems:
         return keymap, None
     more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""

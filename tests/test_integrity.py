@@ -155,6 +155,24 @@ def test_backup_of_a_corrupt_file_exits_2_and_writes_nothing(capsys, damaged: Pa
     assert not list(tmp_path.glob(".copy.db*"))
 
 
+def test_tables_that_do_not_match_the_recorded_version_are_one_line_for_every_command(capsys, tmp_path: Path) -> None:
+    """A file stamped with the newest revision but missing a column (made by a development
+    build): every command says so in one line, exit 2, the file untouched."""
+    db = tmp_path / "odd.db"
+    Repository.open(db).close()
+    with sqlite3.connect(db) as con:
+        con.execute("ALTER TABLE exercises DROP COLUMN notes")
+    con.close()
+    before = hashlib.sha256(db.read_bytes()).hexdigest()
+    for argv in (["report", "fatigue", "--db", str(db), "--as-of", "2026-01-01"],
+                 ["export", "--format", "json", "--db", str(db)],
+                 ["plan", "list", "--db", str(db)]):
+        code, out, err = run(capsys, *argv)
+        assert code == 2, argv
+        assert "do not match its recorded version" in one_line(err) and "exercises.notes" in err, argv
+    assert hashlib.sha256(db.read_bytes()).hexdigest() == before
+
+
 def test_start_of_a_corrupt_file_from_the_command_line_is_one_line(damaged: Path) -> None:
     proc = subprocess.run(
         [sys.executable, "-m", "backlegs_tui", "--db", str(damaged)],

@@ -78,6 +78,16 @@ def run_app(args: argparse.Namespace) -> int:
     return app.return_code or 0
 
 
+def _database_error(exc: BaseException) -> bool:
+    """An error raised by SQLAlchemy or a database driver (a file whose tables do not match
+    its recorded version, a server gone): one line, never a traceback."""
+    sqlalchemy_exc = sys.modules.get("sqlalchemy.exc")
+    if sqlalchemy_exc is not None and isinstance(exc, sqlalchemy_exc.SQLAlchemyError):
+        return True
+    sqlite3 = sys.modules.get("sqlite3")
+    return sqlite3 is not None and isinstance(exc, sqlite3.Error)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
@@ -101,6 +111,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     except OSError as exc:  # a file-system refusal no check foresaw (a name too long): one line
         where = f"{printable(str(exc.filename))}: " if exc.filename else ""
         print(f"backlegs: {where}{exc.strerror or exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except Exception as exc:
+        if not _database_error(exc):
+            raise
+        from ..store.errors import describe_error
+
+        print(f"backlegs: {printable(describe_error(exc))}", file=sys.stderr)
         return EXIT_USAGE
     parser.error(f"unknown command {args.command}")
     return EXIT_USAGE

@@ -26,6 +26,9 @@ def describe_error(error: BaseException) -> str:
         return "the database file is damaged"
     if "disk i/o" in low:
         return "the disk could not be read or written"
+    if "no such column" in low or "no such table" in low or "has no column" in low:
+        return (f"the database's tables do not match its recorded version ({text}); "
+                "restore a backup (backlegs restore) or export it from the version that made it")
     return text
 
 

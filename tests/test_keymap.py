@@ -36,11 +36,26 @@ def test_every_binding_id_may_be_remapped_and_problems_are_one_sentence_each() -
     )
     assert keymap == {"mode.plan": "ctrl+t"}
     assert problems == [
-        "'plan.nope' is not a binding id (the README's key map lists them)",
+        "'plan.nope' is not a binding id",
         "mode.next: 'ctrl+bogus' is not a key (try e.g. \"ctrl+t\", \"f5\", \"x\")",
         'app.help needs a key in quotes, e.g. "ctrl+t"',
     ]
     assert parse_keymap("mode.plan = ", known)[1][0].startswith("it is not valid TOML")
+
+
+def test_a_keymap_with_several_problems_is_one_line_naming_each(tmp_path: Path) -> None:
+    """Not 'Keymap / Keymap path: ... (and 1 more)': the title is the notification's, the
+    line names every problem up to three, then how many more."""
+    path = tmp_path / "keymap.toml"
+    known = {"mode.plan", "mode.next"}
+    path.write_text('"nope.x" = "x"\n"mode.next" = "ctrl+bogus"\n', encoding="utf-8")
+    _, line = load_keymap(path, known)
+    assert line == (f"{path}: 'nope.x' is not a binding id; mode.next: 'ctrl+bogus' is not a key "
+                    "(try e.g. \"ctrl+t\", \"f5\", \"x\") (the README's key map lists the ids); the other keys apply.")
+    assert "Keymap" not in line and "\n" not in line
+    path.write_text("".join(f'"bad.{i}" = "x"\n' for i in range(5)), encoding="utf-8")
+    _, line = load_keymap(path, known)
+    assert "'bad.0' is not a binding id; 'bad.1' is not a binding id; 'bad.2' is not a binding id; and 2 more" in line
 
 
 def test_a_missing_keymap_file_is_no_problem(tmp_path: Path) -> None:
@@ -72,7 +87,7 @@ async def test_the_keymap_file_remaps_and_a_bad_line_is_one_notification(
     app.notify = lambda message, **kw: (seen.append(str(message)), show(message, **kw))[1]  # type: ignore[method-assign]
     async with app.run_test(size=(120, 36)) as pilot:
         await wait_for(pilot, lambda: app.repo is not None and app.current_mode == "plan", "the plan mode")
-        assert seen == [f"Keymap {keymap}: 'mode.nowhere' is not a binding id (the README's key map lists them); "
+        assert seen == [f"{keymap}: 'mode.nowhere' is not a binding id (the README's key map lists the ids); "
                         "the other keys apply."]
         await pilot.press("ctrl+y")
         await wait_for(pilot, lambda: app.current_mode == "history", "History by the remapped key")
@@ -93,7 +108,7 @@ def test_the_set_entry_keys_have_ids_a_keymap_may_name() -> None:
     assert set(ids) <= known
     keymap, problems = parse_keymap('"entry.up" = "ctrl+up"\n"entry.upp" = "k"\n', known)
     assert keymap == {"entry.up": "ctrl+up"}
-    assert problems == ["'entry.upp' is not a binding id (the README's key map lists them)"]
+    assert problems == ["'entry.upp' is not a binding id"]
 
 
 async def test_a_keymap_entry_remaps_a_set_entry_key_and_help_names_it(migrated_db: Path, clock, tmp_path: Path) -> None:

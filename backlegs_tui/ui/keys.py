@@ -131,7 +131,7 @@ def parse_keymap(text: str, known: set[str]) -> tuple[dict[str, str], list[str]]
     problems: list[str] = []
     for binding_id, keys in data.items():
         if binding_id not in known:
-            problems.append(f"{binding_id!r} is not a binding id (the README's key map lists them)")
+            problems.append(f"{binding_id!r} is not a binding id")
         elif not isinstance(keys, str) or not keys.strip():
             problems.append(f"{binding_id} needs a key in quotes, e.g. \"ctrl+t\"")
         elif bad := [k.strip() for k in keys.split(",") if not valid_key(k)]:
@@ -143,15 +143,30 @@ def parse_keymap(text: str, known: set[str]) -> tuple[dict[str, str], list[str]]
 
 def load_keymap(path: Path, known: set[str] | Callable[[], set[str]]) -> tuple[dict[str, str], str | None]:
     """The keymap in `path` (empty if there is no file) and one line about what was wrong
-    with it, or None. `known`: the binding ids, or a function giving them once a file is read."""
+    with it, or None. `known`: the binding ids, or a function giving them once a file is read.
+    The line names the file and each problem (up to `SHOWN_PROBLEMS`, then how many more);
+    it is shown under the title "Keymap", so it does not say the word again."""
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
         return {}, None
     except (OSError, UnicodeDecodeError) as exc:
-        return {}, f"Keymap {path} not read: {exc.__class__.__name__}"
+        return {}, f"{path} not read ({exc.__class__.__name__}); the default keys apply."
     keymap, problems = parse_keymap(text, known() if callable(known) else known)
     if not problems:
         return keymap, None
-    more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
-    return keymap, f"Keymap {path}: {problems[0]}{more}; the other keys apply."
+    return keymap, f"{path}: {problems_line(problems)}; the other keys apply."
+
+
+SHOWN_PROBLEMS = 3
+
+
+def problems_line(problems: list[str]) -> str:
+    """`'a.b' is not a binding id; 'c.d' is not a binding id; and 2 more (...)`: each problem
+    named up to `SHOWN_PROBLEMS`, where to find the ids said once."""
+    line = "; ".join(problems[:SHOWN_PROBLEMS])
+    if len(problems) > SHOWN_PROBLEMS:
+        line += f"; and {len(problems) - SHOWN_PROBLEMS} more"
+    if any(p.endswith("is not a binding id") for p in problems):
+        line += " (the README's key map lists the ids)"
+    return line

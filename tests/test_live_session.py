@@ -12,6 +12,7 @@ from backlegs_tui.domain.model import SetEntry, Settings, SetType, Unit
 from backlegs_tui.services.live_session import (
     EntryInput,
     LiveSession,
+    finish_question,
     load_open,
     read_start,
     start_session,
@@ -293,6 +294,20 @@ def test_finish_summary_and_planned_lifts_left(repo: Repository, live: LiveSessi
     assert summary.session_rpe == 8 and summary.ended_at - summary.started_at == timedelta(minutes=45)
     done = read_start(repo, clock().date()).done_today
     assert "Back & Legs - article sample" in "".join(done)
+
+
+def test_the_finish_question_tells_lifts_not_started_from_part_done(repo: Repository, live: LiveSession) -> None:
+    """Not '6 planned lifts not done' when one of them was done 2 of 4 sets."""
+    live.commit(repo, live.toggle_warmups())
+    log(repo, live, entry("100", "5", "8"))
+    log(repo, live, entry("100", "5", "8"))
+    left = live.unfinished()
+    others = [it.exercise_name for it in left[1:]]
+    title, detail = finish_question(left, live.done)
+    assert title == f"Finish with {len(others)} planned lifts not started; Barbell back squat 2 of 4 sets?"
+    assert detail == f"Not started: {', '.join(others)}.\nPart done: Barbell back squat 2 of 4 sets."
+    title, _ = finish_question(left[:2], live.done)
+    assert title == "Finish with 1 planned lift not started; Barbell back squat 2 of 4 sets?"
 
 
 def test_discard(repo: Repository, live: LiveSession) -> None:

@@ -52,7 +52,7 @@ from ..domain.session_logic import (
     warmup_plan,
 )
 from ..domain.timer import RestTimer, format_clock
-from ..domain.units import format_weight
+from ..domain.units import format_weight, plural
 from ..domain.validation import (
     InputError,
     parse_reps,
@@ -1004,12 +1004,28 @@ def set_line(s: SetEntry, settings: Settings, kind: LoadKind | None = None) -> s
     return (f"{s.set_type.short} " if s.set_type.short else "") + out
 
 
-def plans_left_text(items: Sequence[SessionItem], done: Callable[[SessionItem], int]) -> str:
-    """`Pull-up 0/4, Face pull 1/3` for the finish question."""
-    return ", ".join(f"{it.exercise_name} {done(it)}/{it.sets_planned}" for it in items)
+def finish_question(items: Sequence[SessionItem], done: Callable[[SessionItem], int]) -> tuple[str, str]:
+    """The question (and its detail) when planned lifts are left at the finish, telling the
+    lifts not started from those part done: `Finish with 5 planned lifts not started; Pull-up
+    2 of 4 sets?` (never `6 planned lifts not done` when one of them was half done)."""
+    fresh = [it for it in items if done(it) == 0]
+    part = [it for it in items if 0 < done(it) < it.sets_planned]
+    parts = []
+    if fresh:
+        parts.append(f"{plural(len(fresh), 'planned lift')} not started")
+    if len(part) == 1:
+        parts.append(f"{part[0].exercise_name} {done(part[0])} of {plural(part[0].sets_planned, 'set')}")
+    elif part:
+        parts.append(f"{len(part)} lifts part done")
+    detail = []
+    if fresh:
+        detail.append("Not started: " + ", ".join(it.exercise_name for it in fresh) + ".")
+    if part:
+        detail.append("Part done: " + ", ".join(f"{it.exercise_name} {done(it)} of {it.sets_planned} sets" for it in part) + ".")
+    return f"Finish with {'; '.join(parts)}?", "\n".join(detail)
 
 
 __all__ = [
-    "EntryInput", "LiveSession", "Outcome", "SessionData", "StartData", "Write", "load_open",
+    "EntryInput", "LiveSession", "Outcome", "SessionData", "StartData", "Write", "finish_question", "load_open",
     "read_session", "read_start", "set_line", "start_past_session", "start_session",
 ]

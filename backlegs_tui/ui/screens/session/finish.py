@@ -10,14 +10,14 @@ from rich.text import Text
 from ....domain.model import Settings
 from ....domain.session_logic import SessionReport, parse_session_rpe
 from ....domain.units import format_e1rm, format_volume, format_weight, plural
-from ....services.live_session import plans_left_text
+from ....services.live_session import finish_question
 from ...dialogs import ConfirmDialog, FieldSpec, FormDialog, InfoDialog, PickerDialog
 from .guard import while_shown
 from .messages import BestsRead
 
 
-def sets_left_question(left: str, count: int) -> ConfirmDialog:
-    return ConfirmDialog(f"Finish with {plural(count, 'planned lift')} not done?", f"Still to do: {left}")
+def sets_left_question(question: tuple[str, str]) -> ConfirmDialog:
+    return ConfirmDialog(*question)
 
 
 def summary_dialog(name: str, report: SessionReport, settings: Settings) -> InfoDialog:
@@ -91,7 +91,7 @@ class FinishKeys:
                 self.panel.message("Finish cancelled: the session is still open")
 
         if left:
-            self.app.push_screen(sets_left_question(plans_left_text(left, live.done), len(left)), go_on)
+            self.app.push_screen(sets_left_question(finish_question(left, live.done)), go_on)
         else:
             go_on()
 

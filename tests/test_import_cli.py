@@ -179,6 +179,23 @@ def test_files_that_carry_their_unit_need_no_flag(capsys, db: Path) -> None:
         assert code == 0, (name, err)
 
 
+def test_without_a_format_the_file_says_what_it_is(capsys, tmp_path: Path, db: Path) -> None:
+    for name, said in [("strong_semicolon_units.csv", "Read Strong"), ("strong_2024.csv", "Read Strong"),
+                       ("hevy_lb.csv", "Read Hevy"), ("fitnotes_lbs.csv", "Read FitNotes")]:
+        code, out, err = run(capsys, "import", str(DATA / name), "--db", str(db), "--dry-run")
+        assert code == 0, (name, err)
+        assert out.startswith(said), (name, out)
+    assert run(capsys, "import", str(DATA / "hevy_lb.csv"), "--db", str(db))[0] == 0
+    export = tmp_path / "all.json"
+    assert run(capsys, "export", "--format", "json", "-o", str(export), "--db", str(db))[0] == 0
+    assert run(capsys, "import", str(export), "--db", str(tmp_path / "other.db"))[0] == 0
+    odd = tmp_path / "notes.csv"
+    odd.write_text("when,what\n2024-01-01,squat\n", encoding="utf-8")
+    code, out, err = run(capsys, "import", str(odd), "--db", str(db))
+    assert code == 2 and out == ""
+    assert "is not a Strong, Hevy or FitNotes export" in err and len(err.strip().splitlines()) == 1
+
+
 def test_unknown_exercises_are_created_with_defaults(capsys, db: Path) -> None:
     odd = db.parent / "odd.csv"
     odd.write_text((DATA / "strong_2017.csv").read_text().replace("Hack Squat (Machine)", "Sissy Squat (Machine)"))

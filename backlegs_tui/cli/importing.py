@@ -75,7 +75,10 @@ def _print_summary(summary: ImportSummary, as_json: bool, out: TextIO) -> None:
 
 def add_parser(sub: Any) -> None:
     imp = sub.add_parser("import", help="import another app's export (strong, hevy, fitnotes) or a backlegs json")
-    imp.add_argument("format", choices=["strong", "hevy", "fitnotes", "json"])
+    imp.add_argument(
+        "format", nargs="?", choices=["strong", "hevy", "fitnotes", "json"],
+        help="the file's layout (default: told from the file's first line)",
+    )
     imp.add_argument("file", type=Path)
     imp.add_argument("--unit", choices=["kg", "lb"], help="weight unit of the file, where the file cannot tell")
     imp.add_argument("--dry-run", action="store_true", help="read and report, write nothing")
@@ -85,15 +88,15 @@ def add_parser(sub: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..exchange.common import BadFile, Parsed, row_errors
+    from ..exchange.common import BadFile, Parsed, detect_format, row_errors
     from ..exchange.importing import ImportSummary, StrictFailure, read_file, read_json, write, write_json
 
-    fmt: str = args.format
     path: Path = args.file
     unit = Unit(args.unit) if args.unit else None
     snapshot: dict[str, Any] | None = None
     parsed: Parsed | None = None
     try:
+        fmt: str = args.format or detect_format(path)
         if fmt == "json":
             snapshot = read_json(path)
         else:

@@ -660,3 +660,23 @@ class Sets:
         if not name:
             raise RowError("the exercise name is blank")
         return SetRecord(exercise=name, set_type=set_type, weight_kg=kg, reps=n_reps, line=line, **extra)
+
+
+def detect_format(path: Path) -> str:
+    """strong, hevy, fitnotes or json, from the file's first line (the names `backlegs import`
+    takes); BadFile when it is none of them. The CLI and the TUI's import ask this."""
+    text = read_text(path)
+    head = text.lstrip()
+    if head.startswith(("{", "[")):
+        return "json"
+    first = head.splitlines()[0] if head else ""
+    try:
+        header = [normalise(f) for f in next(csv.reader([first], delimiter=sniff_delimiter(text)))]
+    except (csv.Error, StopIteration):
+        header = []
+    found = guess_format(header)
+    if found is None and first.count(";") >= 5 and first.split(";", 1)[0].strip('"')[:4].isdigit():
+        found = "Strong"  # Strong's semicolon layout without its header row
+    if found is None:
+        raise BadFile("is not a Strong, Hevy or FitNotes export nor a backlegs JSON file: choose its format")
+    return found.lower()

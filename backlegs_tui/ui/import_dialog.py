@@ -44,36 +44,6 @@ class ImportFinished(Message):
     problem: str | None = None
 
 
-def detect_format(path: Path) -> str:
-    """strong, hevy, fitnotes or json, from the file's first line (as the CLI names the format
-    a file looks like); BadFile when it is none of them."""
-    import csv
-
-    from ..exchange.common import (
-        BadFile,
-        guess_format,
-        normalise,
-        read_text,
-        sniff_delimiter,
-    )
-
-    text = read_text(path)
-    head = text.lstrip()
-    if head.startswith(("{", "[")):
-        return "json"
-    first = head.splitlines()[0] if head else ""
-    try:
-        header = [normalise(f) for f in next(csv.reader([first], delimiter=sniff_delimiter(text)))]
-    except (csv.Error, StopIteration):
-        header = []
-    found = guess_format(header)
-    if found is None and first.count(";") >= 5 and first.split(";", 1)[0].strip('"')[:4].isdigit():
-        found = "Strong"  # Strong's semicolon layout without its header row
-    if found is None:
-        raise BadFile("is not a Strong, Hevy or FitNotes export nor a backlegs JSON file: choose its format")
-    return found.lower()
-
-
 def report_text(summary: Any) -> str:
     """The whole report: every skipped row with its line (not only the first twenty)."""
     from ..exchange.importing import SHOWN_SKIPS, printable
@@ -91,7 +61,7 @@ def import_job(fmt: str, path: Path, unit: Unit | None):  # noqa: ANN201 - a job
     """The import, run in the job worker; a file problem is returned, not raised."""
 
     def run(repo: Repository) -> ImportFinished:
-        from ..exchange.common import BadFile, NeedsUnit
+        from ..exchange.common import BadFile, NeedsUnit, detect_format
         from ..exchange.importing import import_file
 
         try:

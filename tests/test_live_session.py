@@ -296,6 +296,18 @@ def test_finish_summary_and_planned_lifts_left(repo: Repository, live: LiveSessi
     assert "Back & Legs - article sample" in "".join(done)
 
 
+def test_the_target_says_the_plans_range_of_sets(repo: Repository, live: LiveSession, clock) -> None:
+    """The plan says 3-4 x 5-8; the session counts the top (4) but shows the range, not
+    'Target 4 x 5-8' as if the 4 were chosen; a deload's count is shown alone."""
+    squat = live.current_item()
+    assert squat.sets_planned == 4
+    assert live.target_text() == "3-4 x 5-8 @ RPE 8"
+    assert reopen(repo, clock).target_text() == "3-4 x 5-8 @ RPE 8"  # resumed: the same
+    live.commit(repo, live.discard())
+    deload = LiveSession(start_session(repo, repo.plans()[0].id, clock(), deload=True), repo.settings(), clock)
+    assert deload.target_text() == f"{deload.current_item().sets_planned} x 5-8 @ RPE 8"
+
+
 def test_the_finish_question_tells_lifts_not_started_from_part_done(repo: Repository, live: LiveSession) -> None:
     """Not '6 planned lifts not done' when one of them was done 2 of 4 sets."""
     live.commit(repo, live.toggle_warmups())

@@ -29,6 +29,7 @@ from ..domain.model import (
     Exercise,
     LoadKind,
     Plan,
+    PlanItem,
     PlanSummary,
     Readiness,
     SessionItem,
@@ -137,6 +138,9 @@ class SessionData:
     groups: dict[int, str] = field(default_factory=dict)
     progressions: dict[int, str] = field(default_factory=dict)
     body_weights: list[tuple[date, float]] = field(default_factory=list)  # the dated log, oldest first
+    # session item id -> the plan's fewest sets, where the plan gives a range ("3-4 x 5-8") and
+    # the session planned its top (a deload or an edited count shows the count alone)
+    min_sets: dict[int, int] = field(default_factory=dict)
 
 
 @dataclass(slots=True)
@@ -163,7 +167,21 @@ def read_session(repo: Repository, state: SessionState) -> SessionData:
     scratch = repo.session_scratch(state.id)
     links = kept_links(scratch)  # as the plan was when the session started (issue 10)
     groups, progressions = links if links is not None else plan_links(state.items, plan.items if plan is not None else ())
-    return SessionData(state, exercises, last, cooldown, scratch, earlier, body, groups, progressions, repo.body_weights())
+    min_sets = set_ranges(state.items, plan.items if plan is not None else ())
+    return SessionData(state, exercises, last, cooldown, scratch, earlier, body, groups, progressions, repo.body_weights(),
+                       min_sets)
+
+
+def set_ranges(items: Sequence[SessionItem], plan_items: Sequence[PlanItem]) -> dict[int, int]:
+    """Session item id -> its plan item's fewest sets, where the plan gives a range of sets and
+    the session planned the top of it (a session plans `sets_max`: the range stays visible)."""
+    by_id = {p.id: p for p in plan_items if p.id is not None}
+    out: dict[int, int] = {}
+    for it in items:
+        p = by_id.get(it.plan_item_id) if it.plan_item_id is not None else None
+        if p is not None and p.sets_min < p.sets_max == it.sets_planned:
+            out[it.id] = p.sets_min
+    return out
 
 
 def load_open(repo: Repository) -> SessionData | None:
@@ -241,6 +259,7 @@ class LiveSession:
         self.past = data.state.ended_at is not None
         self.groups = dict(data.groups)  # session item id -> superset group (issue 10)
         self.progressions = dict(data.progressions)  # session item id -> progression text
+        self.min_sets = dict(data.min_sets)  # session item id -> the plan's fewest sets
         self.hold: RestTimer | None = None  # a timed set's hold, running (countdown or stopwatch)
         scratch = data.scratch or {}
         self.targets: dict[int, float] = {int(k): float(v) for k, v in scratch.get("targets", {}).items()}
@@ -293,6 +312,16 @@ class LiveSession:
     def last_sets(self, item: SessionItem | None = None) -> list[SetEntry]:
         item = item if item is not None else self.current_item()
         return self.last.get(item.exercise_id, []) if item is not None else []
+
+    def target_text(self, item: SessionItem | None = None) -> str:
+        """`3-4 x 5-8 @ RPE 8` as the plan says it (the session counts the top of the range,
+        4); `4 x 5-8 @ RPE 8` where the plan says 4 sets, or a deload or an edit changed it."""
+        item = item if item is not None else self.current_item()
+        if item is None:
+            return ""
+        low = self.min_sets.get(item.id)
+        text = item.target_text
+        return f"{low}-{text}" if low is not None and low < item.sets_planned else text
 
     def unfinished(self) -> list[SessionItem]:
         """Planned lifts with working sets left."""

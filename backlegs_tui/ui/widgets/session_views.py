@@ -22,7 +22,7 @@ from ...domain.model import (
     Unit,
 )
 from ...domain.timer import format_clock
-from ...domain.units import format_e1rm, format_weight
+from ...domain.units import format_e1rm, format_weight, plural
 
 TYPE_STYLE = {SetType.WARMUP: "yellow", SetType.WORKING: "", SetType.DROP: "magenta", SetType.FAILURE: "red"}
 
@@ -73,7 +73,9 @@ class CurrentExercise(Static):
         warmups: Sequence[tuple[str, str, str]] = (),
         *,
         compact: bool = False,
+        target: str = "",
     ) -> None:
+        """`target`: the target as the plan says it (`3-4 x 5-8 @ RPE 8`); else the item's."""
         if item is None or exercise is None:
             self.update(Text("No exercise selected", style="dim"))
             return
@@ -82,7 +84,7 @@ class CurrentExercise(Static):
         text.append(exercise.name, style="bold")
         text.append(f"   {exercise.kind.value} · {exercise.spinal_load.value} spinal load\n", style="dim")
         text.append("Target  ", style="bold")
-        text.append(f"{item.target_text} · rest {format_clock(rest)}\n")
+        text.append(f"{target or item.target_text} · rest {format_clock(rest)}\n")
         text.append("Plan    ", style="bold")
         text.append(reason + "\n", style="italic")
         if exercise.notes:  # the lifter's standing note on the lift (E edits it)
@@ -110,12 +112,19 @@ class SetTable(Static):
 
     def show(self, sets: Sequence[SetEntry], unit: Unit, empty: str = "", *,
              kind: LoadKind = LoadKind.WEIGHTED, body_kg: float | None = None,
-             label_of: Callable[[SetEntry], str] | None = None) -> None:
+             label_of: Callable[[SetEntry], str] | None = None, fold_warmups: bool = False) -> None:
         """`label_of`: a superset's sets are marked with their lift's label (A1, A2) instead
-        of a number."""
+        of a number. `fold_warmups`: the warm-ups are one line under the working sets
+        (`+4 warm-ups`), so that on 24 rows the sets the lifter compares against are shown."""
         if not sets:
             self.update(Text(empty, style="dim"))
             return
+        folded = sum(1 for s in sets if s.set_type is SetType.WARMUP) if fold_warmups else 0
+        if folded:
+            sets = [s for s in sets if s.set_type is not SetType.WARMUP]
+            if not sets:
+                self.update(Text(f"{plural(folded, 'warm-up')}, no working set", style="dim"))
+                return
         table = Table(box=None, padding=(0, 1), show_edge=False, header_style="bold dim", expand=False)
         table.add_column("#", justify="right", no_wrap=True, min_width=2)
         table.add_column(f"set ({unit.value})", no_wrap=True, min_width=9)
@@ -144,7 +153,12 @@ class SetTable(Static):
                 # notes in full, under the table (a column would cut them to a few characters)
                 notes.append(f"{mark:>3} ", style="bold dim")
                 notes.append(s.notes + "\n", style="italic")
-        self.update(Group(table, notes) if notes else table)
+        parts: list[Table | Text] = [table]
+        if folded:
+            parts.append(Text(f"   +{plural(folded, 'warm-up')}", style="dim yellow"))
+        if notes:
+            parts.append(notes)
+        self.update(Group(*parts) if len(parts) > 1 else table)
 
 
 def _set_text(s: SetEntry, unit: Unit, kind: LoadKind) -> str:

@@ -81,19 +81,22 @@ class LivePanel(Vertical):
         reason = live.reason()
         last = live.last_sets()
         compact = self.screen.has_class("-short")
-        self.query_one(CurrentExercise).show(item, ex, last, reason, unit, live.warmup_rows(), compact=compact)
+        self.query_one(CurrentExercise).show(item, ex, last, reason, unit, live.warmup_rows(), compact=compact,
+                                             target=live.target_text(item))
         kind = live.kind()
         # a superset's lifts show together, each set marked with its lift (A1, A2)
         today, today_marks = supersets.today_rows(live)
         last, last_marks = supersets.last_rows(live)
         self.query_one("#today", SetTable).show(today, unit, "Nothing yet: Enter logs the set below.",
                                                 kind=kind, body_kg=live.body_kg,
-                                                label_of=(lambda s: today_marks.get(s.item_id, "")) if today_marks else None)
+                                                label_of=(lambda s: today_marks.get(s.item_id, "")) if today_marks else None,
+                                                fold_warmups=any(s.is_working for s in today))
         last_table = self.query_one("#last", SetTable)
         when = last[0].logged_at if last and last[0].logged_at else None
         # last time's e1RM on the body weight of that day, not today's
         last_table.show(last, unit, "First time on this exercise.", kind=kind, body_kg=live.body_kg_on(when),
-                        label_of=(lambda s: last_marks.get(s.exercise_id, "")) if last_marks else None)
+                        label_of=(lambda s: last_marks.get(s.exercise_id, "")) if last_marks else None,
+                        fold_warmups=True)  # last time's working sets are what today's are held against
         last_table.border_title = f"Last time · {when:%a %d %b}" if when else "Last time"
         self.query_one(SessionInfo).show(state, live.cooldown)
         self.update_plates(live)

@@ -9,7 +9,7 @@ from datetime import datetime
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.message import Message
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
@@ -43,7 +43,10 @@ class StartPanel(Horizontal):
             yield OptionList(id="start-options")
             yield Static("↑↓ choose   Enter: start   F1 plans   F3 history   ? keys", id="start-hint", classes="muted")
         with Vertical(id="start-right"):
-            yield _titled(Static("", id="start-fatigue", classes="panel"), "Fatigue check")
+            # every flag in full, wrapped; the panel scrolls (its scrollbar shows there is more)
+            with VerticalScroll(id="start-fatigue-box", classes="panel") as box:
+                box.border_title = "Fatigue check"
+                yield Static("", id="start-fatigue")
             yield _titled(Static("", id="start-last", classes="panel"), "Last sessions")
 
     def show(self, start: StartData, now: datetime) -> None:
@@ -97,6 +100,7 @@ class StartPanel(Horizontal):
             if ov.suggestion and ov.suggestion not in ov.summary:
                 fatigue.append(f"\n{ov.suggestion}", style="italic")
         self.query_one("#start-fatigue", Static).update(fatigue)
+        self.call_after_refresh(self._mark_more)
         last = Text()
         for d in reversed(ov.details[-6:]):
             mins = f"{d.minutes:.0f} min" if d.minutes else "-"
@@ -107,6 +111,14 @@ class StartPanel(Horizontal):
         if not ov.details:
             last.append("No sessions in the last four months.", style="dim")
         self.query_one("#start-last", Static).update(last)
+
+    def _mark_more(self) -> None:
+        """The fatigue check says under its border when it holds more than it shows."""
+        box = self.query_one("#start-fatigue-box", VerticalScroll)
+        box.border_subtitle = "more: Tab, ↓" if box.max_scroll_y > 0 else ""
+
+    def on_resize(self) -> None:
+        self.call_after_refresh(self._mark_more)
 
     def highlighted_plan(self) -> int | None | str:
         """The highlighted option's plan id, None for an empty session, "" for nothing."""

@@ -35,7 +35,7 @@ def help_lines(rows: list[tuple[str, str, str]], width: int) -> list[Content]:
                 lines.append(Content(""))
             lines.append(Content.styled(where, "bold $accent"))
             where_before = where
-        wrapped = textwrap.wrap(what, desc_w) or [""]
+        wrapped = textwrap.wrap(what, desc_w, break_on_hyphens=False) or [""]
         if len(key) > keys_w:
             lines.append(Content.styled(f"{'':<{INDENT}}{key}"[:width], "bold"))
             first, rest = None, wrapped

@@ -15,7 +15,7 @@ from ..widgets.chart_volume import VolumeTrend
 from ..widgets.history_volume import VolumeView
 from .base import AppAccess
 
-VOLUME_WEEKS = 8
+VOLUME_WEEKS = 8  # the chosen week and the 7 before it at 80 columns and more; wider shows more
 TREND_WEEKS = 26  # the chart of each muscle's weeks under the table
 
 
@@ -63,7 +63,7 @@ class VolumePanel(AppAccess, VerticalScroll):
     def _show(self) -> None:
         width = max(40, self.scrollable_content_region.width - 2)  # room for the scrollbar
         landmarks = self.blapp.settings.landmarks
-        self.query_one(VolumeView).show(self.weeks[-VOLUME_WEEKS:], landmarks, self.this_week, width)
+        self.query_one(VolumeView).show(self.weeks, landmarks, self.this_week, width)  # as many weeks as fit
         self.query_one(VolumeTrend).show(self.weeks, landmarks)
 
     def step(self, step: int) -> None:

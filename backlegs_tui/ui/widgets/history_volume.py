@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+import textwrap
 from datetime import date
 
 from textual.content import Content
@@ -49,14 +50,87 @@ def volume_bar(sets: float, marks: Marks, width: int = BAR) -> Content:
 
 
 FIXED = 12 + 5 + 2 + 2 + 9  # muscle, sets, gaps, zone
+NOTE_AT = 12 + 5 + 2  # the landmark note sits under the bar
 MIN_BAR = 16
+FIRST_WEEKS = 7  # earlier weeks shown before any more room goes to more weeks
 
 
 def fit(width: int, earlier: int) -> tuple[int, int]:
-    """(bar width, earlier weeks shown) for `width` cells: the full bar and every week when
-    they fit, else as many of the latest earlier weeks as leave a bar of MIN_BAR or more."""
-    shown = max(0, min(earlier, (width - FIXED - MIN_BAR) // 6))
-    return max(MIN_BAR, min(BAR, width - FIXED - 6 * shown)), shown
+    """(bar width, earlier weeks shown) for `width` cells: the full bar and FIRST_WEEKS earlier
+    weeks when they fit, else as many of the latest of them as leave a bar of MIN_BAR or more;
+    room left after the full bar and those weeks shows more of the earlier weeks."""
+    first = min(earlier, FIRST_WEEKS)
+    shown = max(0, min(first, (width - FIXED - MIN_BAR) // 6))
+    bar = max(MIN_BAR, min(BAR, width - FIXED - 6 * shown))
+    if bar == BAR and shown == first:
+        shown += max(0, min(earlier - shown, (width - FIXED - BAR - 6 * shown) // 6))
+    return bar, shown
+
+
+def bar_head(bar: int) -> str:
+    """The bar column's heading, whole words only."""
+    for head in ("sets against the landmarks", "against landmarks", "vs landmarks", "landmarks"):
+        if len(head) <= bar:
+            return head
+    return ""
+
+
+def landmark_note(marks: Marks, zone: Zone, width: int) -> list[str]:
+    """The landmarks and the zone in words under the bar, wrapped at `width` with every line
+    starting in the bar's column (never back at column 0)."""
+    mv, mev, lo, hi, mrv = marks
+    text = f"MV {mv} · MEV {mev} · MAV {lo}-{hi} · MRV {mrv}: {describe_zone(zone, marks)}"
+    at = NOTE_AT if width - NOTE_AT >= 30 else 2
+    return [f"{'':<{at}}{part}" for part in textwrap.wrap(text, max(20, width - at), break_on_hyphens=False)]
+
+
+def volume_content(
+    weeks: Sequence[WeekVolume], landmarks: Mapping[str, Marks], this_week: date, width: int = 120,
+) -> Content:
+    """The table for a run of WeekVolume, the last one the chosen week, in `width` cells: muscles
+    with landmarks get a bar and a note of their landmarks, the others their numbers."""
+    if not weeks:
+        return Content("No weeks to show")
+    while len(weeks) > 1 and not weeks[0].sets:  # no columns of zeros before the first training week
+        weeks = weeks[1:]
+    week = weeks[-1]
+    ago = (this_week - week.start).days // 7
+    when = "this week so far" if ago == 0 else "last week" if ago == 1 else f"{ago} weeks ago"
+    bar, shown = fit(width, len(weeks) - 1)
+    earlier = list(weeks[:-1])[len(weeks) - 1 - shown:]
+    head = f"{'Muscle':<12}{'Sets':>5}  {bar_head(bar):<{bar}}  {'Zone':<9}" + "".join(
+        f"{w.start:%m-%d}".rjust(6) for w in earlier
+    )
+    lines = [
+        Content.styled(f"Hard sets per muscle, week of {week.start:%a %Y-%m-%d} ({when})", "bold $accent"),
+        Content(""),
+        Content.styled(head, "bold"),
+    ]
+    for muscle, marks in landmarks.items():
+        sets = week.get(muscle)
+        zone = zone_of(sets, marks)
+        line = Content(f"{muscle[:12]:<12}{_n(sets):>5}  ") + volume_bar(sets, marks, bar)
+        line += Content("  ") + Content.styled(f"{zone.value:<9}", ZONE_STYLE[zone])
+        line += Content("").join(
+            Content.styled(_n(w.get(muscle)).rjust(6), ZONE_STYLE[zone_of(w.get(muscle), marks)])
+            for w in earlier
+        )
+        lines.append(line)
+        lines.extend(Content.styled(note, "dim") for note in landmark_note(marks, zone, width))
+    others = sorted({m for w in weeks for m in w.sets} - set(landmarks))
+    if others:
+        lines.append(Content(""))
+        lines.append(Content.styled("Other muscles (no landmarks set)", "bold"))
+        for m in others:
+            lines.append(
+                Content(f"{m[:12]:<12}{_n(week.get(m)):>5}  {'':<{bar}}  {'':<9}")
+                + Content.styled("".join(_n(w.get(m)).rjust(6) for w in earlier), "dim")
+            )
+    lines.append(Content(""))
+    legend = ("█ sets  ░ MAV  │ MEV, MRV.  Hard sets: RPE 6+ (RIR <= 4) or unrated, no warm-ups; "
+              "primary 1, secondary 0.5.")
+    lines.extend(Content.styled(part, "dim") for part in textwrap.wrap(legend, max(20, width), break_on_hyphens=False))
+    return Content("\n").join(lines)
 
 
 class VolumeView(Static):
@@ -67,54 +141,4 @@ class VolumeView(Static):
         self, weeks: Sequence[WeekVolume], landmarks: Mapping[str, Marks], this_week: date, width: int = 120,
     ) -> None:
         """`width` is the room in cells: the bar and the earlier weeks shown fit in it."""
-        if not weeks:
-            self.update("No weeks to show")
-            return
-        week = weeks[-1]
-        ago = (this_week - week.start).days // 7
-        when = "this week so far" if ago == 0 else "last week" if ago == 1 else f"{ago} weeks ago"
-        bar, shown = fit(width, len(weeks) - 1)
-        earlier = list(weeks[:-1])[len(weeks) - 1 - shown:]
-        head = f"{'Muscle':<12}{'Sets':>5}  {'sets against the landmarks'[:bar]:<{bar}}  {'Zone':<9}" + "".join(
-            f"{w.start:%m-%d}".rjust(6) for w in earlier
-        )
-        lines = [
-            Content.styled(f"Hard sets per muscle, week of {week.start:%a %Y-%m-%d} ({when})", "bold $accent"),
-            Content(""),
-            Content.styled(head, "bold"),
-        ]
-        for muscle, marks in landmarks.items():
-            sets = week.get(muscle)
-            zone = zone_of(sets, marks)
-            line = Content(f"{muscle:<12}{_n(sets):>5}  ") + volume_bar(sets, marks, bar)
-            line += Content("  ") + Content.styled(f"{zone.value:<9}", ZONE_STYLE[zone])
-            line += Content("").join(
-                Content.styled(_n(w.get(muscle)).rjust(6), ZONE_STYLE[zone_of(w.get(muscle), marks)])
-                for w in earlier
-            )
-            lines.append(line)
-            mv, mev, lo, hi, mrv = marks
-            lines.append(
-                Content.styled(
-                    f"{'':<19}MV {mv} · MEV {mev} · MAV {lo}-{hi} · MRV {mrv}: {describe_zone(zone, marks)}",
-                    "dim",
-                )
-            )
-        others = sorted({m for w in weeks for m in w.sets} - set(landmarks))
-        if others:
-            lines.append(Content(""))
-            lines.append(Content.styled("Other muscles (no landmarks set)", "bold"))
-            for m in others:
-                lines.append(
-                    Content(f"{m:<12}{_n(week.get(m)):>5}  {'':<{bar}}  {'':<9}")
-                    + Content.styled("".join(_n(w.get(m)).rjust(6) for w in earlier), "dim")
-                )
-        lines.append(Content(""))
-        lines.append(
-            Content.styled(
-                "█ sets  ░ MAV  │ MEV, MRV.  Hard sets: RPE 6+ (RIR <= 4) or unrated, no warm-ups; "
-                "primary 1, secondary 0.5.",
-                "dim",
-            )
-        )
-        self.update(Content("\n").join(lines))
+        self.update(volume_content(weeks, landmarks, this_week, width))

@@ -120,8 +120,11 @@ async def test_the_wizard_asks_unit_plans_and_week_and_saves_them(migrated_db: P
         await press_each(pilot, "enter", "enter")  # bar, plates
         await press_each(pilot, "enter")  # Enter in the last field: the next step
         await wait_for(pilot, lambda: shows(app, "step 2 of 3: Ready plans"), "the plans")
+        # ticked and not read without colour (not Textual's X in every box)
+        assert shows(app, f"▐✓▌ {SAMPLE_PLAN.name}", f"▐ ▌ {LEGS_FIRST_PLAN.name}", f"▐ ▌ {ALTERNATING_PLAN.name}")
         await press_each(pilot, "space", "down", "space", "down", "down", "space")  # sample off, legs first, alternating
         assert shows(app, "A heavy leg lift, then a back lift")  # the highlighted plan's notes
+        assert shows(app, f"▐ ▌ {SAMPLE_PLAN.name}", f"▐✓▌ {LEGS_FIRST_PLAN.name}", f"▐✓▌ {ALTERNATING_PLAN.name}")
         await press_each(pilot, "ctrl+n")
         await wait_for(pilot, lambda: shows(app, "step 3 of 3: Your week"), "the week")
         assert shows(app, "Monday", "Thursday", "legs first", "alternating")

@@ -33,6 +33,10 @@ from textual.widgets import (
     SelectionList,
     Static,
 )
+from rich.segment import Segment
+from textual.strip import Strip
+from textual.widgets import Checkbox
+from textual.widgets.option_list import OptionDoesNotExist
 from textual.widgets.selection_list import Selection
 
 from ..domain.catalogue import READY_PLANS, SAMPLE_PLAN
@@ -54,6 +58,23 @@ from .settings_dialog import _bar, _plates, _unit, bar_label, plates_label
 
 if TYPE_CHECKING:
     from .app import BacklegsApp
+
+class TickList(SelectionList[str]):
+    """A SelectionList whose box reads without colour: `✓` ticked, blank not (Textual draws
+    `X` in both and tells them apart by colour alone, lost with NO_COLOR)."""
+
+    def render_line(self, y: int) -> Strip:
+        strip = super().render_line(y)
+        segments = list(strip)
+        if len(segments) < 3 or segments[1].text != Checkbox.BUTTON_INNER:
+            return strip
+        try:
+            value = self.get_option_at_index(self.scroll_offset.y + y).value
+        except OptionDoesNotExist:
+            return strip
+        segments[1] = Segment("✓" if value in self.selected else " ", segments[1].style)
+        return Strip(segments, strip.cell_length)
+
 
 STEPS = ("step-gym", "step-plans", "step-week")
 TITLES = ("Your gym", "Ready plans", "Your week")
@@ -134,7 +155,7 @@ class FirstStartWizard(ModalScreen[None]):
                 with Vertical(id="step-plans"):
                     yield Static("The article's plans, each passing its own checks. Space ticks one to add, "
                                  "↑↓ move.", classes="wizard-help", markup=False)
-                    yield SelectionList[str](
+                    yield TickList(
                         *(Selection(p.name, p.name, p is SAMPLE_PLAN) for p in READY_PLANS), id="w-plans", compact=True
                     )
                     yield Static("", id="w-plan-notes", markup=False)

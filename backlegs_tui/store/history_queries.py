@@ -37,7 +37,9 @@ if TYPE_CHECKING:
 
 
 class HistoryQueries:
-    """Past sessions in detail, exercise progress and records, weekly volume."""
+    """Past sessions in detail, exercise progress and records, weekly volume. Every read here
+    is of finished sessions only (the list, the calendar, progress, records, volume agree);
+    the open session is shown and counted in Session until it is finished."""
 
     if TYPE_CHECKING:
 
@@ -147,19 +149,22 @@ class HistoryQueries:
         return out
 
     def exercises_with_history(self) -> list[ExerciseUse]:
-        """Exercises with at least one working set, the most trained first."""
+        """Exercises with at least one working set in a finished session, the most trained
+        first (History reads finished sessions only; the live one is Session's)."""
         with self._uow() as s:
             q = (
                 select(SetRow.exercise_id, ExerciseRow.name, func.count(), func.max(SetRow.logged_at))
                 .join(ExerciseRow, ExerciseRow.id == SetRow.exercise_id)
-                .where(SetRow.set_type != SetType.WARMUP.value)
+                .join(SessionRow, SessionRow.id == SetRow.session_id)
+                .where(SetRow.set_type != SetType.WARMUP.value, SessionRow.ended_at.is_not(None))
                 .group_by(SetRow.exercise_id, ExerciseRow.name)  # PostgreSQL wants every column
                 .order_by(func.count().desc(), ExerciseRow.name)
             )
             return [ExerciseUse(eid, name, n, last) for eid, name, n, last in s.execute(q)]
 
     def exercise_progress(self, exercise_id: int) -> ExerciseProgress:
-        """Best e1RM per session and the records of one exercise, over all its history."""
+        """Best e1RM per session and the records of one exercise, over all its finished
+        sessions (an open session's sets count once it is finished)."""
         with self._uow() as s:
             name = s.scalar(select(ExerciseRow.name).where(ExerciseRow.id == exercise_id)) or ""
             rows = s.execute(
@@ -167,7 +172,11 @@ class HistoryQueries:
                     SetRow.id, SetRow.session_id, SetRow.set_type, SetRow.weight_kg, SetRow.reps,
                     SetRow.rpe, SetRow.rir, SetRow.logged_at,
                 )
-                .where(SetRow.exercise_id == exercise_id, SetRow.set_type != SetType.WARMUP.value)
+                .join(SessionRow, SessionRow.id == SetRow.session_id)
+                .where(
+                    SetRow.exercise_id == exercise_id, SetRow.set_type != SetType.WARMUP.value,
+                    SessionRow.ended_at.is_not(None),
+                )
                 .order_by(SetRow.logged_at)
             )
             sets = [
@@ -187,7 +196,7 @@ class HistoryQueries:
         return _as_logged(progress, kind, logged)
 
     def hard_set_counts(self, start: date, end: date) -> list[tuple[date, int, int]]:
-        """(day, exercise id, hard sets) for sessions started in [start, end), by the one
+        """(day, exercise id, hard sets) for finished sessions started in [start, end), by the one
         hard-set rule of `domain.volume` (warm-ups and unmarked ramp sets out; an unrated set
         counts only within the session's top-set range of that lift)."""
         lo = datetime.combine(start, datetime.min.time())
@@ -200,7 +209,10 @@ class HistoryQueries:
                 )
                 .select_from(SessionRow)
                 .join(SetRow, SetRow.session_id == SessionRow.id)
-                .where(SessionRow.started_at >= lo, SessionRow.started_at < hi, SetRow.set_type != SetType.WARMUP.value)
+                .where(
+                    SessionRow.started_at >= lo, SessionRow.started_at < hi, SessionRow.ended_at.is_not(None),
+                    SetRow.set_type != SetType.WARMUP.value,
+                )
                 .order_by(SetRow.session_id, SetRow.position)
             )
             by_session: dict[int, tuple[date, list[SetEntry]]] = {}

@@ -164,9 +164,14 @@ SHOWN_PROBLEMS = 3
 def problems_line(problems: list[str]) -> str:
     """`'a.b' is not a binding id; 'c.d' is not a binding id; and 2 more (...)`: each problem
     named up to `SHOWN_PROBLEMS`, where to find the ids said once."""
-    line = "; ".join(problems[:SHOWN_PROBLEMS])
+    hint = " (the README's key map lists the ids)"
+    shown = list(problems[:SHOWN_PROBLEMS])
+    unknown = [i for i, p in enumerate(shown) if p.endswith("is not a binding id")]
+    if unknown:
+        shown[unknown[0]] += hint
+    line = "; ".join(shown)
     if len(problems) > SHOWN_PROBLEMS:
         line += f"; and {len(problems) - SHOWN_PROBLEMS} more"
-    if any(p.endswith("is not a binding id") for p in problems):
-        line += " (the README's key map lists the ids)"
+        if not unknown and any(p.endswith("is not a binding id") for p in problems):
+            line += hint
     return line

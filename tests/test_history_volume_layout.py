@@ -6,9 +6,8 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from backlegs_tui.ui.widgets.history_volume import NOTE_AT, volume_content
-
 from backlegs_tui.domain.volume import WeekVolume
+from backlegs_tui.ui.widgets.history_volume import NOTE_AT, volume_content
 
 LANDMARKS = {"back": (8, 10, 14, 22, 25), "quads": (6, 8, 12, 18, 20), "glutes": (0, 0, 4, 12, 16)}
 MONDAY = date(2026, 11, 30)

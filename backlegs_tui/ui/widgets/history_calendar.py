@@ -72,8 +72,14 @@ def calendar_lines(days: Mapping[date, int], end: date, weeks: int = WEEKS) -> l
         monday = first + timedelta(days=7 * w)
         streak = streak + 1 if monday in trained_weeks else 0
         best = max(best, streak)
+    # the average is over the weeks since the first training day shown (a lifter who started
+    # 16 weeks ago trains 3 a week, not 0.9 a week over the whole year)
+    since = min(shown, default=first)
+    span = (last_monday - (since - timedelta(days=since.weekday()))).days // 7 + 1
     lines.append([])
-    lines.append([(f"{n} training days from {first:%Y-%m-%d} to {end:%Y-%m-%d}, {n / weeks:.1f} a week", "")])
+    days_said = f"{n} training day{'s' if n != 1 else ''}"
+    weeks_said = f"{span} week{'s' if span != 1 else ''}"
+    lines.append([(f"{days_said} from {since:%Y-%m-%d} to {end:%Y-%m-%d} ({weeks_said}): {n / span:.1f} a week", "")])
     lines.append([(f"Longest run of weeks with training: {best}", "")])
     q = [max(1, -(-most * k // 4)) for k in (1, 2, 3)] if most else [0, 0, 0]
     key = f"{REST} rest  {LEVELS[0]} up to {q[0]} sets  {LEVELS[1]} to {q[1]}  {LEVELS[2]} to {q[2]}  {LEVELS[3]} to {most}"

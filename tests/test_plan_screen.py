@@ -111,7 +111,8 @@ async def test_digits_put_the_plan_on_weekdays_and_x_clears_a_day(migrated_db: P
         await wait_for(pilot, lambda: detail_title(app) == "Heavy legs", "the second plan")
         await pilot.press("4")
         await wait_for(pilot, lambda: len(schedule(migrated_db).get(3, [])) == 2, "two plans on Thursday")
-        assert shows(app, f"Thu●  {SAMPLE} ~", "only 0 h after")  # two heavy plans on one day
+        # two heavy plans on one day, each with its minutes (the names give way)
+        assert shows(app, "Thu●  Back & Legs", "~81m, Heavy legs ~20m", "only 0 h after")
         await pilot.press("4")  # again: takes it off
         await wait_for(pilot, lambda: shows(app, f"Thu   {SAMPLE}"), "Heavy legs off Thursday")
         await pilot.press("x")  # the schedule cursor is on Thursday, the last day pressed

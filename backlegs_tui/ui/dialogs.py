@@ -6,13 +6,14 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.fuzzy import Matcher
 from textual.screen import ModalScreen
+from textual.widget import Widget
 from textual.widgets import Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -101,15 +102,52 @@ class FormDialog(Dialog):
         self.fields = list(fields)
         self.hint = hint
 
+    DEFAULT_CSS = """
+    FormDialog #form-fields { height: auto; scrollbar-size-vertical: 1; }
+    """
+
     def compose(self) -> ComposeResult:
+        # the fields scroll when they do not all fit (8 of them at 80x24): the title, the
+        # error line and the keys (how to save) stay in view (`_fit`)
         with Vertical():
             yield Static(self.title_text, classes="title", markup=False)
-            for f in self.fields:
-                with Horizontal():
-                    yield Label(f.label)
-                    yield Input(f.value, placeholder=f.placeholder, id=f"f-{f.key}", select_on_focus=True, compact=True)
+            with VerticalScroll(id="form-fields", can_focus=False):
+                for f in self.fields:
+                    with Horizontal():
+                        yield Label(f.label)
+                        yield Input(f.value, placeholder=f.placeholder, id=f"f-{f.key}", select_on_focus=True,
+                                    compact=True)
             yield Static("", id="form-error", classes="error")
             yield Static(self.hint, classes="hint")
+
+    def on_mount(self) -> None:
+        self.call_after_refresh(self._fit)
+
+    def on_resize(self) -> None:
+        self.call_after_refresh(self._fit)
+
+    def _fit(self) -> None:
+        """Cap the scrolling fields so that the box (at most 90% of the screen) keeps its
+        title, error line and hint: the screen's height less everything but the fields."""
+        scroll = next(iter(self.query(VerticalScroll)), None)
+        box = scroll.parent if scroll is not None else None
+        if scroll is None or not isinstance(box, Widget) or not box.size.width:
+            return
+        others = sum(
+            w.outer_size.height + w.styles.margin.top + w.styles.margin.bottom
+            for w in box.children if w is not scroll and w.display
+        )
+        room = int(self.size.height * 0.9) - box.styles.gutter.height - others
+        scroll.styles.max_height = max(2, room)
+
+    def show_error(self, text: str) -> None:
+        """The one error line (under the fields, above the keys); the fields make room."""
+        self.query_one("#form-error", Static).update(text)
+        self.call_after_refresh(self._fit)
+
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        """The field focused (Tab, Enter, an error's field) is scrolled into view."""
+        event.widget.scroll_visible(animate=False)
 
     def action_next_field(self) -> None:
         ids = [f"f-{f.key}" for f in self.fields]
@@ -127,7 +165,7 @@ class FormDialog(Dialog):
             try:
                 out[f.key] = f.parse(widget.value)
             except InputError as exc:
-                self.query_one("#form-error", Static).update(str(exc))
+                self.show_error(str(exc))
                 widget.focus()
                 return
         self.dismiss(out)

@@ -10,18 +10,20 @@ from __future__ import annotations
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Horizontal, Vertical
 from textual.widgets import DataTable, Header
 
 from ..footer import ModeFooter
 from ..jobs import JobFailed
-from ..widgets.plan_checks_view import PlanChecksView
+from ..widgets.plan_checks_view import ChecksBox, PlanChecksView
 from ..widgets.plan_detail import PlanDetail
+from ..widgets.plan_fit import clip
 from ..widgets.plan_schedule import (
     WEEKDAY_NAMES,
+    PlansTable,
     WeekSchedule,
     day_strip,
-    week_sets_line,
+    week_sets_lines,
 )
 from .base import ModeScreen
 from .plan_build import PlanBuilding
@@ -41,6 +43,22 @@ def _day_bindings() -> list[Binding]:
         )
         for wd in range(7)
     ]
+
+
+def week_titles(view: PlanView, weeks: int, muscles: list[str]) -> tuple[list[str], list[str]]:
+    """The week box's title and subtitle, each from its fullest form to its shortest (the
+    box shows the first that fits: at 80 columns it is 40 wide)."""
+    n = view.mesocycle_week
+    if view.deload_week:  # first, where a narrow box cannot cut it off
+        long, short = (f"Week {n} of {weeks} · ", f"Wk {n}/{weeks} · ") if n else ("", "")
+        titles = [f"{long}DELOAD WEEK · L: take back", f"{long}DELOAD WEEK · L: undo", f"{short}DELOAD WEEK · L: undo"]
+    else:
+        long, short = (f"Week {n} of {weeks}", f"Wk {n}/{weeks}") if n is not None else ("Week", "Week")
+        titles = [f"{long}  1-7 on/off · x clear · L deload", f"{long}  1-7 · x clear · L deload",
+                  f"{short}  1-7 · x clear · L deload", f"{short}  1-7 · x · L"]
+    lines = week_sets_lines(view.week_sets, muscles)
+    subtitles = [f"sets/wk {line}" for line in lines] + [f"sets {lines[-1]}", lines[-1]]
+    return titles, subtitles
 
 
 class PlanScreen(PlanTextEditing, PlanBuilding, ModeScreen):
@@ -83,7 +101,7 @@ class PlanScreen(PlanTextEditing, PlanBuilding, ModeScreen):
         yield Header()
         with Horizontal(id="plan-body"):
             with Vertical(id="plan-left"):
-                plans: DataTable[str] = DataTable(id="plans", cursor_type="row")
+                plans = PlansTable(id="plans", cursor_type="row")
                 plans.border_title = "Plans  n new · e exercises"
                 yield plans
                 week = WeekSchedule(id="week")
@@ -93,7 +111,7 @@ class PlanScreen(PlanTextEditing, PlanBuilding, ModeScreen):
                 detail = PlanDetail(id="plan-detail")
                 detail.border_title = "Plan"
                 yield detail
-                with VerticalScroll(id="plan-checks-box") as box:
+                with ChecksBox(id="plan-checks-box") as box:
                     box.border_title = "Checks"
                     yield PlanChecksView("Opening database…", id="plan-checks")
         yield ModeFooter()
@@ -133,7 +151,10 @@ class PlanScreen(PlanTextEditing, PlanBuilding, ModeScreen):
         view = self.view = message.view
         self.selected = view.plan.id if view.plan else None
         table = self.query_one("#plans", DataTable)
-        rows = [(str(p.id), p.name, day_strip(p.weekdays)) for p in view.plans]
+        assert isinstance(table, PlansTable)
+        table.names = {str(p.id): p.name for p in view.plans}
+        width = table.name_width()
+        rows = [(str(p.id), clip(p.name, width), day_strip(p.weekdays)) for p in view.plans]
         if [r[0] for r in rows] == [k.value for k in table.rows]:
             # same plans: update in place so the cursor stays put
             for key, name, days in rows:
@@ -155,17 +176,10 @@ class PlanScreen(PlanTextEditing, PlanBuilding, ModeScreen):
         names = {p.id: p.name for p in view.plans}
         week = self.query_one(WeekSchedule)
         week.show(view.schedule, names, self.selected, view.minutes)
-        title = "Week  1-7 on/off · x clear · L deload"
-        if view.mesocycle_week is not None:
-            title = f"Week {view.mesocycle_week} of {self.blapp.settings.mesocycle_weeks}" + title[4:]
-        if view.deload_week:  # first, where a narrow box cannot cut it off
-            week_no = f"Week {view.mesocycle_week} of {self.blapp.settings.mesocycle_weeks} · " if view.mesocycle_week else ""
-            title = f"{week_no}DELOAD WEEK · L: take back"
-        week.border_title = title
-        week.border_subtitle = "sets/wk " + week_sets_line(view.week_sets, list(self.blapp.settings.landmarks))
+        week.set_titles(*week_titles(view, self.blapp.settings.mesocycle_weeks, list(self.blapp.settings.landmarks)))
         empty = "No plans yet" if not view.plans else "No plan selected"
         summary = self.query_one(PlanChecksView).show(view.checks, empty)
-        self.query_one("#plan-checks-box").border_subtitle = summary
+        self.query_one(ChecksBox).set_summary(summary)
 
     # ---- the plans list -------------------------------------------------------------
 

@@ -1,15 +1,24 @@
-"""The plan checks: one line per check, a mark for its status, and the reason."""
+"""The plan checks: one line per check, a mark for its status, and the reason. What is to
+fix comes first (warnings, then notes), what passes after; the box says when more lines
+are below (at 80x24 it shows two)."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
+from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.widgets import Static
 
 from ...domain.plan_checks import CheckStatus, PlanCheck
 
 _STYLE = {CheckStatus.OK: "$success", CheckStatus.NOTE: "$accent", CheckStatus.WARN: "$warning"}
+_RANK = {CheckStatus.WARN: 0, CheckStatus.NOTE: 1, CheckStatus.OK: 2}
+
+
+def ordered(checks: Sequence[PlanCheck]) -> list[PlanCheck]:
+    """Warnings first, then notes, then the checks that pass; each group in its own order."""
+    return sorted(checks, key=lambda c: _RANK[c.status])
 
 
 class PlanChecksView(Static):
@@ -22,8 +31,32 @@ class PlanChecksView(Static):
             return ""
         lines = [
             Content.from_markup(f"[{_STYLE[c.status]} b]{c.status.mark}[/] $message", message=c.message)
-            for c in checks
+            for c in ordered(checks)
         ]
         warnings = sum(c.status is CheckStatus.WARN for c in checks)
         self.update(Content("\n").join(lines))
         return f"{warnings} to fix" if warnings else "all good"
+
+
+class ChecksBox(VerticalScroll):
+    """The checks' scrolling box: its subtitle is the summary and, when lines are out of
+    view below, how many ("2 to fix · ↓ 5 more")."""
+
+    summary = ""
+
+    def set_summary(self, summary: str) -> None:
+        self.summary = summary
+        self._mark()
+        self.call_after_refresh(self._mark)
+
+    def _mark(self) -> None:
+        below = int(self.max_scroll_y - self.scroll_y)
+        more = f"↓ {below} more" if below > 0 else ""
+        self.border_subtitle = " · ".join(p for p in (self.summary, more) if p)
+
+    def watch_scroll_y(self, old: float, new: float) -> None:
+        super().watch_scroll_y(old, new)
+        self._mark()
+
+    def on_resize(self) -> None:
+        self.call_after_refresh(self._mark)

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.content import Content
@@ -11,6 +12,9 @@ from textual.widgets import DataTable, Static
 
 from ...domain.model import Exercise, Plan, PlanItem
 from ...domain.timer import format_clock
+from .plan_fit import clip, fit_widths
+
+COLUMNS = ("#", "Exercise", "Target", "Rest", "Alternatives")
 
 
 def _alternatives(item: PlanItem, ex: Exercise | None, names: Mapping[int, str]) -> str:
@@ -23,42 +27,64 @@ class PlanDetail(Vertical):
     rest and alternatives; then its warm-up, cool-down and notes, the items' notes last."""
 
     def compose(self) -> ComposeResult:
-        table: DataTable[str] = DataTable(id="plan-items", cursor_type="row", zebra_stripes=True)
-        # widths follow the content: names and targets are never cut where there is room
-        for label in ("#", "Exercise", "Target", "Rest", "Alternatives"):
-            table.add_column(label)
-        yield table
+        yield DataTable(id="plan-items", cursor_type="row", zebra_stripes=True)
         yield Static(id="plan-text")
 
     plan_id: int | None = None
+    rows: Sequence[tuple[str, ...]] = ()
+    fitted_to = -1
+
+    def on_resize(self) -> None:
+        if self.content_region.width != self.fitted_to:
+            self._fill(self.query_one("#plan-items", DataTable).cursor_row)
+
+    def _fill(self, cursor: int) -> None:
+        """The rows in columns that fit the width: the number, target and rest are never
+        cut; the alternatives give way first (cut after a word with "…"), then the name."""
+        table = self.query_one("#plan-items", DataTable)
+        width = self.fitted_to = self.content_region.width
+        natural = [max([len(h), *(len(r[i]) for r in self.rows)]) for i, h in enumerate(COLUMNS)]
+        room = width - 2 * table.cell_padding * len(COLUMNS)
+        most = table.styles.max_height
+        if most is not None and most.is_cells and len(self.rows) + 1 > most.value:
+            room -= table.styles.scrollbar_size_vertical
+        widths = fit_widths(natural, room, [(4, 5), (1, 10)]) if width else natural
+        table.clear(columns=True)
+        for label, w in zip(COLUMNS, widths):
+            table.add_column(clip(label, w), width=w)
+        for n, row in enumerate(self.rows, 1):
+            table.add_row(*(Text(clip(cell, w), no_wrap=True, end="") for cell, w in zip(row, widths)), key=str(n))
+        if table.row_count:
+            table.move_cursor(row=min(cursor, table.row_count - 1), animate=False)
 
     def show(self, plan: Plan | None, exercises: Mapping[int, Exercise]) -> None:
         table = self.query_one("#plan-items", DataTable)
         # the same plan again (after an edit): keep the cursor where it was
         keep = table.cursor_row if plan is not None and plan.id == self.plan_id else 0
         self.plan_id = plan.id if plan is not None else None
-        table.clear()
         text = self.query_one("#plan-text", Static)
         if plan is None:
+            self.rows = []
+            self._fill(0)
             self.border_title = "Plan"
             text.update("No plan yet: press n to add one")
             return
         self.border_title = plan.name
         self.border_subtitle = "enter: edit · a add · del remove · shift+↑↓ move · p plan · esc back"
         names = {e.id: e.name for e in exercises.values()}
+        rows = []
         for n, it in enumerate(plan.items, 1):
             ex = exercises.get(it.exercise_id)
             rest = it.rest_s if it.rest_s is not None else (ex.rest_s if ex else None)
-            table.add_row(
+            rows.append((
                 f"{n}{it.pairing or ''}",
                 it.exercise_name,
                 it.target_text + (f" · {it.progression}" if it.progression else ""),
                 format_clock(rest) if rest else "-",
                 _alternatives(it, ex, names),
-                key=str(n),
-            )
-        if table.row_count:
-            table.move_cursor(row=min(keep, table.row_count - 1), animate=False)
+            ))
+        self.rows = rows
+        self._fill(keep)
         def block(label: str, minutes: int | None) -> str:
             return f"{label} ({minutes} min)" if minutes else label
 

@@ -37,11 +37,14 @@ def test_an_open_session_shows_in_no_history_view_until_it_is_finished(repo: Rep
     build_history(repo, NOW - timedelta(days=1), weeks=2)
     squat = {e.name: e.id for e in repo.exercises()}["Barbell back squat"]
     before = views(repo, squat)
+    assert repo.open_session_start() is None
     state = repo.start_session(None, NOW)
+    assert repo.open_session_start() == NOW  # named in the Sessions list's title
     for k in range(3):
         repo.log_set(state.id, SetEntry(squat, SetType.WORKING, 200, 5, 8.0, None, logged_at=NOW + timedelta(minutes=3 * k)))
     assert views(repo, squat) == before  # open: the same in every view
     repo.finish_session(state.id, NOW + timedelta(minutes=30), 8.0)
+    assert repo.open_session_start() is None
     after = views(repo, squat)
     assert after["sessions"] == before["sessions"] + 1 and after["count"] == before["count"] + 1  # type: ignore[operator]
     assert after["days"] == before["days"] + 1  # type: ignore[operator]
@@ -49,3 +52,23 @@ def test_an_open_session_shows_in_no_history_view_until_it_is_finished(repo: Rep
     assert after["points"] == before["points"] + 1 and after["line"] == before["line"] + 1  # type: ignore[operator]
     assert after["heaviest"] == 200
     assert after["volume"] == before["volume"] + 3  # type: ignore[operator]
+
+
+@pytest.mark.sqlite_only
+async def test_the_sessions_list_names_the_open_session_at_80_columns(migrated_db, clock) -> None:
+    from backlegs_tui.ui.app import BacklegsApp
+
+    from .session_helpers import settle, wait_for
+    from .test_history_screen import ready, seed
+    from .ui_text import screen_text
+
+    seed(migrated_db, clock.now)
+    repo = Repository.open(migrated_db)
+    repo.start_session(None, clock.now.replace(hour=7, minute=30))
+    repo.close()
+    app = BacklegsApp(db_path=migrated_db, clock=clock, start_mode="history")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        await wait_for(pilot, lambda: "in progress" in screen_text(app), "the open session in the title")
+        await settle(pilot)
+        assert f"Sessions (11) · one in progress since {clock.now:%a} 07:30, in Session (F2)" in screen_text(app)

@@ -91,6 +91,12 @@ class HistoryQueries:
                 for row in rows
             ]
 
+    def open_session_start(self) -> datetime | None:
+        """When the open (unfinished) session started, or None: History names it, and leaves
+        its sets to Session until it is finished."""
+        with self._uow() as s:
+            return s.scalar(select(func.max(SessionRow.started_at)).where(SessionRow.ended_at.is_(None)))
+
     def session_days(self) -> list[tuple[int, date, int, bool]]:
         """(session id, day, working sets, deload) of every finished session, oldest first:
         the training calendar and the deload marks of the progress chart."""

@@ -53,7 +53,7 @@ class HelpKeys(Widget):
     HelpKeys { height: auto; width: 1fr; }
     """
 
-    def __init__(self, rows: list[tuple[str, str, str]], *, id: str | None = None) -> None:  # noqa: A002
+    def __init__(self, rows: list[tuple[str, str, str]], *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.rows = rows
 

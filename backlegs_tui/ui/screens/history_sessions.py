@@ -7,6 +7,7 @@ the newest detail only."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 
 from textual import on
 from textual.app import ComposeResult
@@ -38,6 +39,7 @@ class SessionsPage(Message):
     rows: list[SessionSummary]
     offset: int
     total: int
+    open_since: datetime | None = None  # a session in progress (not in History until finished)
 
 
 @dataclass
@@ -67,6 +69,7 @@ class SessionsPanel(AppAccess, Horizontal):
         self.loading_page = False
         self._first_page: list[tuple[str, ...]] = []  # the first page as shown: unchanged, no redraw
         self._name_width = 0
+        self.open_since: datetime | None = None  # the open session's start, named in the title
 
     def compose(self) -> ComposeResult:
         table: DataTable[str] = DataTable(id="session-list", cursor_type="row", zebra_stripes=True)
@@ -92,7 +95,10 @@ class SessionsPanel(AppAccess, Horizontal):
     def _read_page(self, offset: int) -> None:
         self.blapp.jobs.submit(
             self, "read the sessions",
-            lambda repo: SessionsPage(repo.sessions(limit=PAGE, offset=offset), offset, repo.session_count()),
+            lambda repo: SessionsPage(
+                repo.sessions(limit=PAGE, offset=offset), offset, repo.session_count(),
+                repo.open_session_start() if offset == 0 else None,
+            ),
             lambda page: page, key="history-sessions",
         )
 
@@ -131,9 +137,11 @@ class SessionsPanel(AppAccess, Horizontal):
         table = self.query_one("#session-list", DataTable)
         cells = self._cells(message)
         if message.offset == 0:
+            self.open_since = message.open_since
             if cells == self._first_page and table.row_count:
                 # coming back to History with nothing new: leave the list as it is
                 self.loading_page = False
+                self._title(message.total)
                 self._read_detail_shown()
                 return
             self._first_page = cells
@@ -147,11 +155,18 @@ class SessionsPanel(AppAccess, Horizontal):
                 table.add_row(*row, key=key)
         self.more = len(message.rows) == PAGE and table.row_count < message.total
         self.loading_page = False
-        table.border_title = (
-            f"Sessions ({table.row_count} of {message.total})" if self.more else f"Sessions ({message.total})"
-        )
+        self._title(message.total)
         if message.offset == 0:
             self._read_detail_shown()
+
+    def _title(self, total: int) -> None:
+        """`Sessions (46)`, and the open session if there is one: it is Session's until
+        finished (History reads finished sessions only)."""
+        table = self.query_one("#session-list", DataTable)
+        title = f"Sessions ({table.row_count} of {total})" if self.more else f"Sessions ({total})"
+        if self.open_since is not None:
+            title += f" · one in progress since {self.open_since:%a %H:%M}, in Session (F2)"
+        table.border_title = title
 
     def _read_detail_shown(self) -> None:
         """After the first page: the selected session (kept if it is still there) in full."""

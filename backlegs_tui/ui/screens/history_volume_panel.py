@@ -30,7 +30,7 @@ class VolumeRead(Message):
 class VolumePanel(AppAccess, VerticalScroll):
     """The volume view in a scrolling box; `week` is the Monday it ends with (None: this week)."""
 
-    def __init__(self, *, id: str | None = None) -> None:  # noqa: A002 - Textual's name
+    def __init__(self, *, id: str | None = None) -> None:
         super().__init__(VolumeView("Loading…", id="volume-view"), VolumeTrend(id="volume-trend"), id=id)
         self.week: date | None = None
         self.weeks: list[WeekVolume] = []

@@ -10,7 +10,7 @@ from pathlib import Path
 from backlegs_tui.domain.plan_checks import CheckStatus, PlanCheck
 from backlegs_tui.store.repository import Repository
 from backlegs_tui.ui.app import BacklegsApp
-from backlegs_tui.ui.dialogs import FormDialog
+from backlegs_tui.ui.dialogs import FormDialog, PickerDialog
 from backlegs_tui.ui.widgets.plan_checks_view import ordered
 from backlegs_tui.ui.widgets.plan_fit import clip
 from backlegs_tui.ui.widgets.plan_schedule import day_text
@@ -98,3 +98,13 @@ async def test_the_week_and_the_plan_fit_80_columns(migrated_db: Path, clock) ->
             assert any(target in line and rest in line for line in text.splitlines()), target
         assert "Front squat, Goblet…" in text and "Goblet sq " not in text
         assert detail_title(app) == SAMPLE
+
+
+async def test_the_exercise_picker_keeps_its_keys_in_view_at_80x24(migrated_db: Path, clock) -> None:
+    app = make_app(migrated_db, clock)
+    async with app.run_test(size=SMALL) as pilot:
+        await ready(pilot)
+        await pilot.press("a")  # the whole catalogue to pick from: the list scrolls
+        await wait_for(pilot, lambda: isinstance(app.screen, PickerDialog), "the exercise picker")
+        await settle(pilot)
+        assert shows(app, "Add which exercise?", "Enter: pick   Esc: cancel")

@@ -45,6 +45,29 @@ class Dialog(ModalScreen[Any]):
     def action_cancel(self) -> None:
         self.dismiss(None)
 
+    FIT = ""
+    """The part that scrolls when the box does not fit (a selector): it is capped so that
+    the box (at most 90% of the screen) keeps everything else, its keys above all."""
+
+    def on_mount(self) -> None:
+        self.call_after_refresh(self._fit)
+
+    def on_resize(self) -> None:
+        self.call_after_refresh(self._fit)
+
+    def _fit(self) -> None:
+        """Cap the scrolling part at the screen's height less everything else in the box."""
+        scroll = next(iter(self.query(self.FIT)), None) if self.FIT else None
+        box = scroll.parent if scroll is not None else None
+        if scroll is None or not isinstance(box, Widget) or not box.size.width:
+            return
+        others = sum(
+            w.outer_size.height + w.styles.margin.top + w.styles.margin.bottom
+            for w in box.children if w is not scroll and w.display
+        )
+        room = int(self.size.height * 0.9) - box.styles.gutter.height - others
+        scroll.styles.max_height = max(2, room)
+
 
 class ConfirmDialog(Dialog):
     """Asks a yes/no question; y or Enter confirms, n or Escape cancels."""
@@ -105,6 +128,7 @@ class FormDialog(Dialog):
     DEFAULT_CSS = """
     FormDialog #form-fields { height: auto; scrollbar-size-vertical: 1; }
     """
+    FIT = "VerticalScroll"
 
     def compose(self) -> ComposeResult:
         # the fields scroll when they do not all fit (8 of them at 80x24): the title, the
@@ -119,26 +143,6 @@ class FormDialog(Dialog):
                                     compact=True)
             yield Static("", id="form-error", classes="error")
             yield Static(self.hint, classes="hint")
-
-    def on_mount(self) -> None:
-        self.call_after_refresh(self._fit)
-
-    def on_resize(self) -> None:
-        self.call_after_refresh(self._fit)
-
-    def _fit(self) -> None:
-        """Cap the scrolling fields so that the box (at most 90% of the screen) keeps its
-        title, error line and hint: the screen's height less everything but the fields."""
-        scroll = next(iter(self.query(VerticalScroll)), None)
-        box = scroll.parent if scroll is not None else None
-        if scroll is None or not isinstance(box, Widget) or not box.size.width:
-            return
-        others = sum(
-            w.outer_size.height + w.styles.margin.top + w.styles.margin.bottom
-            for w in box.children if w is not scroll and w.display
-        )
-        room = int(self.size.height * 0.9) - box.styles.gutter.height - others
-        scroll.styles.max_height = max(2, room)
 
     def show_error(self, text: str) -> None:
         """The one error line (under the fields, above the keys); the fields make room."""
@@ -236,6 +240,8 @@ class PickerDialog(Dialog):
                 yield Input(placeholder="type to search", id="picker-search")
             yield OptionList(*self._options(""), id="picker-list")
             yield Static("↑↓ choose   Enter: pick   Esc: cancel", classes="hint")
+
+    FIT = "OptionList"
 
     def on_mount(self) -> None:
         options = self.query_one(OptionList)

@@ -37,6 +37,13 @@ class PlanChecksView(Static):
         self.update(Content("\n").join(lines))
         return f"{warnings} to fix" if warnings else "all good"
 
+    def on_resize(self) -> None:
+        # the lines wrap to the box's width only at layout: the box's "↓ N more" is counted
+        # again once this widget has its height (else it raced the layout: 4 or 5 more)
+        box = self.parent
+        if isinstance(box, ChecksBox):
+            box.call_after_refresh(box.mark)
+
 
 class ChecksBox(VerticalScroll):
     """The checks' scrolling box: its subtitle is the summary and, when lines are out of
@@ -46,17 +53,18 @@ class ChecksBox(VerticalScroll):
 
     def set_summary(self, summary: str) -> None:
         self.summary = summary
-        self._mark()
-        self.call_after_refresh(self._mark)
+        self.mark()
+        self.call_after_refresh(self.mark)
 
-    def _mark(self) -> None:
+    def mark(self) -> None:
+        """The subtitle: the summary and how many lines are out of view below."""
         below = int(self.max_scroll_y - self.scroll_y)
         more = f"↓ {below} more" if below > 0 else ""
         self.border_subtitle = " · ".join(p for p in (self.summary, more) if p)
 
     def watch_scroll_y(self, old: float, new: float) -> None:
         super().watch_scroll_y(old, new)
-        self._mark()
+        self.mark()
 
     def on_resize(self) -> None:
-        self.call_after_refresh(self._mark)
+        self.call_after_refresh(self.mark)

@@ -7,31 +7,42 @@ cause is one line on stderr. Exit code 2 either way, never a traceback.
 from __future__ import annotations
 
 import argparse
+import importlib
 import os
 import sys
 from collections.abc import Sequence
+from types import ModuleType
 
 from .. import __version__
 from ..domain.text import printable
 from ..store.schema import QuickCheck, ServerUrl, StoreError, check_db
-from . import backup, calc, export, importing, plan, report, restore, serve
 from .common import add_db_option, db_path
 from .errors import EXIT_USAGE, CliError
 
-# subcommand name -> module with add_parser(subparsers) and run(args); in the order of --help
+# subcommand name -> its module (add_parser(subparsers), run(args)); in the order of --help
 SUBCOMMANDS = {
-    "import": importing,
-    "export": export,
-    "backup": backup,
-    "restore": restore,
-    "calc": calc,
-    "plan": plan,
-    "report": report,
-    "serve": serve,
+    "import": "importing",
+    "export": "export",
+    "backup": "backup",
+    "restore": "restore",
+    "calc": "calc",
+    "plan": "plan",
+    "report": "report",
+    "serve": "serve",
 }
 
 
-def build_parser() -> argparse.ArgumentParser:
+def _command(name: str) -> ModuleType:
+    return importlib.import_module(f".{SUBCOMMANDS[name]}", __package__)
+
+
+def _wants_commands(argv: Sequence[str]) -> bool:
+    """True when the arguments may name a subcommand or ask for help: then the subcommands'
+    own parsers are built (opening the app imports none of their modules: start-up)."""
+    return any(a in SUBCOMMANDS or a in ("-h", "--help") for a in argv)
+
+
+def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="backlegs",
         description="A keyboard-driven terminal workout logger for lifters who train back and legs.",
@@ -45,8 +56,12 @@ def build_parser() -> argparse.ArgumentParser:
         help="open a throwaway database filled with 16 weeks of demo training",
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for command in SUBCOMMANDS.values():
-        command.add_parser(sub)
+    full = _wants_commands(sys.argv[1:] if argv is None else argv)
+    for name in SUBCOMMANDS:
+        if full:
+            _command(name).add_parser(sub)
+        else:
+            sub.add_parser(name)  # never parsed: no argument names it
     return parser
 
 
@@ -89,7 +104,7 @@ def _database_error(exc: BaseException) -> bool:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
+    parser = build_parser(argv)
     args = parser.parse_args(argv)
     try:
         if args.command is None:
@@ -97,9 +112,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.demo:
             # the demo database is only for the app; a command on it would touch the real one
             raise CliError(f"--demo only opens the app; use --db PATH with {args.command}")
-        command = SUBCOMMANDS.get(args.command)
-        if command is not None:
-            return command.run(args)
+        if args.command in SUBCOMMANDS:
+            return _command(args.command).run(args)
     except (StoreError, CliError) as exc:
         print(f"backlegs: {printable(str(exc))}", file=sys.stderr)
         return EXIT_USAGE

@@ -86,3 +86,18 @@ async def test_coming_back_reads_only_what_changed(migrated_db: Path, clock) -> 
         await settle(pilot)
         actions = {getattr(k, "action", None) for k in footer.query("FooterKey")}
         assert any(str(a).startswith("step_exercise") for a in actions), actions
+
+
+async def test_the_other_modes_styles_are_read_after_the_start_screen_not_before_the_first_frame(
+    migrated_db: Path, clock
+) -> None:
+    """Start-up: the first frame parses the app's styles only; Plan's and History's are read
+    once the start screen is idle, so that their first show re-parses nothing."""
+    base = Path(BacklegsApp.__module__.replace(".", "/")).parent
+    assert BacklegsApp.CSS_PATH == "app.tcss"
+    app = BacklegsApp(db_path=migrated_db, clock=clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        later = [str((Path(__file__).parent.parent / base / rel).resolve()) for rel in app.LATER_CSS]
+        assert all(Path(p).is_file() for p in later)
+        await wait_for(pilot, lambda: all(app.stylesheet.has_source(p, "") for p in later), "the other modes' styles")
+        assert shows(app, "Start a session")

@@ -75,15 +75,12 @@ class BacklegsApp(App[int]):
     """backlegs: log back-and-legs training from the keyboard."""
 
     TITLE = "backlegs"
-    # the mode screens' styles too, read once with the app's: a screen's first show then
-    # finds them read (Textual re-parses every style it knows when a screen brings new ones)
-    CSS_PATH = [
-        "app.tcss",
-        "screens/session/session.tcss",
-        "screens/plan.tcss",
-        "screens/history.tcss",
-        "widgets/history_fatigue.tcss",
-    ]
+    # the app's styles only: the first frame parses no screen's. Session brings its own when it
+    # is installed; the other modes' are read once the start screen is up and idle
+    # (`_read_mode_css`), so that a mode's first show finds them read (Textual re-parses every
+    # style it knows when a screen brings new ones)
+    CSS_PATH = "app.tcss"
+    LATER_CSS = ("screens/plan.tcss", "screens/history.tcss", "widgets/history_fatigue.tcss")
     MODES = {mode: _mode_screen(mode) for mode in MODE_SCREENS}
     START_MODE = "session"
     # F1-F3 jump to a mode; where the F-keys are taken (GNOME Terminal's F1, a Mac without
@@ -190,8 +187,21 @@ class BacklegsApp(App[int]):
         if self.jobs.pending():
             return
         self._settle_heap.stop()
+        self._read_mode_css()
         gc.collect()
         gc.freeze()
+
+    def _read_mode_css(self) -> None:
+        """The other modes' styles, read while the lifter looks at the start screen (one
+        re-parse, ~30 ms) rather than before the first frame or on a mode's first show."""
+        base = Path(__file__).parent
+        paths = [(base / rel).resolve() for rel in self.LATER_CSS]
+        new = [path for path in paths if not self.stylesheet.has_source(str(path), "")]
+        for path in new:
+            self.stylesheet.read(path)
+        if new:
+            self.stylesheet.reparse()
+            self.stylesheet.update(self)
 
     def mode_screens(self) -> Iterable[Screen]:
         """The mode screens created so far (a mode not yet shown has none)."""

@@ -132,7 +132,7 @@ async def test_progress_switches_exercise_and_range(migrated_db: Path, clock) ->
         for line in (
             "Best e1RM             138.5 kg from 112.5 kg x 5 @8",
             "Most reps at a weight 112.5 kg x 5 @8",
-            "since 2025-11-24: 11 sessions, 123.5 kg → 138.5 kg",
+            "since 2026-10-19: 11 sessions, 123.5 kg → 138.5 kg",  # the first session, not the range
             "2026-11-23  112.5 kg x 5 @8",
         ):
             assert line in shown, line

@@ -62,6 +62,8 @@ class ProgressView(Vertical):
         title = self.query_one("#progress-title", Static)
         if rated:
             first, last = rated[0].value or 0, rated[-1].value or 0
+            if since is not None and points[0].day > since:  # where the data starts, not the range
+                span = f"since {points[0].day:%Y-%m-%d}"
             title.update(
                 Content.from_markup(
                     "[b]Best e1RM[/b] $span: $n sessions, $first → $last ($change)",

@@ -215,9 +215,13 @@ def test_body_weight_lookup() -> None:
     from backlegs_tui.domain.loads import body_weight_lookup, with_effective_loads
 
     at = body_weight_lookup([(date(2026, 1, 1), 80.0), (date(2026, 2, 1), 78.0)])
-    assert at(datetime(2025, 12, 31)) is None and at(date(2026, 1, 15)) == 80.0 and at(datetime(2026, 3, 1)) == 78.0
+    # before the first weigh-in: the first weigh-in (one rule for records, last time, volume)
+    assert at(datetime(2025, 12, 31)) == 80.0 and at(date(2026, 1, 15)) == 80.0 and at(datetime(2026, 3, 1)) == 78.0
+    assert at(None) is None and body_weight_lookup([])(date(2026, 1, 15)) is None  # nothing logged: no guess
     out = with_effective_loads(LoadKind.ASSISTED, [entry(20, 8), replace_when(entry(20, 8), datetime(2025, 1, 1))], at)
-    assert [s.weight_kg for s in out] == [58.0, 0.0]
+    assert [s.weight_kg for s in out] == [58.0, 60.0]
+    none = with_effective_loads(LoadKind.ASSISTED, [entry(20, 8)], body_weight_lookup([]))
+    assert [s.weight_kg for s in none] == [0.0]
 
 
 def replace_when(s: SetEntry, when: datetime) -> SetEntry:

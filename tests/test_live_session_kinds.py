@@ -163,3 +163,23 @@ def test_last_times_e1rm_uses_the_body_weight_of_that_day(repo: Repository, cloc
     live.body_weights = [(date(2026, 1, 1), 70.0)]
     live.apply("body_weight", 81.0)  # logged during the session: today's entry follows
     assert live.body_kg_on(clock()) == 81.0 and live.body_kg_on(when) == 70.0
+
+
+def test_pull_ups_done_before_the_first_weigh_in_count_for_records_as_for_last_time(repo: Repository, clock) -> None:
+    """Found by hand on the demo: last time's BW + 10 x 7 showed an e1RM from the first
+    weigh-in while the finish summary called today's weaker BW + 10 x 6 a first-time record.
+    One rule: before the first weigh-in, the first weigh-in."""
+    from datetime import timedelta
+
+    from backlegs_tui.domain.model import SetEntry
+
+    pull = repo.exercise_by_name("Pull-up")
+    then = clock() - timedelta(days=3)
+    sid = repo.create_past_session(then, name="Pull")
+    repo.log_past_set(sid, SetEntry(pull.id, SetType.WORKING, 10, 7, 8.0, logged_at=then + timedelta(minutes=2)))
+    repo.log_body_weight(clock().date(), 82.0)  # the first weigh-in: today
+    live = session_with(repo, clock, "Pull-up")
+    message = live.commit(repo, live.enter(EntryInput("10", "6", "8"))).message
+    assert message == "✓ Set 1 saved: BW + 10 kg x 6 @8"  # 92 x 6 beats nothing: 92 x 7 came first
+    report = live.summary(live.bests().run(repo), clock())
+    assert not any(r.exercise == "Pull-up" for r in report.records), report.records

@@ -139,15 +139,18 @@ def with_effective_loads(
 
 
 def body_weight_lookup(weights: Sequence[tuple[date, float]]) -> Callable[[datetime | date | None], float | None]:
-    """A function giving the latest of `weights` ((day, kg), oldest first) on or before a
-    date-time; None before the first or for None."""
+    """A function giving the body weight as of a date-time: the latest of `weights` ((day,
+    kg), oldest first) on or before it, else the earliest logged (a pull-up done before the
+    first weigh-in counts from the first weigh-in). None for None or with no weight logged:
+    then nothing is guessed. One rule for the live records, last time's e1RM, History's
+    volume and records, and the fatigue analysis."""
     days = [d for d, _ in weights]
 
     def at(when: datetime | date | None) -> float | None:
-        if when is None:
+        if when is None or not weights:
             return None
         day = when.date() if isinstance(when, datetime) else when
         i = bisect_right(days, day)
-        return weights[i - 1][1] if i else None
+        return weights[i - 1][1] if i else weights[0][1]
 
     return at

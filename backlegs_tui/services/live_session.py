@@ -304,10 +304,7 @@ class LiveSession:
         """The body weight logged as of a past day (last time's sets: their e1RM): the
         nearest earlier entry of the log, else its earliest; None when none is logged (never
         today's weight for an old session, never a guess)."""
-        if when is None or not self.body_weights:
-            return None
-        then = body_weight_lookup(self.body_weights)(when)
-        return then if then is not None else self.body_weights[0][1]
+        return body_weight_lookup(self.body_weights)(when)
 
     def last_sets(self, item: SessionItem | None = None) -> list[SetEntry]:
         item = item if item is not None else self.current_item()

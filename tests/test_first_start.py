@@ -259,3 +259,25 @@ async def test_a_failed_save_is_one_line_and_the_answers_stay(migrated_db: Path,
         await wait_for(pilot, lambda: shows(app, "Could not save the first-start answers"), "the failure")
         assert _wizard(app) is not None and shows(app, "step 3 of 3", "Monday", "Thursday")
     assert _saved(migrated_db)[0].first_start == ""
+
+
+async def test_keys_typed_ahead_of_enter_in_the_wizard_go_to_the_next_field(migrated_db: Path, clock) -> None:
+    """As in every form: `kg Enter 25` typed before the app has handled the first key puts
+    25 in the bar field, not 'kg25' in the unit field."""
+    from textual import events
+    from textual.widgets import Input
+
+    from backlegs_tui.ui.app import BacklegsApp
+
+    from .session_helpers import wait_for
+
+    app = BacklegsApp(db_path=migrated_db, clock=clock, first_start=True)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for(pilot, lambda: _wizard(app) is not None and app.focused is not None, "the wizard")
+        for key, char in [("k", "k"), ("g", "g"), ("enter", "\r"), ("2", "2"), ("5", "5")]:
+            event = events.Key(key, char)
+            event.set_sender(app)
+            app._driver.send_message(event)  # no wait between keys, as a terminal sends them
+        wizard = _wizard(app)
+        await wait_for(pilot, lambda: wizard.query_one("#w-bar", Input).value == "25", "25 in the bar field")
+        assert wizard.query_one("#w-unit", Input).value == "kg"

@@ -63,7 +63,7 @@ def test_apply_keeps_the_period_settings() -> None:
 
 def _visible(dialog: SettingsDialog, field: Input) -> bool:
     """The field lies inside the scrolling part of the form as it is drawn now."""
-    box = dialog.query_one("#settings-fields").region
+    box = dialog.query_one("#form-fields").region
     return field.region.height > 0 and box.contains_region(field.region)
 
 

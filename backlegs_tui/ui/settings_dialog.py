@@ -9,9 +9,7 @@ from dataclasses import replace
 from datetime import date, timedelta
 from typing import Any
 
-from textual import events, on
-from textual.app import ComposeResult
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual import on
 from textual.widgets import Input, Label, Static
 
 from ..domain.model import Settings, Unit
@@ -149,10 +147,6 @@ class SettingsDialog(FormDialog):
     scroll (at 80x24 they do not all fit): Tab and Enter move the focus, and the focused field
     is scrolled into view."""
 
-    DEFAULT_CSS = """
-    SettingsDialog #settings-fields { height: auto; max-height: 60vh; scrollbar-size-vertical: 1; }
-    """
-
     def __init__(self, s: Settings) -> None:
         bar, plates = _inventory(s, s.unit)
         super().__init__(
@@ -168,22 +162,6 @@ class SettingsDialog(FormDialog):
         )
         self.settings = s
         self.unit = s.unit
-
-    def compose(self) -> ComposeResult:
-        with Vertical():
-            yield Static(self.title_text, classes="title", markup=False)
-            with VerticalScroll(id="settings-fields", can_focus=False):
-                for f in self.fields:
-                    with Horizontal():
-                        yield Label(f.label)
-                        yield Input(f.value, placeholder=f.placeholder, id=f"f-{f.key}", select_on_focus=True,
-                                    compact=True)
-            yield Static("", id="form-error", classes="error")
-            yield Static(self.hint, classes="hint")
-
-    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
-        """The field focused (Tab, Enter, a message's field) is scrolled into view."""
-        event.widget.scroll_visible(animate=False)
 
     def action_submit(self) -> None:
         out: dict[str, Any] = {}

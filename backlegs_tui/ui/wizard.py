@@ -19,6 +19,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
 from textual import on
+from textual.actions import SkipAction
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -122,6 +123,7 @@ class FirstStartWizard(ModalScreen[None]):
         Binding("escape", "skip", "Skip (never asked again)", id="wizard.skip"),
         Binding("ctrl+n", "next", "Next", id="wizard.next", priority=True),
         Binding("ctrl+b", "back", "Back", id="wizard.back", priority=True),
+        Binding("enter", "enter_field", "Next field", show=False, priority=True, id="wizard.enter"),
     ]
 
     def __init__(self, settings: Settings) -> None:
@@ -252,12 +254,16 @@ class FirstStartWizard(ModalScreen[None]):
 
     # ---- step 1: the gym -------------------------------------------------------------------
 
-    @on(Input.Submitted)
-    def _enter(self, event: Input.Submitted) -> None:
+    def action_enter_field(self) -> None:
+        """Enter in the first step's fields moves on as the key arrives (keys typed ahead
+        land in the next field, as in every form); elsewhere Enter is the widget's own."""
         order = ["w-unit", "w-bar", "w-plates"]
-        idx = order.index(event.input.id or "")
+        focused = self.focused
+        if not isinstance(focused, Input) or focused.id not in order:
+            raise SkipAction()
+        idx = order.index(focused.id)
         if idx + 1 < len(order):
-            self.query_one(f"#{order[idx + 1]}", Input).focus()
+            self.set_focus(self.query_one(f"#{order[idx + 1]}", Input))
         else:
             self.action_next()
 

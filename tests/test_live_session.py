@@ -320,6 +320,11 @@ def test_the_finish_question_tells_lifts_not_started_from_part_done(repo: Reposi
     assert detail == f"Not started: {', '.join(others)}.\nPart done: Barbell back squat 2 of 4 sets."
     title, _ = finish_question(left[:2], live.done)
     assert title == "Finish with 1 planned lift not started; Barbell back squat 2 of 4 sets?"
+    # with the plan's range (3-4 sets): said as the plan says it, and 3 sets is done
+    title, detail = finish_question(left[:2], live.done, live.min_sets)
+    assert title == "Finish with 1 planned lift not started; Barbell back squat 2 of 3-4 sets?"
+    log(repo, live, entry("100", "5", "8"))
+    assert "Barbell back squat" not in [it.exercise_name for it in live.unfinished()]
 
 
 def test_discard(repo: Repository, live: LiveSession) -> None:

@@ -321,8 +321,8 @@ class LiveSession:
         return f"{low}-{text}" if low is not None and low < item.sets_planned else text
 
     def unfinished(self) -> list[SessionItem]:
-        """Planned lifts with working sets left."""
-        return [it for it in self.state.items if self.done(it) < it.sets_planned]
+        """Planned lifts short of the plan's fewest sets (3 sets of a 3-4 plan is done)."""
+        return [it for it in self.state.items if self.done(it) < self.min_sets.get(it.id, it.sets_planned)]
 
     def rampable(self, item: SessionItem | None) -> bool:
         """A barbell compound (with a bar to ramp from) gets a warm-up ramp."""
@@ -1030,24 +1030,32 @@ def set_line(s: SetEntry, settings: Settings, kind: LoadKind | None = None) -> s
     return (f"{s.set_type.short} " if s.set_type.short else "") + out
 
 
-def finish_question(items: Sequence[SessionItem], done: Callable[[SessionItem], int]) -> tuple[str, str]:
+def finish_question(
+    items: Sequence[SessionItem], done: Callable[[SessionItem], int], least: Mapping[int, int] | None = None,
+) -> tuple[str, str]:
     """The question (and its detail) when planned lifts are left at the finish, telling the
     lifts not started from those part done: `Finish with 5 planned lifts not started; Pull-up
     2 of 4 sets?` (never `6 planned lifts not done` when one of them was half done)."""
+    least = least or {}
+
+    def planned(it: SessionItem) -> str:  # "3-4" where the plan gives a range
+        low = least.get(it.id, it.sets_planned) if it.id is not None else it.sets_planned
+        return f"{low}-{it.sets_planned}" if low < it.sets_planned else str(it.sets_planned)
+
     fresh = [it for it in items if done(it) == 0]
     part = [it for it in items if 0 < done(it) < it.sets_planned]
     parts = []
     if fresh:
         parts.append(f"{plural(len(fresh), 'planned lift')} not started")
     if len(part) == 1:
-        parts.append(f"{part[0].exercise_name} {done(part[0])} of {plural(part[0].sets_planned, 'set')}")
+        parts.append(f"{part[0].exercise_name} {done(part[0])} of {planned(part[0])} sets")
     elif part:
         parts.append(f"{len(part)} lifts part done")
     detail = []
     if fresh:
         detail.append("Not started: " + ", ".join(it.exercise_name for it in fresh) + ".")
     if part:
-        detail.append("Part done: " + ", ".join(f"{it.exercise_name} {done(it)} of {it.sets_planned} sets" for it in part) + ".")
+        detail.append("Part done: " + ", ".join(f"{it.exercise_name} {done(it)} of {planned(it)} sets" for it in part) + ".")
     return f"Finish with {'; '.join(parts)}?", "\n".join(detail)
 
 

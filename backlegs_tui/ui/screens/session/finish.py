@@ -91,7 +91,7 @@ class FinishKeys:
                 self.panel.message("Finish cancelled: the session is still open")
 
         if left:
-            self.app.push_screen(sets_left_question(finish_question(left, live.done)), go_on)
+            self.app.push_screen(sets_left_question(finish_question(left, live.done, live.min_sets)), go_on)
         else:
             go_on()
 

@@ -162,7 +162,9 @@ class FormDialog(Dialog):
         else:
             self.action_submit()
 
-    def action_submit(self) -> None:
+    def parsed(self) -> dict[str, Any] | None:
+        """Every field's value by its parser; None after showing the first field's error
+        (and focusing that field)."""
         out: dict[str, Any] = {}
         for f in self.fields:
             widget = self.query_one(f"#f-{f.key}", Input)
@@ -171,8 +173,13 @@ class FormDialog(Dialog):
             except InputError as exc:
                 self.show_error(str(exc))
                 widget.focus()
-                return
-        self.dismiss(out)
+                return None
+        return out
+
+    def action_submit(self) -> None:
+        out = self.parsed()
+        if out is not None:
+            self.dismiss(out)
 
 
 def _optional_int(lo: int, hi: int, what: str) -> Callable[[str], int | None]:

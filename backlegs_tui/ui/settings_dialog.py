@@ -5,12 +5,13 @@ switching the unit field to lb shows the lb bar and plates, labelled (lb), at on
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date, timedelta
 from typing import Any
 
 from textual import on
-from textual.widgets import Input, Label, Static
+from textual.widgets import Input, Label
 
 from ..domain.model import Settings, Unit
 from ..domain.validation import InputError
@@ -128,10 +129,24 @@ def check_period(values: dict[str, Any]) -> str | None:
     return None
 
 
+def inventory_text(bar: float, plates: Sequence[float]) -> tuple[str, str]:
+    """A bar and plates as the forms show them: ("20", "25 20 15 10")."""
+    return f"{bar:g}", " ".join(f"{p:g}" for p in plates)
+
+
 def _inventory(s: Settings, unit: Unit) -> tuple[str, str]:
     """The bar and the plates kept for `unit`, as the form shows them."""
-    bar, plates = (s.bar_kg, s.plates_kg) if unit is Unit.KG else (s.bar_lb, s.plates_lb)
-    return f"{bar:g}", " ".join(f"{p:g}" for p in plates)
+    return inventory_text(*((s.bar_kg, s.plates_kg) if unit is Unit.KG else (s.bar_lb, s.plates_lb)))
+
+
+def typed_unit(text: str, current: Unit) -> Unit | None:
+    """The unit a unit field now says when it is another than `current` (the bar and plates
+    then follow it); None while half typed or unchanged."""
+    try:
+        unit = _unit(text)
+    except InputError:
+        return None
+    return None if unit is current else unit
 
 
 def bar_label(unit: Unit) -> str:
@@ -164,19 +179,12 @@ class SettingsDialog(FormDialog):
         self.unit = s.unit
 
     def action_submit(self) -> None:
-        out: dict[str, Any] = {}
-        error = self.query_one("#form-error", Static)
-        for f in self.fields:
-            widget = self.query_one(f"#f-{f.key}", Input)
-            try:
-                out[f.key] = f.parse(widget.value)
-            except InputError as exc:
-                error.update(str(exc))
-                widget.focus()
-                return
+        out = self.parsed()
+        if out is None:
+            return
         problem = check_period(out)
         if problem is not None:
-            error.update(problem)
+            self.show_error(problem)
             self.query_one("#f-deload_every_weeks", Input).focus()
             return
         if not self.settings.mesocycle_start and (
@@ -189,11 +197,8 @@ class SettingsDialog(FormDialog):
 
     @on(Input.Changed, "#f-unit")
     def _unit_typed(self, event: Input.Changed) -> None:
-        try:
-            unit = _unit(event.value)
-        except InputError:
-            return
-        if unit is self.unit:
+        unit = typed_unit(event.value, self.unit)
+        if unit is None:
             return
         self.unit = unit
         bar, plates = _inventory(self.settings, unit)

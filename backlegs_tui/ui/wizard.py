@@ -18,6 +18,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
+from rich.segment import Segment
 from textual import on
 from textual.actions import SkipAction
 from textual.app import ComposeResult
@@ -25,8 +26,10 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.screen import ModalScreen
+from textual.strip import Strip
 from textual.widgets import (
     Button,
+    Checkbox,
     ContentSwitcher,
     Input,
     Label,
@@ -34,9 +37,6 @@ from textual.widgets import (
     SelectionList,
     Static,
 )
-from rich.segment import Segment
-from textual.strip import Strip
-from textual.widgets import Checkbox
 from textual.widgets.option_list import OptionDoesNotExist
 from textual.widgets.selection_list import Selection
 
@@ -55,7 +55,15 @@ from ..services.first_start import (
 )
 from .jobs import JobFailed
 from .messages import SettingsSaved
-from .settings_dialog import _bar, _plates, _unit, bar_label, plates_label
+from .settings_dialog import (
+    _bar,
+    _plates,
+    _unit,
+    bar_label,
+    inventory_text,
+    plates_label,
+    typed_unit,
+)
 
 if TYPE_CHECKING:
     from .app import BacklegsApp
@@ -111,8 +119,7 @@ def offer_first_start(app: BacklegsApp) -> None:
 
 
 def _inventory_text(unit: Unit) -> tuple[str, str]:
-    bar, plates = defaults_for(unit)
-    return f"{bar:g}", " ".join(f"{p:g}" for p in plates)
+    return inventory_text(*defaults_for(unit))
 
 
 class FirstStartWizard(ModalScreen[None]):
@@ -269,11 +276,8 @@ class FirstStartWizard(ModalScreen[None]):
 
     @on(Input.Changed, "#w-unit")
     def _unit_typed(self, event: Input.Changed) -> None:
-        try:
-            unit = _unit(event.value)
-        except InputError:
-            return
-        if unit is self.unit:
+        unit = typed_unit(event.value, self.unit)
+        if unit is None:
             return
         self.unit = unit
         bar, plates = _inventory_text(unit)

@@ -193,17 +193,26 @@ def _monday(day: date) -> date:
     return day - timedelta(days=day.weekday())
 
 
-def mesocycle_week(day: date, settings: Settings) -> int | None:
-    """The week of the mesocycle `day` falls in (1-based), or None before it started or
-    without one."""
-    if not settings.mesocycle_start or settings.mesocycle_weeks < 1:
+def _weeks_since_mesocycle_start(day: date, settings: Settings) -> int | None:
+    """Whole weeks from the mesocycle's first Monday to `day`'s (0 in its first week); None
+    without a mesocycle, with an unreadable start, or before it."""
+    if not settings.mesocycle_start:
         return None
     try:
         start = _monday(date.fromisoformat(settings.mesocycle_start))
     except ValueError:
         return None
     weeks = (_monday(day) - start).days // 7
-    return None if weeks < 0 else weeks % settings.mesocycle_weeks + 1
+    return None if weeks < 0 else weeks
+
+
+def mesocycle_week(day: date, settings: Settings) -> int | None:
+    """The week of the mesocycle `day` falls in (1-based), or None before it started or
+    without one."""
+    weeks = _weeks_since_mesocycle_start(day, settings)
+    if weeks is None or settings.mesocycle_weeks < 1:
+        return None
+    return weeks % settings.mesocycle_weeks + 1
 
 
 def is_deload_week(day: date, settings: Settings) -> bool:
@@ -216,11 +225,5 @@ def is_deload_week(day: date, settings: Settings) -> bool:
         except ValueError:
             pass
     n = settings.deload_every_weeks
-    if n < 1 or not settings.mesocycle_start:
-        return False
-    try:
-        start = _monday(date.fromisoformat(settings.mesocycle_start))
-    except ValueError:
-        return False
-    weeks = (_monday(day) - start).days // 7
-    return weeks >= 0 and (weeks + 1) % n == 0
+    weeks = _weeks_since_mesocycle_start(day, settings) if n >= 1 else None
+    return weeks is not None and (weeks + 1) % n == 0

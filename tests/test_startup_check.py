@@ -88,3 +88,32 @@ def test_start_checks_off_the_main_thread_and_runs_the_app_after_the_check(tmp_p
     with pytest.raises(Refused):
         main(["--db", str(db)])
     assert events == ["check in backlegs-quick-check", "check done", "App.run"]
+
+
+# what the first frame may import: the CLI's entry, the app and its splash screen. The rest
+# (the model's dataclasses, the job runner, the keymap's TOML parser, the mode screens,
+# SQLAlchemy, the charts' numpy) is imported after it, in the store's thread or on first use
+LATER = (
+    "backlegs_tui.domain.model", "backlegs_tui.ui.jobs", "backlegs_tui.ui.messages",
+    "backlegs_tui.ui.widgets.fatigue_badge", "backlegs_tui.ui.screens", "backlegs_tui.services",
+    "backlegs_tui.store.repository", "backlegs_tui.exchange", "sqlalchemy", "alembic", "tomllib",
+    "numpy", "textual_plot",
+)
+
+
+def test_building_the_app_for_its_first_frame_imports_nothing_it_needs_later(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import sys; from pathlib import Path\n"
+        "from backlegs_tui.cli.entry import build_parser\n"
+        "from backlegs_tui.ui.app import BacklegsApp, SplashScreen\n"
+        f"app = BacklegsApp(db_path=Path({str(tmp_path / 'gym.db')!r}), keymap_file=Path({str(tmp_path / 'none.toml')!r}))\n"
+        "list(SplashScreen().compose())\n"
+        "build_parser([])\n"
+        f"print(sorted(m for m in sys.modules if m.startswith({LATER!r})))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "[]"

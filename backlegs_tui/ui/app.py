@@ -22,15 +22,15 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 from textual.worker import Worker, WorkerState
 
-from ..domain.model import Settings
-from .widgets.fatigue_badge import FatigueWatch
-from .jobs import JobFailed, JobRunner
-from .keys import EXTRA_HELP, binding_ids, key_label, keymap_path, load_keymap, screen_binding_classes
-from .messages import SettingsSaved, StoreReady
-
 if TYPE_CHECKING:
+    from ..domain.model import Settings
     from ..store.repository import Repository
     from .export_dialog import ExchangeDone
+    from .jobs import JobFailed, JobRunner
+    from .messages import SettingsSaved
+    from .widgets.fatigue_badge import FatigueWatch
+
+from .keys import EXTRA_HELP, binding_ids, key_label, keymap_path, load_keymap, screen_binding_classes
 
 _T0 = time.perf_counter()
 
@@ -115,16 +115,50 @@ class BacklegsApp(App[int]):
         self.create_parent = create_parent
         self.repo: Repository | None = repo
         self.clock = clock
-        self.settings = Settings()
+        self._settings: Settings | None = None
         self.store_error: str | None = None
         self._start_mode = start_mode or self.START_MODE
         self.startup_s: float | None = None
-        self.fatigue = FatigueWatch(self)  # the latest fatigue report, for the header badge
+        self._fatigue: FatigueWatch | None = None
         self.keymap_file = keymap_file if keymap_file is not None else keymap_path()
         self.keymap: dict[str, str] = {}  # binding id -> keys, from the lifter's keymap file
         self.keymap_problem: str | None = None
-        # the one door from the UI to the database: every screen submits its reads and writes here
-        self.jobs = JobRunner(self, lambda: self.repo)
+        self._jobs: JobRunner | None = None
+
+    # settings, fatigue and jobs are made on first use, so that the first frame imports none of
+    # their modules (domain.model's dataclasses alone cost ~17 ms: start-up)
+
+    @property
+    def settings(self) -> Settings:
+        """The lifter's settings (the defaults until the store is open)."""
+        if self._settings is None:
+            from ..domain.model import Settings
+
+            self._settings = Settings()
+        return self._settings
+
+    @settings.setter
+    def settings(self, value: Settings) -> None:
+        self._settings = value
+
+    @property
+    def fatigue(self) -> FatigueWatch:
+        """The latest fatigue report, for the header badge."""
+        if self._fatigue is None:
+            from .widgets.fatigue_badge import FatigueWatch
+
+            self._fatigue = FatigueWatch(self)
+        return self._fatigue
+
+    @property
+    def jobs(self) -> JobRunner:
+        """The one door from the UI to the database: every screen submits its reads and
+        writes here."""
+        if self._jobs is None:
+            from .jobs import JobRunner
+
+            self._jobs = JobRunner(self, lambda: self.repo)
+        return self._jobs
 
     # ---- start-up ------------------------------------------------------------------------
 
@@ -160,6 +194,8 @@ class BacklegsApp(App[int]):
         self.exit(2)
 
     def _store_opened(self, repo: Repository) -> None:
+        from .messages import StoreReady
+
         self._apply_keymap()  # the mode screens are imported now: every binding id is known
         self.repo = repo
         self.settings = repo.settings()
@@ -246,6 +282,7 @@ class BacklegsApp(App[int]):
         self.switch_mode(MODE_ORDER[(MODE_ORDER.index(mode) + step) % len(MODE_ORDER)])
 
     def action_settings(self) -> None:
+        from .messages import SettingsSaved
         from .settings_dialog import apply_settings, settings_dialog
 
         def saved(values: dict | None) -> None:
@@ -260,6 +297,8 @@ class BacklegsApp(App[int]):
         new = self.settings = message.settings
         self.fatigue.refresh()
         self.notify(f"Settings saved: weights in {new.unit.value}, bar {new.bar:g} {new.unit.value}")
+        from .messages import StoreReady
+
         for screen in self.mode_screens():
             refresh = getattr(screen, "settings_changed", None)
             if refresh is not None:

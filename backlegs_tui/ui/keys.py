@@ -13,7 +13,6 @@ rest of the file still applies.
 
 from __future__ import annotations
 
-import tomllib
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
@@ -123,6 +122,8 @@ def valid_key(key: str) -> bool:
 
 def parse_keymap(text: str, known: set[str]) -> tuple[dict[str, str], list[str]]:
     """The valid entries of a keymap file's text, and one sentence per problem."""
+    import tomllib  # only when a keymap file exists (start-up)
+
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:

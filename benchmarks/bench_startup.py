@@ -18,6 +18,12 @@ when each marker text first appears, then sends ctrl+q and waits for the exit:
   come back to a mode already open;
 - peak RSS: the child's own `ru_maxrss` from `os.wait4` (whole lifetime, exit included).
 
+Both apps run as installed: with their bytecode cached (pip compiles it at install). A
+machine that sets PYTHONDONTWRITEBYTECODE would otherwise compile backlegs' own modules from
+source at every start while Textual's come compiled from site-packages. The children write
+their bytecode under benchmarks/out/pycache (PYTHONPYCACHEPREFIX) and one untimed start of
+each app fills it; `--no-bytecode` times the from-source starts instead.
+
 Repeated N times (default 5); the report gives medians and the backlegs/minimal ratios.
 The ten-year database (~150k sets, `store.demo`) is built once and cached under
 benchmarks/out/ (git-ignored).
@@ -49,6 +55,8 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 OUT = HERE / "out"
 COLUMNS, LINES = 120, 36
+PYCACHE = OUT / "pycache"
+BYTECODE = True  # cached as after an install (see the module docstring); --no-bytecode: from source
 ANSI = re.compile(rb"\x1b\[[0-9;?<>=]*[ -/]*[@-~]|\x1b[()][0-9A-Za-z]|\x1b[=>PX^_\\]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)")
 CTRL_Q = b"\x11"
 
@@ -120,6 +128,17 @@ def count_sets(path: Path) -> int:
 # ---- one run ---------------------------------------------------------------------------------
 
 
+def child_env() -> dict[str, str]:
+    """The environment of an app under test: the pty's terminal, no devtools, and (unless
+    --no-bytecode) bytecode written to and read from PYCACHE."""
+    env = {**os.environ, "TERM": "xterm-256color", "COLUMNS": str(COLUMNS), "LINES": str(LINES)}
+    env.pop("TEXTUAL", None)  # no devtools
+    if BYTECODE:
+        env.pop("PYTHONDONTWRITEBYTECODE", None)
+        env["PYTHONPYCACHEPREFIX"] = str(PYCACHE)
+    return env
+
+
 def measure(
     argv: Sequence[str], markers: dict[str, str], *, timeout: float = 30.0,
     steps: Sequence[tuple[str, bytes, tuple[str, ...]]] = (),
@@ -128,8 +147,7 @@ def measure(
     to its text in what is drawn after it, quit with ctrl+q, reap."""
     master, slave = pty.openpty()
     fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", LINES, COLUMNS, 0, 0))
-    env = {**os.environ, "TERM": "xterm-256color", "COLUMNS": str(COLUMNS), "LINES": str(LINES)}
-    env.pop("TEXTUAL", None)  # no devtools
+    env = child_env()
     started = time.perf_counter()
     proc = subprocess.Popen(
         list(argv), stdin=slave, stdout=slave, stderr=slave, env=env, cwd=ROOT, close_fds=True, start_new_session=True
@@ -221,6 +239,9 @@ def run_benchmark(db: Path, repeat: int = 5, *, timeout: float = 30.0) -> Report
     """`repeat` alternating starts of each app against `db`."""
     minimal: list[Run] = []
     backlegs: list[Run] = []
+    if BYTECODE:  # one untimed start of each fills the bytecode cache
+        measure(minimal_argv(), MINIMAL_MARKERS, timeout=timeout)
+        measure(backlegs_argv(db), BACKLEGS_MARKERS, timeout=timeout)
     load_before = os.getloadavg()[0]
     for _ in range(repeat):
         minimal.append(measure(minimal_argv(), MINIMAL_MARKERS, timeout=timeout))
@@ -239,7 +260,8 @@ def format_report(r: Report) -> str:
     rss = r.median("backlegs", "peak_rss_mib") / r.median("minimal", "peak_rss_mib")
     data = r.median("backlegs", "plans_shown") / r.median("minimal", "first_frame")
     lines = [
-        f"start-up, median of {r.repeat} ({r.db}: {r.db_sets:,} sets; pty {COLUMNS}x{LINES})",
+        f"start-up, median of {r.repeat} ({r.db}: {r.db_sets:,} sets; pty {COLUMNS}x{LINES}; "
+        f"{'bytecode cached' if BYTECODE else 'compiled from source at each start'})",
         f"{'':28}{'minimal':>12}{'backlegs':>12}{'ratio':>8}",
         f"{'first frame':28}{ms('minimal', 'first_frame'):>12}{ms('backlegs', 'first_frame'):>12}{first:>7.2f}x",
         f"{'first frame, paired runs':28}{'':>12}{'':>12}{paired:>7.2f}x   (median of each run's ratio)",
@@ -265,7 +287,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     p.add_argument("--sets", type=int, default=SETS_TARGET, help="sets in the database (approximately)")
     p.add_argument("--rebuild", action="store_true", help="build the database again")
     p.add_argument("--json", action="store_true", help="print the runs as JSON too")
+    p.add_argument("--no-bytecode", action="store_true",
+                   help="compile from source at each start (as with PYTHONDONTWRITEBYTECODE)")
     args = p.parse_args(argv)
+    global BYTECODE
+    BYTECODE = not args.no_bytecode
     db = build_db(OUT / f"bench-{args.weeks}w-{args.sets}sets-seed{SEED}.db", weeks=args.weeks,
                   sets_target=args.sets, rebuild=args.rebuild)
     report = run_benchmark(db, args.repeat)

@@ -24,7 +24,8 @@ def bench():
     del sys.modules[spec.name]
 
 
-def test_benchmark_runs_on_a_tiny_database(bench, tmp_path: Path) -> None:
+def test_benchmark_runs_on_a_tiny_database(bench, tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.setattr(bench, "BYTECODE", False)  # no untimed starts to fill a cache: quick
     started = time.perf_counter()
     db = bench.build_db(tmp_path / "tiny.db", weeks=2, sets_target=None)
     built = db.stat().st_mtime_ns
@@ -40,3 +41,13 @@ def test_benchmark_runs_on_a_tiny_database(bench, tmp_path: Path) -> None:
     assert "first frame" in text and "peak RSS" in text
     assert time.perf_counter() - started < 15
     assert "paired runs" in text and "load average" in text
+    assert "compiled from source" in text
+
+
+def test_the_apps_run_as_installed_with_their_bytecode_cached(bench, tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.setenv("PYTHONDONTWRITEBYTECODE", "1")  # as on a machine that says so
+    monkeypatch.setattr(bench, "PYCACHE", tmp_path / "pycache")
+    env = bench.child_env()
+    assert "PYTHONDONTWRITEBYTECODE" not in env and env["PYTHONPYCACHEPREFIX"] == str(tmp_path / "pycache")
+    monkeypatch.setattr(bench, "BYTECODE", False)
+    assert bench.child_env()["PYTHONDONTWRITEBYTECODE"] == "1"

@@ -51,3 +51,17 @@ def test_the_apps_run_as_installed_with_their_bytecode_cached(bench, tmp_path: P
     assert "PYTHONDONTWRITEBYTECODE" not in env and env["PYTHONPYCACHEPREFIX"] == str(tmp_path / "pycache")
     monkeypatch.setattr(bench, "BYTECODE", False)
     assert bench.child_env()["PYTHONDONTWRITEBYTECODE"] == "1"
+
+
+def test_first_frame_ends_an_app_at_its_first_frame(bench) -> None:
+    """bench_instructions.py counts up to the first frame: the wrapper must end the app there
+    (exit 0 at once), not leave it running to the timeout."""
+    sys.path.insert(0, str(SCRIPT.parent))
+    try:
+        import bench_instructions
+    finally:
+        sys.path.remove(str(SCRIPT.parent))
+    started = time.perf_counter()
+    argv = [sys.executable, str(bench_instructions.FIRST_FRAME), "minimal-bench", str(SCRIPT.parent / "minimal_app.py")]
+    assert bench_instructions.run_in_pty(argv, SCRIPT.parent, timeout=20) == 0
+    assert time.perf_counter() - started < 15

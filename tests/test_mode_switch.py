@@ -101,3 +101,55 @@ async def test_the_other_modes_styles_are_read_after_the_start_screen_not_before
         assert all(Path(p).is_file() for p in later)
         await wait_for(pilot, lambda: all(app.stylesheet.has_source(p, "") for p in later), "the other modes' styles")
         assert shows(app, "Start a session")
+
+
+async def test_a_modes_first_show_restyles_nothing_and_a_theme_change_still_reaches_every_mode(
+    migrated_db: Path, clock, monkeypatch
+) -> None:
+    """Textual marks a new screen stale, so a mode's first show re-parsed every style twice
+    (and once more later); a mode screen is now born up to date. A theme changed while a mode
+    is away still restyles it when it comes back, and a mode first shown after the change is
+    drawn in the new theme."""
+    from textual.app import App
+    from textual.color import Color
+
+    repo = Repository.open(migrated_db)
+    insert_workouts(repo, [workout(clock.now - timedelta(days=3), "Monday legs")])
+    repo.close()
+    refreshes: list[str] = []
+    refresh_css = App.refresh_css
+
+    def counted(self, *args, **kwargs):  # noqa: ANN001, ANN002, ANN003, ANN202
+        refreshes.append(self.current_mode)
+        return refresh_css(self, *args, **kwargs)
+
+    monkeypatch.setattr(App, "refresh_css", counted)
+    app = BacklegsApp(db_path=migrated_db, clock=clock)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await wait_for(pilot, lambda: shows(app, "Start a session"), "the start screen")
+        await settle(pilot)
+        refreshes.clear()
+        for key, text in (("f1", "Compounds before"), ("f2", "Start a session"), ("f1", "Compounds before")):
+            await pilot.press(key)
+            await wait_for(pilot, lambda text=text: shows(app, text), text)
+            await settle(pilot)
+        assert refreshes == []  # a first show and a return alike
+
+        def background(mode: str) -> Color:
+            return app.get_screen_stack(mode)[0].styles.background
+
+        old = background("plan")
+        app.theme = "textual-light"  # on Plan; Session is away, History not made yet
+        await settle(pilot)
+        await pilot.pause()
+        want = Color.parse(app.get_css_variables()["background"])
+        assert want != old and background("plan") == want
+        refreshes.clear()
+        await pilot.press("f3")  # first shown after the change: made in the new theme
+        await wait_for(pilot, lambda: shows(app, "Sessions (1)"), "History")
+        await settle(pilot)
+        assert refreshes == [] and background("history") == want
+        await pilot.press("f2")  # away during the change: restyled as it comes back
+        await wait_for(pilot, lambda: shows(app, "Start a session"), "Session")
+        await pilot.pause()
+        assert background("session") == want

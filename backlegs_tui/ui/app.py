@@ -23,6 +23,8 @@ from textual.widgets import Footer, Header, Static
 from textual.worker import Worker, WorkerState
 
 if TYPE_CHECKING:
+    from textual.timer import Timer
+
     from ..domain.model import Settings
     from ..store.repository import Repository
     from .export_dialog import ExchangeDone
@@ -124,6 +126,7 @@ class BacklegsApp(App[int]):
         self.keymap: dict[str, str] = {}  # binding id -> keys, from the lifter's keymap file
         self.keymap_problem: str | None = None
         self._jobs: JobRunner | None = None
+        self._settle_heap: Timer | None = None
 
     # settings, fatigue and jobs are made on first use, so that the first frame imports none of
     # their modules (domain.model's dataclasses alone cost ~17 ms: start-up)
@@ -213,17 +216,24 @@ class BacklegsApp(App[int]):
             from .wizard import offer_first_start
 
             offer_first_start(self)
-        self._settle_heap = self.set_interval(0.1, self._freeze_heap_when_idle)
+        self.settle_heap()
+
+    def settle_heap(self) -> None:
+        """Once the reads in flight are done and drawn: collect, then freeze what is alive
+        out of Python's full collections. Called when the start screen is up (what start-up
+        made: modules, Textual, SQLAlchemy, most of the heap) and after each mode's first
+        show (its screen). A full collection walked all of it, ~0.1 s on the ten-year
+        database, and fell at random into a mode switch or a logged set; now it walks what
+        was made since, and the collection runs while the lifter looks at the screen."""
+        if self._settle_heap is None:
+            self._settle_heap = self.set_interval(0.1, self._freeze_heap_when_idle)
 
     def _freeze_heap_when_idle(self) -> None:
-        """Once the start screen's reads are done: collect, then freeze what start-up made
-        (modules, Textual, SQLAlchemy: most of the heap) out of Python's full collections.
-        Each full collection walked all of it, ~0.1 s on the ten-year database, and fell at
-        random into a mode switch or a logged set; now it walks what was made since."""
-        if self.jobs.pending():
+        if self.jobs.pending() or self._settle_heap is None:
             return
         self._settle_heap.stop()
-        self._read_mode_css()
+        self._settle_heap = None
+        self._read_mode_css()  # once: later calls find every file read
         gc.collect()
         gc.freeze()
 

@@ -53,29 +53,33 @@ class ModeScreen(AppAccess, Screen):
     in another program) or the day did: a switch back to a screen whose data is as shown
     costs no read and no redraw."""
 
+    def __init__(self, *args, **kwargs) -> None:  # noqa: ANN002, ANN003 - Screen's own
+        super().__init__(*args, **kwargs)
+        # Born up to date with the app's styles. Textual marks a new screen stale (-1), so the
+        # first switch to a mode re-parsed every style and restyled the screen being left,
+        # twice (`App._init_mode`, then `App.switch_mode`: 40-90 ms before the mode's data),
+        # and left the screen stale still (it was not mounted yet), so one more refresh was
+        # needed once it was shown. A new screen's widgets take their styles as they mount,
+        # its own CSS file is read before the check (`App._load_screen_css`), and a theme
+        # changed while the screen is away still marks it stale: none of those refreshes
+        # changed what is drawn (the snapshot tests agree).
+        self._css_update_count = self.app._css_update_count
+
     def on_store_ready(self, _: StoreReady) -> None:
         self.load()
 
-    css_settled = False
     _shown_once = False
     # (data version, day) read just before this screen's latest read on a resume
     _seen: tuple[int | None, date] | None = None
 
     def on_screen_resume(self) -> None:
-        if not self.css_settled:
-            # Textual leaves a mode's screen marked stale after the CSS refresh of its first
-            # show (the screen was not mounted yet when it ran), so coming back would re-read
-            # all CSS (20-50 ms, more on a busy machine). One refresh while this screen is
-            # shown settles it: just after the frame with its data (the job queue empty, the
-            # results handled), so neither its data nor a key the lifter presses once they
-            # have seen it waits for the refresh.
-            self.css_settled = True
-            self._settle_timer = self.set_interval(0.02, self._settle_when_loaded)
         if self.repo is None:
             return
         day = self.blapp.clock().date()
         first = not self._shown_once
         self._shown_once = True
+        if first:
+            self.blapp.settle_heap()  # this screen's widgets, once its data is drawn
         self.blapp.jobs.submit(self, "check for changes", _data_version, lambda version: DataVersion(version, day, first))
         if first:
             self.resumed()  # queued behind the version read: what it shows is at least as new
@@ -87,18 +91,6 @@ class ModeScreen(AppAccess, Screen):
             return
         if message.version is None or seen != self._seen:
             self.resumed()
-
-    def _settle_when_loaded(self) -> None:
-        if self.repo is not None and self.blapp.jobs.pending():
-            return
-        self._settle_timer.stop()
-        self.call_after_refresh(self._settle_css)  # after the results handled before it
-
-    def _settle_css(self) -> None:
-        if self.app.screen is self:
-            self.app.refresh_css(animate=False)
-        else:
-            self.css_settled = False  # the lifter moved on: settle on the next show
 
     def resumed(self) -> None:
         """The screen is shown again (after a mode switch or a closed dialog): reload."""

@@ -79,7 +79,7 @@ async def test_the_fatigue_tab_shows_verdict_flags_and_picture(db_path: Path, cl
         assert flags.startswith("Flags (3)")
         assert "⚠ Romanian deadlift: e1RM 127 -> 116 kg" in flags
         assert "• Barbell back squat: 140 kg x 5 at RPE 9.5" in flags
-        chart = str(screen.query_one("#fatigue-chart").render())
+        chart = await drawn_chart(pilot, screen)
         assert "Barbell back squat (e1RM)" in chart and "▼" in chart and "○" in chart
         assert ("tab", clock.now.date()) in asked
         assert app.focused is screen.query_one("#fatigue-box")
@@ -101,7 +101,7 @@ async def test_a_pound_lifter_reads_the_picture_in_pounds(db_path: Path, clock, 
         screen = await ready(pilot)
         await pilot.press("f")
         await wait_for(pilot, lambda: "WARNING" in text(screen, "#fatigue-verdict"), "the verdict")
-        chart = str(screen.query_one("#fatigue-chart").render())
+        chart = await drawn_chart(pilot, screen)
         assert "usual 308-324 lb" in chart and " kg" not in chart
 
 
@@ -134,6 +134,14 @@ async def test_a_failed_read_is_one_line(db_path: Path, clock, monkeypatch) -> N
         )
 
 
+async def drawn_chart(pilot, screen) -> str:
+    """The fatigue chart's text once it is laid out: it draws to its width, which is known
+    after the layout that follows its data (a frame after the verdict)."""
+    chart = screen.query_one("#fatigue-chart")
+    await wait_for(pilot, lambda: bool(str(chart.render())), "the fatigue chart drawn")
+    return str(chart.render())
+
+
 async def visit_modes(pilot, app: BacklegsApp) -> dict[str, bool]:
     """Whether the badge shows in each mode (F3, F1, F2)."""
     seen = {}
@@ -157,7 +165,7 @@ async def test_the_real_engine_on_a_history_ending_in_an_overreach(tmp_path: Pat
         await wait_for(pilot, lambda: "WARNING" in text(screen, "#fatigue-verdict"), "the verdict")
         assert "deload" in text(screen, "#fatigue-verdict")
         assert flags_text(screen).startswith("Flags (")
-        chart = str(screen.query_one("#fatigue-chart").render())
+        chart = await drawn_chart(pilot, screen)
         assert "Barbell back squat (e1RM)" in chart and "usual " in chart and "Load/wk" in chart
         assert "Deload " in chart  # the demo's deload week
         # the session list and the detail say which sessions were deloads

@@ -304,11 +304,11 @@ class BacklegsApp(App[int]):
         self.push_screen(settings_dialog(self.settings), saved)
 
     def on_settings_saved(self, message: SettingsSaved) -> None:
+        from .messages import StoreReady
+
         new = self.settings = message.settings
         self.fatigue.refresh()
         self.notify(f"Settings saved: weights in {new.unit.value}, bar {new.bar:g} {new.unit.value}")
-        from .messages import StoreReady
-
         for screen in self.mode_screens():
             refresh = getattr(screen, "settings_changed", None)
             if refresh is not None:

@@ -125,6 +125,10 @@ def test_printable_escapes_every_control_character_and_keeps_the_rest() -> None:
     assert printable("Rumänisches Kreuzheben 100 kg") == "Rumänisches Kreuzheben 100 kg"
     assert printable("a\nb\tc", keep_lines=True) == "a\nb\tc"
     assert printable("a\nb") == "a\\x0ab"
+    # one line means one line to splitlines too (a file named U+2028 broke a CLI error in two)
+    assert printable("gym\u2028log\u2029.csv") == "gym\\u2028log\\u2029.csv"
+    assert len(printable("a\u2028b\x85c\x1cd").splitlines()) == 1
+    assert printable("note\u2028line", keep_lines=True) == "note\u2028line"  # a note keeps its text
 
 
 def test_csv_export_cells_carry_no_terminal_controls() -> None:

@@ -12,8 +12,10 @@ from __future__ import annotations
 import re
 
 # C0 controls, DEL, C1 controls; the bidirectional overrides and isolates (which reorder what
-# the terminal shows: "Trojan source"); lone surrogates (not text at all).
-_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+# the terminal shows: "Trojan source"); lone surrogates (not text at all). One line also
+# escapes the Unicode line and paragraph separators (U+2028, U+2029), which a terminal prints
+# but Python's splitlines, editors and log readers take for line breaks.
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
 _CONTROL_KEEP_LINES = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
 
 

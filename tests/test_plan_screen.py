@@ -32,9 +32,13 @@ HEAVY = PlanDraft(
 )
 
 
-def seed_plans(db_path: Path) -> None:
+def seed_plans(db_path: Path, scheduled_on: tuple[int, ...] = ()) -> None:
+    """The heavy plan beside the sample; the sample on the weekdays `scheduled_on` (0: Monday)."""
     repo = Repository.open(db_path)
     repo.add_plan(HEAVY)
+    sample = repo.plans()[0].id
+    for day in scheduled_on:
+        repo.set_schedule(day, [sample])
     repo.close()
 
 

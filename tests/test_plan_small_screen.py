@@ -8,7 +8,6 @@ from __future__ import annotations
 from pathlib import Path
 
 from backlegs_tui.domain.plan_checks import CheckStatus, PlanCheck
-from backlegs_tui.store.repository import Repository
 from backlegs_tui.ui.app import BacklegsApp
 from backlegs_tui.ui.dialogs import FormDialog, PickerDialog
 from backlegs_tui.ui.widgets.plan_checks_view import ordered
@@ -16,19 +15,14 @@ from backlegs_tui.ui.widgets.plan_fit import clip
 from backlegs_tui.ui.widgets.plan_schedule import day_text
 
 from .session_helpers import settle, wait_for
-from .test_plan_screen import HEAVY, SAMPLE, detail_title, ready
+from .test_plan_screen import SAMPLE, detail_title, ready, seed_plans
 from .ui_text import screen_text, shows
 
 SMALL = (80, 24)
 
 
 def make_app(db_path: Path, clock) -> BacklegsApp:
-    repo = Repository.open(db_path)
-    repo.add_plan(HEAVY)
-    sample = repo.plans()[0].id
-    repo.set_schedule(0, [sample])
-    repo.set_schedule(5, [sample])
-    repo.close()
+    seed_plans(db_path, scheduled_on=(0, 5))
     return BacklegsApp(db_path=db_path, clock=clock, start_mode="plan")
 
 

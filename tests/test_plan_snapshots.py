@@ -8,7 +8,6 @@ from pathlib import Path
 
 from textual.widgets import Input
 
-from backlegs_tui.store.repository import Repository
 from backlegs_tui.ui.app import BacklegsApp
 from backlegs_tui.ui.screens.plan_catalogue import CatalogueScreen
 from backlegs_tui.ui.widgets.plan_exercise_form import ExerciseForm
@@ -16,19 +15,14 @@ from backlegs_tui.ui.widgets.plan_exercise_form import ExerciseForm
 import pytest
 
 from .session_helpers import settle, wait_for
-from .test_plan_screen import HEAVY, detail_title, ready
+from .test_plan_screen import detail_title, ready, seed_plans
 
 SIZE = (120, 36)
 SIZES = pytest.mark.parametrize("size", [(80, 24), (120, 36)], ids=["80x24", "120x36"])
 
 
 def make_app(db_path: Path, clock) -> BacklegsApp:
-    repo = Repository.open(db_path)
-    repo.add_plan(HEAVY)
-    sample = repo.plans()[0].id
-    repo.set_schedule(0, [sample])
-    repo.set_schedule(3, [sample])
-    repo.close()
+    seed_plans(db_path, scheduled_on=(0, 3))
     return BacklegsApp(db_path=db_path, clock=clock, start_mode="plan")
 
 

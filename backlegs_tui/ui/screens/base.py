@@ -78,11 +78,10 @@ class ModeScreen(AppAccess, Screen):
         day = self.blapp.clock().date()
         first = not self._shown_once
         self._shown_once = True
-        if first:
-            self.blapp.settle_heap()  # this screen's widgets, once its data is drawn
         self.blapp.jobs.submit(self, "check for changes", _data_version, lambda version: DataVersion(version, day, first))
         if first:
             self.resumed()  # queued behind the version read: what it shows is at least as new
+            self.blapp.settle_heap()  # this screen's widgets, once its data is drawn
 
     def on_data_version(self, message: DataVersion) -> None:
         message.stop()

@@ -25,9 +25,7 @@ import argparse
 import json
 import os
 import re
-import select
 import shutil
-import subprocess
 import sys
 import tempfile
 import time
@@ -49,25 +47,11 @@ QUICK_CHECK = (
 
 def run_in_pty(argv: list[str], cwd: Path, timeout: float = 600.0) -> int:
     """Run `argv` in a 120x36 pty, reading what it draws, until it exits; its exit code."""
-    import fcntl
-    import pty
-    import struct
-    import termios
-
-    master, slave = pty.openpty()
-    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", LINES, COLUMNS, 0, 0))
     deadline = time.monotonic() + timeout
-    proc = subprocess.Popen(argv, stdin=slave, stdout=slave, stderr=slave, env=bench_startup.child_env(), cwd=cwd,
-                            close_fds=True, start_new_session=True)
-    os.close(slave)
+    proc, master = bench_startup.spawn(argv, cwd)
     try:
         while proc.poll() is None and time.monotonic() < deadline:
-            ready, _, _ = select.select([master], [], [], 0.1)
-            if ready:
-                try:
-                    os.read(master, 65536)
-                except OSError:
-                    pass
+            bench_startup._read(master, 0.1)
     finally:
         if proc.returncode is None:
             proc.kill()

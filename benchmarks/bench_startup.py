@@ -139,20 +139,27 @@ def child_env() -> dict[str, str]:
     return env
 
 
+def spawn(argv: Sequence[str], cwd: Path) -> tuple[subprocess.Popen, int]:
+    """Start `argv` in its own session on a new pty of COLUMNS x LINES, in `child_env()`;
+    the process and the pty's master end (the caller closes it)."""
+    master, slave = pty.openpty()
+    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", LINES, COLUMNS, 0, 0))
+    proc = subprocess.Popen(
+        list(argv), stdin=slave, stdout=slave, stderr=slave, env=child_env(), cwd=cwd, close_fds=True,
+        start_new_session=True,
+    )
+    os.close(slave)
+    return proc, master
+
+
 def measure(
     argv: Sequence[str], markers: dict[str, str], *, timeout: float = 30.0,
     steps: Sequence[tuple[str, bytes, tuple[str, ...]]] = (),
 ) -> Run:
     """Spawn `argv` in a pty, time each marker from the spawn, then each step from its key
     to its text in what is drawn after it, quit with ctrl+q, reap."""
-    master, slave = pty.openpty()
-    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", LINES, COLUMNS, 0, 0))
-    env = child_env()
     started = time.perf_counter()
-    proc = subprocess.Popen(
-        list(argv), stdin=slave, stdout=slave, stderr=slave, env=env, cwd=ROOT, close_fds=True, start_new_session=True
-    )
-    os.close(slave)
+    proc, master = spawn(argv, ROOT)
     run = Run()
     text = ""
     pending = dict(markers)

@@ -136,3 +136,32 @@ def test_backup_to_never_leaves_half_a_file(with_data: Path, tmp_path: Path, mon
     with pytest.raises(sqlite3.OperationalError):
         backup_to(with_data, target)
     assert list(tmp_path.glob("*x.db*")) == []
+
+
+def test_programs_starting_at_once_each_make_or_skip_todays_backup(with_data: Path) -> None:
+    """Two tabs of `backlegs serve` (or the app and a CLI command) opening one file in the same
+    instant both find no backup for today and both copy: each copy has a scratch file of its
+    own, so neither writes into the other's and no good file is called damaged."""
+    import threading
+
+    folder = with_data.parent / BACKUP_FOLDER
+    for round_ in range(12):
+        day = date(2026, 3, 1) + timedelta(days=round_)
+        start = threading.Barrier(4, timeout=10)
+        errors: list[BaseException] = []
+
+        def copy() -> None:
+            try:
+                start.wait()
+                daily_backup(with_data, today=day)
+            except BaseException as exc:  # noqa: BLE001  # reported in the test's thread
+                errors.append(exc)
+
+        threads = [threading.Thread(target=copy) for _ in range(4)]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join(30)
+        assert errors == []
+        assert dump(folder / f"backlegs-daily-{day}.db") == dump(with_data)
+    assert [p.name for p in folder.iterdir() if p.name.endswith(".part")] == []

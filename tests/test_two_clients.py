@@ -5,6 +5,7 @@ is refreshed, and a database locked by the other gets one plain line with the en
 from __future__ import annotations
 
 import sqlite3
+import threading
 import time
 from dataclasses import replace
 from datetime import timedelta
@@ -15,6 +16,7 @@ import pytest
 from backlegs_tui.domain.model import SetEntry, SetType, Unit
 from backlegs_tui.store.backup import backup_to
 from backlegs_tui.store.repository import Repository
+from backlegs_tui.store.schema import StoreError
 from backlegs_tui.ui.app import BacklegsApp
 
 from .session_helpers import session_screen
@@ -232,3 +234,61 @@ def test_two_apps_started_at_once_on_a_new_file_both_open_it(tmp_path: Path) -> 
         assert len(names) == len(set(names)) > 0
     finally:
         con.close()
+
+
+
+def _hold_write_lock(db: Path) -> sqlite3.Connection:
+    """Another program in the middle of its first write to a new file (a rollback journal,
+    not yet WAL): it holds the write lock."""
+    other = sqlite3.connect(db, isolation_level=None, check_same_thread=False)
+    other.execute("BEGIN IMMEDIATE")
+    other.execute("CREATE TABLE scratch (x)")
+    return other
+
+
+def test_opening_a_new_file_another_program_is_writing_waits_for_it(tmp_path: Path) -> None:
+    """SQLite answers "locked" at once, without its busy timeout, to a connection switching a
+    file to WAL while another holds the write lock (two programs started on one new file):
+    the open waits for the other, then finds the file as that program left it."""
+    db = tmp_path / "new.db"
+    db.touch()
+    other = _hold_write_lock(db)
+    threading.Timer(0.3, lambda: other.execute("ROLLBACK")).start()
+    t0 = time.monotonic()
+    repo = Repository.open(db)
+    try:
+        assert time.monotonic() - t0 >= 0.25  # it waited, and did not fail at once
+        assert len(repo.exercises()) > 0 and len(repo.plans()) == 1
+    finally:
+        repo.close()
+        other.close()
+
+
+def test_an_open_that_gives_up_on_a_lock_leaves_the_other_programs_files(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """This open creates the new file, another program starts writing it at once, and this
+    open gives up after the busy timeout: it removes nothing, neither the file it created nor
+    the journal, for they are the other program's now (removing them gave "disk I/O error")."""
+    import backlegs_tui.store.db as db_module
+
+    monkeypatch.setenv("BACKLEGS_BUSY_TIMEOUT_MS", "200")
+    db = tmp_path / "new.db"
+    holder: list[sqlite3.Connection] = []
+    real_create = db_module.create_private_file
+
+    def create_then_another_program_writes(path: Path) -> bool:
+        created = real_create(path)
+        holder.append(_hold_write_lock(path))
+        return created
+
+    monkeypatch.setattr(db_module, "create_private_file", create_then_another_program_writes)
+    with pytest.raises(StoreError, match="is locked by another program"):
+        Repository.open(db)
+    other = holder[0]
+    try:
+        assert db.exists() and db.with_name("new.db-journal").exists()
+        other.execute("COMMIT")
+        assert other.execute("SELECT name FROM sqlite_master").fetchall() == [("scratch",)]
+    finally:
+        other.close()

@@ -6,6 +6,7 @@ from __future__ import annotations
 import glob
 import os
 import sqlite3
+import tempfile
 from datetime import date, datetime
 from pathlib import Path
 
@@ -31,12 +32,28 @@ SERVER_BACKUP_ADVICE = "use backlegs export --format json -o backlegs.json, or p
 _said_server_backup = False
 
 
-def _private_empty_file(path: Path) -> None:
+def create_private_file(path: Path) -> bool:
     """Create `path` empty with mode 0600 whatever the umask (SQLite then gives its journal
-    files the same mode)."""
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_NOFOLLOW", 0), PRIVATE_FILE)
+    files the same mode). False when it exists already: another program starting on the same
+    new file made it a moment ago, and its contents are never truncated."""
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0), PRIVATE_FILE)
+    except FileExistsError:
+        return False
     os.close(fd)
     os.chmod(path, PRIVATE_FILE)
+    return True
+
+
+def _private_scratch_file(dest: Path) -> Path:
+    """A new empty file beside `dest`, mode 0600 whatever the umask (SQLite then gives its
+    journal files the same mode), with a name no other copy uses: two programs opening one
+    database in the same instant both make today's backup, and each writes its own scratch
+    file (a shared one was truncated under the other's copy)."""
+    fd, name = tempfile.mkstemp(prefix=f".{dest.name}.", suffix=".part", dir=dest.parent)
+    os.close(fd)
+    os.chmod(name, PRIVATE_FILE)
+    return Path(name)
 
 
 def private_folder(folder: Path) -> None:
@@ -55,7 +72,7 @@ def backup_to(db_path: Path, dest: Path, *, check: bool = True, immutable: bool 
     is never half a file.
     """
     private_folder(dest.parent)
-    tmp = dest.with_name(f".{dest.name}.part")
+    tmp: Path | None = None
     # `immutable`: a backup being restored, which nothing writes (no lock, no -shm beside it)
     src = sqlite3.connect(read_only_uri(db_path, immutable=immutable), uri=True, timeout=busy_timeout_ms() / 1000)
     try:
@@ -63,7 +80,7 @@ def backup_to(db_path: Path, dest: Path, *, check: bool = True, immutable: bool 
             problem = integrity_problem(src, full=True)
             if problem is not None:
                 raise corrupt_error(db_path, problem)
-        _private_empty_file(tmp)
+        tmp = _private_scratch_file(dest)
         out = sqlite3.connect(tmp)
         try:
             src.backup(out)
@@ -71,7 +88,8 @@ def backup_to(db_path: Path, dest: Path, *, check: bool = True, immutable: bool 
             out.close()
         os.replace(tmp, dest)
     except BaseException:
-        tmp.unlink(missing_ok=True)
+        if tmp is not None:
+            tmp.unlink(missing_ok=True)
         raise
     finally:
         src.close()

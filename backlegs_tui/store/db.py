@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+import time
 from pathlib import Path
 
 from sqlalchemy import Engine, create_engine, event
@@ -10,7 +11,7 @@ from sqlalchemy.engine import URL
 from sqlalchemy.exc import DatabaseError, OperationalError
 from sqlalchemy.pool import QueuePool
 
-from .backup import _private_empty_file, pre_migration_backup
+from .backup import create_private_file, pre_migration_backup
 from .schema import (
     HEAD,
     KNOWN_REVISIONS,
@@ -26,6 +27,21 @@ from .schema import (
 )
 
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
+
+
+def _wal_mode(cur: sqlite3.Cursor, timeout_ms: int) -> None:
+    """Put the file in WAL mode. SQLite answers "locked" at once, without waiting out the
+    busy timeout, when another program is switching the same new file to WAL at that moment
+    (two programs started on one new file): wait for it, up to the busy timeout."""
+    deadline = time.monotonic() + timeout_ms / 1000
+    while True:
+        try:
+            cur.execute("PRAGMA journal_mode = WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.01)
 
 
 def make_engine(path: Path) -> Engine:
@@ -45,7 +61,7 @@ def make_engine(path: Path) -> Engine:
     def _pragmas(dbapi_con, _record):
         cur = dbapi_con.cursor()
         cur.execute(f"PRAGMA busy_timeout = {timeout_ms}")
-        cur.execute("PRAGMA journal_mode = WAL")
+        _wal_mode(cur, timeout_ms)
         cur.execute("PRAGMA synchronous = FULL")
         cur.execute("PRAGMA foreign_keys = ON")
         cur.close()
@@ -101,8 +117,7 @@ def open_engine(path: Path | ServerUrl, *, create_parent: bool = False) -> Engin
     created = False
     if not status.exists:
         try:
-            _private_empty_file(path)
-            created = True
+            created = create_private_file(path)
         except OSError as exc:
             raise StoreError(f"cannot create {printable_path(path)}: {exc.strerror or exc}") from None
     engine = make_engine(path)
@@ -110,14 +125,16 @@ def open_engine(path: Path | ServerUrl, *, create_parent: bool = False) -> Engin
         migrate(engine, path, status.revision)
     except (OperationalError, DatabaseError, sqlite3.Error, OSError) as exc:
         engine.dispose()
-        clean_up_failed_open(path, before, created)
         orig = getattr(exc, "orig", None) or exc
+        locked = "locked" in str(orig) or "busy" in str(orig)
+        if not locked:  # when locked, another program is in the file: its side files are its own
+            clean_up_failed_open(path, before, created)
         full = full_disk_message(path, orig)
         if full:
             raise StoreError(full) from None
         if isinstance(exc, OSError):
             raise StoreError(f"cannot open {printable_path(path)}: {exc.strerror or exc}") from None
-        if "locked" in str(orig) or "busy" in str(orig):
+        if locked:
             raise StoreError(f"{printable_path(path)} is locked by another program; close it and try again") from None
         if isinstance(exc, OperationalError) or isinstance(orig, sqlite3.OperationalError):
             raise StoreError(f"cannot open {printable_path(path)}: {orig}") from None

@@ -165,3 +165,29 @@ def test_programs_starting_at_once_each_make_or_skip_todays_backup(with_data: Pa
         assert errors == []
         assert dump(folder / f"backlegs-daily-{day}.db") == dump(with_data)
     assert [p.name for p in folder.iterdir() if p.name.endswith(".part")] == []
+
+
+def test_a_long_database_name_still_gets_its_backups(capsys, tmp_path: Path) -> None:
+    """File names hold 255 bytes: a database named near that still gets its daily, manual and
+    pre-migration backups (the name's start, cut at a character boundary, then the suffix),
+    and `restore` finds them; SQLite's own side files need 4-8 bytes, so a longer name is
+    refused with one line that says so."""
+    from backlegs_tui.store.backup import manual_backup_path, pre_migration_backup, replaced_path
+    from backlegs_tui.store.schema import backups_of
+
+    db = tmp_path / ("é" * 100 + "x" * 44 + ".db")  # 247 bytes: the longest a new database may be
+    assert run(capsys, "import", "hevy", str(DATA / "hevy_kg.csv"), "--db", str(db))[0] == 0
+    assert daily_backup(db, today=date(2026, 3, 1)) is not None
+    assert run(capsys, "backup", "--db", str(db))[0] == 0
+    pre = pre_migration_backup(db, "0004")
+    made = backups_of(db)
+    assert len(made) == 3 and pre in made
+    for path in [*made, manual_backup_path(db), replaced_path(db)]:
+        assert len(path.name.encode()) <= 255
+        assert path.name.startswith("é" * 100)  # 200 bytes, then 15 of x: cut whole
+    assert dump(made[-1]) == dump(db)
+
+    too_long = tmp_path / ("n" * 245 + ".db")
+    code, _, err = run(capsys, "import", "hevy", str(DATA / "hevy_kg.csv"), "--db", str(too_long))
+    assert code == 2 and "too long (248 bytes)" in err and "at most 247 bytes" in err
+    assert not too_long.exists()

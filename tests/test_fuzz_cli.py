@@ -82,6 +82,8 @@ def test_a_new_database_with_odd_characters_is_exactly_that_file(name: str, tmp_
 @example(name="x%41.db")
 @example(name="q?x.db")
 @example(name="n" * 300)
+@example(name="n" * 250)  # an existing database: its backups' names are cut to fit (255 bytes)
+@example(name="é" * 118 + ".db")  # 239 bytes, cut at a character boundary
 def test_db_path_with_any_characters_is_that_file_or_one_line(template: Path, name: str) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         db = Path(tmp) / name

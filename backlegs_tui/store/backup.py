@@ -17,6 +17,7 @@ from .schema import (  # noqa: F401
     PRIVATE_FILE,
     PRIVATE_FOLDER,
     SQLITE_HEADER,
+    backup_base,
     backups_of,
     busy_timeout_ms,
     corrupt_error,
@@ -50,7 +51,7 @@ def _private_scratch_file(dest: Path) -> Path:
     journal files the same mode), with a name no other copy uses: two programs opening one
     database in the same instant both make today's backup, and each writes its own scratch
     file (a shared one was truncated under the other's copy)."""
-    fd, name = tempfile.mkstemp(prefix=f".{dest.name}.", suffix=".part", dir=dest.parent)
+    fd, name = tempfile.mkstemp(prefix=".backup-", suffix=".part", dir=dest.parent)
     os.close(fd)
     os.chmod(name, PRIVATE_FILE)
     return Path(name)
@@ -108,16 +109,17 @@ def rotate(folder: Path, pattern: str, keep: int) -> list[Path]:
 def pre_migration_backup(db_path: Path, revision: str | None, keep: int = 3) -> Path:
     """Back up the file next to itself before a migration; keep the newest `keep`."""
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-    dest = db_path.with_name(f"{db_path.name}.pre-{revision or 'empty'}-{stamp}.bak")
+    base = backup_base(db_path.name)
+    dest = db_path.with_name(f"{base}.pre-{revision or 'empty'}-{stamp}.bak")
     backup_to(db_path, dest)
-    rotate(db_path.parent, f"{glob.escape(db_path.name)}.pre-*.bak", keep)
+    rotate(db_path.parent, f"{glob.escape(base)}.pre-*.bak", keep)
     return dest
 
 
 def manual_backup_path(db_path: Path, now: datetime | None = None) -> Path:
     """Where `backlegs backup` writes by default: backups/<name>-<YYYYmmdd-HHMMSS>.db."""
     stamp = (now or datetime.now()).strftime("%Y%m%d-%H%M%S")
-    return db_path.parent / BACKUP_FOLDER / f"{db_path.stem}-{stamp}.db"
+    return db_path.parent / BACKUP_FOLDER / f"{backup_base(db_path.stem)}-{stamp}.db"
 
 
 def daily_backup(db_path: Path, keep: int = 7, today: date | None = None) -> Path | None:
@@ -126,12 +128,13 @@ def daily_backup(db_path: Path, keep: int = 7, today: date | None = None) -> Pat
     must never stop the app from starting). A database that fails the full integrity check
     raises CorruptDatabase: it is not copied and no good backup is rotated out."""
     folder = db_path.parent / BACKUP_FOLDER
-    dest = folder / f"{db_path.stem}-daily-{(today or date.today()).isoformat()}.db"
+    base = backup_base(db_path.stem)
+    dest = folder / f"{base}-daily-{(today or date.today()).isoformat()}.db"
     if dest.exists():
         return None
     try:
         backup_to(db_path, dest)
-        rotate(folder, f"{glob.escape(db_path.stem)}-daily-*.db", keep)
+        rotate(folder, f"{glob.escape(base)}-daily-*.db", keep)
     except (OSError, sqlite3.OperationalError):
         return None
     except sqlite3.DatabaseError as exc:  # damaged beyond what the check could report
@@ -142,7 +145,7 @@ def daily_backup(db_path: Path, keep: int = 7, today: date | None = None) -> Pat
 def replaced_path(db_path: Path, now: datetime | None = None) -> Path:
     """Where `restore` sets the current file aside: <name>.replaced-YYYYmmdd-HHMMSS."""
     stamp = (now or datetime.now()).strftime("%Y%m%d-%H%M%S")
-    return db_path.with_name(f"{db_path.name}.replaced-{stamp}")
+    return db_path.with_name(f"{backup_base(db_path.name)}.replaced-{stamp}")
 
 
 def check_restorable(backup: Path, db_path: Path) -> int:

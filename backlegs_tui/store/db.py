@@ -21,9 +21,9 @@ from .schema import (
     check_db,
     clean_up_failed_open,
     corrupt_error,
+    existing_side_files,
     full_disk_message,
     printable_path,
-    side_files,
 )
 
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
@@ -113,7 +113,7 @@ def open_engine(path: Path | ServerUrl, *, create_parent: bool = False) -> Engin
     if isinstance(path, ServerUrl):  # a PostgreSQL URL: the server's database
         return open_server_engine(path)
     status = check_db(path, create_parent=create_parent)
-    before = {p for p in side_files(path) if p.exists()}
+    before = existing_side_files(path)
     created = False
     if not status.exists:
         try:

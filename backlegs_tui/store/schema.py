@@ -209,6 +209,9 @@ def _check_db(path: Path, create_parent: bool, quick_check: bool = True) -> DbSt
     if create_parent:  # the default data folder is ours: nobody else reads a training log
         make_private(parent, PRIVATE_FOLDER)
     exists = path.exists()
+    # SQLite keeps "-journal" beside a new file while it is made, "-wal" and "-shm" beside
+    # every open one: a name with no room for them opens nothing ("unable to open")
+    _name_leaves_room(path, len("-journal") if not exists or path.stat().st_size == 0 else len("-wal"))
     if not exists:
         if not os.access(parent, os.W_OK | os.X_OK):
             raise StoreError(f"cannot write to the folder {parent} (permission denied)")
@@ -239,11 +242,32 @@ def _check_db(path: Path, create_parent: bool, quick_check: bool = True) -> DbSt
     return DbStatus(path, True, revision)
 
 
+def _name_leaves_room(path: Path, suffix: int) -> None:
+    size = len(path.name.encode("utf-8", "surrogateescape"))
+    if size + suffix > NAME_MAX:
+        raise StoreError(
+            f"the file name {printable_path(path.name)[:40]}... is too long ({size} bytes): SQLite needs room "
+            f"for its side files, so name it in at most {NAME_MAX - suffix} bytes"
+        )
+
+
 FULL_DISK_BYTES = 16 * 1024 * 1024  # under this much free space, an I/O error means a full disk
 
 
 def side_files(path: Path) -> list[Path]:
     return [path.with_name(path.name + suffix) for suffix in ("-wal", "-shm", "-journal")]
+
+
+def existing_side_files(path: Path) -> set[Path]:
+    """The side files of `path` that exist now (one whose name would be too long is not)."""
+    found = set()
+    for side in side_files(path):
+        try:
+            if side.exists():
+                found.add(side)
+        except OSError:
+            pass
+    return found
 
 
 def full_disk_message(path: Path, exc: BaseException) -> str | None:
@@ -269,9 +293,7 @@ def full_disk_message(path: Path, exc: BaseException) -> str | None:
 def clean_up_failed_open(path: Path, before: set[Path], created: bool = False) -> None:
     """Remove what a failed open left: side files that were not there before it (a WAL with
     no frames, the SHM index) and the database file if this open created it."""
-    for side in side_files(path):
-        if side in before or not side.exists():
-            continue
+    for side in existing_side_files(path) - before:
         try:
             if side.name.endswith("-wal") and side.stat().st_size > 32:
                 continue  # holds frames: never thrown away
@@ -307,6 +329,21 @@ def integrity_problem(con: sqlite3.Connection, *, full: bool = False) -> str | N
 
 
 BACKUP_FOLDER = "backups"
+# File names hold at most 255 bytes; a backup's name adds at most 40 to the database's
+# (".pre-<revision>-<YYYYmmdd-HHMMSS>.bak", "-daily-<YYYY-mm-dd>.db"), so the part taken from
+# the database's name is cut to the rest. Names up to 215 bytes are used whole.
+NAME_MAX = 255
+BACKUP_SUFFIX_MAX = 40
+
+
+def backup_base(name: str) -> str:
+    """`name` (a database's file name or stem) as the start of its backups' names: whole, or
+    cut at a character boundary to leave room for the longest suffix."""
+    room = NAME_MAX - BACKUP_SUFFIX_MAX
+    raw = name.encode("utf-8", "surrogateescape")
+    if len(raw) <= room:
+        return name
+    return raw[:room].decode("utf-8", "ignore")
 
 
 def is_good_copy(path: Path) -> bool:
@@ -337,9 +374,9 @@ def backups_of(db_path: Path) -> list[Path]:
     folder = db_path.parent / BACKUP_FOLDER
     try:
         if folder.is_dir():
-            found += folder.glob(f"{glob.escape(db_path.stem)}-*.db")
-        found += db_path.parent.glob(f"{glob.escape(db_path.name)}.pre-*.bak")
-        found += db_path.parent.glob(f"{glob.escape(db_path.name)}.replaced-*")
+            found += folder.glob(f"{glob.escape(backup_base(db_path.stem))}-*.db")
+        found += db_path.parent.glob(f"{glob.escape(backup_base(db_path.name))}.pre-*.bak")
+        found += db_path.parent.glob(f"{glob.escape(backup_base(db_path.name))}.replaced-*")
     except OSError:
         return []
 
@@ -393,7 +430,7 @@ def _file_key(path: Path) -> tuple[object, ...] | None:
 def read_revision(path: Path, *, check: bool = True) -> str | None:
     """The Alembic revision stored in the file; None for a database with no tables yet.
     With `check`, a file that fails SQLite's quick check raises CorruptDatabase."""
-    before = {p for p in side_files(path) if p.exists()}
+    before = existing_side_files(path)
     try:
         con = sqlite3.connect(read_only_uri(path), uri=True, timeout=busy_timeout_ms() / 1000)
     except sqlite3.Error as exc:

@@ -41,6 +41,15 @@ def _own_config_dir(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytes
 
 
 @pytest.fixture
+def in_a_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
+    """`backlegs` run in-process with its app replaced by a stand-in: as if typed in a
+    terminal (pytest's input is not one, and the real command then refuses to draw)."""
+    import backlegs_tui.cli.entry as entry
+
+    monkeypatch.setattr(entry, "_has_terminal", lambda: True)
+
+
+@pytest.fixture
 def clock() -> FakeClock:
     return FakeClock()
 

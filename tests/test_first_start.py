@@ -197,6 +197,7 @@ async def test_never_over_a_history_nor_unless_asked(migrated_db: Path, clock) -
 
 
 @pytest.mark.parametrize(("exists", "env", "asked"), [(False, "", True), (True, "", False), (False, "skip", False)])
+@pytest.mark.usefixtures("in_a_terminal")
 def test_the_cli_asks_only_for_a_database_file_it_creates(tmp_path: Path, monkeypatch, exists, env, asked) -> None:
     from backlegs_tui.cli.entry import main
     from backlegs_tui.ui.app import BacklegsApp
@@ -211,6 +212,7 @@ def test_the_cli_asks_only_for_a_database_file_it_creates(tmp_path: Path, monkey
     assert seen == [asked]
 
 
+@pytest.mark.usefixtures("in_a_terminal")
 def test_the_demo_is_never_asked(monkeypatch) -> None:
     from backlegs_tui.cli import entry
     from backlegs_tui.ui.app import BacklegsApp

@@ -135,3 +135,21 @@ def test_an_oversized_import_file_is_refused_without_reading_it(capsys, place: d
         fh.truncate(201 * 1024 * 1024)  # sparse: no disk used
     assert main(["--db", place["db"], "import", "strong", str(big)]) == 2
     assert "too large" in capsys.readouterr().err
+
+
+def test_the_app_without_a_terminal_is_one_line_not_a_spinning_process(tmp_path: Path) -> None:
+    """`backlegs < /dev/null 2> log` (a cron job, a pipe): Textual would draw into the log and
+    read a closed input forever at full CPU. It says it needs a terminal; nothing is created."""
+    import subprocess
+    import sys
+
+    for extra in (["--db", str(tmp_path / "gym.db")], ["--demo"]):
+        env = {k: v for k, v in os.environ.items() if k != "TEXTUAL_DRIVER"}
+        done = subprocess.run(
+            [sys.executable, "-m", "backlegs_tui", *extra],
+            stdin=subprocess.DEVNULL, capture_output=True, text=True, timeout=30, env=env,
+        )
+        assert done.returncode == 2, done.stderr
+        assert done.stderr.startswith("backlegs: the app needs a terminal") and len(done.stderr.splitlines()) == 1
+        assert done.stdout == ""
+    assert list(tmp_path.iterdir()) == []

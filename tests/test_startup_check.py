@@ -54,6 +54,7 @@ def _no_run(self, *args, **kwargs):  # App.run: the first paint
     raise Refused("App.run was called")
 
 
+@pytest.mark.usefixtures("in_a_terminal")
 def test_start_waits_for_the_check_before_the_first_paint_and_refuses_in_one_line(
     damaged: Path, monkeypatch, capsys
 ) -> None:
@@ -66,6 +67,7 @@ def test_start_waits_for_the_check_before_the_first_paint_and_refuses_in_one_lin
     assert damaged.read_bytes() == before
 
 
+@pytest.mark.usefixtures("in_a_terminal")
 def test_start_checks_off_the_main_thread_and_runs_the_app_after_the_check(tmp_path: Path, monkeypatch) -> None:
     from backlegs_tui.ui.app import BacklegsApp
 

@@ -65,10 +65,35 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
     return parser
 
 
+def _has_terminal() -> bool:
+    """True when the app has a terminal to draw on: Textual reads keys from standard input and
+    draws on standard error (or a driver of its own is named: `backlegs serve`'s browser)."""
+    if os.environ.get("TEXTUAL_DRIVER"):
+        return True
+    streams = (sys.__stdin__, sys.__stderr__)
+    try:
+        return all(s is not None and os.isatty(s.fileno()) for s in streams)
+    except (OSError, ValueError):  # a closed or replaced stream
+        return False
+
+
+def _need_terminal(check: QuickCheck | None = None) -> None:
+    """CliError unless there is a terminal: Textual would draw into a pipe or a log and read a
+    closed input forever, at full CPU. A damaged database is still said first (`check`)."""
+    if not _has_terminal():
+        if check is not None:
+            check.wait()
+        raise CliError(
+            "the app needs a terminal (its input or error output is not one); "
+            "the commands work without one: see backlegs --help"
+        )
+
+
 def run_app(args: argparse.Namespace) -> int:
     check: QuickCheck | None = None
     first_start = False  # a database file created now: offer the first-start wizard
     if args.demo:
+        _need_terminal()
         from ..store.demo import make_demo_db
 
         path = make_demo_db()
@@ -80,6 +105,7 @@ def run_app(args: argparse.Namespace) -> int:
         status = check_db(path, create_parent=create_parent, quick_check=False)
         if status.exists and not isinstance(path, ServerUrl):
             check = QuickCheck(path)
+        _need_terminal(check)  # after the path's own errors, which say more
         # BACKLEGS_FIRST_START=skip: never (a script driving the app, the pty tests)
         first_start = not status.exists and os.environ.get("BACKLEGS_FIRST_START", "").strip().lower() != "skip"
     from ..ui.app import BacklegsApp

@@ -12,6 +12,7 @@ import pytest
 from backlegs_tui.store.backup import BACKUP_FOLDER, backup_to, daily_backup
 from backlegs_tui.store.repository import Repository
 
+from .at_once import at_once
 from .exchange_helpers import DATA, run
 
 
@@ -128,7 +129,7 @@ def test_backup_to_never_leaves_half_a_file(with_data: Path, tmp_path: Path, mon
     target = tmp_path / "x.db"
 
     class Boom(sqlite3.Connection):
-        def backup(self, *a, **kw):  # noqa: ANN002, ANN003
+        def backup(self, *a, **kw):
             raise sqlite3.OperationalError("disk I/O error")
 
     real = sqlite3.connect
@@ -142,27 +143,10 @@ def test_programs_starting_at_once_each_make_or_skip_todays_backup(with_data: Pa
     """Two tabs of `backlegs serve` (or the app and a CLI command) opening one file in the same
     instant both find no backup for today and both copy: each copy has a scratch file of its
     own, so neither writes into the other's and no good file is called damaged."""
-    import threading
-
     folder = with_data.parent / BACKUP_FOLDER
     for round_ in range(12):
         day = date(2026, 3, 1) + timedelta(days=round_)
-        start = threading.Barrier(4, timeout=10)
-        errors: list[BaseException] = []
-
-        def copy() -> None:
-            try:
-                start.wait()
-                daily_backup(with_data, today=day)
-            except BaseException as exc:  # noqa: BLE001  # reported in the test's thread
-                errors.append(exc)
-
-        threads = [threading.Thread(target=copy) for _ in range(4)]
-        for t in threads:
-            t.start()
-        for t in threads:
-            t.join(30)
-        assert errors == []
+        at_once(*[lambda day=day: daily_backup(with_data, today=day)] * 4)
         assert dump(folder / f"backlegs-daily-{day}.db") == dump(with_data)
     assert [p.name for p in folder.iterdir() if p.name.endswith(".part")] == []
 
@@ -172,7 +156,11 @@ def test_a_long_database_name_still_gets_its_backups(capsys, tmp_path: Path) -> 
     pre-migration backups (the name's start, cut at a character boundary, then the suffix),
     and `restore` finds them; SQLite's own side files need 4-8 bytes, so a longer name is
     refused with one line that says so."""
-    from backlegs_tui.store.backup import manual_backup_path, pre_migration_backup, replaced_path
+    from backlegs_tui.store.backup import (
+        manual_backup_path,
+        pre_migration_backup,
+        replaced_path,
+    )
     from backlegs_tui.store.schema import backups_of
 
     db = tmp_path / ("é" * 100 + "x" * 44 + ".db")  # 247 bytes: the longest a new database may be

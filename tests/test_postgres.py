@@ -21,6 +21,7 @@ from backlegs_tui.store.errors import describe_error
 from backlegs_tui.store.repository import Repository
 from backlegs_tui.store.schema import HEAD, ServerUrl, StoreError, db_target, mask_url
 
+from .at_once import at_once
 from .exchange_helpers import DATA, run
 from .pg import PgServer
 
@@ -144,23 +145,7 @@ def empty_url(pg_server: PgServer) -> ServerUrl:
 
 
 def test_two_clients_starting_at_once_migrate_once(empty_url: ServerUrl, pg_server: PgServer) -> None:
-    barrier = threading.Barrier(3)
-    repos: list[Repository] = []
-    errors: list[BaseException] = []
-
-    def client() -> None:
-        barrier.wait()
-        try:
-            repos.append(Repository.open(empty_url))
-        except BaseException as exc:  # noqa: BLE001
-            errors.append(exc)
-
-    threads = [threading.Thread(target=client) for _ in range(3)]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join(60)
-    assert not errors and len(repos) == 3
+    repos = at_once(*[lambda: Repository.open(empty_url)] * 3)
     with repos[0].engine.connect() as con:
         assert con.scalar(text("SELECT count(*) FROM alembic_version")) == 1
         assert con.scalar(text("SELECT version_num FROM alembic_version")) == HEAD
@@ -228,19 +213,13 @@ def test_two_clients_logging_into_one_session_never_share_a_position(pg_url: Ser
     try:
         state = a.start_session(a.plans()[0].id, datetime(2026, 11, 24, 18, 0))
         item = state.items[0]
-        barrier = threading.Barrier(2)
 
         def log(repo: Repository, weight: float) -> None:
-            barrier.wait()
             for k in range(15):
                 repo.log_set(state.id, SetEntry(item.exercise_id, SetType.WORKING, weight, 5, item_id=item.id,
                                                 logged_at=datetime(2026, 11, 24, 18, 1) + timedelta(seconds=k)))
 
-        threads = [threading.Thread(target=log, args=(r, w)) for r, w in ((a, 100.0), (b, 60.0))]
-        for t in threads:
-            t.start()
-        for t in threads:
-            t.join(60)
+        at_once(lambda: log(a, 100.0), lambda: log(b, 60.0))
         with a.engine.connect() as con:
             positions = [p for (p,) in con.execute(
                 text("SELECT position FROM set_entries WHERE session_id = :s ORDER BY position"), {"s": state.id}
@@ -259,23 +238,12 @@ def test_two_clients_editing_one_plan_never_share_an_item_position(pg_url: Serve
         plan = clients[0].new_plan("Shared")
         names = {e.name: e.id for e in clients[0].exercises()}
         lifts = [names["Leg press"], names["Face pull"], names["Barbell row"]]
-        barrier = threading.Barrier(len(clients))
-        failed: list[BaseException] = []
 
         def edit(repo: Repository, k0: int) -> None:
-            try:
-                barrier.wait()
-                for k in range(10):
-                    repo.add_plan_item(plan.id, lifts[(k0 + k) % 3], (3, 3), (8, 12))
-            except BaseException as exc:  # noqa: BLE001 - reported below
-                failed.append(exc)
+            for k in range(10):
+                repo.add_plan_item(plan.id, lifts[(k0 + k) % 3], (3, 3), (8, 12))
 
-        threads = [threading.Thread(target=edit, args=(r, k)) for k, r in enumerate(clients)]
-        for t in threads:
-            t.start()
-        for t in threads:
-            t.join(60)
-        assert not failed, failed
+        at_once(*[lambda r=r, k=k: edit(r, k) for k, r in enumerate(clients)])
 
         def positions() -> list[int]:
             with clients[0].engine.connect() as con:
@@ -295,19 +263,9 @@ def test_two_clients_editing_one_plan_never_share_an_item_position(pg_url: Serve
 def test_two_devices_starting_a_session_at_once_get_the_same_one(pg_url: ServerUrl) -> None:
     clients = [Repository.open(pg_url) for _ in range(3)]
     try:
-        barrier = threading.Barrier(len(clients))
-        ids: list[int] = []
-
-        def start(repo: Repository) -> None:
-            barrier.wait()
-            ids.append(repo.start_session(repo.plans()[0].id, datetime(2026, 11, 24, 18, 0)).id)
-
-        threads = [threading.Thread(target=start, args=(r,)) for r in clients]
-        for t in threads:
-            t.start()
-        for t in threads:
-            t.join(60)
-        assert len(ids) == 3 and len(set(ids)) == 1
+        ids = at_once(*[lambda r=r: r.start_session(r.plans()[0].id, datetime(2026, 11, 24, 18, 0)).id
+                        for r in clients])
+        assert len(set(ids)) == 1
         with clients[0].engine.connect() as con:
             assert con.scalar(text("SELECT count(*) FROM sessions WHERE ended_at IS NULL")) == 1
     finally:

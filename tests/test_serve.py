@@ -34,6 +34,8 @@ from backlegs_tui.web.server import (
     startup_warning,
 )
 
+from .at_once import at_once
+
 FAKE_APP = r"""
 import json, sys
 out, inp = sys.stdout.buffer, sys.stdin.buffer
@@ -413,26 +415,16 @@ def test_two_tabs_on_one_database_lose_nothing(tmp_path: Path) -> None:
     session = setup.start_session(None, now=datetime(2026, 12, 1, 18, 0)).id
     exercise = setup.exercises()[0].id
     n = 40
-    start = threading.Barrier(2, timeout=10)
-    failures: list[BaseException] = []
 
     def tab(who: str) -> None:
         repo = Repository.open(db)
         try:
-            start.wait()
             for i in range(n):
                 repo.log_set(session, SetEntry(exercise, SetType.WORKING, 100.0, 5, notes=f"{who}-{i}"))
-        except Exception as exc:  # reported below, in the test's thread  # noqa: BLE001
-            failures.append(exc)
         finally:
             repo.close()
 
-    tabs = [threading.Thread(target=tab, args=(who,)) for who in ("phone", "laptop")]
-    for t in tabs:
-        t.start()
-    for t in tabs:
-        t.join(30)
-    assert not failures, failures
+    at_once(lambda: tab("phone"), lambda: tab("laptop"))
     sets = setup.session_state(session).sets
     setup.close()
     assert sorted(s.notes for s in sets) == sorted(f"{who}-{i}" for who in ("phone", "laptop") for i in range(n))

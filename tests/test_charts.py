@@ -291,3 +291,22 @@ async def test_charts_draw_under_no_color(monkeypatch) -> None:
             await pilot.pause()
             text = screen_text(app)
         assert "█" in text or "●" in text
+
+
+def test_the_recent_sessions_table_shows_a_high_rep_sessions_e1rm_as_the_chart_does() -> None:
+    """A leg press session of 15s has no e1RM by the house rule; the chart draws it as the
+    rough estimate (◇), so the table under it says the same number with the same mark, not
+    "-". A bodyweight lift's set as logged (BW + 10) is no load to estimate from: "-"."""
+    from backlegs_tui.domain.history import ProgressPoint
+    from backlegs_tui.domain.model import LoadKind, SetEntry, SetType
+    from backlegs_tui.ui.widgets.chart_progress import ROUGH
+    from backlegs_tui.ui.widgets.history_progress import _point_line
+
+    high = ProgressPoint(1, END, None, SetEntry(1, SetType.WORKING, 165.0, 14, rpe=9.5), 6930.0, 3)
+    line = _point_line(high, Unit.KG)
+    assert rough_e1rm(165, 14) == pytest.approx(242)
+    assert f"e1RM {ROUGH} 242 kg" in " ".join(line.split()), line
+    low = ProgressPoint(2, END, 150.0, SetEntry(1, SetType.WORKING, 130.0, 5, rpe=8), 1950.0, 3)
+    assert ROUGH not in _point_line(low, Unit.KG) and "150 kg" in _point_line(low, Unit.KG)
+    pull = ProgressPoint(3, END, None, SetEntry(1, SetType.WORKING, 10.0, 14), 0.0, 3)
+    assert ROUGH not in _point_line(pull, Unit.KG, LoadKind.BODYWEIGHT)

@@ -12,11 +12,12 @@ from textual.content import Content
 from textual.message import Message
 from textual.widgets import Static
 
+from ...domain.e1rm import rough_e1rm
 from ...domain.history import ExerciseProgress, ProgressPoint
 from ...domain.model import LoadKind, SetEntry, Settings, Unit
 from ...domain.units import format_e1rm, format_volume
 from ...services.live_session import set_line
-from .chart_progress import ChartPoint, ProgressChart, progress_points
+from .chart_progress import ROUGH, ChartPoint, ProgressChart, progress_points
 
 RECENT = 6
 
@@ -39,8 +40,17 @@ def _day(s: SetEntry) -> str:
     return s.logged_at.strftime("%Y-%m-%d") if s.logged_at else "?"
 
 
+def _e1rm_cell(p: ProgressPoint, unit: Unit, kind: LoadKind) -> str:
+    """The session's e1RM as the chart above draws it: by the house rule, else (high-rep sets
+    of a loaded lift) the rough estimate marked as in the chart's legend, else "-"."""
+    if p.best_e1rm is not None:
+        return format_e1rm(p.best_e1rm, unit)
+    rough = rough_e1rm(p.top.weight_kg, p.top.reps) if LoadKind(kind) is LoadKind.WEIGHTED else None
+    return f"{ROUGH} {format_e1rm(rough, unit)}" if rough is not None else "-"
+
+
 def _point_line(p: ProgressPoint, unit: Unit, kind: LoadKind = LoadKind.WEIGHTED) -> str:
-    e1 = format_e1rm(p.best_e1rm, unit) if p.best_e1rm is not None else "-"
+    e1 = _e1rm_cell(p, unit, kind)
     return f"{p.day:%Y-%m-%d}  {_set(p.top, unit, kind):<24} e1RM {e1:>9}  {p.sets} sets  {format_volume(p.volume_kg, unit)}"
 
 

@@ -95,3 +95,34 @@ async def test_a_forgotten_session_is_entered_at_its_date_with_the_session_keys(
         assert repo.body_weights()[-1] == (past[0].started_at.date(), 80.0)
     finally:
         repo.close()
+
+
+async def test_a_forgotten_session_in_the_future_keeps_the_form_open_with_its_values(migrated_db: Path, clock) -> None:
+    """A start after now is an inline error: the form stays open with what was typed, a
+    second Enter does not close it, and a corrected date goes on to the past session."""
+    seed_typo(migrated_db, clock)
+    app = BacklegsApp(db_path=migrated_db, clock=clock, start_mode="history")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await history_ready(pilot)
+        await pilot.press("n")
+        await wait_for(pilot, lambda: isinstance(app.screen, FormDialog), "the date form")
+        form = app.screen
+        await type_keys(pilot, "2026-12-31")
+        await pilot.press("space", "1", "8", "colon", "0", "0", "enter", "enter")
+        await settle(pilot)
+        assert app.screen is form, "the form closed on a future start"
+        assert shows(app, "2026-12-31 18:00", "in the past")
+        await pilot.press("enter", "enter")  # again: still the error, still open
+        await settle(pilot)
+        assert app.screen is form and shows(app, "2026-12-31 18:00")
+        assert form.query_one("#f-when").value == "2026-12-31 18:00"
+        await type_keys(pilot, "2026-11-20 17:30")  # the field with the error has the focus
+        await pilot.press("enter", "enter")
+        await wait_for(pilot, lambda: isinstance(app.screen, PastSessionScreen) and app.screen.live is not None,
+                       "the past session")
+    repo = Repository.open(migrated_db)
+    try:
+        assert [s.started_at.isoformat(" ", "minutes") for s in repo.sessions()
+                if s.started_at.year == 2026 and s.started_at.month == 12] == []
+    finally:
+        repo.close()

@@ -18,7 +18,7 @@ from textual.message import Message
 
 from ...domain.history import SessionDetail
 from ...domain.model import SetEntry
-from ...domain.validation import InputError, parse_rpe
+from ...domain.validation import InputError, check_when, parse_rpe
 from ...services.live_session import set_line, start_past_session
 from ..dialogs import ConfirmDialog, FieldSpec, FormDialog, PickerDialog
 from ..jobs import JobFailed
@@ -28,11 +28,21 @@ WHEN_FORMAT = "%Y-%m-%d %H:%M"
 
 
 def parse_when(text: str) -> datetime:
-    """`2026-11-20 18:30` (the lifter's local time)."""
+    """`2026-11-20 18:30` (the lifter's local time), in the years the store keeps."""
     try:
-        return datetime.strptime(text.strip(), WHEN_FORMAT)
+        when = datetime.strptime(text.strip(), WHEN_FORMAT)
     except ValueError:
         raise InputError("Type the date and time as 2026-11-20 18:30") from None
+    check_when(when, "Started")
+    return when
+
+
+def parse_past_when(text: str, now: datetime) -> datetime:
+    """`parse_when`, not after `now` (a forgotten session has already happened)."""
+    when = parse_when(text)
+    if when > now:
+        raise InputError(f"A forgotten session starts in the past (now: {now:{WHEN_FORMAT}})")
+    return when
 
 
 @dataclass
@@ -222,15 +232,15 @@ class HistoryEditKeys:
     def action_new_past_session(self) -> None:
         now = self.blapp.clock()
         fields = [
-            FieldSpec("when", "Started", (now - timedelta(days=1)).strftime("%Y-%m-%d") + " 18:00", parse=parse_when),
+            # a start after now is the form's own inline error: the form stays open with
+            # what was typed (it used to close with a toast and lose the input)
+            FieldSpec("when", "Started", (now - timedelta(days=1)).strftime("%Y-%m-%d") + " 18:00",
+                      parse=lambda t: parse_past_when(t, now)),
             FieldSpec("plan", "Plan (blank: none)", ""),
         ]
 
         def made(v: dict[str, Any] | None) -> None:
             if v is None:
-                return
-            if v["when"] > now:
-                self.notify("A forgotten session starts in the past", severity="error")
                 return
 
             def run(repo: Any) -> PastSessionOpened:

@@ -93,7 +93,19 @@ def test_zone_words_name_their_numbers() -> None:
 def test_muscle_sets_weigh_primary_one_and_secondary_half() -> None:
     row = Exercise(1, "Barbell row", ("back",), ("lower back", "biceps"))
     squat = Exercise(2, "Squat", ("quads", "glutes"), ("lower back",))
-    assert muscle_sets([(row, 3), (squat, 4)]) == {"back": 3, "lower back": 3.5, "biceps": 1.5, "quads": 4, "glutes": 4}
+    assert muscle_sets([(row, 3), (squat, 4)]) == {"back": 3, "lower back": 3.5, "biceps": 1.5, "quads": 4, "glutes": 2}
+
+
+def test_glutes_count_whole_only_where_they_are_the_main_target() -> None:
+    """Glutes' landmarks (MV 0, MEV 0, MRV 16) count direct work: a squat or an RDL set is
+    half a glute set, a hip thrust set a whole one; any other muscle second in the list
+    (the RDL's glutes are second, the deadlift's lower back third) is not affected."""
+    rdl = Exercise(1, "Romanian deadlift", ("hamstrings", "glutes"), ("lower back",))
+    thrust = Exercise(2, "Hip thrust", ("glutes",), ("hamstrings",))
+    deadlift = Exercise(3, "Conventional deadlift", ("hamstrings", "glutes", "lower back"), ("back", "quads"))
+    assert muscle_sets([(rdl, 4)]) == {"hamstrings": 4, "glutes": 2, "lower back": 2}
+    assert muscle_sets([(thrust, 3)]) == {"glutes": 3, "hamstrings": 1.5}
+    assert muscle_sets([(deadlift, 2)]) == {"hamstrings": 2, "glutes": 1, "lower back": 2, "back": 1, "quads": 1}
 
 
 def test_weekly_volume_buckets_days_into_monday_weeks() -> None:

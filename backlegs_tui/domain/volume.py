@@ -1,7 +1,8 @@
 """Sets per muscle and where they sit among the weekly volume landmarks (MV, MEV, MAV, MRV;
 Renaissance Periodization heuristics, from Settings.landmarks).
 
-A primary muscle counts each set as 1, a secondary one as 0.5 (`muscle_sets`). One hard-set
+A primary muscle counts each set as 1, a secondary one as 0.5 (`muscle_sets`); glutes count
+1 only in a lift that targets them first (hip thrust), else 0.5 (`MAIN_TARGET_ONLY`). One hard-set
 rule is used everywhere (Plan checks count planned sets, History's Volume view and the
 fatigue engine count logged sets with `is_hard_set` / `hard_sets_by_exercise`):
 
@@ -72,12 +73,29 @@ def describe_zone(zone: Zone, marks: Marks) -> str:
     }[zone]
 
 
+# Glutes' landmarks (MV 0, MEV 0, MAV 4-12, MRV 16) count direct glute work: they are 0 at
+# the bottom because squats, lunges, the leg press and deadlifts already train the glutes.
+# Counted as a full set in every one of those, a lifter's ordinary back-and-legs week (the
+# demo's: 23 glute sets) sat "over MRV" every week, deloads included: a warning that is always
+# on. So glutes count in full only where they are the lift's main target (first of its primary
+# muscles: hip thrust, pull-through, sumo deadlift); where they follow another primary muscle
+# (squat: quads, glutes) they count as a secondary muscle does.
+MAIN_TARGET_ONLY = frozenset({"glutes"})
+
+
+def primary_weight(ex: Exercise, muscle: str) -> float:
+    """What one set of `ex` counts for its primary muscle `muscle`."""
+    if muscle in MAIN_TARGET_ONLY and ex.primary and ex.primary[0] != muscle:
+        return SECONDARY_WEIGHT
+    return PRIMARY_WEIGHT
+
+
 def muscle_sets(pairs: Iterable[tuple[Exercise, float]]) -> dict[str, float]:
     """Sets per muscle from (exercise, sets) pairs."""
     out: dict[str, float] = {}
     for ex, sets in pairs:
         for m in ex.primary:
-            out[m] = out.get(m, 0.0) + sets * PRIMARY_WEIGHT
+            out[m] = out.get(m, 0.0) + sets * primary_weight(ex, m)
         for m in ex.secondary:
             if m not in ex.primary:
                 out[m] = out.get(m, 0.0) + sets * SECONDARY_WEIGHT

@@ -8,6 +8,8 @@ from dataclasses import dataclass
 
 from rich.text import Text
 from textual import events
+from textual.actions import parse as parse_action
+from textual.app import App
 from textual.binding import Binding
 from textual.message import Message
 from textual.reactive import reactive
@@ -47,6 +49,15 @@ def _step(text: str, delta: float, minimum: float, places: int = 2) -> str:
     return text.rstrip("0").rstrip(".") if places > 0 else text
 
 
+async def _run_binding(app: App[object], key: str) -> bool:
+    """Run `key`'s (non-priority) binding now, as the app would once the key bubbled up to
+    it: from the focused widget up through the screen to the app. Whether one ran."""
+    check = getattr(app, "_check_bindings", None)  # Textual's own; without it the key bubbles
+    if check is None:
+        return False
+    return bool(await check(key))
+
+
 class SetEntry(Widget, can_focus=True):
     """Shows the next set's fields; the focused field takes digits (the first keystroke
     replaces it), Up/Down or +/- nudge it, Left/Right/Tab move between fields.
@@ -67,9 +78,13 @@ class SetEntry(Widget, can_focus=True):
     unit: reactive[str] = reactive("kg")
 
     class Changed(Message):
-        def __init__(self, entry: SetEntry) -> None:
+        """A value changed. `edit`: the entry's edit count after this change when the lifter's
+        keys made it (`SetEntry.edits`), 0 for a prefill or the hold timer."""
+
+        def __init__(self, entry: SetEntry, edit: int = 0) -> None:
             super().__init__()
             self.entry = entry
+            self.edit = edit
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
@@ -84,6 +99,7 @@ class SetEntry(Widget, can_focus=True):
         self.duration = ""
         self.distance = ""
         self._fresh = True  # the next digit replaces the field
+        self.edits = 0  # changes made by keys so far (a message shown after edit N is newer than N)
 
     # ---- state --------------------------------------------------------------------------
 
@@ -116,42 +132,79 @@ class SetEntry(Widget, can_focus=True):
 
     def cycle_type(self) -> None:
         self.set_type = self.set_type.next()
-        self._changed()
+        self._changed(edited=True)
 
     def toggle_effort(self) -> None:
         self.effort_is_rir = not self.effort_is_rir
         self.effort = ""
-        self._changed()
+        self._changed(edited=True)
 
     def _get(self) -> str:
         return getattr(self, self.fields[self.field_index % len(self.fields)])
 
     def _set(self, value: str) -> None:
+        """The current field, from a key."""
         setattr(self, self.fields[self.field_index % len(self.fields)], value)
-        self._changed()
+        self._changed(edited=True)
 
-    def _changed(self) -> None:
+    def _changed(self, *, edited: bool = False) -> None:
+        if edited:
+            self.edits += 1
         self.refresh()
-        self.post_message(self.Changed(self))
+        self.post_message(self.Changed(self, self.edits if edited else 0))
 
     # ---- keys ---------------------------------------------------------------------------
 
-    def on_key(self, event: events.Key) -> None:
-        ch = event.character
-        if ch is not None and (ch.isdigit() or ch in ".,") and len(ch) == 1:
+    async def on_key(self, event: events.Key) -> None:
+        """Every key is applied here, in the order typed, to the field current at that moment.
+
+        Textual runs a (non-priority) binding only once its key has bubbled from the focused
+        widget up to the app, through each parent's message queue; keys typed right after it
+        have by then already reached this widget. So an arrow's field move, or the screen's
+        `r` (RPE/RIR, which clears the effort), ran after the digits typed after it ('125',
+        Right Right, '9' gave 'Weight 1259 kg'). Hence the bindings of this widget, the
+        screen and the app run from here, before the next key is looked at."""
+        app = self.app
+        if app.screen is not self.screen:
+            # a key forwarded here before a dialog opened (n, then the note typed at once)
+            # is the dialog's: on to what has the focus now, still in order
             event.stop()
             event.prevent_default()
-            current = "" if self._fresh else self._get()
-            if ch in ".," and self.fields[self.field_index % len(self.fields)] == "duration":
-                ch = ":"  # 1.30 in the time field is 1:30
-            if len(current) >= 6:
-                return
-            self._fresh = False
-            self._set(current + ("." if ch == "," else ch))
-        elif ch == ":" and self.fields[self.field_index % len(self.fields)] == "duration":
+            (app.focused or app.screen)._forward_event(events.Key(event.key, event.character))
+            return
+        if self._type(event.character) or await _run_binding(app, event.key):
             event.stop()
+            event.prevent_default()
+
+    def type_key(self, key: str, character: str | None) -> bool:
+        """A key typed before the entry was on screen (kept by the screen): a digit, or one of
+        the entry's own keys (its keymap's). Whether it was the entry's."""
+        if self._type(character):
+            return True
+        for binding in self._bindings.key_to_bindings.get(key, ()):
+            _, name, params = parse_action(binding.action)
+            getattr(self, f"action_{name}")(*params)
+            return True
+        return False
+
+    def _type(self, ch: str | None) -> bool:
+        """A digit, a decimal point or a time's colon into the current field."""
+        if ch is None or len(ch) != 1:
+            return False
+        name = self.fields[self.field_index % len(self.fields)]
+        if ch.isdigit() or ch in ".,":
+            current = "" if self._fresh else self._get()
+            if ch in ".," and name == "duration":
+                ch = ":"  # 1.30 in the time field is 1:30
+            if len(current) < 6:
+                self._fresh = False
+                self._set(current + ("." if ch == "," else ch))
+            return True
+        if ch == ":" and name == "duration":
             self._fresh = False
             self._set(self._get() + ":")
+            return True
+        return False
 
     def action_backspace(self) -> None:
         self._fresh = False

@@ -154,6 +154,15 @@ class LivePanel(Vertical):
         msg.update(message_text(text, msg.size.width))
         msg.set_class(error, "error")
         msg.set_class(not error, "ok")
+        self._error_after = self.entry.edits if error else None
+
+    _error_after: int | None = None
+
+    def entry_edited(self, edit: int) -> None:
+        """The lifter changed the entry (its edit number `edit`): an error shown before that
+        change ('✗ Weight over 1000 kg...') is about what was there then, so it goes."""
+        if self._error_after is not None and edit > self._error_after:
+            self.message("")
 
     def on_resize(self) -> None:
         if "\n" in getattr(self, "_message", ""):  # a confirmation and its record: refitted

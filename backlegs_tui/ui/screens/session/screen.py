@@ -328,7 +328,7 @@ class SessionScreen(SetEditKeys, FinishKeys, ModeScreen):
             if binding is not None and "(" not in binding.action and self.check_action(binding.action, ()):
                 getattr(self, f"action_{binding.action}")()
             elif binding is None and self.live is not None:
-                self.entry.on_key(events.Key(key, character))
+                self.entry.type_key(key, character)
 
     def on_key(self, event: events.Key) -> None:
         """Keys typed while a session is starting are kept for it (not lost on the start panel)."""
@@ -473,9 +473,11 @@ class SessionScreen(SetEditKeys, FinishKeys, ModeScreen):
         self.entry.toggle_effort()
 
     @on(SetEntryWidget.Changed)
-    def _entry_changed(self) -> None:
+    def _entry_changed(self, msg: SetEntryWidget.Changed) -> None:
         if self.live is not None:
             self.panel.update_plates(self.live)
+            if msg.edit:
+                self.panel.entry_edited(msg.edit)
 
     def action_toggle_warmups(self) -> None:
         self._act(self.live.toggle_warmups() if self.live else None, refill=True)

@@ -1,0 +1,114 @@
+"""The set entry under fast typing: every key lands in the field that is current when that key
+comes, in the order typed, however fast the keys arrive (a paste, tmux send-keys, a fast
+typist). Textual hands a key to the focused widget first and only runs a binding (an
+arrow's field move, the screen's r or t) once the key has bubbled up to the app, so before
+the entry ran its own bindings in order a digit typed right after Right landed in the
+previous field ('125', Right Right, '9' gave 'Weight 1259 kg').
+
+Also: an input error ('✗ Weight over 1000 kg...') goes away once the entry is edited."""
+
+from __future__ import annotations
+
+import unicodedata
+from pathlib import Path
+
+import pytest
+from textual import events
+from textual.keys import _character_to_key, _get_unicode_name_from_key
+
+from backlegs_tui.ui.app import BacklegsApp
+
+from .session_helpers import press_each, settle, start_working
+
+SIZE = (120, 36)
+
+
+@pytest.fixture(autouse=True)
+def _from_template(migrated_db: Path) -> None:
+    """Every test's `db_path` starts as a copy of the migrated template."""
+
+
+def burst(app: BacklegsApp, *keys: str) -> None:
+    """Put the keys on the app's queue all at once, as a terminal does with one read of a
+    paste or of tmux send-keys: nothing runs between them."""
+    for key in keys:
+        if len(key) == 1 and not key.isalnum():
+            key = _character_to_key(key)
+        try:
+            char: str | None = unicodedata.lookup(_get_unicode_name_from_key(key))
+        except KeyError:
+            char = key if len(key) == 1 else None
+        event = events.Key(key, char)
+        event.set_sender(app)
+        app.post_message(event)
+
+
+async def ready(pilot):
+    """The sample plan started, warm-ups off, a set of 100 kg logged: the next one's fresh prefill."""
+    screen = await start_working(pilot)
+    await press_each(pilot, "enter")
+    await settle(pilot)
+    assert screen.entry.values().weight == "100"
+    return screen
+
+
+def fields(screen) -> tuple[str, str, str]:
+    v = screen.entry.values()
+    return v.weight, v.reps, v.effort
+
+
+async def test_a_burst_of_digits_and_arrows_lands_in_the_right_fields(db_path, clock):
+    app = BacklegsApp(db_path=db_path, clock=clock)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await ready(pilot)
+        reps = screen.entry.values().reps
+        burst(app, "1", "2", "5", "right", "right", "9")  # the tester's 'Weight 1259 kg'
+        await settle(pilot)
+        assert fields(screen) == ("125", reps, "9")
+        burst(app, "left", "left", "2", "3", "0", "right", "6")  # 'Weight 92306': 230, then reps 6
+        await settle(pilot)
+        assert fields(screen) == ("230", "6", "9")
+        burst(app, "left", "up", "right", "right", "8", ".", "5")  # '8.5 went into Reps'
+        await settle(pilot)
+        assert fields(screen) == ("232.5", "6", "8.5")
+        burst(app, "left", "backspace", "backspace", "5", "down", "tab", "7")  # nudge and Tab in line
+        await settle(pilot)
+        assert fields(screen) == ("232.5", "4", "7")
+
+
+async def test_screen_keys_in_a_burst_keep_their_place(db_path, clock):
+    """r (RPE/RIR) clears the effort: a digit typed after it must survive it; t then a digit."""
+    app = BacklegsApp(db_path=db_path, clock=clock)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await ready(pilot)
+        burst(app, "right", "right", "r", "2")
+        await settle(pilot)
+        v = screen.entry.values()
+        assert v.effort_is_rir and v.effort == "2"
+        burst(app, "r", "8", "left", "left", "9", "0")
+        await settle(pilot)
+        v = screen.entry.values()
+        assert not v.effort_is_rir and (v.weight, v.effort) == ("90", "8")
+
+
+async def test_an_input_error_goes_once_the_entry_is_edited(db_path, clock):
+    app = BacklegsApp(db_path=db_path, clock=clock)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await ready(pilot)
+        msg = screen.query_one("#entry-msg")
+        await press_each(pilot, "2", "0", "0", "0", "enter")
+        await settle(pilot)
+        assert "Weight over 1000 kg" in str(msg.render()) and msg.has_class("error")
+        await press_each(pilot, "backspace")  # 200: corrected
+        await settle(pilot)
+        assert "Weight over 1000 kg" not in str(msg.render()) and not msg.has_class("error")
+        await press_each(pilot, "enter")
+        await settle(pilot)
+        assert "saved: 200 kg x" in str(msg.render())
+        # typed at once: the digits' own changes come after the error and must not wipe it
+        burst(app, "2", "0", "0", "0", "enter")
+        await settle(pilot)
+        assert "Weight over 1000 kg" in str(msg.render()) and msg.has_class("error")
+        burst(app, "t")  # any change by a key: the set type too
+        await settle(pilot)
+        assert str(msg.render()) == ""

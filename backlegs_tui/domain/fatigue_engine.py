@@ -70,6 +70,7 @@ from datetime import date, datetime, timedelta
 from enum import Enum
 from typing import Any, Protocol
 
+from .durations import session_minutes, whole_minutes
 from .fatigue_series import NOISE_MAX_DAYS as NOISE_WINDOW_DAYS
 from .fatigue_series import LiftSeries, LiftSession, Scheme, read_lift_session
 from .model import Exercise, Readiness, SetEntry, Settings, Unit
@@ -173,7 +174,7 @@ def sessions_from_records(workouts: Sequence[WorkoutRecord], exercises: Mapping[
             for pos, r in enumerate(w.sets)
             if r.exercise.lower() in ids
         )
-        minutes = (w.ended_at - w.started_at).total_seconds() / 60 if w.ended_at else None
+        minutes = session_minutes(w.started_at, w.ended_at)
         readiness = None
         if (w.sleep_h, w.soreness, w.energy) != (None, None, None):
             readiness = Readiness(w.sleep_h, w.soreness, w.energy)
@@ -428,7 +429,7 @@ def _minutes(session: SessionLike) -> float | None:
     times = [s.logged_at for s in session.sets if s.logged_at is not None]
     if len(times) < 2:
         return None
-    return (max(times) - min(times)).total_seconds() / 60
+    return whole_minutes((max(times) - min(times)).total_seconds())
 
 
 def _session_load(session: SessionLike) -> float | None:

@@ -8,6 +8,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 
+from .durations import session_minutes
 from .e1rm import e1rm
 from .loads import effective_e1rm, effective_volume
 from .model import LoadKind, Readiness, SetEntry
@@ -101,8 +102,9 @@ class SessionDetail:
         return (self.ended_at - self.started_at).total_seconds() if self.ended_at else None
 
     @property
-    def minutes(self) -> float | None:
-        return None if self.duration_s is None else self.duration_s / 60
+    def minutes(self) -> int | None:
+        """Whole minutes by the one duration rule (durations.py); None without an end."""
+        return session_minutes(self.started_at, self.ended_at)
 
     @property
     def sets(self) -> tuple[SetEntry, ...]:

@@ -7,6 +7,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from .durations import whole_minutes
 from .e1rm import e1rm
 from .model import Exercise, Readiness, SessionItem, SessionState, SetEntry, SetType, Settings, Unit
 from .plates import plates_per_side, round_to_plates
@@ -244,7 +245,7 @@ def summarize(
     """Duration, sets, volume load per muscle (primary 1, secondary 0.5), best e1RM per exercise
     and the records hit, against `previous_bests` (exercise id -> (heaviest kg, best e1RM))."""
     working = [s for s in state.sets if s.is_working]
-    minutes = max(0, int((now - state.started_at).total_seconds() // 60))
+    minutes = whole_minutes((now - state.started_at).total_seconds())  # the one duration rule
     report = SessionReport(minutes, len(state.sets), len(working), sum(s.weight_kg * s.reps for s in working))
     by_ex: dict[int, list[SetEntry]] = {}
     for s in working:

@@ -26,6 +26,7 @@ from collections.abc import Iterable
 from datetime import datetime
 from typing import IO, TYPE_CHECKING
 
+from ..domain.durations import session_minutes
 from ..domain.text import printable
 
 if TYPE_CHECKING:
@@ -96,7 +97,7 @@ def strong_duration(started: datetime, ended: datetime | None) -> str:
     """Strong's `1h 5m` / `31m`; empty when the session has no end."""
     if ended is None or ended < started:
         return ""
-    minutes = int((ended - started).total_seconds() // 60)
+    minutes = session_minutes(started, ended) or 0  # the one duration rule, as the app shows it
     hours, minutes = divmod(minutes, 60)
     return f"{hours}h {minutes}m" if hours else f"{minutes}m"
 

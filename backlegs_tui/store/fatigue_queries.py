@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 
+from ..domain.durations import session_minutes
 from ..domain.fatigue_engine import SessionLog
 from ..domain.loads import body_weight_lookup
 from ..domain.model import Readiness, SetEntry, SetType
@@ -48,7 +49,7 @@ def training_log(repo: Repository, start: date, end: date) -> list[SessionLog]:
     body_on = body_weight_lookup(repo.body_weights())  # bodyweight and assisted lifts' hard sets: body weight that day
     out = []
     for sid, started, ended, srpe, sleep, sore, energy, name, deload in rows:
-        minutes = (ended - started).total_seconds() / 60 if ended else None
+        minutes = session_minutes(started, ended)
         readiness = Readiness(sleep, sore, energy) if (sleep, sore, energy) != (None, None, None) else None
         out.append(SessionLog(started, tuple(sets[sid]), minutes, srpe, readiness, name, sid, bool(deload), body_on(started)))
     return out

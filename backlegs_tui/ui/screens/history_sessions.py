@@ -15,11 +15,12 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.message import Message
 from textual.widgets import DataTable
 
+from ...domain.durations import format_hours_minutes, session_minutes
 from ...domain.history import SessionDetail
 from ...domain.model import SessionSummary
 from ...domain.units import format_volume
 from ..jobs import JobFailed
-from ..widgets.history_session_detail import DELOAD_MARK, SessionDetailView, format_duration
+from ..widgets.history_session_detail import DELOAD_MARK, SessionDetailView
 from .base import AppAccess
 
 PAGE = 100  # sessions read at a time; the next page loads near the end of the list
@@ -120,12 +121,12 @@ class SessionsPanel(AppAccess, Horizontal):
         unit = self.blapp.settings.unit
         rows = []
         for s in message.rows:
-            duration = (s.ended_at - s.started_at).total_seconds() if s.ended_at else None
+            minutes = session_minutes(s.started_at, s.ended_at)
             rows.append((
                 str(s.id),
                 s.started_at.strftime("%a %Y-%m-%d"),
                 f"{DELOAD_MARK}{s.name}" if s.deload else s.name,
-                format_duration(duration) if duration is not None else "-",
+                format_hours_minutes(minutes) if minutes is not None else "-",
                 str(s.set_count),
                 format_volume(s.volume_kg, unit),
                 f"{s.session_rpe:g}" if s.session_rpe is not None else "-",

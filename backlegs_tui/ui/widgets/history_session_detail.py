@@ -7,6 +7,7 @@ from textual.content import Content
 from textual.widgets import Static
 
 from ...domain import supersets
+from ...domain.durations import format_hours_minutes, whole_minutes
 from ...domain.history import SessionDetail
 from ...domain.model import LoadKind, SetEntry, Settings, SetType, Unit
 from ...domain.units import format_e1rm, format_volume
@@ -48,9 +49,8 @@ def superset_labels(detail: SessionDetail) -> dict[int, str]:
 
 
 def format_duration(seconds: float) -> str:
-    """`0:47`, `1:05`: hours and minutes."""
-    h, m = divmod(round(seconds / 60), 60)
-    return f"{h}:{m:02d}"
+    """`0:47`, `1:05`: hours and minutes, whole minutes by the one duration rule."""
+    return format_hours_minutes(whole_minutes(seconds))
 
 
 class SessionDetailView(Static):

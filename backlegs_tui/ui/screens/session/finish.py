@@ -7,6 +7,7 @@ from typing import Any
 
 from rich.text import Text
 
+from ....domain.durations import format_minutes
 from ....domain.model import Settings
 from ....domain.session_logic import SessionReport, parse_session_rpe
 from ....domain.units import format_e1rm, format_volume, format_weight, plural
@@ -58,7 +59,7 @@ def report_text(report: SessionReport, settings: Settings) -> Text:
     """The summary as plain text (user text is never markup)."""
     unit = settings.unit
     out = Text()
-    out.append(f"{report.minutes} min", style="bold")
+    out.append(format_minutes(report.minutes), style="bold")
     out.append(f"   {plural(report.working_sets, 'working set')} ({report.sets} with warm-ups)   "
                f"volume {format_volume(report.volume_kg, unit)}\n\n")
     out.append("Volume load by muscle", style="bold")
@@ -122,8 +123,10 @@ class FinishKeys:
                 self.panel.message("Finish cancelled: the session is still open")
                 return
             rpe = values["rpe"]
+            # the load is RPE x the minutes shown (one duration rule: domain/durations.py)
             load = f", session load {rpe * report.minutes:g}" if rpe is not None else ""
-            self._finish_note = f"Session saved: {plural(report.working_sets, 'working set')} in {report.minutes} min{load}"
+            self._finish_note = (f"Session saved: {plural(report.working_sets, 'working set')} "
+                                 f"in {format_minutes(report.minutes)}{load}")
             self._do(self.live.finish(rpe, ended))
             self.refresh_bindings()
 

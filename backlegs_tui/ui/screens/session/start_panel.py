@@ -14,6 +14,7 @@ from textual.message import Message
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
+from ....domain.durations import format_minutes
 from ....domain.model import Unit
 from ....domain.units import format_volume
 from ....services.live_session import StartData
@@ -103,7 +104,7 @@ class StartPanel(Horizontal):
         self.call_after_refresh(self._mark_more)
         last = Text()
         for d in reversed(ov.details[-6:]):
-            mins = f"{d.minutes:.0f} min" if d.minutes else "-"
+            mins = format_minutes(d.minutes) if d.minutes is not None else "-"
             rpe = f"sRPE {d.session_rpe:g}" if d.session_rpe is not None else ""
             last.append(f"{d.started_at:%a %d %b}  ", style="bold")
             name = d.name if len(d.name) <= 22 else d.name[:21] + "…"

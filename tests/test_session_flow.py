@@ -242,7 +242,7 @@ async def test_edit_delete_undo_and_notes(db_path, clock):
         await type_keys(pilot, "grindy, bar forward")
         await press_each(pilot, "enter")
         await settle(pilot)
-        assert "3 grindy, bar forward" in shown(screen, "#today")  # the note in full, not cut to 9 characters
+        assert "↳ grindy, bar forward" in shown(screen, "#today")  # the note in full, not cut to 9 characters
         await press_each(pilot, "delete", "enter")
         await settle(pilot)
         assert isinstance(app.screen, ConfirmDialog)

@@ -792,32 +792,33 @@ class LiveSession:
         )
         return Outcome(write=Write("save the change", "replaced", lambda repo: repo.update_set(new)))
 
-    def set_note(self, text: str) -> Outcome:
+    def set_note(self, text: str, target: SetEntry | None = None) -> Outcome:
+        """The note on `target` (the set the note dialog named), else on the newest set: a set
+        logged while the dialog was open does not take a note written for the one before."""
         if not self.state.sets:
             return Outcome("Log a set first, then add its note", error=True)
-        new = replace(self.state.sets[-1], notes=text.strip())
+        s = self.state.sets[-1] if target is None else next((x for x in self.state.sets if x.id == target.id), None)
+        if s is None:
+            return Outcome("✗ That set is no longer in the session. Nothing saved.", error=True)
+        new = replace(s, notes=text.strip())
         return Outcome(write=Write("save the note", "replaced", lambda repo: repo.update_set(new)))
 
     def delete(self, s: SetEntry) -> Outcome:
+        """Delete any set. A correction of the log: the rest running now goes on (the lifter is
+        still resting); `u` is what takes back the set just logged and its rest."""
         assert s.id is not None
         set_id = s.id
-        was_last = bool(self.state.sets) and self.state.sets[-1].id == set_id
-        clear_rest = was_last and self.timer is not None
-        sid = self.id
 
         def run(repo: Repository) -> SetEntry:
             repo.delete_set(set_id)
-            if clear_rest:
-                repo.set_rest(sid, None, None)
             return s
 
-        if clear_rest:
-            self.timer = None
         return Outcome(write=Write("delete the set", "deleted", run))
 
     def undo(self, *, pending: bool = False) -> Outcome:
-        """Delete the newest set as the database has it (one transaction, its rest with it).
-        `pending`: a set is still on its way to the disk (it counts)."""
+        """Delete the newest set as the database has it (one transaction, its rest with it),
+        and go back to its lift (a lift's last set moves on to the next lift; its undo
+        returns). `pending`: a set is still on its way to the disk (it counts)."""
         if not self.state.sets and not pending:
             return Outcome("Nothing to undo", error=True)
         sid = self.id
@@ -905,13 +906,16 @@ class LiveSession:
             gone = next((x for x in st.sets if result is not None and x.id == result.id), None)
             if gone is None:
                 return Outcome("Nothing to undo", error=True) if kind == "undone" else Outcome()
-            if kind == "undone" or (st.sets and st.sets[-1].id == gone.id):
-                self.timer = None  # the rest belonged to the set just removed
-                self.announced = True
             st.sets = [x for x in st.sets if x.id != gone.id]
+            back = None
+            if kind == "undone":
+                self.timer = None  # the rest belonged to the set just taken back
+                self.announced = True
+                if gone.item_id != st.current_item_id and st.item(gone.item_id) is not None:
+                    back = self.go_to(gone.item_id).write  # moved on after it: back to its lift
             self.refresh()
             verb = "Undone" if kind == "undone" else "Deleted"
-            return Outcome(f"{verb}: {gone.exercise_name} {self.line(gone)}")
+            return Outcome(f"{verb}: {gone.exercise_name} {self.line(gone)}", write=back)
         if kind == "noted":
             return Outcome("✓ Session note saved")
         if kind == "body_weight":

@@ -5,7 +5,9 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 
-from rich.console import Group
+from rich.cells import cell_len
+from rich.console import Group, RenderableType
+from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 from textual.widgets import Static
@@ -125,12 +127,7 @@ class SetTable(Static):
             if not sets:
                 self.update(Text(f"{plural(folded, 'warm-up')}, no working set", style="dim"))
                 return
-        table = Table(box=None, padding=(0, 1), show_edge=False, header_style="bold dim", expand=False)
-        table.add_column("#", justify="right", no_wrap=True, min_width=2)
-        table.add_column(f"set ({unit.value})", no_wrap=True, min_width=9)
-        table.add_column("effort", no_wrap=True, min_width=6)
-        table.add_column("e1RM", justify="right", no_wrap=True, min_width=5)
-        notes = Text()
+        rows: list[tuple[list[Text | str], str]] = []  # a row's cells, and the set's note
         n = 0
         for s in sets:
             if s.is_working:
@@ -143,22 +140,56 @@ class SetTable(Static):
             if label:
                 mark = label + {SetType.DROP: "D", SetType.FAILURE: "F"}.get(s.set_type, "")
             style = TYPE_STYLE[s.set_type]
-            table.add_row(
+            cells: list[Text | str] = [
                 Text(mark, style=style),
                 Text(_set_text(s, unit, kind), style=style),
                 effort,
                 format_e1rm(est, unit, with_unit=False) if est else "",
-            )
-            if s.notes:
-                # notes in full, under the table (a column would cut them to a few characters)
-                notes.append(f"{mark:>3} ", style="bold dim")
-                notes.append(s.notes + "\n", style="italic")
-        parts: list[Table | Text] = [table]
+            ]
+            rows.append((cells, s.notes))
+        parts: list[RenderableType] = _rows_with_notes(rows, unit)
         if folded:
             parts.append(Text(f"   +{plural(folded, 'warm-up')}", style="dim yellow"))
-        if notes:
-            parts.append(notes)
-        self.update(Group(*parts) if len(parts) > 1 else table)
+        self.update(Group(*parts) if len(parts) > 1 else parts[0])
+
+
+_MIN_WIDTHS = (2, 9, 6, 5)
+
+
+def _table(unit: Unit, widths: Sequence[int] | None = None, *, header: bool = True) -> Table:
+    """The sets' table: # (number or type mark), set, effort, e1RM. `widths`: fixed column
+    widths, so that tables cut apart by notes line up as one."""
+    table = Table(box=None, padding=(0, 1), show_edge=False, header_style="bold dim", expand=False, show_header=header)
+    names = ("#", f"set ({unit.value})", "effort", "e1RM")
+    for i, (name, least) in enumerate(zip(names, _MIN_WIDTHS)):
+        width = widths[i] if widths is not None else None
+        table.add_column(name, justify="right" if i in (0, 3) else "left", no_wrap=True, min_width=least, width=width)
+    return table
+
+
+def _rows_with_notes(rows: Sequence[tuple[list[Text | str], str]], unit: Unit) -> list[RenderableType]:
+    """The table, each set's note in full right under its own row (`↳ forgot RPE`, indented
+    to the set column): a column would cut a note to a few characters, and notes gathered
+    under the table read as the last set's."""
+    if not any(note for _, note in rows):
+        table = _table(unit)
+        for cells, _ in rows:
+            table.add_row(*cells)
+        return [table]
+    names = ("#", f"set ({unit.value})", "effort", "e1RM")
+    widths = [max([least, cell_len(name)] + [cell_len(str(cells[i])) for cells, _ in rows])
+              for i, (name, least) in enumerate(zip(names, _MIN_WIDTHS))]
+    out: list[RenderableType] = []
+    table = _table(unit, widths)
+    for cells, note in rows:
+        table.add_row(*cells)
+        if note:
+            out.append(table)
+            out.append(Padding(Text.assemble(("↳ ", "dim"), (note, "italic")), (0, 0, 0, widths[0] + 3)))
+            table = _table(unit, widths, header=False)
+    if table.row_count:
+        out.append(table)
+    return out
 
 
 def _set_text(s: SetEntry, unit: Unit, kind: LoadKind) -> str:

@@ -60,8 +60,14 @@ class LivePanel(Vertical):
     def entry(self) -> SetEntryWidget:
         return self.query_one("#entry", SetEntryWidget)
 
-    def load_entry(self, live: LiveSession) -> None:
-        """Put the prefill into the set entry (the lifter's typing starts over)."""
+    _loaded: object = None  # the entry's values as the last prefill left them
+
+    def load_entry(self, live: LiveSession, *, keep_typed: bool = False) -> None:
+        """Put the prefill into the set entry (the lifter's typing starts over). `keep_typed`:
+        only if the lifter has not changed the entry since the last prefill (a set deleted or
+        edited while the next one is typed keeps what is typed)."""
+        if keep_typed and self._loaded is not None and self.entry.values() != self._loaded:
+            return
         self.entry.unit = live.settings.unit.value
         fields = live.entry_fields()
         if fields is None:
@@ -72,6 +78,7 @@ class LivePanel(Vertical):
             weight = "0" if kind.uses_body_weight else ""
         self.entry.load(weight, reps, set_type, weight_step=step, bodyweight=bodyweight,
                         kind=kind, duration=duration, distance=distance)
+        self._loaded = self.entry.values()
 
     def show(self, live: LiveSession) -> None:
         """Redraw everything from the live session."""

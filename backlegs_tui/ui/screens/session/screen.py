@@ -56,6 +56,8 @@ LIVE_ACTIONS = {
 }
 # writes after which the entry shows the new prefill
 REFILL = {"logged", "undone", "deleted", "replaced", "swapped", "added"}
+# ... unless the lifter is typing: a set deleted or edited (a note) leaves the typed entry alone
+KEEP_TYPED = {"deleted", "replaced"}
 
 
 # ] and [ in the footer as one: "][ ±15s" (the space keeps the compact footer's next key apart)
@@ -184,6 +186,7 @@ class SessionScreen(SetEditKeys, FinishKeys, ModeScreen):
             return
         self.live.ending = False
         self.refresh_bindings()
+        self.entry.release()  # keys typed after Enter go into the kept entry
         self.panel.message(f"✗ {msg.line}. Your entry is kept: Enter retries.", error=True)
         sid = self.live.id
         self._submit("read the session again", lambda repo: repo.session_state(sid), SessionResynced)
@@ -260,6 +263,7 @@ class SessionScreen(SetEditKeys, FinishKeys, ModeScreen):
         self.start_panel.display = False
         self.panel.display = True
         self.entry.focus()
+        self.panel.message("")  # nothing carried over from the session before (its note saved, ...)
         self.panel.load_entry(self.live)
         self._show()
         self.refresh_bindings()
@@ -372,6 +376,8 @@ class SessionScreen(SetEditKeys, FinishKeys, ModeScreen):
 
     @while_shown
     def on_session_written(self, msg: SessionWritten) -> None:
+        if msg.kind == "logged":
+            self.entry.release()  # keys typed after Enter: into the prefill loaded below
         live = self.live
         if live is None or live.id != msg.session_id:
             return
@@ -385,7 +391,7 @@ class SessionScreen(SetEditKeys, FinishKeys, ModeScreen):
             return
         self._do(out)
         if msg.kind in REFILL:
-            self.panel.load_entry(live)
+            self.panel.load_entry(live, keep_typed=msg.kind in KEEP_TYPED)
             self._show()
         elif msg.kind in ("body_weight", "ex_note"):
             self._show()
@@ -408,6 +414,8 @@ class SessionScreen(SetEditKeys, FinishKeys, ModeScreen):
         v = self.entry.values()
         before = self.live.next
         out = self.live.enter(EntryInput(v.weight, v.reps, v.effort, v.effort_is_rir, v.set_type, v.duration, v.distance))
+        if out.write is not None and out.write.kind == "logged":
+            self.entry.hold()  # what is typed next is the next set's, once its prefill is in
         self._do(out)
         if out.ask == "body_weight":
             self.action_body_weight(then_log=True)

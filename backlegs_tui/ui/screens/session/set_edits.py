@@ -9,7 +9,7 @@ from ....domain.model import Exercise, LoadKind, SetEntry, Settings
 from ....domain.session_logic import parse_set_type
 from ....domain.units import format_weight
 from ....domain.validation import parse_reps, parse_rir, parse_rpe, parse_weight
-from ....services.live_session import parse_distance, parse_duration, set_line
+from ....services.live_session import parse_distance, parse_duration
 from ...dialogs import ConfirmDialog, FieldSpec, FormDialog, PickerDialog
 
 
@@ -39,13 +39,15 @@ def edit_form(s: SetEntry, exercise: Exercise | None, settings: Settings) -> For
     return FormDialog(f"Edit set: {s.exercise_name}", fields, hint="Enter: next / save   Esc: cancel")
 
 
-def confirm_delete(s: SetEntry, settings: Settings) -> ConfirmDialog:
+def confirm_delete(s: SetEntry, line: str) -> ConfirmDialog:
+    """`line`: the set as the session writes it (`LiveSession.line`: `BW + 10 kg x 6`)."""
     when = f" at {s.logged_at:%H:%M}" if s.logged_at else ""
-    return ConfirmDialog("Delete this set?", f"{s.exercise_name}: {set_line(s, settings)}{when}")
+    return ConfirmDialog("Delete this set?", f"{s.exercise_name}: {line}{when}")
 
 
-def note_form(s: SetEntry, settings: Settings) -> FormDialog:
-    return FormDialog(f"Note on {s.exercise_name} {set_line(s, settings)}", [FieldSpec("notes", "Note", s.notes)])
+def note_form(s: SetEntry, line: str) -> FormDialog:
+    """`line`: the set as the session writes it (`LiveSession.line`: `BW + 10 kg x 6`)."""
+    return FormDialog(f"Note on {s.exercise_name} {line}", [FieldSpec("notes", "Note", s.notes)])
 
 
 def session_note_form(notes: str) -> FormDialog:
@@ -73,7 +75,9 @@ class SetEditKeys:
 
     def action_delete_set(self) -> None:
         def confirm(s: Any) -> None:
-            self.app.push_screen(confirm_delete(s, self.blapp.settings),
+            if self.live is None:
+                return
+            self.app.push_screen(confirm_delete(s, self.live.line(s)),
                                  lambda ok: ok and self.live is not None and self._do(self.live.delete(s)))
 
         self._pick_set("Delete which set? (# is the set's number in its lift)", confirm)
@@ -89,8 +93,9 @@ class SetEditKeys:
         if not live.state.sets:
             self.panel.message("Log a set first, then add its note", error=True)
             return
-        form = note_form(live.state.sets[-1], self.blapp.settings)
-        self.app.push_screen(form, lambda v: v is not None and self.live is not None and self._do(self.live.set_note(v["notes"])))
+        target = live.state.sets[-1]  # the set the dialog names gets the note
+        form = note_form(target, live.line(target))
+        self.app.push_screen(form, lambda v: v is not None and self.live is not None and self._do(self.live.set_note(v["notes"], target)))
 
     def action_session_note(self) -> None:
         if self.live is None:

@@ -83,3 +83,24 @@ def test_check_json_lists_code_status_message(migrated_db: Path, capsys) -> None
     assert [c for c in checks if c["status"] == "warning"] == []  # the shipped sample passes its checks
     assert main(["plan", "check", SAMPLE, "--db", str(migrated_db)]) == 0
     assert "✓ " in capsys.readouterr().out
+
+
+def test_plan_list_says_the_minutes_plan_check_says(migrated_db: Path, capsys) -> None:
+    """One estimate, one rounding: `plan list`'s "about N min" is the check's "About N min"
+    (and Plan mode's "~N min", the same Duration.minutes)."""
+    import re
+
+    repo = Repository.open(migrated_db)
+    try:
+        repo.add_ready_plans()
+    finally:
+        repo.close()
+    db = ["--db", str(migrated_db)]
+    capsys.readouterr()
+    assert main(["plan", "list", *db]) == 0
+    listed = {line.split("\t")[0]: line.split("\t")[3] for line in capsys.readouterr().out.splitlines()}
+    assert len(listed) == len(READY_PLANS)
+    for name, minutes in listed.items():
+        assert main(["plan", "check", name, *db]) == 0
+        said = re.search(r"About (\d+) min", capsys.readouterr().out)
+        assert said is not None and minutes == f"about {said.group(1)} min", name

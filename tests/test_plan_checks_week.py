@@ -66,6 +66,33 @@ def test_spinal_spacing_says_the_hours_and_never_rounds_up_to_48() -> None:
     assert check_spinal_spacing([Occurrence(18, "Legs", ()), apart[1]]).status is CheckStatus.OK
 
 
+def test_spacing_states_the_48_h_rule_the_wizard_states_and_the_closest_gap() -> None:
+    """One rule, one number (SPINAL_GAP_H): the OK line says the rule, then the week's
+    closest gap; the first-start wizard's week step says the same rule in the same words."""
+    from backlegs_tui.domain.plan_checks import SPINAL_GAP_H, SPINAL_GAP_RULE
+    from backlegs_tui.services.first_start import WEEK_HELP
+
+    apart = [Occurrence(18, "Legs", ("Barbell back squat",)), Occurrence(18 + 72, "Back", ("Barbell row",))]
+    check = check_spinal_spacing(apart)
+    assert check.status is CheckStatus.OK
+    assert check.message == "Heavy lumbar-loading sessions at least 48 h apart: closest 72 h (Mon to Thu)"
+    assert SPINAL_GAP_H == 48 and SPINAL_GAP_RULE in WEEK_HELP and "48 h" in WEEK_HELP
+    assert SPINAL_GAP_RULE[:1].upper() + SPINAL_GAP_RULE[1:] in check.message
+
+
+def test_the_estimate_is_one_figure_rounded_up() -> None:
+    """Plan mode's week, the duration check and `backlegs plan list` show Duration.minutes."""
+    from backlegs_tui.domain.plan_checks import Duration
+
+    assert Duration(68 * 60 + 10, 0, 0, 0).minutes == 69  # 68.2 min: 69, as the check says
+    assert Duration(68 * 60, 0, 0, 0).minutes == 68
+    plan = Plan(1, "P", (it("Barbell back squat", 3, 7, 180), it("Leg curl", 3, 10, 60)), warmup_min=10,
+                time_budget_min=90)
+    d = estimate_duration(plan, EXERCISES)
+    assert (round(d.total_min, 1), d.minutes) == (25.4, 26)
+    assert "About 26 min" in check_duration(plan, EXERCISES).message
+
+
 def test_week_sets_count_each_scheduled_day_with_the_volume_count() -> None:
     legs = Plan(1, "Legs", (it("Barbell back squat", 3), it("Leg curl", 2)))
     back = Plan(2, "Back", (it("Lat pulldown", 4),))

@@ -110,7 +110,7 @@ async def test_digits_put_the_plan_on_weekdays_and_x_clears_a_day(migrated_db: P
         await pilot.press("4")
         await wait_for(pilot, lambda: shows(app, "M··T···"), "Mon and Thu in the plans list")
         # the week shows it, and the checks now count two days a week
-        assert shows(app, f"Mon●  {SAMPLE}", f"Thu●  {SAMPLE}", "at least 72 h apart (Mon to Thu)")
+        assert shows(app, f"Mon●  {SAMPLE}", f"Thu●  {SAMPLE}", "at least 48 h apart: closest 72 h")
         await pilot.press("down")
         await wait_for(pilot, lambda: detail_title(app) == "Heavy legs", "the second plan")
         await pilot.press("4")

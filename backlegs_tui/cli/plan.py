@@ -68,9 +68,9 @@ def run(args: argparse.Namespace) -> int:
             exercises = {e.id: e for e in repo.exercises()}
             rest = repo.settings().default_rest_s
             for p in repo.plans():
-                minutes = estimate_duration(repo.plan(p.id), exercises, rest).total_min
+                minutes = estimate_duration(repo.plan(p.id), exercises, rest).minutes
                 days = "".join(d[0] if wd in p.weekdays else "·" for wd, d in enumerate(("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")))
-                print(f"{p.name}\t{days}\t{p.exercise_count} exercises\tabout {round(minutes)} min")
+                print(f"{p.name}\t{days}\t{p.exercise_count} exercises\tabout {minutes} min")
         elif args.plan_cmd == "export":
             text = repo.plan_text(_plan_id(repo, args.name))
             if args.output:

@@ -221,16 +221,24 @@ def check_deadlift_before_squat(exs: Sequence[Exercise]) -> PlanCheck:
 
 
 def check_priority(exs: Sequence[Exercise]) -> PlanCheck:
-    """Reports the order of priority (legs first, back first, alternating); never fails."""
+    """Reports the order of priority among the leg and back compounds, the article's three:
+    legs first (every leg lift before the back), back first, or alternating (a leg and a
+    back lift in turn); any other order is "mixed". Never fails."""
     seq = [pattern(ex) for ex in exs if ex.is_compound and pattern(ex) != "other"]
     if not seq:
         return PlanCheck("priority", CheckStatus.NOTE, "Priority: no leg or back compound")
     letters = " ".join("L" if p == "legs" else "B" for p in seq)
     if len(set(seq)) == 1:
         return PlanCheck("priority", CheckStatus.OK, f"Priority: {seq[0]} only ({letters})")
-    alternating = all(a != b for a, b in zip(seq, seq[1:]))
-    shape = "alternating leg and back" if alternating else f"then {'back' if seq[0] == 'legs' else 'legs'}"
-    return PlanCheck("priority", CheckStatus.OK, f"Priority: {seq[0]} first, {shape} ({letters})")
+    switches = sum(a != b for a, b in zip(seq, seq[1:]))
+    if switches == 1:
+        other = "back" if seq[0] == "legs" else "legs"
+        shape = f"{seq[0]} first, then {other}"
+    elif switches == len(seq) - 1:
+        shape = f"alternating leg and back, starting with {seq[0]}"
+    else:
+        shape = "mixed order of leg and back lifts"
+    return PlanCheck("priority", CheckStatus.OK, f"Priority: {shape} ({letters})")
 
 
 def check_isolation(exs: Sequence[Exercise]) -> PlanCheck:
@@ -321,6 +329,13 @@ class Duration:
     def total_min(self) -> float:
         return (self.work_s + self.rest_s + self.warmup_s + self.cooldown_s) / 60
 
+    @property
+    def minutes(self) -> int:
+        """The estimate in whole minutes, rounded up: the one figure Plan mode's week, the
+        duration check and `backlegs plan list` all show (a part-minute counts against the
+        time budget)."""
+        return math.ceil(self.total_min - 1e-9)
+
 
 def estimate_duration(plan: Plan, exercises: Mapping[int, Exercise], default_rest_s: int = 120) -> Duration:
     """Each set takes its top reps at SECONDS_PER_REP plus SET_SETUP_S; each item rests its
@@ -349,7 +364,7 @@ def estimate_duration(plan: Plan, exercises: Mapping[int, Exercise], default_res
 
 def check_duration(plan: Plan, exercises: Mapping[int, Exercise], default_rest_s: int = 120) -> PlanCheck:
     d = estimate_duration(plan, exercises, default_rest_s)
-    total = math.ceil(d.total_min)
+    total = d.minutes
     parts = f"lifting {round(d.work_s / 60)}, rest {round(d.rest_s / 60)}"
     parts += f", warm-up {plan.warmup_min}" if plan.warmup_min else ", no warm-up minutes"
     if plan.cooldown_min:
@@ -369,7 +384,9 @@ def check_duration(plan: Plan, exercises: Mapping[int, Exercise], default_rest_s
 
 # ---- across the week (issue 10) ---------------------------------------------------------
 
-SPINAL_GAP_H = 48.0
+SPINAL_GAP_H = 48.0  # lower-back recovery between heavy lumbar-loading sessions (ExRx; the domain notes)
+# the rule in words, one text for the plan check and the first-start wizard's week step
+SPINAL_GAP_RULE = f"heavy lumbar-loading sessions at least {SPINAL_GAP_H:g} h apart"
 
 
 def format_hours(h: float) -> str:
@@ -410,8 +427,9 @@ WEEKDAY_SHORT = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 
 
 def check_spinal_spacing(week: Sequence[Occurrence], plan_name: str | None = None) -> PlanCheck:
-    """Heavy lumbar-loading sessions less than 48 h apart, the week wrapping around
-    (Sunday to Monday is a day). With `plan_name`, only gaps that involve that plan."""
+    """Heavy lumbar-loading sessions less than SPINAL_GAP_H apart, the week wrapping around
+    (Sunday to Monday is a day). With `plan_name`, only gaps that involve that plan. The OK
+    line states the rule (SPINAL_GAP_RULE) and the closest gap the week has."""
     heavy = sorted((o for o in week if o.heavy), key=lambda o: o.hour)
     worst: tuple[float, Occurrence, Occurrence] | None = None
     for i, a in enumerate(heavy):
@@ -436,7 +454,7 @@ def check_spinal_spacing(week: Sequence[Occurrence], plan_name: str | None = Non
         )
     return PlanCheck(
         "spinal-48h", CheckStatus.OK,
-        f"Heavy lumbar-loading days at least {format_hours(gap)} h apart ({at(a)} to {at(b)})",
+        f"{SPINAL_GAP_RULE[:1].upper()}{SPINAL_GAP_RULE[1:]}: closest {format_hours(gap)} h ({at(a)} to {at(b)})",
     )
 
 

@@ -15,13 +15,17 @@ from typing import TYPE_CHECKING
 
 from ..domain.catalogue import READY_PLANS, SAMPLE_PLAN
 from ..domain.model import Settings, Unit
+from ..domain.plan_checks import SPINAL_GAP_RULE
 
 if TYPE_CHECKING:
     from ..store.repository import Repository
 
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 # the days a new lifter is offered: heavy lumbar lifts at least 48 h apart on either
+# (plan_checks.SPINAL_GAP_H, the plan check's rule)
 DEFAULT_DAYS: dict[int, tuple[int, ...]] = {2: (0, 3), 3: (0, 2, 4)}
+# the week step's help: the rule in the plan check's own words and number
+WEEK_HELP = f"Training days: {SPINAL_GAP_RULE}. Enter opens a choice."
 READY_NAMES = tuple(p.name for p in READY_PLANS)
 
 

@@ -45,6 +45,7 @@ from ..domain.model import Settings, Unit
 from ..domain.validation import InputError
 from ..services.first_start import (
     DEFAULT_DAYS,
+    WEEK_HELP,
     WEEKDAYS,
     FirstStart,
     apply_first_start,
@@ -169,8 +170,7 @@ class FirstStartWizard(ModalScreen[None]):
                     )
                     yield Static("", id="w-plan-notes", markup=False)
                 with Vertical(id="step-week"):
-                    yield Static("Training days, heavy lower-back lifts at least 48 h apart. Enter opens a "
-                                 "choice.", classes="wizard-help", markup=False)
+                    yield Static(WEEK_HELP, classes="wizard-help", markup=False)
                     with Horizontal():
                         yield Label("Days a week")
                         yield Select([("2 days", 2), ("3 days", 3), ("no schedule", 0)], value=2, allow_blank=False,

@@ -45,8 +45,6 @@ def read_plan_view(
     """Everything the screen shows, with `plan_id` (or the first plan) in full; its
     checks, the 48 h check across the scheduled week among them. `today` (the app's clock)
     places the week in the mesocycle and says whether it is a deload week."""
-    import math
-
     from ...domain.progression import is_deload_week, mesocycle_week
 
     plans = repo.plans()
@@ -56,7 +54,7 @@ def read_plan_view(
     view.deload_week, view.mesocycle_week = is_deload_week(today, settings), mesocycle_week(today, settings)
     scheduled = {pid: repo.plan(pid) for ids in view.schedule.values() for pid in ids}
     view.minutes = {
-        pid: math.ceil(estimate_duration(p, view.exercises, settings.default_rest_s).total_min)
+        pid: estimate_duration(p, view.exercises, settings.default_rest_s).minutes
         for pid, p in scheduled.items()
     }
     view.week_sets = week_sets(view.schedule, scheduled, view.exercises)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import itertools
 import json
 import shutil
 import sqlite3
@@ -66,7 +67,7 @@ def test_json_summary_has_exactly_the_documented_keys(capsys, db: Path) -> None:
     assert code == 0
     data = json.loads(out)
     assert set(data) == {"workouts", "sets", "exercises_matched", "exercises_created", "skipped",
-                         "timed_or_distance_sets", "recovered"}
+                         "already_imported", "timed_or_distance_sets", "recovered"}
     assert (data["workouts"], data["sets"], data["exercises_matched"], data["exercises_created"]) == (1, 2, 2, 0)
     assert [s["line"] for s in data["skipped"]] == [3, 4, 5, 6]
     assert all(isinstance(s["reason"], str) and s["reason"] for s in data["skipped"])
@@ -116,10 +117,11 @@ def test_importing_the_same_file_again_adds_nothing(capsys, db: Path) -> None:
     data = json.loads(out)
     assert data["workouts"] == 0 and data["sets"] == 0
     assert counts(db) == before
-    # every row is accounted for, row by row, like any other skipped row
+    # every row is accounted for, row by row: as already imported, not as skipped
     rows = len((DATA / "hevy_kg.csv").read_text(encoding="utf-8").splitlines()) - 1
-    assert [s["line"] for s in data["skipped"]] == list(range(2, rows + 2))
-    assert {s["reason"] for s in data["skipped"]} == {"already imported (same date, exercise, set)"}
+    assert data["skipped"] == []
+    assert [s["line"] for s in data["already_imported"]] == list(range(2, rows + 2))
+    assert {s["reason"] for s in data["already_imported"]} == {"already imported (same date, exercise, set)"}
 
 
 def test_the_comma_and_semicolon_2024_exports_are_the_same_workouts(capsys, db: Path) -> None:
@@ -128,13 +130,26 @@ def test_the_comma_and_semicolon_2024_exports_are_the_same_workouts(capsys, db: 
     assert code == 0
     lines = out.splitlines()
     assert "1 row skipped; 6 rows already imported (2 workouts)." in lines[1]
-    # the text report lists each row with its line and reason, the rest timer among them
-    assert lines[3:10] == [
-        *(f"  line {n}: already imported (same date, exercise, set)" for n in (2, 3, 4)),
+    # "1 row skipped" lists one row; the 6 already imported are said to be, by their lines
+    assert lines[2:] == [
+        "Skipped rows:",
         "  line 5: a rest timer, not a set",
-        *(f"  line {n}: already imported (same date, exercise, set)" for n in (6, 7, 8)),
+        "2 workouts already in the database, left alone: lines 2-4, 6-8 (same date, exercise, set).",
     ]
-    assert "2 workouts already in the database, left alone." in out
+
+
+def test_the_skipped_rows_listed_are_the_rows_counted_as_skipped(capsys, db: Path) -> None:
+    """Importing the same Strong export twice: the count of skipped rows in the summary line
+    is the number of rows under "Skipped rows:"; the already imported ones are not among them."""
+    f = str(DATA / "strong_2024.csv")
+    run(capsys, "import", "strong", f, "--db", str(db))
+    code, out, _ = run(capsys, "import", "strong", f, "--db", str(db))
+    assert code == 0
+    lines = out.splitlines()
+    skipped = lines[lines.index("Skipped rows:") + 1:]
+    listed = [line for line in itertools.takewhile(lambda line: line.startswith("  "), skipped)]
+    assert "; 1 row skipped;" in lines[1] and listed == ["  line 5: a rest timer, not a set"]
+    assert not any("already imported" in line for line in listed)
 
 
 def test_dry_run_writes_nothing(capsys, db: Path) -> None:

@@ -17,7 +17,8 @@ if TYPE_CHECKING:
     from ..store.repository import Repository
 
 FORMATS = ("strong", "hevy", "fitnotes", "json")
-ALREADY = "already imported (same date, exercise, set)"  # a row of a workout the database has
+ALREADY_WHY = "same date, exercise, set"
+ALREADY = f"already imported ({ALREADY_WHY})"  # a row of a workout the database has
 PARSERS: dict[str, Callable[..., Parsed]] = {"strong": strong.parse, "hevy": hevy.parse, "fitnotes": fitnotes.parse}
 SHOWN_SKIPS = 20
 
@@ -47,7 +48,14 @@ class ImportSummary:
     dry_run: bool = False
     recovered: list[Skipped] = field(default_factory=list)  # rows read after a repair (FitNotes' commas)
     timed: int = 0  # sets stored with a duration or a distance
-    already: int = 0  # rows of `skipped` that are already imported (of the `duplicates` workouts)
+    # the rows of the `duplicates` workouts (already in the database, left alone): listed
+    # apart from `skipped`, so "N rows skipped" counts the rows listed under "Skipped rows:"
+    already_rows: list[Skipped] = field(default_factory=list)
+
+    @property
+    def already(self) -> int:
+        """How many rows were already imported (of the `duplicates` workouts)."""
+        return len(self.already_rows)
 
     def as_json(self) -> dict[str, Any]:
         return {
@@ -57,6 +65,7 @@ class ImportSummary:
             "exercises_created": len(self.created),
             "timed_or_distance_sets": self.timed,
             "skipped": [{"line": s.line, "reason": s.reason} for s in self.skipped],
+            "already_imported": [{"line": s.line, "reason": s.reason} for s in self.already_rows],
             "recovered": [{"line": s.line, "reason": s.reason} for s in self.recovered],
         }
 
@@ -64,9 +73,8 @@ class ImportSummary:
         verb = "Would import" if self.dry_run else "Imported"
         text = f"{verb} {self.workouts} workout{_s(self.workouts)}, {self.sets} set{_s(self.sets)}"
         text += f"; exercises: {len(self.matched)} matched, {len(self.created)} created"
-        others = len(self.skipped) - self.already
-        if others:
-            text += f"; {others} row{_s(others)} skipped"
+        if self.skipped:
+            text += f"; {len(self.skipped)} row{_s(len(self.skipped))} skipped"
         if self.already:
             text += f"; {self.already} row{_s(self.already)} already imported"
             text += f" ({self.duplicates} workout{_s(self.duplicates)})" if self.duplicates else ""
@@ -99,7 +107,10 @@ class ImportSummary:
                 out.append(f"  {source:<{width}} -> {target}")
         out.extend(self._skipped_lines())
         if self.duplicates:
-            out.append(f"{self.duplicates} workout{_s(self.duplicates)} already in the database, left alone.")
+            left = f"{self.duplicates} workout{_s(self.duplicates)} already in the database, left alone"
+            if self.already_rows:
+                left += f": {_line_ranges(self.already_rows)} ({ALREADY_WHY})"
+            out.append(left + ".")
         if self.timed:
             verb = "would be stored" if self.dry_run else "stored"
             out.append(f"{self.timed} timed or distance set{_s(self.timed)} (holds, carries, cardio) {verb} with "
@@ -129,6 +140,26 @@ class ImportSummary:
 
 def _s(n: int) -> str:
     return "" if n == 1 else "s"
+
+
+SHOWN_RANGES = 20
+
+
+def _line_ranges(rows: list[Skipped]) -> str:
+    """`lines 2-4, 6-8`: the rows' line numbers as runs (the first SHOWN_RANGES of them)."""
+    lines = sorted({r.line for r in rows if r.line is not None})
+    runs: list[list[int]] = []
+    for n in lines:
+        if runs and n == runs[-1][1] + 1:
+            runs[-1][1] = n
+        else:
+            runs.append([n, n])
+    parts = [f"{a}-{b}" if b > a else f"{a}" for a, b in runs[:SHOWN_RANGES]]
+    if len(runs) > SHOWN_RANGES:
+        parts.append(f"... ({len(runs) - SHOWN_RANGES} more runs; --json lists every row)")
+    if not parts:
+        return f"{len(rows)} row{_s(len(rows))}"
+    return ("line " if len(lines) == 1 else "lines ") + ", ".join(parts)
 
 
 def read_file(fmt: str, path: Path, unit: Unit | None = None, progress: Progress | None = None) -> Parsed:
@@ -188,11 +219,11 @@ def write(
         repo, parsed.workouts, dry_run=dry_run, draft_for=matching.draft_for, progress=progress
     )
     summary.workouts, summary.sets, summary.duplicates = result.workouts, result.sets, result.duplicates
-    # every row accounted for: those of a workout already in the database are listed too
-    already = [Skipped(s.line, ALREADY, error=False) for w in result.already for s in w.sets]
-    if already:
-        summary.already = len(already)
-        summary.skipped = sorted(summary.skipped + already, key=lambda s: (s.line is None, s.line or 0))
+    # every row accounted for: those of a workout already in the database are listed apart
+    summary.already_rows = sorted(
+        (Skipped(s.line, ALREADY, error=False) for w in result.already for s in w.sets),
+        key=lambda s: (s.line is None, s.line or 0),
+    )
     summary.timed = result.timed
     summary.matched, summary.created = result.matched, result.created
     stored = {n.lower(): n for n in result.matched + result.created}  # as the database spells them

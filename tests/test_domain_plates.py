@@ -147,10 +147,23 @@ def test_steps_that_collapse_onto_the_bar_are_dropped() -> None:
     assert _ramp(25) == [(20, 10)]
 
 
-def test_a_working_weight_at_or_below_the_bar_gets_the_bar_only() -> None:
-    assert _ramp(20) == [(20, 10)]
-    assert _ramp(15) == [(20, 10)]
+def test_a_working_weight_at_or_below_the_bar_gets_no_warm_up() -> None:
+    """A warm-up is lighter than the working set: 15 kg x 5 is not warmed up with the 20 kg bar."""
+    assert _ramp(20) == []
+    assert _ramp(15) == []
     assert _ramp(0) == []
+    assert _ramp(45, 45, LB) == [] and _ramp(22.5) == [(20, 10)]
+
+
+def test_calc_at_or_below_the_bar_suggests_no_warm_up(capsys) -> None:
+    from backlegs_tui.cli import main
+
+    assert main(["calc", "15", "5"]) == 0
+    out = capsys.readouterr().out
+    assert "20 x 10" not in out
+    assert "  warm-up       none: 15 kg is not above the 20 kg bar" in out.splitlines()
+    assert main(["calc", "100", "5"]) == 0
+    assert "  warm-up       20 x 10, 40 x 5, 60 x 3, 80 x 2" in capsys.readouterr().out.splitlines()
 
 
 def test_ramp_weights_rise_and_stay_below_the_working_weight() -> None:

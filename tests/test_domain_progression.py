@@ -58,3 +58,24 @@ def test_no_history_gives_no_suggestion(sets) -> None:
 def test_bodyweight_added_load_from_zero() -> None:
     s = double_progression(_sets(0, [10, 10, 10], 8), 6, 10, 8.0, 2.5)
     assert (s.weight_kg, s.reps) == (2.5, 6)
+
+
+def test_a_deload_prefill_says_its_share_without_brackets_in_brackets() -> None:
+    """The warm-up line wraps the working set's reason in brackets: the deload reason has
+    none of its own (it said "(deload: 90 % of 160 kg (same weight: ...))")."""
+    from dataclasses import asdict
+
+    from backlegs_tui.domain.catalogue import CATALOGUE
+    from backlegs_tui.domain.model import Exercise, SessionItem, Settings
+    from backlegs_tui.domain.session_logic import prefill
+
+    squat = next(Exercise(id=1, **{k: v for k, v in asdict(d).items() if k != "alternatives"})
+                 for d in CATALOGUE if d.name == "Barbell back squat")
+    item = SessionItem(1, 0, 1, squat.name, 3, 5, 8, 8.0)
+    last = [SetEntry(1, SetType.WORKING, 160, r, 8.0) for r in (8, 7, 6)]  # not every set at the top
+    first = prefill(item, squat, [], last, Settings(), warmups_wanted=True, load_factor=0.9)
+    assert first.set_type is SetType.WARMUP
+    assert first.reason == "warm-up 1 of 4, then 145 kg x 7 (deload: 90 % of 160 kg, today's load without the deload)"
+    working = prefill(item, squat, [], last, Settings(), warmups_wanted=False, load_factor=0.9)
+    assert working.reason == "deload: 90 % of 160 kg, today's load without the deload"
+    assert "(" not in working.reason

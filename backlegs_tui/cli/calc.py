@@ -45,4 +45,6 @@ def run(args: argparse.Namespace) -> int:
     ramp = warmup_sets(w, settings.bar, settings.plates)
     if ramp:
         print("  warm-up       " + ", ".join(f"{s.weight:g} x {s.reps}" for s in ramp))
+    elif w > 0:
+        print(f"  warm-up       none: {w:g} {u} is not above the {settings.bar:g} {u} bar")
     return 0

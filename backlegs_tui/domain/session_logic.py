@@ -165,7 +165,9 @@ def prefill(
         # a suggestion from history: deloaded when asked, and always a load the lifter can make
         if load_factor != 1.0:
             weight = weight * load_factor
-            reason = f"deload: {round(load_factor * 100)} % of {format_weight(weight / load_factor, settings.unit)} ({reason})"
+            # no brackets: the warm-up line puts this reason in brackets of its own
+            reason = (f"deload: {round(load_factor * 100)} % of {format_weight(weight / load_factor, settings.unit)}, "
+                      "today's load without the deload")
         weight = loadable_kg(weight, exercise, settings)
     warmups_done = sum(1 for s in today if s.set_type is SetType.WARMUP)
     if warmups_wanted and weight is None and not today:

@@ -20,10 +20,11 @@ def warmup_sets(working: float, bar: float, inventory: tuple[float, ...]) -> lis
     """Warm-up sets (in the unit of `working`) before a first working weight.
 
     Loads round to what the plates make; steps that round to the bar or to a step already
-    taken, or reach the working weight, are dropped.
+    taken, or reach the working weight, are dropped: a warm-up is always lighter than the
+    working weight, so a working weight at or below the empty bar has none.
     """
     if working <= bar:
-        return [WarmupSet(bar, 10, plates_per_side(bar, bar, inventory))] if working > 0 else []
+        return []
     out: list[WarmupSet] = []
     for fraction, reps in RAMP:
         load = bar if fraction == 0 else round_to_plates(working * fraction, bar, inventory)

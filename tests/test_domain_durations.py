@@ -8,7 +8,12 @@ from datetime import datetime, timedelta
 import pytest
 
 from backlegs_tui.domain import fatigue_engine
-from backlegs_tui.domain.durations import format_hours_minutes, format_minutes, session_minutes, whole_minutes
+from backlegs_tui.domain.durations import (
+    format_hours_minutes,
+    format_minutes,
+    session_minutes,
+    whole_minutes,
+)
 from backlegs_tui.domain.history import SessionDetail
 from backlegs_tui.domain.model import SessionState
 from backlegs_tui.domain.records import WorkoutRecord

@@ -126,3 +126,57 @@ async def test_a_forgotten_session_in_the_future_keeps_the_form_open_with_its_va
                 if s.started_at.year == 2026 and s.started_at.month == 12] == []
     finally:
         repo.close()
+
+
+async def test_a_forgotten_session_with_an_unknown_plan_keeps_the_form_open(migrated_db: Path, clock) -> None:
+    """A plan name that is not a plan is the form's inline error too (it was a toast after the
+    form had closed); blank goes on without a plan."""
+    seed_typo(migrated_db, clock)
+    app = BacklegsApp(db_path=migrated_db, clock=clock, start_mode="history")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await history_ready(pilot)
+        await pilot.press("n")
+        await wait_for(pilot, lambda: isinstance(app.screen, FormDialog), "the date form")
+        form = app.screen
+        await type_keys(pilot, "2026-11-20 17:30")
+        await pilot.press("enter")
+        await type_keys(pilot, "Leg day")
+        await pilot.press("enter")
+        await settle(pilot)
+        assert app.screen is form, "the form closed on an unknown plan"
+        assert shows(app, "No plan named 'Leg day'", "2026-11-20 17:30")
+        assert form.query_one("#f-plan").value == "Leg day"
+        await pilot.press(*["backspace"] * 7, "enter")
+        await wait_for(pilot, lambda: isinstance(app.screen, PastSessionScreen) and app.screen.live is not None,
+                       "the past session")
+
+
+async def test_editing_a_session_to_an_unknown_plan_keeps_the_form_open(migrated_db: Path, clock) -> None:
+    sid = seed_typo(migrated_db, clock)
+    repo = Repository.open(migrated_db)
+    try:
+        plan = repo.plans()[0]
+    finally:
+        repo.close()
+    app = BacklegsApp(db_path=migrated_db, clock=clock, start_mode="history")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await history_ready(pilot)
+        await pilot.press("E")
+        await wait_for(pilot, lambda: isinstance(app.screen, FormDialog), "the session form")
+        form = app.screen
+        await pilot.press("enter", "enter")  # to the plan
+        await type_keys(pilot, "Nope")
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert app.screen is form and shows(app, "No plan named 'Nope'")
+        assert form.query_one("#f-plan").value == "Nope"
+        await pilot.press(*["backspace"] * 4)
+        await type_keys(pilot, plan.name.upper())
+        await pilot.press("ctrl+s")
+        await wait_for(pilot, lambda: app.screen is not form, "the form to close")
+        await settle(pilot)
+    repo = Repository.open(migrated_db)
+    try:
+        assert repo.session_state(sid).plan_id == plan.id
+    finally:
+        repo.close()

@@ -10,7 +10,13 @@ import pytest
 from backlegs_tui.ui.app import BacklegsApp
 from backlegs_tui.ui.dialogs import InfoDialog
 
-from .session_helpers import press_each, settle, start_sample_session, type_keys, wait_for
+from .session_helpers import (
+    press_each,
+    settle,
+    start_sample_session,
+    type_keys,
+    wait_for,
+)
 from .ui_text import screen_text, shows
 
 

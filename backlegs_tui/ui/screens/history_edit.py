@@ -8,6 +8,7 @@ fatigue badge refreshes."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from typing import Any
@@ -67,14 +68,44 @@ class PastSessionOpened(Message):
     data: Any
 
 
-def _plan_id(repo: Any, name: str) -> int | None:
-    name = name.strip()
-    if not name:
-        return None
-    for p in repo.plans():
-        if p.name.casefold() == name.casefold():
-            return p.id
-    raise InputError(f"No plan named {name!r} (blank: none)")
+@dataclass
+class PlansRead(Message):
+    """The plans (casefolded name -> id), read so that a form checks the plan typed while it
+    is open; `then` opens that form."""
+
+    plans: dict[str, int]
+    then: Callable[[dict[str, int]], None]
+
+
+def plan_parser(plans: dict[str, int], blank: str = "none") -> Callable[[str], int | None]:
+    """A form field's parser: a plan's name (any case) to its id, blank to None."""
+
+    def parse(text: str) -> int | None:
+        name = text.strip()
+        if not name:
+            return None
+        if name.casefold() not in plans:
+            raise InputError(f"No plan named {name!r} (blank: {blank})")
+        return plans[name.casefold()]
+
+    return parse
+
+
+KEEP_PLAN = -1
+"""The edit form's plan left blank: the session keeps its plan."""
+
+
+def edit_plan_parser(plans: dict[str, int]) -> Callable[[str], int | None]:
+    """The edit form's plan: blank keeps it (`KEEP_PLAN`), `-` none, else a plan's name."""
+    by_name = plan_parser(plans, "keep, - none")
+
+    def parse(text: str) -> int | None:
+        text = text.strip()
+        if not text:
+            return KEEP_PLAN
+        return None if text == "-" else by_name(text)
+
+    return parse
 
 
 class HistoryEditKeys:
@@ -194,11 +225,14 @@ class HistoryEditKeys:
         if detail is None:
             self.notify("Pick a session first (Sessions tab)", severity="warning")
             return
+        self._with_plans(lambda plans: self._edit_past_session_form(detail, plans))
+
+    def _edit_past_session_form(self, detail: SessionDetail, plans: dict[str, int]) -> None:
         sid = detail.id
         fields = [
             FieldSpec("when", "Started", detail.started_at.strftime(WHEN_FORMAT), parse=parse_when),
             FieldSpec("name", "Name", detail.name),
-            FieldSpec("plan", "Plan (blank: keep, - none)", ""),
+            FieldSpec("plan", "Plan (blank: keep, - none)", "", parse=edit_plan_parser(plans)),
             FieldSpec("notes", "Notes", detail.notes),
             FieldSpec("rpe", "Session RPE", f"{detail.session_rpe:g}" if detail.session_rpe is not None else "", parse=parse_rpe),
         ]
@@ -208,8 +242,7 @@ class HistoryEditKeys:
                 return
 
             def run(repo: Any) -> str:
-                plan = v["plan"].strip()
-                extra = {} if not plan else {"plan_id": None if plan == "-" else _plan_id(repo, plan)}
+                extra = {} if v["plan"] == KEEP_PLAN else {"plan_id": v["plan"]}
                 repo.edit_session(sid, started_at=v["when"], name=v["name"], notes=v["notes"],
                                   session_rpe=v["rpe"], **extra)
                 return f"✓ Session saved: {v['name']} {v['when']:%a %Y-%m-%d %H:%M}"
@@ -229,14 +262,26 @@ class HistoryEditKeys:
             lambda ok: ok and self._correct("delete the session", lambda repo: (repo.delete_session(sid), f"✓ Deleted {what}")[1]),
         )
 
+    def _with_plans(self, then: Callable[[dict[str, int]], None]) -> None:
+        """Read the plans, then `then(plans)` (a form that checks the plan typed in it)."""
+        self.blapp.jobs.submit(self, "read the plans",
+                               lambda repo: PlansRead({p.name.casefold(): p.id for p in repo.plans()}, then), lambda m: m)
+
+    def on_plans_read(self, msg: PlansRead) -> None:
+        msg.stop()
+        msg.then(msg.plans)
+
     def action_new_past_session(self) -> None:
+        self._with_plans(self._new_past_session_form)
+
+    def _new_past_session_form(self, plans: dict[str, int]) -> None:
         now = self.blapp.clock()
         fields = [
             # a start after now is the form's own inline error: the form stays open with
             # what was typed (it used to close with a toast and lose the input)
             FieldSpec("when", "Started", (now - timedelta(days=1)).strftime("%Y-%m-%d") + " 18:00",
                       parse=lambda t: parse_past_when(t, now)),
-            FieldSpec("plan", "Plan (blank: none)", ""),
+            FieldSpec("plan", "Plan (blank: none)", "", parse=plan_parser(plans)),
         ]
 
         def made(v: dict[str, Any] | None) -> None:
@@ -244,7 +289,7 @@ class HistoryEditKeys:
                 return
 
             def run(repo: Any) -> PastSessionOpened:
-                return PastSessionOpened(start_past_session(repo, v["when"], _plan_id(repo, v["plan"])))
+                return PastSessionOpened(start_past_session(repo, v["when"], v["plan"]))
 
             self.blapp.jobs.submit(self, "enter the past session", run, lambda m: m)
 

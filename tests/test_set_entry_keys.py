@@ -16,6 +16,7 @@ import pytest
 from textual import events
 from textual.keys import _character_to_key, _get_unicode_name_from_key
 
+from backlegs_tui.store.repository import Repository
 from backlegs_tui.ui.app import BacklegsApp
 
 from .session_helpers import press_each, settle, start_working
@@ -112,3 +113,21 @@ async def test_an_input_error_goes_once_the_entry_is_edited(db_path, clock):
         burst(app, "t")  # any change by a key: the set type too
         await settle(pilot)
         assert str(msg.render()) == ""
+
+
+async def test_keys_typed_right_after_enter_go_to_the_next_set(db_path, clock):
+    """Enter logs the set and the save takes a moment; what is typed meanwhile is the next
+    set's: not added to the set being saved, nor wiped when the next prefill comes."""
+    app = BacklegsApp(db_path=db_path, clock=clock)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await ready(pilot)
+        burst(app, "1", "0", "5", "enter", "1", "1", "0", "right", "3", "enter", "enter", "9", "5")
+        await settle(pilot)
+        assert screen.entry.values().weight == "95"
+    repo = Repository.open(db_path)
+    try:
+        logged = [(s.weight_kg, s.reps) for s in repo.open_session().sets]
+    finally:
+        repo.close()
+    assert logged[:3] == [(100, 5), (105, 5), (110, 3)]  # the typed ones, each whole
+    assert len(logged) == 4 and logged[3][0] == 110  # the second Enter: the next prefill

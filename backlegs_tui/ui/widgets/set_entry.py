@@ -13,6 +13,7 @@ from textual.app import App
 from textual.binding import Binding
 from textual.message import Message
 from textual.reactive import reactive
+from textual.timer import Timer
 from textual.widget import Widget
 
 from ...domain.model import LoadKind, SetType
@@ -100,6 +101,9 @@ class SetEntry(Widget, can_focus=True):
         self.distance = ""
         self._fresh = True  # the next digit replaces the field
         self.edits = 0  # changes made by keys so far (a message shown after edit N is newer than N)
+        self._holding = False  # see hold()
+        self._held: list[tuple[str, str | None]] = []
+        self._hold_timer: Timer | None = None
 
     # ---- state --------------------------------------------------------------------------
 
@@ -172,9 +176,46 @@ class SetEntry(Widget, can_focus=True):
             event.prevent_default()
             (app.focused or app.screen)._forward_event(events.Key(event.key, event.character))
             return
+        if self._holding or self._held:
+            # typed after Enter, before the next set's prefill: kept for it (never into the
+            # set just logged, nor wiped by the prefill)
+            event.stop()
+            event.prevent_default()
+            self._held.append((event.key, event.character))
+            return
         if self._type(event.character) or await _run_binding(app, event.key):
             event.stop()
             event.prevent_default()
+
+    # ---- keys typed while the set is being saved ----------------------------------------------
+
+    HOLD_MAX_S = 10.0  # however the save ends, the kept keys are never lost for longer
+
+    def hold(self) -> None:
+        """The entry is about to get a new prefill (Enter logged the set; the save is under
+        way): keys from now on are kept, then applied in order after `release()`."""
+        self._holding = True
+        if self._hold_timer is not None:
+            self._hold_timer.stop()
+        self._hold_timer = self.set_timer(self.HOLD_MAX_S, self.release)
+
+    def release(self) -> None:
+        """The new prefill is in (or the save failed): the kept keys go in, in order."""
+        self._holding = False
+        if self._hold_timer is not None:
+            self._hold_timer.stop()
+            self._hold_timer = None
+        if self._held:
+            self.call_later(self._replay)
+
+    async def _replay(self) -> None:
+        app = self.app
+        while self._held and not self._holding:  # a kept Enter holds the rest again
+            key, character = self._held.pop(0)
+            if app.screen is not self.screen:
+                (app.focused or app.screen)._forward_event(events.Key(key, character))
+            elif not self._type(character):
+                await _run_binding(app, key)
 
     def type_key(self, key: str, character: str | None) -> bool:
         """A key typed before the entry was on screen (kept by the screen): a digit, or one of

@@ -7,9 +7,11 @@ flows that only the screen shows with the Pilot."""
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 
 import pytest
+from rich.console import Console
 
 from backlegs_tui.domain.model import SetType
 from backlegs_tui.services.live_session import EntryInput, LiveSession, start_session
@@ -99,9 +101,11 @@ def test_a_note_goes_on_the_set_it_was_written_for(repo: Repository, live: LiveS
 
 
 def _lines(screen, selector: str) -> list[str]:
-    from .test_session_flow import shown
-
-    return [line.rstrip() for line in shown(screen, selector).splitlines() if line.strip()]
+    """The lines a widget shows (a rich group of tables and notes), as the lifter reads them."""
+    widget = screen.query_one(selector)
+    console = Console(width=max(20, widget.size.width), record=True, file=io.StringIO())
+    console.print(widget.content)
+    return [line.rstrip() for line in console.export_text().splitlines() if line.strip()]
 
 
 async def test_a_set_note_shows_under_its_set_and_dialogs_write_the_bodyweight_load(db_path, clock):

@@ -11,6 +11,7 @@ from backlegs_tui.domain import fatigue_engine
 from backlegs_tui.domain.durations import (
     format_hours_minutes,
     format_minutes,
+    session_load,
     session_minutes,
     whole_minutes,
 )
@@ -34,6 +35,11 @@ def test_formats() -> None:
     assert format_minutes(2) == "2 min"
     assert [format_hours_minutes(m) for m in (2, 47, 65)] == ["0:02", "0:47", "1:05"]
     assert session_minutes(START, None) is None
+
+
+def test_session_load_is_rpe_times_the_minutes_shown_and_unknown_without_a_minute() -> None:
+    assert session_load(7, 2) == 14
+    assert session_load(7, 0) is None and session_load(None, 30) is None and session_load(7, None) is None
 
 
 @pytest.mark.parametrize("seconds", [100, 89, 90, 2699, 2700, 3870])

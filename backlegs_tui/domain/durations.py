@@ -30,3 +30,11 @@ def format_hours_minutes(minutes: int) -> str:
     """`0:47`, `1:05`: hours and minutes (History's column)."""
     h, m = divmod(minutes, 60)
     return f"{h}:{m:02d}"
+
+
+def session_load(session_rpe: float | None, minutes: float | None) -> float | None:
+    """Session RPE x minutes (Foster), on the minutes shown (`whole_minutes`); None (unknown,
+    never zero) without an RPE or without a minute (the finish toast and the fatigue engine)."""
+    if session_rpe is None or minutes is None or minutes <= 0:
+        return None
+    return session_rpe * minutes

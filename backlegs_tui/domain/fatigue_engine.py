@@ -70,7 +70,7 @@ from datetime import date, datetime, timedelta
 from enum import Enum
 from typing import Any, Protocol
 
-from .durations import session_minutes, whole_minutes
+from .durations import session_load, session_minutes, whole_minutes
 from .fatigue_series import NOISE_MAX_DAYS as NOISE_WINDOW_DAYS
 from .fatigue_series import LiftSeries, LiftSession, Scheme, read_lift_session
 from .model import Exercise, Readiness, SetEntry, Settings, Unit
@@ -434,10 +434,7 @@ def _minutes(session: SessionLike) -> float | None:
 
 def _session_load(session: SessionLike) -> float | None:
     """Session RPE x minutes (Foster); None (unknown, never zero) without both."""
-    minutes = _minutes(session)
-    if session.session_rpe is None or minutes is None or minutes <= 0:
-        return None
-    return session.session_rpe * minutes
+    return session_load(session.session_rpe, _minutes(session))
 
 
 # ---- formatting --------------------------------------------------------------------------

@@ -7,7 +7,7 @@ from typing import Any
 
 from rich.text import Text
 
-from ....domain.durations import format_minutes
+from ....domain.durations import format_minutes, session_load
 from ....domain.model import Settings
 from ....domain.session_logic import SessionReport, parse_session_rpe
 from ....domain.units import format_e1rm, format_volume, format_weight, plural
@@ -124,9 +124,10 @@ class FinishKeys:
                 return
             rpe = values["rpe"]
             # the load is RPE x the minutes shown (one duration rule: domain/durations.py)
-            load = f", session load {rpe * report.minutes:g}" if rpe is not None else ""
+            load = session_load(rpe, report.minutes)
+            load_text = f", session load {load:g}" if load is not None else ""
             self._finish_note = (f"Session saved: {plural(report.working_sets, 'working set')} "
-                                 f"in {format_minutes(report.minutes)}{load}")
+                                 f"in {format_minutes(report.minutes)}{load_text}")
             self._do(self.live.finish(rpe, ended))
             self.refresh_bindings()
 

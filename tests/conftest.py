@@ -16,7 +16,8 @@ from backlegs_tui.store.repository import Repository
 
 # In CI (CI=true) the property tests draw the same examples every run, so a submission is
 # judged on the code, not on the luck of the draw; by hand they keep exploring new ones.
-hypothesis_settings.register_profile("ci", derandomize=True)
+# Hypothesis's own "ci" profile does this (derandomize, no deadline, no example database,
+# no too-slow check); it is loaded explicitly, never redefined with fewer of those.
 if os.environ.get("CI") == "true":
     hypothesis_settings.load_profile("ci")
 
@@ -38,6 +39,16 @@ class FakeClock:
 def _own_config_dir(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
     """The app reads keymap.toml from the config folder: never the developer's own."""
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path_factory.getbasetemp() / "config"))
+
+
+@pytest.fixture(autouse=True)
+def _heap_unfrozen_after() -> Iterator[None]:
+    """The app freezes its heap once it has settled (`BacklegsApp.settle_heap`), which in a
+    test worker would keep every Pilot app's objects for the rest of the run (~5 MB each)."""
+    yield
+    import gc
+
+    gc.unfreeze()
 
 
 @pytest.fixture

@@ -15,7 +15,7 @@ from backlegs_tui.store import schema
 from backlegs_tui.store.backup import daily_backup
 from backlegs_tui.store.schema import CorruptDatabase, QuickCheck, check_db
 
-from .test_integrity import filled_db, one_line, rootpage, smash
+from .test_integrity import aged, filled_db, one_line, rootpage, smash
 
 
 @pytest.fixture
@@ -36,7 +36,7 @@ def test_the_quick_check_in_a_thread_refuses_a_damaged_file_when_waited_for(dama
 
 
 def test_a_file_that_passed_in_the_thread_is_not_checked_again_by_the_apps_open(tmp_path: Path, monkeypatch) -> None:
-    db = filled_db(tmp_path / "gym.db", workouts=3)
+    db = aged(filled_db(tmp_path / "gym.db", workouts=3))
     threads: list[str] = []
     real = schema.integrity_problem
     monkeypatch.setattr(schema, "integrity_problem",

@@ -12,6 +12,7 @@ import re
 import sqlite3
 import stat
 import threading
+import time
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import quote
@@ -414,7 +415,14 @@ def corrupt_error(path: Path, detail: str) -> CorruptDatabase:
 _PASSED: set[tuple[object, ...]] = set()
 
 
+# A file changed less than this long ago may change again within its mtime's tick (coarse
+# on some kernels: 4-10 ms) and keep the same key: it is checked, but not remembered as
+# passed (git's rule for "racily clean" files).
+RACY_NS = 2_000_000_000
+
+
 def _file_key(path: Path) -> tuple[object, ...] | None:
+    """The file as it is now, or None when it cannot be told apart from a later change."""
     try:
         st = os.stat(path)
         try:
@@ -422,9 +430,13 @@ def _file_key(path: Path) -> tuple[object, ...] | None:
             wal_key: tuple[int, int] = (wal.st_size, wal.st_mtime_ns)
         except FileNotFoundError:
             wal_key = (0, 0)
-        return (str(path.absolute()), st.st_ino, st.st_size, st.st_mtime_ns, *wal_key)
     except OSError:
         return None
+    now = time.time_ns()
+    # an empty WAL (a reader's open makes one) holds nothing: only its size says so
+    if now - st.st_mtime_ns < RACY_NS or (wal_key[0] > 0 and now - wal_key[1] < RACY_NS):
+        return None
+    return (str(path.absolute()), st.st_ino, st.st_size, st.st_mtime_ns, *wal_key)
 
 
 def read_revision(path: Path, *, check: bool = True) -> str | None:

@@ -85,6 +85,7 @@ class PlanTextEditing:
             self.notify("No change")
             return
         landmarks = self.blapp.settings.landmarks
+        today = self.blapp.clock().date()  # the app's clock places the week, as every other read
 
         def save(repo: Repository) -> PlanTextSaved:
             from ...domain.plan_text import PlanTextError
@@ -94,7 +95,7 @@ class PlanTextEditing:
                 repo.import_plan_text(new, replace=plan_id)
             except (PlanTextError, StoreError) as exc:
                 return PlanTextSaved(plan_id, new, None, str(exc))
-            return PlanTextSaved(plan_id, new, read_plan_view(repo, plan_id, landmarks), None)
+            return PlanTextSaved(plan_id, new, read_plan_view(repo, plan_id, landmarks, today), None)
 
         self.blapp.jobs.submit(self, "save the plan's text", save, lambda saved: saved)
 

@@ -455,14 +455,16 @@ async def test_deload_offer_starts_a_lighter_session(db_path, clock, monkeypatch
 
 
 async def test_keys_typed_while_the_session_starts_go_to_it(db_path, clock, monkeypatch):
-    import time
+    import threading
 
     from backlegs_tui.ui.screens.session import screen as session_module
 
     real = session_module.start_session
+    started, release = threading.Event(), threading.Event()
 
     def slow_start(*args, **kwargs):
-        time.sleep(0.5)  # a busy disk: the lifter types before the session is on screen
+        started.set()
+        release.wait(10)  # a busy disk: the lifter types before the session is on screen
         return real(*args, **kwargs)
 
     monkeypatch.setattr(session_module, "start_session", slow_start)
@@ -473,9 +475,14 @@ async def test_keys_typed_while_the_session_starts_go_to_it(db_path, clock, monk
         await wait_for(pilot, lambda: isinstance(app.screen, FormDialog), "readiness")
         screen = session_screen(app)
         await pilot.press("escape")
+        for _ in range(500):  # not wait_for: it waits for the job runner, held here on purpose
+            if started.is_set():
+                break
+            await pilot.pause(0.01)
+        assert started.is_set() and screen.live is None  # still starting (the disk is slow)
+        await pilot.press("w", "1", "0", "0")  # typed before the session appears
         await pilot.pause()
-        assert screen.live is None  # still starting (the disk is slow)
-        await pilot.press("w", "1", "0", "0")  # typed as the session appears
+        release.set()
         await wait_for(pilot, lambda: screen.live is not None, "the session")
         await settle(pilot)
         assert screen.entry.values().weight == "100"

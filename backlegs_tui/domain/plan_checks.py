@@ -8,6 +8,7 @@ Each check returns one line with its reason. Pure: no textual, no sqlalchemy.
 
 from __future__ import annotations
 
+import itertools
 import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -230,7 +231,7 @@ def check_priority(exs: Sequence[Exercise]) -> PlanCheck:
     letters = " ".join("L" if p == "legs" else "B" for p in seq)
     if len(set(seq)) == 1:
         return PlanCheck("priority", CheckStatus.OK, f"Priority: {seq[0]} only ({letters})")
-    switches = sum(a != b for a, b in zip(seq, seq[1:]))
+    switches = sum(a != b for a, b in itertools.pairwise(seq))
     if switches == 1:
         other = "back" if seq[0] == "legs" else "legs"
         shape = f"{seq[0]} first, then {other}"

@@ -131,3 +131,16 @@ async def test_keys_typed_right_after_enter_go_to_the_next_set(db_path, clock):
         repo.close()
     assert logged[:3] == [(100, 5), (105, 5), (110, 3)]  # the typed ones, each whole
     assert len(logged) == 4 and logged[3][0] == 110  # the second Enter: the next prefill
+
+
+async def test_a_note_typed_at_once_after_n_goes_into_its_dialog(db_path, clock):
+    """n opens the note dialog; the note and Enter typed right after it are the dialog's
+    (before, its digits went into the set entry and the rest was lost)."""
+    app = BacklegsApp(db_path=db_path, clock=clock)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await ready(pilot)
+        burst(app, "n", *"rpe 8", "enter", "1", "2", "0")
+        await settle(pilot)
+        assert type(app.screen).__name__ == "SessionScreen"
+        assert [s.notes for s in screen.live.state.sets] == ["rpe 8"]
+        assert screen.entry.values().weight == "120"  # after the dialog: the entry again

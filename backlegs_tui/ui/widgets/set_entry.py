@@ -50,13 +50,14 @@ def _step(text: str, delta: float, minimum: float, places: int = 2) -> str:
     return text.rstrip("0").rstrip(".") if places > 0 else text
 
 
-async def _run_binding(app: App[object], key: str) -> bool:
-    """Run `key`'s (non-priority) binding now, as the app would once the key bubbled up to
-    it: from the focused widget up through the screen to the app. Whether one ran."""
+async def _run_binding(app: App[object], key: str, *, priority: bool = False) -> bool:
+    """Run `key`'s binding now, as the app would once the key bubbled up to it: from the
+    focused widget up through the screen to the app (`priority`: the ones the app runs
+    before a key goes anywhere). Whether one ran."""
     check = getattr(app, "_check_bindings", None)  # Textual's own; without it the key bubbles
     if check is None:
         return False
-    return bool(await check(key))
+    return bool(await check(key, priority))
 
 
 class SetEntry(Widget, can_focus=True):
@@ -104,6 +105,7 @@ class SetEntry(Widget, can_focus=True):
         self._holding = False  # see hold()
         self._held: list[tuple[str, str | None]] = []
         self._hold_timer: Timer | None = None
+        self._focus_waits = 0
 
     # ---- state --------------------------------------------------------------------------
 
@@ -169,19 +171,15 @@ class SetEntry(Widget, can_focus=True):
         Right Right, '9' gave 'Weight 1259 kg'). Hence the bindings of this widget, the
         screen and the app run from here, before the next key is looked at."""
         app = self.app
-        if app.screen is not self.screen:
-            # a key forwarded here before a dialog opened (n, then the note typed at once)
-            # is the dialog's: on to what has the focus now, still in order
-            event.stop()
-            event.prevent_default()
-            (app.focused or app.screen)._forward_event(events.Key(event.key, event.character))
-            return
-        if self._holding or self._held:
+        if self._holding or self._held or app.screen is not self.screen:
             # typed after Enter, before the next set's prefill: kept for it (never into the
-            # set just logged, nor wiped by the prefill)
+            # set just logged, nor wiped by the prefill); typed after a key that opened a
+            # dialog (n, then the note at once): the dialog's, once it has the focus
             event.stop()
             event.prevent_default()
             self._held.append((event.key, event.character))
+            if not self._holding:
+                self.call_later(self._replay)
             return
         if self._type(event.character) or await _run_binding(app, event.key):
             event.stop()
@@ -208,14 +206,30 @@ class SetEntry(Widget, can_focus=True):
         if self._held:
             self.call_later(self._replay)
 
+    FOCUS_WAIT_S = 1.0  # a dialog opened by a typed key gets its focus within this
+
     async def _replay(self) -> None:
+        """The kept keys, in order: into the entry, or to a dialog that opened meanwhile."""
         app = self.app
         while self._held and not self._holding:  # a kept Enter holds the rest again
-            key, character = self._held.pop(0)
             if app.screen is not self.screen:
-                (app.focused or app.screen)._forward_event(events.Key(key, character))
-            elif not self._type(character):
+                target = app.focused
+                if target is None and self._focus_waits < self.FOCUS_WAIT_S / 0.02:
+                    self._focus_waits += 1  # the dialog is not focused yet: its field comes
+                    self.set_timer(0.02, self._replay)
+                    return
+                key, character = self._held.pop(0)
+                if not await _run_binding(app, key, priority=True):  # a dialog's Enter
+                    # handled now, not queued: a priority Enter after it must see it typed
+                    event = events.Key(key, character)
+                    event._set_forwarded()
+                    await (target or app.screen)._dispatch_message(event)
+                continue
+            self._focus_waits = 0
+            key, character = self._held.pop(0)
+            if not self._type(character):
                 await _run_binding(app, key)
+        self._focus_waits = 0
 
     def type_key(self, key: str, character: str | None) -> bool:
         """A key typed before the entry was on screen (kept by the screen): a digit, or one of

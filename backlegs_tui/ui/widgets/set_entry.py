@@ -106,6 +106,7 @@ class SetEntry(Widget, can_focus=True):
         self._held: list[tuple[str, str | None]] = []
         self._hold_timer: Timer | None = None
         self._focus_waits = 0
+        self._replay_due = False
 
     # ---- state --------------------------------------------------------------------------
 
@@ -179,7 +180,7 @@ class SetEntry(Widget, can_focus=True):
             event.prevent_default()
             self._held.append((event.key, event.character))
             if not self._holding:
-                self.call_later(self._replay)
+                self._replay_soon()
             return
         if self._type(event.character) or await _run_binding(app, event.key):
             event.stop()
@@ -204,19 +205,30 @@ class SetEntry(Widget, can_focus=True):
             self._hold_timer.stop()
             self._hold_timer = None
         if self._held:
-            self.call_later(self._replay)
+            self._replay_soon()
 
     FOCUS_WAIT_S = 1.0  # a dialog opened by a typed key gets its focus within this
+    _FOCUS_POLL_S = 0.02
+
+    def _replay_soon(self, delay: float = 0.0) -> None:
+        if not self._replay_due:  # one replay at a time goes through the kept keys
+            self._replay_due = True
+            # in this widget's own queue, between its keys (a timer's callback runs beside it)
+            if delay:
+                self.set_timer(delay, lambda: self.call_later(self._replay))
+            else:
+                self.call_later(self._replay)
 
     async def _replay(self) -> None:
         """The kept keys, in order: into the entry, or to a dialog that opened meanwhile."""
+        self._replay_due = False
         app = self.app
         while self._held and not self._holding:  # a kept Enter holds the rest again
             if app.screen is not self.screen:
                 target = app.focused
-                if target is None and self._focus_waits < self.FOCUS_WAIT_S / 0.02:
+                if target is None and self._focus_waits < self.FOCUS_WAIT_S / self._FOCUS_POLL_S:
                     self._focus_waits += 1  # the dialog is not focused yet: its field comes
-                    self.set_timer(0.02, self._replay)
+                    self._replay_soon(self._FOCUS_POLL_S)
                     return
                 key, character = self._held.pop(0)
                 if not await _run_binding(app, key, priority=True):  # a dialog's Enter

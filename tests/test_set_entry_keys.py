@@ -5,7 +5,12 @@ arrow's field move, the screen's r or t) once the key has bubbled up to the app,
 the entry ran its own bindings in order a digit typed right after Right landed in the
 previous field ('125', Right Right, '9' gave 'Weight 1259 kg').
 
-Also: an input error ('✗ Weight over 1000 kg...') goes away once the entry is edited."""
+Keys typed right after Enter belong to the next set (kept until its prefill is in); keys
+typed right after one that opens a dialog belong to the dialog. Also: an input error
+('✗ Weight over 1000 kg...') goes away once the entry is edited.
+
+The keys go straight onto the app's queue (`burst`): Pilot's `press` waits for the app to
+be idle after each key, so it never shows the race."""
 
 from __future__ import annotations
 

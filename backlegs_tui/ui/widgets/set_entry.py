@@ -9,10 +9,10 @@ from dataclasses import dataclass
 from rich.text import Text
 from textual import events
 from textual.actions import parse as parse_action
-from textual.app import App
 from textual.binding import Binding
 from textual.message import Message
 from textual.reactive import reactive
+from textual.screen import Screen
 from textual.timer import Timer
 from textual.widget import Widget
 
@@ -50,14 +50,26 @@ def _step(text: str, delta: float, minimum: float, places: int = 2) -> str:
     return text.rstrip("0").rstrip(".") if places > 0 else text
 
 
-async def _run_binding(app: App[object], key: str, *, priority: bool = False) -> bool:
-    """Run `key`'s binding now, as the app would once the key bubbled up to it: from the
-    focused widget up through the screen to the app (`priority`: the ones the app runs
-    before a key goes anywhere). Whether one ran."""
-    check = getattr(app, "_check_bindings", None)  # Textual's own; without it the key bubbles
-    if check is None:
+async def _run_binding(screen: Screen[object], key: str, *, priority: bool = False) -> bool:
+    """Run `key`'s binding now, as the app would once the key bubbled up to it: the first
+    one from the focused widget up through the screen to the app (`priority`: only one the
+    app runs before a key goes anywhere, such as a dialog's Enter). Whether one ran."""
+    active = screen.active_bindings.get(key)
+    if active is None or active.binding.priority != priority or not active.enabled:
         return False
-    return bool(await check(key, priority))
+    return bool(await screen.app.run_action(active.binding.action, active.node))
+
+
+async def _hand_to(target: Widget, key: str, character: str | None) -> None:
+    """Give a key to a widget of another screen and have it handled now, not queued behind
+    what it is doing: a priority Enter run right after it must see it typed."""
+    event = events.Key(key, character)
+    dispatch = getattr(target, "_dispatch_message", None)  # Textual's; without it, queued
+    if dispatch is None:
+        target.post_message(event)
+        return
+    event._set_forwarded()
+    await dispatch(event)
 
 
 class SetEntry(Widget, can_focus=True):
@@ -182,7 +194,7 @@ class SetEntry(Widget, can_focus=True):
             if not self._holding:
                 self._replay_soon()
             return
-        if self._type(event.character) or await _run_binding(app, event.key):
+        if self._type(event.character) or await _run_binding(self.screen, event.key):
             event.stop()
             event.prevent_default()
 
@@ -231,16 +243,13 @@ class SetEntry(Widget, can_focus=True):
                     self._replay_soon(self._FOCUS_POLL_S)
                     return
                 key, character = self._held.pop(0)
-                if not await _run_binding(app, key, priority=True):  # a dialog's Enter
-                    # handled now, not queued: a priority Enter after it must see it typed
-                    event = events.Key(key, character)
-                    event._set_forwarded()
-                    await (target or app.screen)._dispatch_message(event)
+                if not await _run_binding(app.screen, key, priority=True):  # a dialog's Enter
+                    await _hand_to(target or app.screen, key, character)
                 continue
             self._focus_waits = 0
             key, character = self._held.pop(0)
             if not self._type(character):
-                await _run_binding(app, key)
+                await _run_binding(self.screen, key)
         self._focus_waits = 0
 
     def type_key(self, key: str, character: str | None) -> bool:
@@ -248,11 +257,12 @@ class SetEntry(Widget, can_focus=True):
         the entry's own keys (its keymap's). Whether it was the entry's."""
         if self._type(character):
             return True
-        for binding in self._bindings.key_to_bindings.get(key, ()):
-            _, name, params = parse_action(binding.action)
-            getattr(self, f"action_{name}")(*params)
-            return True
-        return False
+        active = self.screen.active_bindings.get(key)
+        if active is None or active.node is not self:
+            return False
+        _, name, params = parse_action(active.binding.action)
+        getattr(self, f"action_{name}")(*params)
+        return True
 
     def _type(self, ch: str | None) -> bool:
         """A digit, a decimal point or a time's colon into the current field."""

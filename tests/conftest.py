@@ -41,16 +41,6 @@ def _own_config_dir(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytes
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path_factory.getbasetemp() / "config"))
 
 
-@pytest.fixture(autouse=True)
-def _heap_unfrozen_after() -> Iterator[None]:
-    """The app freezes its heap once it has settled (`BacklegsApp.settle_heap`), which in a
-    test worker would keep every Pilot app's objects for the rest of the run (~5 MB each)."""
-    yield
-    import gc
-
-    gc.unfreeze()
-
-
 @pytest.fixture
 def in_a_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
     """`backlegs` run in-process with its app replaced by a stand-in: as if typed in a

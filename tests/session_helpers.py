@@ -72,6 +72,23 @@ async def press_each(pilot: Pilot, *keys: str) -> None:
         await pilot.pause()
 
 
+async def log_set(pilot: Pilot, weight: str) -> None:
+    """Type a working weight from the entry's start (`w`) and log the set with Enter."""
+    await press_each(pilot, "w")
+    await type_keys(pilot, weight)
+    await press_each(pilot, "enter")
+    await settle(pilot)
+
+
+async def log_three_lifts(pilot: Pilot) -> None:
+    """Go to the squat, the RDL and the row in turn (`g` and a name) and log 60 kg on each."""
+    for name in ("squat", "roman", "row"):
+        await press_each(pilot, "g")
+        await type_keys(pilot, name)
+        await press_each(pilot, "enter")
+        await log_set(pilot, "60")
+
+
 async def start_working(pilot: Pilot, weight: str = "100") -> SessionScreen:
     """Start the sample plan, turn warm-ups off and type the first working weight."""
     screen = await start_sample_session(pilot)

@@ -35,6 +35,15 @@ async def history_ready(pilot) -> None:
     await wait_for(pilot, lambda: shows(pilot.app, "best e1RM"), "the session's detail")
 
 
+
+async def open_forgotten_session_form(pilot) -> FormDialog:
+    """History ready, then `n`: the form asking when the forgotten session was."""
+    app = pilot.app
+    await history_ready(pilot)
+    await pilot.press("n")
+    await wait_for(pilot, lambda: isinstance(app.screen, FormDialog), "the date form")
+    return app.screen
+
 async def test_a_typo_in_a_past_set_is_corrected_and_its_best_follows(migrated_db: Path, clock) -> None:
     sid = seed_typo(migrated_db, clock)
     app = BacklegsApp(db_path=migrated_db, clock=clock, start_mode="history")
@@ -60,9 +69,7 @@ async def test_a_forgotten_session_is_entered_at_its_date_with_the_session_keys(
     seed_typo(migrated_db, clock)
     app = BacklegsApp(db_path=migrated_db, clock=clock, start_mode="history")
     async with app.run_test(size=(80, 24)) as pilot:
-        await history_ready(pilot)
-        await pilot.press("n")
-        await wait_for(pilot, lambda: isinstance(app.screen, FormDialog), "the date form")
+        await open_forgotten_session_form(pilot)
         await type_keys(pilot, "2026-11-20")
         await pilot.press("space", "1", "7", "colon", "3", "0", "enter", "enter")  # no plan
         await wait_for(pilot, lambda: isinstance(app.screen, PastSessionScreen) and app.screen.live is not None,
@@ -103,10 +110,7 @@ async def test_a_forgotten_session_in_the_future_keeps_the_form_open_with_its_va
     seed_typo(migrated_db, clock)
     app = BacklegsApp(db_path=migrated_db, clock=clock, start_mode="history")
     async with app.run_test(size=(80, 24)) as pilot:
-        await history_ready(pilot)
-        await pilot.press("n")
-        await wait_for(pilot, lambda: isinstance(app.screen, FormDialog), "the date form")
-        form = app.screen
+        form = await open_forgotten_session_form(pilot)
         await type_keys(pilot, "2026-12-31")
         await pilot.press("space", "1", "8", "colon", "0", "0", "enter", "enter")
         await settle(pilot)
@@ -134,10 +138,7 @@ async def test_a_forgotten_session_with_an_unknown_plan_keeps_the_form_open(migr
     seed_typo(migrated_db, clock)
     app = BacklegsApp(db_path=migrated_db, clock=clock, start_mode="history")
     async with app.run_test(size=(80, 24)) as pilot:
-        await history_ready(pilot)
-        await pilot.press("n")
-        await wait_for(pilot, lambda: isinstance(app.screen, FormDialog), "the date form")
-        form = app.screen
+        form = await open_forgotten_session_form(pilot)
         await type_keys(pilot, "2026-11-20 17:30")
         await pilot.press("enter")
         await type_keys(pilot, "Leg day")

@@ -20,6 +20,7 @@ from backlegs_tui.ui.app import BacklegsApp
 from backlegs_tui.ui.dialogs import ConfirmDialog, FormDialog, InfoDialog
 
 from .session_helpers import (
+    log_set,
     press_each,
     settle,
     start_sample_session,
@@ -149,10 +150,7 @@ async def test_delete_keeps_the_typed_entry_and_the_rest(db_path, clock):
     app = BacklegsApp(db_path=db_path, clock=clock)
     async with app.run_test(size=SIZE) as pilot:
         screen = await start_sample_session(pilot)
-        await press_each(pilot, "w")
-        await type_keys(pilot, "225")
-        await press_each(pilot, "enter")
-        await settle(pilot)
+        await log_set(pilot, "225")
         clock.advance(150)
         await press_each(pilot, "enter")
         await settle(pilot)

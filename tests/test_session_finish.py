@@ -11,8 +11,9 @@ from backlegs_tui.ui.app import BacklegsApp
 from backlegs_tui.ui.dialogs import InfoDialog
 
 from .session_helpers import (
+    log_set,
+    log_three_lifts,
     press_each,
-    settle,
     start_sample_session,
     type_keys,
     wait_for,
@@ -23,16 +24,6 @@ from .ui_text import screen_text, shows
 @pytest.fixture(autouse=True)
 def _from_template(migrated_db: Path) -> None:
     """Every test's `db_path` starts as a copy of the migrated template (no Alembic per test)."""
-
-
-async def log_three_lifts(pilot) -> None:
-    for name in ("squat", "roman", "row"):
-        await press_each(pilot, "g")
-        await type_keys(pilot, name)
-        await press_each(pilot, "enter", "w")
-        await type_keys(pilot, "60")
-        await press_each(pilot, "enter")
-        await settle(pilot)
 
 
 async def test_at_80x24_the_summary_shows_how_to_go_on(db_path, clock) -> None:
@@ -63,10 +54,7 @@ async def test_one_session_has_one_duration_in_the_summary_toast_last_sessions_a
     app.notify = noted  # the toasts, as the lifter reads them
     async with app.run_test(size=(120, 36)) as pilot:
         screen = await start_sample_session(pilot)
-        await press_each(pilot, "w")
-        await type_keys(pilot, "60")
-        await press_each(pilot, "enter")
-        await settle(pilot)
+        await log_set(pilot, "60")
         clock.advance(100)
         await press_each(pilot, "f", "y")
         await wait_for(pilot, lambda: isinstance(app.screen, InfoDialog), "the summary")

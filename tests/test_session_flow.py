@@ -20,6 +20,7 @@ from backlegs_tui.ui.app import BacklegsApp
 from backlegs_tui.ui.dialogs import ConfirmDialog, FormDialog, InfoDialog, PickerDialog
 
 from .session_helpers import (
+    log_three_lifts,
     press_each,
     session_screen,
     settle,
@@ -268,13 +269,7 @@ async def test_finish_summary_scrolls_and_saves_session_rpe(db_path, clock):
     app = BacklegsApp(db_path=db_path, clock=clock)
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await start_sample_session(pilot)
-        for name in ("squat", "roman", "row"):
-            await press_each(pilot, "g")
-            await type_keys(pilot, name)
-            await press_each(pilot, "enter", "w")
-            await type_keys(pilot, "60")
-            await press_each(pilot, "enter")
-            await settle(pilot)
+        await log_three_lifts(pilot)
         clock.advance(45 * 60)
         await press_each(pilot, "f", "y")
         await settle(pilot)

@@ -118,3 +118,24 @@ def test_weekly_volume_buckets_days_into_monday_weeks() -> None:
         (date(2026, 11, 16), 6, 3), (date(2026, 11, 23), 3, 1.5)
     ]
     assert week_start(date(2026, 11, 29)) == date(2026, 11, 23)  # a Sunday
+
+
+def test_the_finish_summary_weighs_muscles_as_the_hard_set_count_does() -> None:
+    """The summary's volume load by muscle and the weekly hard sets give a squat's glutes the
+    same share (half), so the two pictures of one session agree."""
+    from datetime import datetime
+
+    from backlegs_tui.domain.model import SessionState, SetEntry, SetType
+    from backlegs_tui.domain.session_logic import summarize
+
+    squat = Exercise(1, "Barbell back squat", ("quads", "glutes"), ("hamstrings", "lower back"))
+    thrust = Exercise(2, "Hip thrust", ("glutes",), ("hamstrings",))
+    start = datetime(2026, 12, 1, 18, 0)
+    state = SessionState(1, start, "Legs", None, [], [
+        SetEntry(1, SetType.WORKING, 125.0, 5, logged_at=start),
+        SetEntry(2, SetType.WORKING, 100.0, 10, logged_at=start),
+    ])
+    report = summarize(state, {1: squat, 2: thrust}, {}, start)
+    assert report.volume_by_muscle == {"quads": 625, "glutes": 312.5 + 1000, "hamstrings": 312.5 + 500,
+                                       "lower back": 312.5}
+    assert muscle_sets([(squat, 1), (thrust, 1)])["glutes"] == 0.5 + 1

@@ -104,3 +104,25 @@ def test_plan_list_says_the_minutes_plan_check_says(migrated_db: Path, capsys) -
         assert main(["plan", "check", name, *db]) == 0
         said = re.search(r"About (\d+) min", capsys.readouterr().out)
         assert said is not None and minutes == f"about {said.group(1)} min", name
+
+
+def test_plan_export_to_a_file_is_written_as_backlegs_export_writes_and_says_so(
+    migrated_db: Path, tmp_path: Path, capsys
+) -> None:
+    """`plan export -o` goes through the same writer as `backlegs export -o`: a file of the
+    lifter's only (0600), a line on stderr naming it; a folder or a system file is refused with
+    one line and never replaced (it wrote /etc/passwd over as root before)."""
+    db = ["--db", str(migrated_db)]
+    out = tmp_path / "sample.toml"
+    assert main(["plan", "export", SAMPLE, "-o", str(out), *db]) == 0
+    captured = capsys.readouterr()
+    assert captured.out == "" and captured.err == f"Exported the plan '{SAMPLE}' to {out}\n"
+    assert oct(out.stat().st_mode & 0o777) == oct(0o600) and out.read_text().startswith(f'name = "{SAMPLE}"')
+    folder = tmp_path / "plans"
+    folder.mkdir()
+    for target, reason in ((folder, "is a directory"), (Path("/etc/passwd"), "is a system file")):
+        before = target.stat().st_mtime_ns
+        assert main(["plan", "export", SAMPLE, "-o", str(target), *db]) == 2
+        err = capsys.readouterr().err
+        assert err.startswith("backlegs: ") and reason in err and len(err.splitlines()) == 1
+        assert target.stat().st_mtime_ns == before

@@ -45,7 +45,7 @@ def run(args: argparse.Namespace) -> int:
     existing_db(args)
     repo = open_repository(args)
     try:
-        with _writing(args.output), _output(args.output) as out:
+        with open_output(args.output) as out:
             if args.format == "json":
                 snapshot = repo.snapshot()
                 out.write(dumps(snapshot))
@@ -59,6 +59,14 @@ def run(args: argparse.Namespace) -> int:
     if args.output is not None:
         print(f"Exported {count} set{'s' if count != 1 else ''} ({args.format}) to {args.output}", file=sys.stderr)
     return 0
+
+
+@contextmanager
+def open_output(target: Path | None) -> Iterator[IO[str]]:
+    """Where `-o FILE` (or standard output) is written, for every command that writes a file:
+    one line for a refused target or a failed write."""
+    with _writing(target), _output(target) as out:
+        yield out
 
 
 @contextmanager

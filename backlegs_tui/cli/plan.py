@@ -14,6 +14,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from ..domain.text import printable
 from .common import add_db_option, existing_db, open_repository
 from .errors import CliError
 
@@ -72,14 +73,14 @@ def run(args: argparse.Namespace) -> int:
                 days = "".join(d[0] if wd in p.weekdays else "·" for wd, d in enumerate(("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")))
                 print(f"{p.name}\t{days}\t{p.exercise_count} exercises\tabout {minutes} min")
         elif args.plan_cmd == "export":
+            from .export import open_output
+
             text = repo.plan_text(_plan_id(repo, args.name))
-            if args.output:
-                try:
-                    Path(args.output).write_text(text, encoding="utf-8")
-                except OSError as exc:
-                    raise CliError(f"cannot write {args.output}: {exc.strerror or exc}") from None
-            else:
-                sys.stdout.write(text)
+            target = Path(args.output) if args.output else None
+            with open_output(target) as out:  # as `backlegs export -o`: 0600, whole or not at all
+                out.write(text)
+            if target is not None:
+                print(f"Exported the plan {args.name!r} to {printable(str(target))}", file=sys.stderr)
         elif args.plan_cmd == "import":
             try:
                 if args.replace:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import sqlite3
+import subprocess
+import sys
 import time
 from datetime import date, timedelta
 from pathlib import Path
@@ -179,3 +181,22 @@ def test_a_long_database_name_still_gets_its_backups(capsys, tmp_path: Path) -> 
     code, _, err = run(capsys, "import", "hevy", str(DATA / "hevy_kg.csv"), "--db", str(too_long))
     assert code == 2 and "too long (248 bytes)" in err and "at most 247 bytes" in err
     assert not too_long.exists()
+
+
+def test_restore_sets_the_old_file_aside_whole_with_nothing_beside_it(capsys, with_data: Path) -> None:
+    """The replaced file is checkpointed before it is set aside: it is whole on its own, and
+    no '-shm' index (nor an empty '-wal') is left next to it as clutter."""
+    def backlegs(*argv: str) -> None:  # as typed, each command in its own process
+        done = subprocess.run([sys.executable, "-m", "backlegs_tui", "--db", str(with_data), *argv],
+                              capture_output=True, text=True, timeout=60)
+        assert done.returncode == 0, done.stderr
+
+    before = dump(with_data)
+    backlegs("backup")
+    backup = next(p for p in (with_data.parent / BACKUP_FOLDER).iterdir() if "daily" not in p.name)
+    # the backup read the file read-only, which leaves SQLite's index file beside it
+    assert with_data.with_name(with_data.name + "-shm").exists()
+    backlegs("restore", str(backup), "--yes")
+    beside = sorted(p.name for p in with_data.parent.iterdir() if p.name.startswith(with_data.name + ".replaced-"))
+    assert len(beside) == 1 and not beside[0].endswith(("-shm", "-wal")), beside
+    assert dump(with_data.parent / beside[0]) == before

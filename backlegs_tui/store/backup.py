@@ -246,10 +246,14 @@ def restore_from(backup: Path, db_path: Path, now: datetime | None = None) -> Pa
             n += 1
         # (the check above checkpointed the WAL into the file: the set-aside copy is whole)
         os.replace(db_path, aside)
-        for suffix in ("-wal", "-shm"):
-            side = db_path.with_name(db_path.name + suffix)
-            if side.exists():
-                os.replace(side, aside.with_name(aside.name + suffix))
+        wal, shm = (db_path.with_name(db_path.name + suffix) for suffix in ("-wal", "-shm"))
+        if wal.exists() and wal.stat().st_size > 0:  # frames the checkpoint could not take: kept with it
+            os.replace(wal, aside.with_name(aside.name + "-wal"))
+            if shm.exists():
+                os.replace(shm, aside.with_name(aside.name + "-shm"))
+        else:  # an index of an empty log, which nobody holds (checked above): not left beside either
+            wal.unlink(missing_ok=True)
+            shm.unlink(missing_ok=True)
     backup_to(backup, db_path, check=False, immutable=True)  # checked by check_restorable
     make_private(db_path)
     return aside

@@ -64,11 +64,13 @@ async def _hand_to(target: Widget, key: str, character: str | None) -> None:
     """Give a key to a widget of another screen and have it handled now, not queued behind
     what it is doing: a priority Enter run right after it must see it typed."""
     event = events.Key(key, character)
-    dispatch = getattr(target, "_dispatch_message", None)  # Textual's; without it, queued
-    if dispatch is None:
+    # Textual 8's own (private) ways: should a release drop them, the key is queued instead
+    dispatch = getattr(target, "_dispatch_message", None)
+    forwarded = getattr(event, "_set_forwarded", None)
+    if dispatch is None or forwarded is None:
         target.post_message(event)
         return
-    event._set_forwarded()
+    forwarded()
     await dispatch(event)
 
 

@@ -323,6 +323,9 @@ class InfoDialog(Dialog):
     DEFAULT_CSS = """
     InfoDialog .body { height: auto; max-height: 70vh; }
     """
+    # the body scrolls within what the screen leaves once the title and the keys are placed:
+    # at 80x24 a long one (a session summary, an import report) kept its keys out of view
+    FIT = ".body"
 
     def compose(self) -> ComposeResult:
         # a long body (many records) scrolls; the title and the keys stay in view

@@ -21,17 +21,9 @@ def sets_left_question(question: tuple[str, str]) -> ConfirmDialog:
     return ConfirmDialog(*question)
 
 
-class SummaryDialog(InfoDialog):
-    """The session summary: its body scrolls within what the screen leaves once the title and
-    the keys are placed, so `Enter: next` stays in view at 80x24 (UX report item 4: the body
-    took 70% of the screen and the box, capped at 90%, cut off the keys under it)."""
-
-    FIT = ".body"
-
-
 def summary_dialog(name: str, report: SessionReport, settings: Settings) -> InfoDialog:
-    return SummaryDialog(f"Session summary: {name}", report_text(report, settings),
-                         hint="Enter: next (session RPE)   Esc: back to the session   ↑↓ scroll")
+    return InfoDialog(f"Session summary: {name}", report_text(report, settings),
+                      hint="Enter: next (session RPE)   Esc: back to the session   ↑↓ scroll")
 
 
 def rpe_form() -> FormDialog:

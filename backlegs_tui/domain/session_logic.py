@@ -13,7 +13,7 @@ from .model import Exercise, Readiness, SessionItem, SessionState, SetEntry, Set
 from .plates import plates_per_side, round_to_plates
 from .progression import double_progression
 from .units import clean, format_weight, from_kg, to_kg
-from .volume import SECONDARY_WEIGHT, primary_weight
+from .volume import muscle_shares
 from .validation import InputError
 from .warmup import WarmupSet, warmup_sets
 
@@ -257,11 +257,8 @@ def summarize(
         if ex is None:
             continue
         load = s.weight_kg * s.reps
-        for m in ex.primary:  # weighed as the hard-set count weighs them (glutes: volume.py)
-            report.volume_by_muscle[m] = report.volume_by_muscle.get(m, 0) + load * primary_weight(ex, m)
-        for m in ex.secondary:
-            if m not in ex.primary:
-                report.volume_by_muscle[m] = report.volume_by_muscle.get(m, 0) + load * SECONDARY_WEIGHT
+        for m, share in muscle_shares(ex):  # weighed as the hard-set count weighs them
+            report.volume_by_muscle[m] = report.volume_by_muscle.get(m, 0) + load * share
     for ex_id, sets in by_ex.items():
         ex = exercises.get(ex_id)
         name = ex.name if ex else sets[0].exercise_name

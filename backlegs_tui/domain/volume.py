@@ -90,15 +90,19 @@ def primary_weight(ex: Exercise, muscle: str) -> float:
     return PRIMARY_WEIGHT
 
 
+def muscle_shares(ex: Exercise) -> list[tuple[str, float]]:
+    """Each muscle `ex` trains and what one of its sets counts for it: the one weighing of
+    the hard-set count (`muscle_sets`) and the finish summary's volume load by muscle."""
+    shares = [(m, primary_weight(ex, m)) for m in ex.primary]
+    return shares + [(m, SECONDARY_WEIGHT) for m in ex.secondary if m not in ex.primary]
+
+
 def muscle_sets(pairs: Iterable[tuple[Exercise, float]]) -> dict[str, float]:
     """Sets per muscle from (exercise, sets) pairs."""
     out: dict[str, float] = {}
     for ex, sets in pairs:
-        for m in ex.primary:
-            out[m] = out.get(m, 0.0) + sets * primary_weight(ex, m)
-        for m in ex.secondary:
-            if m not in ex.primary:
-                out[m] = out.get(m, 0.0) + sets * SECONDARY_WEIGHT
+        for m, share in muscle_shares(ex):
+            out[m] = out.get(m, 0.0) + sets * share
     return out
 
 

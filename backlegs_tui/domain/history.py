@@ -98,10 +98,6 @@ class SessionDetail:
     deload: bool = False  # a deload session (lighter on purpose)
 
     @property
-    def duration_s(self) -> float | None:
-        return (self.ended_at - self.started_at).total_seconds() if self.ended_at else None
-
-    @property
     def minutes(self) -> int | None:
         """Whole minutes by the one duration rule (durations.py); None without an end."""
         return session_minutes(self.started_at, self.ended_at)

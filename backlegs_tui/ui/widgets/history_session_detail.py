@@ -7,7 +7,7 @@ from textual.content import Content
 from textual.widgets import Static
 
 from ...domain import supersets
-from ...domain.durations import format_hours_minutes, whole_minutes
+from ...domain.durations import format_hours_minutes
 from ...domain.history import SessionDetail
 from ...domain.model import LoadKind, SetEntry, Settings, SetType, Unit
 from ...domain.units import format_e1rm, format_volume
@@ -48,11 +48,6 @@ def superset_labels(detail: SessionDetail) -> dict[int, str]:
     return supersets.labels(order, groups)
 
 
-def format_duration(seconds: float) -> str:
-    """`0:47`, `1:05`: hours and minutes, whole minutes by the one duration rule."""
-    return format_hours_minutes(whole_minutes(seconds))
-
-
 class SessionDetailView(Static):
     """Shows a SessionDetail (or a hint when there is none)."""
 
@@ -61,8 +56,8 @@ class SessionDetailView(Static):
             self.update("No session selected")
             return
         head = [detail.started_at.strftime("%a %Y-%m-%d %H:%M")]
-        if detail.duration_s is not None:
-            head.append(format_duration(detail.duration_s))
+        if detail.minutes is not None:
+            head.append(format_hours_minutes(detail.minutes))
         head.append(f"{detail.working_sets} sets")
         head.append(format_volume(detail.volume_kg, unit))
         if detail.session_rpe is not None:

@@ -156,12 +156,15 @@ class SetTable(Static):
 _MIN_WIDTHS = (2, 9, 6, 5)
 
 
+def _headers(unit: Unit) -> tuple[str, ...]:
+    return ("#", f"set ({unit.value})", "effort", "e1RM")
+
+
 def _table(unit: Unit, widths: Sequence[int] | None = None, *, header: bool = True) -> Table:
     """The sets' table: # (number or type mark), set, effort, e1RM. `widths`: fixed column
     widths, so that tables cut apart by notes line up as one."""
     table = Table(box=None, padding=(0, 1), show_edge=False, header_style="bold dim", expand=False, show_header=header)
-    names = ("#", f"set ({unit.value})", "effort", "e1RM")
-    for i, (name, least) in enumerate(zip(names, _MIN_WIDTHS)):
+    for i, (name, least) in enumerate(zip(_headers(unit), _MIN_WIDTHS)):
         width = widths[i] if widths is not None else None
         table.add_column(name, justify="right" if i in (0, 3) else "left", no_wrap=True, min_width=least, width=width)
     return table
@@ -176,9 +179,8 @@ def _rows_with_notes(rows: Sequence[tuple[list[Text | str], str]], unit: Unit) -
         for cells, _ in rows:
             table.add_row(*cells)
         return [table]
-    names = ("#", f"set ({unit.value})", "effort", "e1RM")
     widths = [max([least, cell_len(name)] + [cell_len(str(cells[i])) for cells, _ in rows])
-              for i, (name, least) in enumerate(zip(names, _MIN_WIDTHS))]
+              for i, (name, least) in enumerate(zip(_headers(unit), _MIN_WIDTHS))]
     out: list[RenderableType] = []
     table = _table(unit, widths)
     for cells, note in rows:

@@ -24,6 +24,7 @@ from .schema import (  # noqa: F401
     file_kind,
     integrity_problem,
     is_good_copy,
+    is_locked,
     make_private,
     newest_good_backup,
     read_only_uri,
@@ -216,7 +217,7 @@ def _in_use(db_path: Path) -> bool:
         con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         return False
     except sqlite3.OperationalError as exc:
-        return "locked" in str(exc) or "busy" in str(exc)
+        return is_locked(exc)
     except sqlite3.DatabaseError:
         return False  # a damaged file: set aside as it is
     finally:

@@ -32,7 +32,7 @@ from .models import (
     SettingRow,
     exercise_alternatives,
 )
-from .schema import StoreError
+from .schema import StoreError, is_locked
 
 if TYPE_CHECKING:
     from .repository import Repository
@@ -87,7 +87,7 @@ def _connection(repo: Repository) -> Iterator[Connection]:
         with repo.engine.connect() as con:
             yield con
     except OperationalError as exc:
-        if "locked" in str(exc.orig) or "busy" in str(exc.orig):
+        if is_locked(exc):
             raise StoreError("the database is locked by another program; close it and try again") from None
         raise StoreError(f"cannot write to the database ({exc.orig})") from None
 

@@ -23,6 +23,7 @@ from .schema import (
     corrupt_error,
     existing_side_files,
     full_disk_message,
+    is_locked,
     printable_path,
 )
 
@@ -39,7 +40,7 @@ def _wal_mode(cur: sqlite3.Cursor, timeout_ms: int) -> None:
             cur.execute("PRAGMA journal_mode = WAL")
             return
         except sqlite3.OperationalError as exc:
-            if "locked" not in str(exc) or time.monotonic() > deadline:
+            if not is_locked(exc) or time.monotonic() > deadline:
                 raise
             time.sleep(0.01)
 
@@ -126,7 +127,7 @@ def open_engine(path: Path | ServerUrl, *, create_parent: bool = False) -> Engin
     except (OperationalError, DatabaseError, sqlite3.Error, OSError) as exc:
         engine.dispose()
         orig = getattr(exc, "orig", None) or exc
-        locked = "locked" in str(orig) or "busy" in str(orig)
+        locked = is_locked(orig)
         if not locked:  # when locked, another program is in the file: its side files are its own
             clean_up_failed_open(path, before, created)
         full = full_disk_message(path, orig)

@@ -255,6 +255,12 @@ def _name_leaves_room(path: Path, suffix: int) -> None:
 FULL_DISK_BYTES = 16 * 1024 * 1024  # under this much free space, an I/O error means a full disk
 
 
+def is_locked(error: BaseException) -> bool:
+    """A database error that means another connection holds the lock (SQLITE_BUSY/LOCKED)."""
+    text = str(getattr(error, "orig", None) or error)
+    return "locked" in text or "busy" in text
+
+
 def side_files(path: Path) -> list[Path]:
     return [path.with_name(path.name + suffix) for suffix in ("-wal", "-shm", "-journal")]
 
@@ -320,7 +326,7 @@ def integrity_problem(con: sqlite3.Connection, *, full: bool = False) -> str | N
     try:
         rows = con.execute("PRAGMA integrity_check(1)" if full else "PRAGMA quick_check(1)").fetchall()
     except sqlite3.OperationalError as exc:
-        if "locked" in str(exc) or "busy" in str(exc):
+        if is_locked(exc):
             raise
         return str(exc)
     except sqlite3.DatabaseError as exc:
@@ -467,7 +473,7 @@ def read_revision(path: Path, *, check: bool = True) -> str | None:
                     _PASSED.add(key)
         return row[0] if row else None
     except sqlite3.OperationalError as exc:
-        if "locked" in str(exc) or "busy" in str(exc):
+        if is_locked(exc):
             raise StoreError(f"{printable_path(path)} is locked by another program; close it and try again") from None
         con.close()
         clean_up_failed_open(path, before)

@@ -16,6 +16,8 @@ from pathlib import Path
 import fcntl
 import termios
 
+from .patience import PATIENCE
+
 ANSI = re.compile(rb"\x1b\[[0-9;?<>=]*[ -/]*[@-~]|\x1b[()][0-9A-Za-z]|\x1b[=>PX^_\\]|\x1b\][^\x07]*\x07")
 
 KEYS = {"enter": b"\r", "escape": b"\x1b", "ctrl+q": b"\x11"}
@@ -50,7 +52,7 @@ class PtyApp:
     def text(self) -> str:
         return ANSI.sub(b"", self.seen).decode("utf-8", "replace")
 
-    def wait_for(self, needle: str, timeout: float = 20.0) -> None:
+    def wait_for(self, needle: str, timeout: float = PATIENCE) -> None:
         deadline = time.monotonic() + timeout
         while needle not in self.text():
             if time.monotonic() > deadline:
@@ -73,10 +75,10 @@ class PtyApp:
 
     def kill9(self) -> None:
         os.killpg(self.proc.pid, signal.SIGKILL)
-        self.proc.wait(10)
+        self.proc.wait(PATIENCE)
         os.close(self.master)
 
-    def quit(self, timeout: float = 10.0) -> int:
+    def quit(self, timeout: float = PATIENCE) -> int:
         """ctrl+q, reading the screen while the app exits (an unread pty fills up and blocks
         the app's last writes, which looks like a hang)."""
         self.send("ctrl+q", pause=0)

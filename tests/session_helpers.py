@@ -10,6 +10,8 @@ from textual.pilot import Pilot
 from backlegs_tui.ui.app import BacklegsApp
 from backlegs_tui.ui.screens.session import SessionScreen
 
+from .patience import PATIENCE
+
 
 async def settle(pilot: Pilot) -> None:
     """Let workers finish and their messages land, a few rounds deep."""
@@ -17,7 +19,7 @@ async def settle(pilot: Pilot) -> None:
     jobs = getattr(app, "jobs", None)
     for _ in range(3):
         if jobs is not None:
-            await jobs.drain(10)
+            await jobs.drain(PATIENCE)
         await app.workers.wait_for_complete()
         await pilot.pause()
 
@@ -29,7 +31,7 @@ def session_screen(app: BacklegsApp) -> SessionScreen:
     raise AssertionError("no session screen")
 
 
-async def wait_for(pilot: Pilot, predicate: Callable[[], bool], what: str, timeout: float = 10.0) -> None:
+async def wait_for(pilot: Pilot, predicate: Callable[[], bool], what: str, timeout: float = PATIENCE) -> None:
     """Pause until `predicate()` holds; fail with `what` after `timeout` seconds."""
     deadline = time.monotonic() + timeout
     while not predicate():

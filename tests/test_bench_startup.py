@@ -9,6 +9,8 @@ from pathlib import Path
 
 import pytest
 
+from .patience import PATIENCE
+
 SCRIPT = Path(__file__).resolve().parent.parent / "benchmarks" / "bench_startup.py"
 
 pytestmark = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="pty and wait4 rusage: Linux")
@@ -29,7 +31,7 @@ def test_benchmark_runs_on_a_tiny_database(bench, tmp_path: Path, monkeypatch) -
     db = bench.build_db(tmp_path / "tiny.db", weeks=2, sets_target=None)
     built = db.stat().st_mtime_ns
     assert bench.build_db(db, weeks=2, sets_target=None).stat().st_mtime_ns == built  # reused
-    report = bench.run_benchmark(db, repeat=1, timeout=10)
+    report = bench.run_benchmark(db, repeat=1, timeout=PATIENCE)
     assert report.db_sets > 20
     (minimal,), (backlegs,) = report.minimal, report.backlegs
     assert set(minimal.seconds) == {"first_frame"}
@@ -61,5 +63,5 @@ def test_first_frame_ends_an_app_at_its_first_frame(bench) -> None:
         sys.path.remove(str(SCRIPT.parent))
     started = time.perf_counter()
     argv = [sys.executable, str(bench_instructions.FIRST_FRAME), "minimal-bench", str(SCRIPT.parent / "minimal_app.py")]
-    assert bench_instructions.run_in_pty(argv, SCRIPT.parent, timeout=20) == 0
-    assert time.perf_counter() - started < 20  # ended at its frame, not run to the timeout
+    assert bench_instructions.run_in_pty(argv, SCRIPT.parent, timeout=2 * PATIENCE) == 0
+    assert time.perf_counter() - started < PATIENCE  # ended at its frame, not run to the timeout

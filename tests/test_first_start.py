@@ -231,13 +231,13 @@ def test_the_real_command_on_a_new_file_asks_once(tmp_path: Path) -> None:
 
     db = tmp_path / "new.db"
     app = PtyApp(["--db", str(db)], env={"BACKLEGS_FIRST_START": ""})
-    app.wait_for("Welcome to backlegs", timeout=30)
+    app.wait_for("Welcome to backlegs")
     app.send("escape")
     app.wait_for("Skipped: Settings")
     assert app.quit() == 0  # the skip is written before the app ends
     assert _saved(db)[0].first_start == "skipped"
     again = PtyApp(["--db", str(db)], env={"BACKLEGS_FIRST_START": ""})
-    again.wait_for("Enter: start", timeout=30)
+    again.wait_for("Enter: start")
     again.wait_for("Fatigue check")
     assert "Welcome to backlegs" not in again.text()
     assert again.quit() == 0

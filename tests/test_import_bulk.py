@@ -133,13 +133,19 @@ def test_dates_are_stored_exactly_as_the_orm_stores_them(repo: Repository, db_pa
     assert starts == ["2026-03-02 18:00:00.000000", "2026-03-09 18:00:00.000250"]
 
 
-def test_15k_sets_in_one_go_fast_enough(repo: Repository) -> None:
-    """A smoke check of the bulk path at a tenth of the benchmark (the benchmark has the figures)."""
-    import time
+def test_15k_sets_go_in_one_transaction_with_a_few_statements(repo: Repository) -> None:
+    """The bulk path at a tenth of the benchmark: one commit and a few batched statements, not a
+    statement or a commit per set (the benchmark has the times; a timed test fails on a busy
+    runner, a count does not)."""
+    from sqlalchemy import event
 
     names = ["Barbell back squat", "Lat pulldown", "Romanian deadlift", "Barbell row", "Leg press"]
     ws = [workout(d, *(names[i % 5] for i in range(25)), key=f"t:{d}") for d in range(600)]
-    t0 = time.perf_counter()
+    statements: list[str] = []
+    commits: list[int] = []
+    event.listen(repo.engine, "before_cursor_execute", lambda *a: statements.append(a[2]))
+    event.listen(repo.engine, "commit", lambda con: commits.append(1))
     result = insert_workouts(repo, ws)
     assert result.sets == 15_000
-    assert time.perf_counter() - t0 < 3.0
+    assert len(commits) == 1
+    assert len(statements) < 100, len(statements)

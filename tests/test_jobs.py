@@ -10,6 +10,8 @@ from textual.message import Message
 
 from backlegs_tui.ui.jobs import JobFailed, JobRunner
 
+from .patience import PATIENCE
+
 
 @dataclass
 class Got(Message):
@@ -40,7 +42,7 @@ async def test_jobs_run_in_order_off_the_ui_thread_and_a_failure_is_one_line() -
         gate = threading.Event()
 
         def first(repo: object) -> int:
-            gate.wait(2)
+            gate.wait(PATIENCE)
             app.threads.add(threading.get_ident())
             return 1
 
@@ -52,7 +54,7 @@ async def test_jobs_run_in_order_off_the_ui_thread_and_a_failure_is_one_line() -
         app.jobs.submit(app, "read three", lambda repo: 3, Got)
         assert app.jobs.pending() == 3
         gate.set()
-        assert await app.jobs.drain(5)
+        assert await app.jobs.drain(PATIENCE)
         await pilot.pause()
         assert app.seen == [
             1,
@@ -66,11 +68,11 @@ async def test_a_keyed_job_replaces_a_queued_one_with_the_same_key() -> None:
     app = Probe()
     async with app.run_test() as pilot:
         gate = threading.Event()
-        app.jobs.submit(app, "hold", lambda repo: gate.wait(2) and "held", Got)
+        app.jobs.submit(app, "hold", lambda repo: gate.wait(PATIENCE) and "held", Got)
         for page in range(5):
             app.jobs.submit(app, "read a page", lambda repo, p=page: p, Got, key="page")
         gate.set()
-        assert await app.jobs.drain(5)
+        assert await app.jobs.drain(PATIENCE)
         await pilot.pause()
         assert app.seen == ["held", 4]
 
@@ -80,6 +82,6 @@ async def test_no_repository_yet_is_a_plain_failure() -> None:
     app.repo = None
     async with app.run_test() as pilot:
         app.jobs.submit(app, "load the plans", lambda repo: 1, Got)
-        assert await app.jobs.drain(5)
+        assert await app.jobs.drain(PATIENCE)
         await pilot.pause()
         assert app.seen == [("failed", "Could not load the plans: the training log is not open yet")]

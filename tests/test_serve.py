@@ -35,6 +35,7 @@ from backlegs_tui.web.server import (
 )
 
 from .at_once import at_once
+from .patience import PATIENCE
 
 FAKE_APP = r"""
 import json, sys
@@ -80,7 +81,7 @@ class ThreadServer:
     def start(self) -> None:
         self._ready = threading.Event()
         self._thread.start()
-        assert self._ready.wait(10), "the server did not start"
+        assert self._ready.wait(PATIENCE), "the server did not start"
 
     def close(self) -> None:
         if self._loop is not None and self._stop is not None:
@@ -91,7 +92,7 @@ class ThreadServer:
 
     async def idle(self) -> None:
         """Wait until every websocket the server had is closed and its app stopped."""
-        deadline = time.monotonic() + 5
+        deadline = time.monotonic() + PATIENCE
         while self.server.sessions:
             assert time.monotonic() < deadline, "a websocket session did not end"
             await asyncio.sleep(0.02)
@@ -196,10 +197,10 @@ async def test_websocket_from_the_page_runs_the_app(srv: ThreadServer) -> None:
         async with http.get(f"{srv.base}/?token={srv.token}") as r:  # sets the cookie
             assert r.status == 200
         async with http.ws_connect(f"{srv.base}/ws?width=100&height=30", headers={"Origin": srv.origin}) as ws:
-            msg = await ws.receive(timeout=5)
+            msg = await ws.receive(timeout=PATIENCE)
             assert msg.type == aiohttp.WSMsgType.BINARY and msg.data == b"hello from the app"
             await ws.send_json(["ping", "x"])
-            assert (await ws.receive_json(timeout=5)) == ["pong", "x"]
+            assert (await ws.receive_json(timeout=PATIENCE)) == ["pong", "x"]
     await srv.idle()
 
 
@@ -216,7 +217,7 @@ async def test_sessions_are_capped(srv: ThreadServer) -> None:
         async with http.get(f"{srv.base}/?token={srv.token}") as r:
             assert r.status == 503 and "close a tab" in await r.text()
         await first.close()
-        deadline = time.monotonic() + 5
+        deadline = time.monotonic() + PATIENCE
         while len(srv.server.sessions) >= MAX_SESSIONS:
             assert time.monotonic() < deadline
             await asyncio.sleep(0.02)
@@ -299,7 +300,7 @@ class Command:
             put(line.rstrip("\n"))  # type: ignore[operator]
 
     def url(self) -> str:
-        deadline = time.monotonic() + 15
+        deadline = time.monotonic() + PATIENCE
         while True:
             line = self.lines.get(timeout=max(0.1, deadline - time.monotonic()))
             if line.startswith("Open http://"):
@@ -309,7 +310,7 @@ class Command:
         if self.proc.poll() is None:
             self.proc.send_signal(signal.SIGTERM)
         try:
-            code = self.proc.wait(15)
+            code = self.proc.wait(PATIENCE)
         except subprocess.TimeoutExpired:
             self.proc.kill()
             self.proc.wait(5)
@@ -345,7 +346,7 @@ async def test_backlegs_serve_runs_the_real_app_and_stops_it(tmp_path: Path) -> 
         assert await status(f"{base}/") == 403
         ws_url = f"{base}/ws?token={token}&width=80&height=24"
         async with aiohttp.ClientSession() as http, http.ws_connect(ws_url, headers={"Origin": base}) as ws:
-            msg = await ws.receive(timeout=20)  # the app's first frame
+            msg = await ws.receive(timeout=PATIENCE)  # the app's first frame
             assert msg.type == aiohttp.WSMsgType.BINARY and b"\x1b[" in msg.data
             assert app_processes(db), "no app process on the database"
 
@@ -358,7 +359,7 @@ async def test_backlegs_serve_runs_the_real_app_and_stops_it(tmp_path: Path) -> 
             await asyncio.wait_for(drainer, 5)  # the server closed the tab's websocket
         assert list(cmd.lines.queue)[-1] == "backlegs serve: stopped"
         assert not [e for e in cmd.err if "warning" in e]  # loopback: no warning
-        deadline = time.monotonic() + 5
+        deadline = time.monotonic() + PATIENCE
         while app_processes(db):  # the app was told to quit with the server
             assert time.monotonic() < deadline, "an app process outlived the server"
             await asyncio.sleep(0.05)

@@ -5,6 +5,7 @@ every key still does what it did. The rules themselves are unit-tested on the he
 from __future__ import annotations
 
 import io
+import time
 from datetime import timedelta
 from pathlib import Path
 
@@ -19,6 +20,7 @@ from backlegs_tui.store.repository import Repository
 from backlegs_tui.ui.app import BacklegsApp
 from backlegs_tui.ui.dialogs import ConfirmDialog, FormDialog, InfoDialog, PickerDialog
 
+from .patience import PATIENCE
 from .session_helpers import (
     log_three_lifts,
     press_each,
@@ -459,7 +461,7 @@ async def test_keys_typed_while_the_session_starts_go_to_it(db_path, clock, monk
 
     def slow_start(*args, **kwargs):
         started.set()
-        release.wait(10)  # a busy disk: the lifter types before the session is on screen
+        release.wait(PATIENCE)  # a busy disk: the lifter types before the session is on screen
         return real(*args, **kwargs)
 
     monkeypatch.setattr(session_module, "start_session", slow_start)
@@ -470,10 +472,9 @@ async def test_keys_typed_while_the_session_starts_go_to_it(db_path, clock, monk
         await wait_for(pilot, lambda: isinstance(app.screen, FormDialog), "readiness")
         screen = session_screen(app)
         await pilot.press("escape")
-        for _ in range(500):  # not wait_for: it waits for the job runner, held here on purpose
-            if started.is_set():
-                break
-            await pilot.pause(0.01)
+        deadline = time.monotonic() + PATIENCE
+        while not started.is_set() and time.monotonic() < deadline:  # not wait_for: it waits for
+            await pilot.pause(0.01)  # the job runner, held here on purpose
         assert started.is_set() and screen.live is None  # still starting (the disk is slow)
         await pilot.press("w", "1", "0", "0")  # typed before the session appears
         await pilot.pause()

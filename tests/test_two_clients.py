@@ -19,6 +19,7 @@ from backlegs_tui.store.repository import Repository
 from backlegs_tui.store.schema import StoreError
 from backlegs_tui.ui.app import BacklegsApp
 
+from .patience import PATIENCE
 from .session_helpers import session_screen
 from .ui_text import shows
 
@@ -28,11 +29,11 @@ from .ui_text import shows
 
 async def settle(pilot) -> None:
     for _ in range(3):
-        await pilot.app.jobs.drain(10)
+        await pilot.app.jobs.drain(PATIENCE)
         await pilot.pause()
 
 
-async def wait_for(pilot, predicate, what: str, timeout: float = 10.0) -> None:
+async def wait_for(pilot, predicate, what: str, timeout: float = PATIENCE) -> None:
     deadline = time.monotonic() + timeout
     while not predicate():
         if time.monotonic() > deadline:
@@ -222,7 +223,7 @@ def test_two_apps_started_at_once_on_a_new_file_both_open_it(tmp_path: Path) -> 
     apps = [run_backlegs(db), run_backlegs(db)]
     try:
         for app in apps:
-            app.wait_for("article sample", timeout=30)
+            app.wait_for("article sample")
     finally:
         for app in apps:
             if app.proc.poll() is None:

@@ -166,6 +166,9 @@ class PlanScreen(PlanTextEditing, PlanBuilding, ModeScreen):
                 table.add_row(name, days, key=key)
             if self.selected is not None:
                 table.move_cursor(row=table.get_row_index(str(self.selected)), animate=False)
+        # the names were cut to the table's size now; when a layout still pending changes it
+        # (the first load can land between the narrow class and its layout), cut them again
+        table.call_after_refresh(table.fit_names)
         self._show_plan()
 
     def _show_plan(self) -> None:

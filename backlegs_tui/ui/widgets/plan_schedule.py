@@ -33,6 +33,10 @@ class PlansTable(DataTable[str]):
         return max(8, width - 7 - 4 * self.cell_padding - scrollbar)
 
     def on_resize(self) -> None:
+        self.fit_names()
+
+    def fit_names(self) -> None:
+        """Cut each name to the room the table has now."""
         width = self.name_width()
         for key, name in self.names.items():
             if key in self.rows:

@@ -15,7 +15,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from textual import work
+from textual import events, work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
@@ -32,6 +32,7 @@ if TYPE_CHECKING:
     from .messages import SettingsSaved
     from .widgets.fatigue_badge import FatigueWatch
 
+from .key_order import caught_up, focused_field, type_into_field
 from .keys import EXTRA_HELP, binding_ids, key_label, keymap_path, load_keymap, screen_binding_classes
 
 _T0 = time.perf_counter()
@@ -162,6 +163,22 @@ class BacklegsApp(App[int]):
 
             self._jobs = JobRunner(self, lambda: self.repo)
         return self._jobs
+
+    async def on_event(self, event: events.Event) -> None:
+        """A key for a focused text field (a form's, a picker's filter) is handled in the
+        order typed: typed in, or its binding run, before the next key is looked at
+        (`key_order`). Textual would queue the letters for the field and run a priority
+        Enter at once, so a note and Enter in one burst saved an empty note."""
+        if isinstance(event, events.Key) and not event.is_forwarded and self.screen.maximized is None:
+            field = focused_field(self)
+            if field is not None:
+                self.app_focus = True
+                await caught_up(field)  # the keys before it have landed: a priority Enter reads them
+                if await self._check_bindings(event.key, priority=True) or await type_into_field(
+                    self, event.key, event.character
+                ):
+                    return
+        await super().on_event(event)
 
     # ---- start-up ------------------------------------------------------------------------
 

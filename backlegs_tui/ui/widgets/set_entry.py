@@ -12,11 +12,11 @@ from textual.actions import parse as parse_action
 from textual.binding import Binding
 from textual.message import Message
 from textual.reactive import reactive
-from textual.screen import Screen
 from textual.timer import Timer
 from textual.widget import Widget
 
 from ...domain.model import LoadKind, SetType
+from ..key_order import hand_to, run_binding, type_into_field
 
 FIELDS = ("weight", "reps", "effort")
 KIND_FIELDS: dict[LoadKind, tuple[str, ...]] = {
@@ -48,30 +48,6 @@ def _step(text: str, delta: float, minimum: float, places: int = 2) -> str:
     text = f"{value:.{places}f}"
     # trailing zeros are only decimals when there is a decimal point ("10" must stay "10")
     return text.rstrip("0").rstrip(".") if places > 0 else text
-
-
-async def _run_binding(screen: Screen[object], key: str, *, priority: bool = False) -> bool:
-    """Run `key`'s binding now, as the app would once the key bubbled up to it: the first
-    one from the focused widget up through the screen to the app (`priority`: only one the
-    app runs before a key goes anywhere, such as a dialog's Enter). Whether one ran."""
-    active = screen.active_bindings.get(key)
-    if active is None or active.binding.priority != priority or not active.enabled:
-        return False
-    return bool(await screen.app.run_action(active.binding.action, active.node))
-
-
-async def _hand_to(target: Widget, key: str, character: str | None) -> None:
-    """Give a key to a widget of another screen and have it handled now, not queued behind
-    what it is doing: a priority Enter run right after it must see it typed."""
-    event = events.Key(key, character)
-    # Textual 8's own (private) ways: should a release drop them, the key is queued instead
-    dispatch = getattr(target, "_dispatch_message", None)
-    forwarded = getattr(event, "_set_forwarded", None)
-    if dispatch is None or forwarded is None:
-        target.post_message(event)
-        return
-    forwarded()
-    await dispatch(event)
 
 
 class SetEntry(Widget, can_focus=True):
@@ -196,7 +172,7 @@ class SetEntry(Widget, can_focus=True):
             if not self._holding:
                 self._replay_soon()
             return
-        if self._type(event.character) or await _run_binding(self.screen, event.key):
+        if self._type(event.character) or await run_binding(self.screen, event.key):
             event.stop()
             event.prevent_default()
 
@@ -245,13 +221,14 @@ class SetEntry(Widget, can_focus=True):
                     self._replay_soon(self._FOCUS_POLL_S)
                     return
                 key, character = self._held.pop(0)
-                if not await _run_binding(app.screen, key, priority=True):  # a dialog's Enter
-                    await _hand_to(target or app.screen, key, character)
+                if not (await run_binding(app.screen, key, priority=True)  # a dialog's Enter
+                        or await type_into_field(app, key, character)):
+                    await hand_to(target or app.screen, key, character)
                 continue
             self._focus_waits = 0
             key, character = self._held.pop(0)
             if not self._type(character):
-                await _run_binding(self.screen, key)
+                await run_binding(self.screen, key)
         self._focus_waits = 0
 
     def type_key(self, key: str, character: str | None) -> bool:

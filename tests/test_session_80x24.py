@@ -37,6 +37,13 @@ def test_last_times_warm_ups_fold_into_one_line_under_its_working_sets() -> None
     assert "W  92.5 x 2" in _table_text(sets)  # unfolded: every warm-up
 
 
+def test_a_folded_warm_ups_note_still_shows_on_the_warm_ups_line() -> None:
+    sets = [SetEntry(1, SetType.WARMUP, 60, 5, notes="knee tight"), SetEntry(1, SetType.WARMUP, 90, 2)]
+    working = [SetEntry(1, SetType.WORKING, 115, 5, rpe=8)]
+    assert "+2 warm-ups  ↳ knee tight" in _table_text(sets + working, fold_warmups=True)
+    assert "↳" not in _table_text([sets[1], *working], fold_warmups=True)
+
+
 def _words(text: str) -> set[str]:
     return set(re.findall(r"[A-Za-z][A-Za-z-]{3,}", text))
 

@@ -121,11 +121,17 @@ class SetTable(Static):
         if not sets:
             self.update(Text(empty, style="dim"))
             return
-        folded = sum(1 for s in sets if s.set_type is SetType.WARMUP) if fold_warmups else 0
+        warmups = [s for s in sets if s.set_type is SetType.WARMUP] if fold_warmups else []
+        folded = len(warmups)
+        # a folded warm-up's note still shows, on the warm-ups' line ('knee tight on the 60')
+        folded_notes = " · ".join(s.notes for s in warmups if s.notes)
         if folded:
             sets = [s for s in sets if s.set_type is not SetType.WARMUP]
             if not sets:
-                self.update(Text(f"{plural(folded, 'warm-up')}, no working set", style="dim"))
+                line = Text(f"{plural(folded, 'warm-up')}, no working set", style="dim")
+                if folded_notes:
+                    line.append_text(Text.assemble(("  ↳ ", "dim"), (folded_notes, "italic")))
+                self.update(line)
                 return
         rows: list[tuple[list[Text | str], str]] = []  # a row's cells, and the set's note
         n = 0
@@ -149,7 +155,10 @@ class SetTable(Static):
             rows.append((cells, s.notes))
         parts: list[RenderableType] = _rows_with_notes(rows, unit)
         if folded:
-            parts.append(Text(f"   +{plural(folded, 'warm-up')}", style="dim yellow"))
+            line = Text(f"   +{plural(folded, 'warm-up')}", style="dim yellow")
+            if folded_notes:
+                line.append_text(Text.assemble(("  ↳ ", "dim"), (folded_notes, "italic")))
+            parts.append(line)
         self.update(Group(*parts) if len(parts) > 1 else parts[0])
 
 

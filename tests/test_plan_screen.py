@@ -21,6 +21,19 @@ from backlegs_tui.ui.widgets.plan_exercise_form import ExerciseForm
 from .session_helpers import settle, type_keys, wait_for
 from .ui_text import screen_text, shows
 
+
+def notes_of(app: BacklegsApp) -> list[str]:
+    """The notifications the app shows from now on, as text."""
+    seen: list[str] = []
+    show = app.notify
+
+    def notify(message, **kw):  # noqa: ANN001, ANN202
+        seen.append(str(message))
+        return show(message, **kw)
+
+    app.notify = notify  # type: ignore[method-assign]
+    return seen
+
 SAMPLE = "Back & Legs - article sample"
 HEAVY = PlanDraft(
     name="Heavy legs",
@@ -119,12 +132,27 @@ async def test_digits_put_the_plan_on_weekdays_and_x_clears_a_day(migrated_db: P
         assert shows(app, "Thu●  Back & Legs", "~81m, Heavy legs ~20m", "only 0 h after")
         await pilot.press("4")  # again: takes it off
         await wait_for(pilot, lambda: shows(app, f"Thu   {SAMPLE}"), "Heavy legs off Thursday")
-        await pilot.press("x")  # the schedule cursor is on Thursday, the last day pressed
+        seen = notes_of(app)
+        # the schedule cursor is on Thursday, the last day pressed; from the plans list x asks
+        await pilot.press("x")
+        await wait_for(pilot, lambda: isinstance(app.screen, ConfirmDialog), "x asks from the plans list")
+        assert shows(app, f"Clear Thursday ({SAMPLE})?")
+        await pilot.press("n")
+        await settle(pilot)
+        assert len(schedule(migrated_db)[3]) == 1 and not seen  # nothing cleared, nothing said
+        await pilot.press("x", "y")
         await wait_for(pilot, lambda: shows(app, "Thu   rest"), "Thursday cleared")
-    repo = on_disk(migrated_db)
-    sample = next(p.id for p in repo.plans() if p.name == SAMPLE)
-    assert repo.schedule() == {0: [sample]}
-    repo.close()
+        assert seen == [f"Thursday cleared: {SAMPLE} taken off (now a rest day)"]
+        # with the week focused x clears the day under its cursor at once, and says so
+        plan_screen(app).query_one("#week").focus()
+        await pilot.press("up", "up", "up", "x")
+        await wait_for(pilot, lambda: shows(app, "Mon   rest"), "Monday cleared")
+        assert not isinstance(app.screen, ConfirmDialog)
+        assert seen[-1] == f"Monday cleared: {SAMPLE} taken off (now a rest day)"
+        await pilot.press("x")
+        await wait_for(pilot, lambda: len(seen) == 3, "a word on a rest day")
+        assert seen[-1] == "Monday is a rest day already: nothing to clear"
+    assert schedule(migrated_db) == {}
 
 
 async def test_catalogue_add_and_edit_with_inline_errors(migrated_db: Path, clock) -> None:

@@ -14,6 +14,7 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import DataTable, Header
 
 from ..footer import ModeFooter
+from ..dialogs import ConfirmDialog
 from ..jobs import JobFailed
 from ..widgets.plan_checks_view import ChecksBox, PlanChecksView
 from ..widgets.plan_detail import PlanDetail
@@ -22,6 +23,7 @@ from ..widgets.plan_schedule import (
     WEEKDAY_NAMES,
     PlansTable,
     WeekSchedule,
+    cleared_line,
     day_strip,
     week_sets_lines,
 )
@@ -224,8 +226,28 @@ class PlanScreen(PlanTextEditing, PlanBuilding, ModeScreen):
         self._set_day(weekday, ids)
 
     def action_clear_day(self) -> None:
-        if self.view is not None:
-            self._set_day(self.query_one(WeekSchedule).weekday, [])
+        """With the week focused, clear the day under its cursor and say what went; from
+        anywhere else, ask first (the day is the week's cursor, which may not be in view)."""
+        if self.view is None:
+            return
+        week = self.query_one(WeekSchedule)
+        weekday = week.weekday
+        names = {p.id: p.name for p in self.view.plans}
+        on_day = [names.get(pid, "?") for pid in self.view.schedule.get(weekday, ())]
+        if not on_day:
+            self.notify(cleared_line(weekday, on_day), markup=False)
+            return
+
+        def clear(yes: bool | None = True) -> None:
+            if yes:
+                self._set_day(weekday, [])
+                self.notify(cleared_line(weekday, on_day), markup=False)
+
+        if week.has_focus:
+            clear()
+            return
+        detail = "x clears the week's highlighted day; Tab to the week to pick another."
+        self.app.push_screen(ConfirmDialog(f"Clear {WEEKDAY_NAMES[weekday]} ({', '.join(on_day)})?", detail), clear)
 
     def _set_day(self, weekday: int, plan_ids: list[int]) -> None:
         self.change(f"change {WEEKDAY_NAMES[weekday]}", lambda repo: repo.set_schedule(weekday, plan_ids))

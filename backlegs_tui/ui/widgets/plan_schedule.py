@@ -20,6 +20,14 @@ def day_strip(weekdays: Iterable[int]) -> str:
     return "".join(d[0] if wd in on else "·" for wd, d in enumerate(WEEKDAYS))
 
 
+def cleared_line(weekday: int, plans: Sequence[str]) -> str:
+    """What `x` did to a day: `Monday cleared: Back & Legs taken off (now a rest day)`."""
+    day = WEEKDAY_NAMES[weekday]
+    if not plans:
+        return f"{day} is a rest day already: nothing to clear"
+    return f"{day} cleared: {', '.join(plans)} taken off (now a rest day)"
+
+
 class PlansTable(DataTable[str]):
     """The plans and their days (`M··T···`); a name longer than the room is cut after a
     word with "…" (at 80 columns the box is 40 wide), again on every resize."""

@@ -144,6 +144,37 @@ def test_bad_cli_arguments_are_one_line_too() -> None:
     one_line_exit_2(proc, "Weight must be a number")
     proc = run("export", "--format", "xml")
     assert proc.returncode == 2 and "Traceback" not in proc.stderr and "invalid choice" in proc.stderr
+    assert len(proc.stderr.strip().splitlines()) == 1
+
+
+@pytest.mark.parametrize(("argv", "needle"), [
+    (["--bogus"], "backlegs: unrecognized arguments: --bogus (see backlegs --help)"),
+    (["export", "--format", "xml"], "backlegs export: argument --format: invalid choice: 'xml'"),
+    (["calc"], "backlegs calc: the following arguments are required: weight (see backlegs calc --help)"),
+    (["plan", "frob"], "backlegs plan: argument COMMAND: invalid choice: 'frob'"),
+])
+def test_misused_arguments_are_one_line_without_the_usage(capsys, argv: list[str], needle: str) -> None:
+    """argparse printed its usage lines before the reason: 2-3 lines for one mistake."""
+    with pytest.raises(SystemExit) as stop:
+        main(argv)
+    assert stop.value.code == 2
+    err = capsys.readouterr().err
+    assert len(err.strip().splitlines()) == 1 and err.startswith(needle), err
+
+
+def test_demo_with_a_db_is_refused_and_the_file_is_not_made(tmp_path: Path, capsys, monkeypatch) -> None:
+    """--demo opened its throwaway database and dropped --db without a word: what was logged
+    was gone after quitting. BACKLEGS_DB alone is no request, so the demo still opens with it."""
+    mine = tmp_path / "mine.db"
+    assert main(["--db", str(mine), "--demo"]) == 2
+    assert capsys.readouterr().err == (
+        "backlegs: --demo opens a throwaway database of its own; leave out --db to try it, or --demo to open PATH\n"
+    )
+    assert not mine.exists()
+    monkeypatch.setenv("BACKLEGS_DB", str(mine))
+    monkeypatch.setattr("backlegs_tui.cli.entry._has_terminal", lambda: False)  # stops there, past --db
+    assert main(["--demo"]) == 2
+    assert "needs a terminal" in capsys.readouterr().err
 
 
 @pytest.mark.parametrize("where", ["before", "after"])

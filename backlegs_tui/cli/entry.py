@@ -1,7 +1,7 @@
 """`backlegs`: the argument parser, running the app, and dispatch to the subcommands.
 
-Misuse of the arguments prints argparse's usage line and error; every other error a user can
-cause is one line on stderr. Exit code 2 either way, never a traceback.
+Every error a user can cause, misused arguments included, is one line on stderr, exit code 2,
+never a traceback.
 """
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ import os
 import sys
 from collections.abc import Sequence
 from types import ModuleType
+from typing import NoReturn
 
 from .. import __version__
 from ..domain.text import printable
@@ -42,8 +43,17 @@ def _wants_commands(argv: Sequence[str]) -> bool:
     return any(a in SUBCOMMANDS or a in ("-h", "--help") for a in argv)
 
 
+class OneLineParser(argparse.ArgumentParser):
+    """argparse whose errors are one line, as every other error of the CLI: what is wrong and
+    where the help is (argparse prints its usage lines first, 2-3 lines before the reason)."""
+
+    def error(self, message: str) -> NoReturn:
+        print(f"{self.prog}: {printable(message)} (see {self.prog} --help)", file=sys.stderr)
+        raise SystemExit(EXIT_USAGE)
+
+
 def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = OneLineParser(
         prog="backlegs",
         description="A keyboard-driven terminal workout logger for lifters who train back and legs.",
         epilog="Run without a command to open the app. Keys: F1 Plan, F2 Session, F3 History, ? help, ctrl+q quit.",
@@ -93,6 +103,9 @@ def run_app(args: argparse.Namespace) -> int:
     check: QuickCheck | None = None
     first_start = False  # a database file created now: offer the first-start wizard
     if args.demo:
+        if args.db is not None:  # given on the command line (BACKLEGS_DB alone is no request)
+            raise CliError("--demo opens a throwaway database of its own; leave out --db to try it, "
+                           "or --demo to open PATH")
         _need_terminal()
         from ..store.demo import make_demo_db
 

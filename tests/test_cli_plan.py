@@ -126,3 +126,17 @@ def test_plan_export_to_a_file_is_written_as_backlegs_export_writes_and_says_so(
         err = capsys.readouterr().err
         assert err.startswith("backlegs: ") and reason in err and len(err.splitlines()) == 1
         assert target.stat().st_mtime_ns == before
+
+
+def test_check_json_lists_every_pair_under_48_h(migrated_db: Path, capsys) -> None:
+    """The sample on Thu, Fri and Sat: Thu-Fri and Fri-Sat are each listed (Thu-Sat is 48 h)."""
+    repo = Repository.open(migrated_db)
+    sample = next(p.id for p in repo.plans() if p.name == SAMPLE)
+    for day in (3, 4, 5):
+        repo.set_schedule(day, [sample])
+    repo.close()
+    assert main(["plan", "check", SAMPLE, "--json", "--db", str(migrated_db)]) == 0
+    spacing = [c["message"].split(":")[0] for c in json.loads(capsys.readouterr().out) if c["code"] == "spinal-48h"]
+    assert len(spacing) == 2
+    assert f"({SAMPLE}, Fri) only 24 h after" in spacing[0] and spacing[0].endswith(f"({SAMPLE}, Thu)")
+    assert f"({SAMPLE}, Sat) only 24 h after" in spacing[1] and spacing[1].endswith(f"({SAMPLE}, Fri)")

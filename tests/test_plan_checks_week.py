@@ -11,6 +11,7 @@ from backlegs_tui.domain.plan_checks import (
     check_duration,
     check_spinal_count,
     check_spinal_spacing,
+    check_spinal_spacings,
     estimate_duration,
     format_hours,
     occurrences,
@@ -64,6 +65,39 @@ def test_spinal_spacing_says_the_hours_and_never_rounds_up_to_48() -> None:
     assert "only 24 h after" in check_spinal_spacing(wrap).message
     # a plan with no heavy lift is not a heavy day
     assert check_spinal_spacing([Occurrence(18, "Legs", ()), apart[1]]).status is CheckStatus.OK
+
+
+def test_every_pair_under_48_h_is_listed_for_the_plan_and_the_same_day_is_said() -> None:
+    """Finding 5 (tester2): Legs Heavy on Thu and Fri between a deadlift day (Wed) and the
+    article sample (Sat): three pairs under 48 h involve it (Wed-Thu, Thu-Fri, Fri-Sat), each
+    listed; Wed-Fri and Thu-Sat are 48 h, fine. Two plans on one day read "on the same day"."""
+    day = 24.0
+    week = [
+        Occurrence(2 * day + 18, "Deadlift day", ("Conventional deadlift",)),
+        Occurrence(3 * day + 18, "Legs Heavy", ("Barbell back squat", "Conventional deadlift")),
+        Occurrence(4 * day + 18, "Legs Heavy", ("Barbell back squat", "Conventional deadlift")),
+        Occurrence(5 * day + 18, "Sample", ("Barbell back squat",)),
+    ]
+    checks = check_spinal_spacings(week, "Legs Heavy")
+    assert [c.status for c in checks] == [CheckStatus.WARN] * 3
+    assert [c.message.split(":")[0] for c in checks] == [
+        "Barbell back squat (Legs Heavy, Thu) only 24 h after Conventional deadlift (Deadlift day, Wed)",
+        "Barbell back squat (Legs Heavy, Fri) only 24 h after Barbell back squat (Legs Heavy, Thu)",
+        "Barbell back squat (Sample, Sat) only 24 h after Barbell back squat (Legs Heavy, Fri)",
+    ]
+    # the deadlift day's own checks: only its pair; the whole week: all three
+    assert len(check_spinal_spacings(week, "Deadlift day")) == 1
+    assert len(check_spinal_spacings(week)) == 3
+    # two plans on Monday and the week wrapping Sunday to Monday
+    same = [Occurrence(18, "Legs", ("Barbell back squat",)), Occurrence(18, "Back", ("Barbell row",)),
+            Occurrence(6 * day + 18, "Sun", ("Conventional deadlift",))]
+    lines = [c.message for c in check_spinal_spacings(same, "Legs")]
+    assert lines == [
+        "Barbell row (Back, Mon) on the same day as Barbell back squat (Legs, Mon): move one plan to leave at least 48 h",
+        "Barbell back squat (Legs, Mon) only 24 h after Conventional deadlift (Sun, Sun): "
+        "move one plan to leave at least 48 h",
+    ]
+    assert "0 h" not in check_spinal_spacing(same[:2]).message
 
 
 def test_spacing_states_the_48_h_rule_the_wizard_states_and_the_closest_gap() -> None:

@@ -129,7 +129,7 @@ async def test_digits_put_the_plan_on_weekdays_and_x_clears_a_day(migrated_db: P
         await pilot.press("4")
         await wait_for(pilot, lambda: len(schedule(migrated_db).get(3, [])) == 2, "two plans on Thursday")
         # two heavy plans on one day, each with its minutes (the names give way)
-        assert shows(app, "Thu●  Back & Legs", "~81m, Heavy legs ~20m", "only 0 h after")
+        assert shows(app, "Thu●  Back & Legs", "~81m, Heavy legs ~20m", "on the same day as")
         await pilot.press("4")  # again: takes it off
         await wait_for(pilot, lambda: shows(app, f"Thu   {SAMPLE}"), "Heavy legs off Thursday")
         seen = notes_of(app)

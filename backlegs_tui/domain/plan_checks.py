@@ -427,36 +427,58 @@ def occurrences(
 WEEKDAY_SHORT = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 
 
-def check_spinal_spacing(week: Sequence[Occurrence], plan_name: str | None = None) -> PlanCheck:
-    """Heavy lumbar-loading sessions less than SPINAL_GAP_H apart, the week wrapping around
-    (Sunday to Monday is a day). With `plan_name`, only gaps that involve that plan. The OK
-    line states the rule (SPINAL_GAP_RULE) and the closest gap the week has."""
+def _day(o: Occurrence) -> str:
+    return WEEKDAY_SHORT[int(o.hour // 24) % 7]
+
+
+def spinal_pairs(week: Sequence[Occurrence], plan_name: str | None = None) -> list[tuple[float, Occurrence, Occurrence]]:
+    """Every pair of heavy lumbar-loading sessions as (gap in hours, first, second), the gap
+    the shorter way round the week (Sunday to Monday is a day), in the week's order; with
+    `plan_name`, only the pairs that involve that plan (the same plan on two days too)."""
     heavy = sorted((o for o in week if o.heavy), key=lambda o: o.hour)
-    worst: tuple[float, Occurrence, Occurrence] | None = None
+    pairs = []
     for i, a in enumerate(heavy):
-        for j, b in enumerate(heavy):
-            if i == j or (plan_name is not None and plan_name not in (a.plan, b.plan)):
+        for b in heavy[i + 1:]:
+            if plan_name is not None and plan_name not in (a.plan, b.plan):
                 continue
-            gap = (b.hour - a.hour) % 168.0  # from a forward to b, the week wrapping
-            if worst is None or gap < worst[0]:
-                worst = (gap, a, b)
-    if worst is None:
-        return PlanCheck("spinal-48h", CheckStatus.OK, "Heavy lumbar-loading days: one or none in the week")
-    gap, a, b = worst
+            forward, back = (b.hour - a.hour) % 168.0, (a.hour - b.hour) % 168.0
+            pairs.append((forward, a, b) if forward <= back else (back, b, a))
+    return sorted(pairs, key=lambda p: (p[1].hour, p[2].hour if p[2].hour >= p[1].hour else p[2].hour + 168))
 
-    def at(o: Occurrence) -> str:
-        return WEEKDAY_SHORT[int(o.hour // 24) % 7]
 
-    if gap < SPINAL_GAP_H:
-        return PlanCheck(
-            "spinal-48h", CheckStatus.WARN,
-            f"{b.heavy[0]} ({b.plan}, {at(b)}) only {format_hours(gap)} h after {a.heavy[0]} ({a.plan}, {at(a)}): "
-            f"move one plan to leave at least {SPINAL_GAP_H:g} h",
-        )
-    return PlanCheck(
+def spinal_gap_line(gap: float, a: Occurrence, b: Occurrence) -> str:
+    """`Barbell row (Back, Wed) only 24 h after Barbell back squat (Legs, Tue)`, or `... on
+    the same day as ...` when the two fall on one day, then the fix."""
+    when = "on the same day as" if gap < 24 and _day(a) == _day(b) else f"only {format_hours(gap)} h after"
+    return (f"{b.heavy[0]} ({b.plan}, {_day(b)}) {when} {a.heavy[0]} ({a.plan}, {_day(a)}): "
+            f"move one plan to leave at least {SPINAL_GAP_H:g} h")
+
+
+def check_spinal_spacings(week: Sequence[Occurrence], plan_name: str | None = None) -> list[PlanCheck]:
+    """One warning for every pair of heavy lumbar-loading sessions less than SPINAL_GAP_H
+    apart (with `plan_name`, the pairs that involve that plan); with none, the one OK line
+    that states the rule (SPINAL_GAP_RULE) and the closest gap the week has."""
+    pairs = spinal_pairs(week, plan_name)
+    if not pairs:
+        return [PlanCheck("spinal-48h", CheckStatus.OK, "Heavy lumbar-loading days: one or none in the week")]
+    close = [PlanCheck("spinal-48h", CheckStatus.WARN, spinal_gap_line(*p)) for p in pairs if p[0] < SPINAL_GAP_H]
+    if close:
+        return close
+    gap, a, b = min(pairs, key=lambda p: p[0])
+    return [PlanCheck(
         "spinal-48h", CheckStatus.OK,
-        f"{SPINAL_GAP_RULE[:1].upper()}{SPINAL_GAP_RULE[1:]}: closest {format_hours(gap)} h ({at(a)} to {at(b)})",
-    )
+        f"{SPINAL_GAP_RULE[:1].upper()}{SPINAL_GAP_RULE[1:]}: closest {format_hours(gap)} h ({_day(a)} to {_day(b)})",
+    )]
+
+
+def check_spinal_spacing(week: Sequence[Occurrence], plan_name: str | None = None) -> PlanCheck:
+    """The closest pair's line of check_spinal_spacings (the week's worst gap, or the OK line)."""
+    pairs = spinal_pairs(week, plan_name)
+    checks = check_spinal_spacings(week, plan_name)
+    if len(checks) == 1 or not pairs:
+        return checks[0]
+    gap, a, b = min(pairs, key=lambda p: p[0])
+    return PlanCheck("spinal-48h", CheckStatus.WARN, spinal_gap_line(gap, a, b))
 
 
 def week_sets(
@@ -494,5 +516,5 @@ def all_checks(
     weekly = week_sets(schedule, scheduled, exercises) if days else None
     checks = check_plan(plan.items, exercises, landmarks, days, plan=plan, default_rest_s=default_rest_s, weekly=weekly)
     if days and len(checks) > 1:
-        checks.insert(3, check_spinal_spacing(occurrences(schedule, scheduled, exercises), plan.name))
+        checks[3:3] = check_spinal_spacings(occurrences(schedule, scheduled, exercises), plan.name)
     return checks

@@ -8,7 +8,8 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import NamedTuple
 
-from .model import PlanItem, SetEntry, Settings
+from .model import PlanItem, SetEntry, Settings, Unit
+from .units import format_weight, from_kg
 
 
 @dataclass(frozen=True, slots=True)
@@ -24,9 +25,11 @@ def double_progression(
     reps_max: int,
     target_rpe: float | None,
     increment_kg: float,
+    unit: Unit = Unit.KG,
 ) -> Suggestion | None:
     """Add the increment when last time every working set reached the top of the rep range
-    at or below the target RPE; else repeat last time's weight. None without history."""
+    at or below the target RPE; else repeat last time's weight. None without history.
+    `unit`: the lifter's, for the reason's words (the load stays in kg)."""
     working = [s for s in last_sets if s.is_working and s.reps > 0]
     if not working:
         return None
@@ -37,13 +40,20 @@ def double_progression(
         (r := s.effective_rpe) is None or r <= target_rpe for s in top
     )
     if all_top and rpe_ok:
-        return Suggestion(weight + increment_kg, reps_min, f"all sets hit {reps_max} reps last time: +{increment_kg:g} kg")
+        return Suggestion(weight + increment_kg, reps_min, f"all sets hit {reps_max} reps last time: +{step_text(increment_kg, unit)}")
     if all_top:
         # the reps were there but too hard: own the top of the range before adding load
         return Suggestion(weight, reps_max, "same weight: RPE was above target")
     fewest = min(s.reps for s in top)
     reps = min(max(fewest + 1, reps_min), reps_max)
     return Suggestion(weight, reps, "same weight: not every set reached the top of the range")
+
+
+def step_text(increment_kg: float, unit: Unit) -> str:
+    """A load step in the lifter's unit as the entry steps it: `2.5 kg`, `5 lb` (not 5.5 lb)."""
+    if unit is Unit.KG:
+        return f"{increment_kg:g} kg"
+    return f"{max(2.5, round(from_kg(increment_kg, unit) / 2.5) * 2.5):g} lb"
 
 
 # ---- per plan item progressions and the session prefill (issue 10) ----------------------
@@ -156,19 +166,21 @@ def prefill(
     top = max(s.weight_kg for s in working)
     at_top = [s for s in working if abs(s.weight_kg - top) < 1e-6]
     weight, reps, why = top, hi, ""
+    unit = settings.unit  # the reasons speak the lifter's unit (issue: "115.666 kg" in lb)
+    top_text = format_weight(top, unit)
     if prog.kind == "fixed":
         best = max(s.reps for s in at_top)
         reps = min(hi, max(lo, best + 1))
-        why = f"fixed load: same {top:g} kg, aim for {reps} reps"
+        why = f"fixed load: same {top_text}, aim for {reps} reps"
     elif prog.kind == "linear":
         step = prog.increment_kg if prog.increment_kg is not None else increment_kg
         if min(s.reps for s in at_top) < lo:
-            reps, why = lo, f"linear: a set fell short of {lo} reps last time, same {top:g} kg"
+            reps, why = lo, f"linear: a set fell short of {lo} reps last time, same {top_text}"
         else:
-            weight, reps, why = top + step, lo if lo == hi else hi, f"linear: +{step:g} kg on last time's {top:g} kg"
+            weight, reps, why = top + step, lo if lo == hi else hi, f"linear: +{step_text(step, unit)} on last time's {top_text}"
     else:
         sets = at_top[:1] if prog.kind == "topset" else at_top
-        sug = double_progression(sets, lo, hi, item.target_rpe, increment_kg)
+        sug = double_progression(sets, lo, hi, item.target_rpe, increment_kg, unit)
         assert sug is not None
         weight, reps, why = sug.weight_kg, sug.reps, sug.reason
         if prog.kind == "topset":
@@ -182,7 +194,7 @@ def prefill(
             why = f"double progression: {why}"
     if deload:  # no progression in a deload: a share of last time's load
         weight = _round_down(top * settings.deload_load, increment_kg)
-        why = f"deload: about {settings.deload_load * 100:.0f} % of last time's {top:g} kg"
+        why = f"deload: about {settings.deload_load * 100:.0f} % of last time's {top_text}"
     return Prefill(round(weight, 2), reps, why)
 
 

@@ -123,6 +123,7 @@ def working_weight_kg(
     today: Sequence[SetEntry],
     last: Sequence[SetEntry],
     target_kg: float | None = None,
+    unit: Unit = Unit.KG,
 ) -> tuple[float | None, int, str]:
     """Weight and reps for the next working set, and why. `target_kg`: the working weight the
     lifter typed for a lift with no history."""
@@ -131,7 +132,7 @@ def working_weight_kg(
         prev = done[-1]
         reps = item.reps_max if prev.reps >= item.reps_max else max(item.reps_min, prev.reps)
         return prev.weight_kg, reps, "same as your last set"
-    suggestion = double_progression(last, item.reps_min, item.reps_max, item.target_rpe, exercise.increment_kg)
+    suggestion = double_progression(last, item.reps_min, item.reps_max, item.target_rpe, exercise.increment_kg, unit)
     if suggestion is not None:
         return suggestion.weight_kg, suggestion.reps, suggestion.reason
     if target_kg is not None:
@@ -161,7 +162,7 @@ def prefill(
     """The next set for this item: a warm-up step while warm-ups are due, else a working set.
     A lift with no history and no `target_kg` waits for the lifter's working weight first
     (`needs_target`), so the ramp can lead up to it."""
-    weight, reps, reason = working_weight_kg(item, exercise, today, last, target_kg)
+    weight, reps, reason = working_weight_kg(item, exercise, today, last, target_kg, settings.unit)
     if weight and not any(s.is_working for s in today) and target_kg is None:
         # a suggestion from history: deloaded when asked, and always a load the lifter can make
         if load_factor != 1.0:

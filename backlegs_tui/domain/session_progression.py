@@ -6,18 +6,19 @@ and is left to it: `progression_prefill` answers None for it. For the other prog
 - the first working set of the day follows domain/progression.prefill (fixed load, linear
   +increment on last time's load, the top set of an RPE top set), the deload factor applied;
 - later sets of an RPE top set are back-off sets at the progression's share of TODAY's top
-  set (the heaviest working set logged today), rounded down to the lift's increment;
+  set (the heaviest working set logged today), the nearest load the lifter can make in their
+  unit (plates on their bar: 90 % of 255 lb is 230 lb), and said in their unit;
 - later sets of fixed and linear keep today's load (the session's own "same as your last set").
 """
 
 from __future__ import annotations
 
-import math
 from collections.abc import Sequence
 from dataclasses import replace
 from typing import NamedTuple
 
 from .model import Exercise, PlanItem, SessionItem, SetEntry, Settings
+from .units import format_weight
 
 
 class ProgressionPrefill(NamedTuple):
@@ -25,12 +26,6 @@ class ProgressionPrefill(NamedTuple):
     reps: int
     why: str
     first: bool  # the first working set of the day (warm-ups lead up to it)
-
-
-def _round_down(weight: float, step: float) -> float:
-    if step <= 0:
-        return round(weight, 2)
-    return round(math.floor(weight / step + 1e-9) * step, 2)
 
 
 def progression_prefill(
@@ -60,11 +55,12 @@ def progression_prefill(
     if done:
         if prog.kind != "topset":
             return None
+        from .session_logic import loadable_kg
+
         top = max(s.weight_kg for s in done)
-        weight = _round_down(top * prog.backoff_pct / 100, step)
-        return ProgressionPrefill(
-            weight, item.reps_max, f"back-off: {prog.backoff_pct:g} % of today's top set {top:g} kg", False
-        )
+        weight = loadable_kg(top * prog.backoff_pct / 100, exercise, settings)
+        why = f"back-off: {prog.backoff_pct:g} % of today's top set {format_weight(top, settings.unit)}"
+        return ProgressionPrefill(weight, item.reps_max, why, False)
     plan_item = PlanItem(
         exercise_id=item.exercise_id, exercise_name=item.exercise_name, sets_min=item.sets_planned,
         sets_max=item.sets_planned, reps_min=item.reps_min, reps_max=item.reps_max, target_rpe=item.target_rpe,

@@ -109,7 +109,8 @@ def test_strong_export_has_strongs_columns_and_imports_back(capsys, filled: Path
     first = dict(zip(rows[0], rows[1]))
     assert first["Date"] == "2026-11-24 18:00:00" and first["Duration"] == "1h 5m"
     assert first["Workout Notes"] == "felt good"
-    assert [r[4] for r in rows[1:6]] == ["1", "2", "1", "3", "1"]  # Set Order counts each exercise
+    # Set Order counts each exercise's working sets; W, F, D mark a warm-up, a failure, a drop set
+    assert [r[4] for r in rows[1:6]] == ["W", "1", "1", "F", "D"]
     assert rows[6][2] == "40m" and rows[7][2] == ""  # the open session has no duration
     other = tmp_path / "other.db"
     code, out, _ = run(capsys, "import", "strong", str(target), "--unit", "kg", "--json", "--db", str(other))
@@ -374,3 +375,47 @@ def test_a_json_export_from_before_load_kinds_still_restores(capsys, filled: Pat
         assert repo.stats()["sessions"] == 3 and repo.body_weights() == []
     finally:
         repo.close()
+
+
+def _set_types(db: Path) -> list[tuple[str, str, float, int]]:
+    repo = Repository.open(db)
+    try:
+        return [(s.exercise, str(getattr(s.set_type, "value", s.set_type)), s.weight_kg, s.reps)
+                for s in repo.logged_sets()]
+    finally:
+        repo.close()
+
+
+def test_a_strong_round_trip_keeps_warm_ups_drop_sets_and_failures(capsys, filled: Path, tmp_path: Path) -> None:
+    """Finding 2: every warm-up came back as a working set."""
+    target = tmp_path / "strong.csv"
+    assert run(capsys, "export", "--format", "strong", "-o", str(target), "--db", str(filled))[0] == 0
+    other = tmp_path / "other.db"
+    assert run(capsys, "import", "strong", str(target), "--unit", "kg", "--db", str(other))[0] == 0
+    assert _set_types(other) == _set_types(filled)
+    assert [t for _, t, _, _ in _set_types(other)][:5] == ["warmup", "working", "working", "failure", "drop"]
+
+
+def test_the_apps_own_strong_export_imported_into_the_same_log_doubles_nothing(
+    capsys, filled: Path, tmp_path: Path
+) -> None:
+    """Finding 1: each workout of the file starts in the minute a stored session starts in, with
+    the same sets: listed as already imported, in a dry run too, and nothing is stored."""
+    target = tmp_path / "strong.csv"
+    assert run(capsys, "export", "--format", "strong", "-o", str(target), "--db", str(filled))[0] == 0
+    before = _set_types(filled)
+    for extra in (["--dry-run"], []):
+        code, out, _ = run(capsys, "import", "strong", str(target), "--unit", "kg", "--json", *extra, "--db", str(filled))
+        data = json.loads(out)
+        assert code == 0 and (data["workouts"], data["sets"], data["skipped"]) == (0, 0, [])
+        assert [r["line"] for r in data["already_imported"]] == list(range(2, 9))
+    code, out, _ = run(capsys, "import", str(target), "--unit", "kg", "--db", str(filled))
+    assert "Imported 0 workouts, 0 sets" in out and "7 rows already imported (3 workouts)" in out
+    assert _set_types(filled) == before
+    # a workout of the file at another time is new, and goes in; the rest still does not
+    rows = target.read_text().splitlines()
+    rows[-1] = rows[-1].replace("2026-11-28 18:00:00", "2026-11-29 07:30:00")
+    target.write_text("\n".join(rows) + "\n")
+    code, out, _ = run(capsys, "import", "strong", str(target), "--unit", "kg", "--json", "--db", str(filled))
+    data = json.loads(out)
+    assert (data["workouts"], data["sets"], len(data["already_imported"])) == (1, 1, 6)

@@ -149,3 +149,43 @@ def test_15k_sets_go_in_one_transaction_with_a_few_statements(repo: Repository) 
     assert result.sets == 15_000
     assert len(commits) == 1
     assert len(statements) < 100, len(statements)
+
+
+def test_a_workout_already_logged_in_the_same_minute_with_the_same_sets_is_skipped(repo: Repository) -> None:
+    """Finding 1: the app's own Strong export has no import key of the database's; it is
+    recognised by its start (to the minute) and its sets, whatever their order and set types."""
+    insert_workouts(repo, [workout(0, "Barbell back squat", "Leg press", "Face pull")])
+    again = workout(0, "Barbell back squat", "Leg press", "Face pull", key="strong:other")
+    again.started_at += timedelta(seconds=40)  # the same minute
+    again.sets.reverse()
+    again.sets[0].set_type = SetType.WARMUP
+    again.sets[1].weight_kg += 0.001  # a lb load converted and read back
+    for dry_run in (True, False):
+        result = insert_workouts(repo, [again], dry_run=dry_run)
+        assert (result.workouts, result.sets, result.duplicates) == (0, 0, 1)
+        assert result.already == [again]
+    assert repo.stats()["sessions"] == 1
+
+
+@pytest.mark.parametrize("change", ["minute", "reps", "load", "exercise", "one set more"])
+def test_a_different_workout_in_the_same_minute_or_at_another_time_is_imported(repo: Repository, change: str) -> None:
+    insert_workouts(repo, [workout(0, "Barbell back squat", "Leg press")])
+    other = workout(0, "Barbell back squat", "Leg press")
+    if change == "minute":
+        other.started_at += timedelta(minutes=1)
+    elif change == "reps":
+        other.sets[1].reps += 1
+    elif change == "load":
+        other.sets[1].weight_kg += 2.5
+    elif change == "exercise":
+        other.sets[1].exercise = "Leg curl"
+    else:
+        other.sets.append(SetRecord("Leg press", SetType.WORKING, 100.0, 5))
+    result = insert_workouts(repo, [other])
+    assert (result.workouts, result.duplicates) == (1, 0)
+    assert repo.stats()["sessions"] == 2
+
+
+def test_the_same_workout_twice_in_one_file_is_stored_once(repo: Repository) -> None:
+    result = insert_workouts(repo, [workout(0, "Leg press", key="a"), workout(0, "Leg press", key="b")])
+    assert (result.workouts, result.duplicates) == (1, 1)

@@ -102,23 +102,32 @@ def strong_duration(started: datetime, ended: datetime | None) -> str:
     return f"{hours}h {minutes}m" if hours else f"{minutes}m"
 
 
+# Strong's Set Order for the sets that are not working sets: W warm-up, D drop set, F failure
+# (what Strong writes since it marks set types; the importer reads these and WARM_UP / FAILURE)
+STRONG_SET_ORDER = {"warmup": "W", "drop": "D", "failure": "F"}
+
+
 def write_strong(sets: Iterable[LoggedSet], out: IO[str]) -> int:
-    """Write Strong's 2020-2023 CSV (weights in kg; Set Order counts each exercise's sets;
-    Distance in km, as Strong writes it beside kg, and Seconds for timed and distance sets, else 0)."""
+    """Write Strong's 2020-2023 CSV (weights in kg; Set Order counts each exercise's working
+    sets, W / D / F for a warm-up, a drop set, a set to failure; Distance in km, as Strong
+    writes it beside kg, and Seconds for timed and distance sets, else 0). Not kept: the time
+    of each set (every set is at the workout's Date), rest, RIR and the plan."""
     w = csv.writer(out, lineterminator="\n")
     w.writerow(STRONG_COLUMNS)
     session, order, n = None, {}, 0
     for s in sets:
         if s.session_id != session:
             session, order = s.session_id, {}
-        order[s.exercise] = order.get(s.exercise, 0) + 1
+        marker = STRONG_SET_ORDER.get(str(getattr(s.set_type, "value", s.set_type)))
+        if marker is None:
+            order[s.exercise] = order.get(s.exercise, 0) + 1
         n += 1
         w.writerow((
             s.started_at.strftime("%Y-%m-%d %H:%M:%S"),
             safe_text(s.session_name),
             strong_duration(s.started_at, s.ended_at),
             safe_text(s.exercise),
-            order[s.exercise],
+            marker or order[s.exercise],
             num(s.weight_kg),
             s.reps,
             num(s.distance_m / 1000) if s.distance_m else 0,

@@ -12,7 +12,7 @@ import hashlib
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Boolean, Connection, Date, DateTime, Float, Integer, String, Table, func, insert, select, text
@@ -52,7 +52,7 @@ class InsertResult:
 
     workouts: int = 0
     sets: int = 0
-    duplicates: int = 0  # workouts skipped: their import_key is already in the database
+    duplicates: int = 0  # workouts skipped: their import_key, or their start and sets, already in the database
     already: list[WorkoutRecord] = field(default_factory=list)  # those workouts (their rows: "already imported")
     matched: list[str] = field(default_factory=list)  # exercises found, as the database spells them
     created: list[str] = field(default_factory=list)  # exercises added
@@ -188,22 +188,81 @@ def _existing_keys(con: Connection, keys: Sequence[str]) -> set[str]:
 
 
 def _new_workouts(con: Connection, workouts: Iterable[WorkoutRecord]) -> tuple[list[WorkoutRecord], list[WorkoutRecord]]:
-    """The workouts whose import key is neither in the database nor earlier in the batch, and
-    the others (already imported)."""
+    """The workouts that are neither in the database nor earlier in the batch, and the others
+    (already imported). A workout is there when its import key is, or when a session starts
+    in the same minute with the same sets (`_same_sets`): the app's own Strong export, or
+    a file of another app holding what was logged here, is never stored twice."""
     workouts = list(workouts)
     keys = [k for w in workouts if (k := stored_key(w.import_key)) is not None]
     seen = _existing_keys(con, keys) if keys else set()
+    by_minute = _stored_by_minute(con, workouts)
     fresh: list[WorkoutRecord] = []
     already: list[WorkoutRecord] = []
     for w in workouts:
         key = stored_key(w.import_key)
+        if key is not None and key in seen:
+            already.append(w)
+            continue
+        mine = _signature((s.exercise, s.weight_kg, s.reps, s.duration_s, s.distance_m) for s in w.sets)
+        twins = by_minute.setdefault(_minute(w.started_at), [])
+        if any(_same_sets(mine, other) for other in twins):
+            already.append(w)
+            continue
         if key is not None:
-            if key in seen:
-                already.append(w)
-                continue
             seen.add(key)
+        twins.append(mine)
         fresh.append(w)
     return fresh, already
+
+
+Signature = list[tuple[str, int, int, float, float]]
+"""A session's sets as (exercise, reps, seconds, metres, kg; 0 for none), sorted: what "the same sets" compares."""
+SAME_KG = 0.05  # loads closer than this are the same (a lb load converted, written and read back)
+
+
+def _minute(at: datetime) -> datetime:
+    return at.replace(second=0, microsecond=0, tzinfo=None)
+
+
+def _signature(sets: Iterable[tuple[str, float | None, int | None, int | None, float | None]]) -> Signature:
+    return sorted(
+        (_exercise_key(name), int(reps or 0), int(duration or 0), round(distance or 0.0, 1), float(kg or 0.0))
+        for name, kg, reps, duration, distance in sets
+    )
+
+
+def _same_sets(a: Signature, b: Signature) -> bool:
+    """The same exercises with the same reps, times, distances and loads, set for set, in any
+    order. Set types, RPE and notes are left out: an older export wrote every set as working."""
+    return len(a) == len(b) and all(
+        x[:4] == y[:4] and abs(x[4] - y[4]) < SAME_KG for x, y in zip(a, b)
+    )
+
+
+def _stored_by_minute(con: Connection, workouts: Sequence[WorkoutRecord]) -> dict[datetime, list[Signature]]:
+    """The stored sessions that start in a minute one of `workouts` starts in: minute -> their sets."""
+    minutes = {_minute(w.started_at) for w in workouts}
+    if not minutes:
+        return {}
+    first, last = min(minutes), max(minutes) + timedelta(minutes=1)
+    starts = con.execute(
+        select(SessionRow.id, SessionRow.started_at).where(SessionRow.started_at >= first, SessionRow.started_at < last)
+    )
+    wanted = {sid: m for sid, at in starts if (m := _minute(at)) in minutes}
+    rows: dict[int, list[tuple]] = {sid: [] for sid in wanted}
+    ids = list(wanted)
+    for i in range(0, len(ids), 500):
+        q = (
+            select(SetRow.session_id, ExerciseRow.name, SetRow.weight_kg, SetRow.reps, SetRow.duration_s, SetRow.distance_m)
+            .join(ExerciseRow, ExerciseRow.id == SetRow.exercise_id)
+            .where(SetRow.session_id.in_(ids[i : i + 500]))
+        )
+        for sid, *values in con.execute(q):
+            rows[sid].append(tuple(values))
+    out: dict[datetime, list[Signature]] = {}
+    for sid, m in wanted.items():
+        out.setdefault(m, []).append(_signature(rows[sid]))
+    return out
 
 
 def _exercise_name(raw: str) -> str:
@@ -396,7 +455,8 @@ def insert_workouts(
 
     Exercises are matched to the database by name, case-insensitively, and created with
     `draft_for` defaults when missing. A workout whose `import_key` is already stored (or
-    repeated in the batch) is skipped and counted in `duplicates`. Each session gets one
+    repeated in the batch), or that starts in the minute a stored (or earlier) session starts
+    in with the same sets, is skipped and counted in `duplicates`. Each session gets one
     session item per distinct exercise, in order of first appearance; set positions are
     0-based in the order given. A workout with no end time ends at its last set; one with a
     `plan_name` the database knows is linked to that plan.

@@ -33,7 +33,11 @@ def _output(target: Path | None) -> Iterator[IO[str]]:
 
 def add_parser(sub: Any) -> None:
     exp = sub.add_parser("export", help="export your data (csv, json or strong)")
-    exp.add_argument("--format", choices=["csv", "json", "strong"], default="csv")
+    exp.add_argument(
+        "--format", choices=["csv", "json", "strong"], default="csv",
+        help="csv: every set, for spreadsheets (not read back by import); json: everything, to move or "
+        "restore a log (import json); strong: Strong's CSV for other apps, weights in kg (default: csv)",
+    )
     exp.add_argument("-o", "--output", type=Path, help="file to write (default: standard output)")
     add_db_option(exp, sub=True)
 
@@ -57,7 +61,8 @@ def run(args: argparse.Namespace) -> int:
     finally:
         repo.close()
     if args.output is not None:
-        print(f"Exported {count} set{'s' if count != 1 else ''} ({args.format}) to {args.output}", file=sys.stderr)
+        kg = "; weights in kg (import it with --unit kg)" if args.format == "strong" else ""
+        print(f"Exported {count} set{'s' if count != 1 else ''} ({args.format}) to {args.output}{kg}", file=sys.stderr)
     return 0
 
 

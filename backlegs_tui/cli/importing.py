@@ -77,10 +77,12 @@ def add_parser(sub: Any) -> None:
     imp = sub.add_parser("import", help="import another app's export (strong, hevy, fitnotes) or a backlegs json")
     imp.add_argument(
         "format", nargs="?", choices=["strong", "hevy", "fitnotes", "json"],
-        help="the file's layout (default: told from the file's first line)",
+        help="the file's layout (default: told from the file's first line); backlegs' own csv export is "
+        "for spreadsheets and is not read back: move a log with export --format json",
     )
     imp.add_argument("file", type=Path)
-    imp.add_argument("--unit", choices=["kg", "lb"], help="weight unit of the file, where the file cannot tell")
+    imp.add_argument("--unit", choices=["kg", "lb"],
+                     help="weight unit of the file, where the file cannot tell (backlegs' strong export: kg)")
     imp.add_argument("--dry-run", action="store_true", help="read and report, write nothing")
     imp.add_argument("--strict", action="store_true", help="import nothing if any row cannot be read")
     imp.add_argument("--json", action="store_true", help="print the summary as JSON")

@@ -376,11 +376,25 @@ def fit(fields: list[str], width: int, free_text: int | None, delimiter: str) ->
     return fields[:free_text] + [joined] + fields[free_text + extra + 1 :]
 
 
+# backlegs' own CSV export (csvfmt.CSV_COLUMNS) starts so: a table for spreadsheets, without the
+# sessions' start, end, notes and check-ins, so it is not read back; the JSON export is
+OWN_CSV_START = ["date", "session", "exercise", "set_index", "set_type", "weight_kg", "reps"]
+OWN_CSV = ("is backlegs' CSV export, for spreadsheets: it lacks the sessions' start, end and notes, so "
+           "import does not read it; to move a log, use backlegs export --format json and import that file")
+
+
+def check_own_csv(header: list[str]) -> None:
+    """BadFile with one line saying which export to use, for backlegs' own CSV."""
+    if header[: len(OWN_CSV_START)] == OWN_CSV_START:
+        raise BadFile(OWN_CSV)
+
+
 def check_columns(header: list[str], required: dict[str, tuple[str, ...]], what: str) -> None:
     """BadFile naming the missing columns, and the format the file looks like if another."""
     missing = [label for label, names in required.items() if not any(n in header for n in names)]
     if not missing:
         return
+    check_own_csv(header)
     message = f"is not {what}: no {', '.join(missing)} column"
     other = guess_format(header)
     if other:
@@ -439,7 +453,8 @@ def weight_kg(text: str, unit: Unit | None) -> float:
     if value == 0:
         return 0.0
     if unit is None:
-        raise NeedsUnit("does not say whether its weights are in kg or lb: pass --unit kg or --unit lb")
+        raise NeedsUnit("does not say whether its weights are in kg or lb: pass --unit kg or --unit lb "
+                        "(backlegs' own Strong export is in kg)")
     kg = round(to_kg(value, unit), 3)
     if kg > MAX_LOAD_KG:
         raise RowError(f"weight {text.strip()} is over {MAX_LOAD_KG:g} kg")
@@ -678,5 +693,6 @@ def detect_format(path: Path) -> str:
     if found is None and first.count(";") >= 5 and first.split(";", 1)[0].strip('"')[:4].isdigit():
         found = "Strong"  # Strong's semicolon layout without its header row
     if found is None:
+        check_own_csv(header)
         raise BadFile("is not a Strong, Hevy or FitNotes export nor a backlegs JSON file: choose its format")
     return found.lower()

@@ -4,7 +4,7 @@ Each parser returns a value or raises InputError with a message fit to show inli
 from __future__ import annotations
 
 import itertools
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 
 from .text import has_control
 from .validation import InputError, parse_rir, parse_rpe
@@ -141,6 +141,14 @@ def parse_alternatives(text: str, names: Mapping[str, int], own: int | None = No
         if found != own and found not in ids:
             ids.append(found)
     return tuple(ids)
+
+
+def item_alternatives(own: Sequence[int], catalogue: Sequence[int], names: Mapping[int, str]) -> tuple[str, bool]:
+    """A plan item's alternatives as the plan shows them: its own when it has some (False),
+    else its exercise's from the catalogue (True), which the item does not store; "" for none."""
+    ids, from_catalogue = (own, False) if own else (catalogue, True)
+    text = ", ".join(names[i] for i in ids if i in names)
+    return text, from_catalogue and bool(text)
 
 
 def parse_note(text: str) -> str:

@@ -13,6 +13,7 @@ from textual.widgets import DataTable
 from ...domain.model import Exercise, PlanItem
 from ...domain.plan_input import (
     format_effort,
+    item_alternatives,
     parse_alternatives,
     parse_effort,
     parse_minutes,
@@ -162,6 +163,10 @@ class PlanBuilding:
 
         ex = self.view.exercises.get(item.exercise_id)
         own_rest = f", blank {format_clock(ex.rest_s)}" if ex is not None and ex.rest_s else ""
+        # the field holds what the item stores; blank, the plan shows the catalogue's, named here
+        own_alts = item_alternatives(item.alternative_ids, (), by_id)[0]
+        catalogue_alts = item_alternatives((), ex.alternative_ids if ex else (), by_id)[0]
+        alts_hint = f"catalogue's: {catalogue_alts}" if catalogue_alts else "blank: none"
         form = FormDialog(
             f"Edit {item.exercise_name}",
             [
@@ -171,8 +176,7 @@ class PlanBuilding:
                           parse=parse_effort),
                 FieldSpec("rest", f"Rest (m:ss{own_rest})", format_clock(item.rest_s) if item.rest_s else "",
                           parse=parse_rest),
-                FieldSpec("alternatives", "Alternatives (a, b)",
-                          ", ".join(by_id[i] for i in item.alternative_ids if i in by_id),
+                FieldSpec("alternatives", "Alternatives (a, b)", own_alts, placeholder=alts_hint,
                           parse=lambda t: parse_alternatives(t, names, item.exercise_id)),
                 FieldSpec("superset", "Superset letter (A)", item.pairing or "", parse=parse_superset),
                 FieldSpec("progression", "Progression", item.progression or "double",

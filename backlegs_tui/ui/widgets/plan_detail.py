@@ -11,6 +11,7 @@ from textual.content import Content
 from textual.widgets import DataTable, Static
 
 from ...domain.model import Exercise, Plan, PlanItem
+from ...domain.plan_input import item_alternatives
 from ...domain.timer import format_clock
 from .plan_fit import clip, fit_widths
 
@@ -18,8 +19,13 @@ COLUMNS = ("#", "Exercise", "Target", "Rest", "Alternatives")
 
 
 def _alternatives(item: PlanItem, ex: Exercise | None, names: Mapping[int, str]) -> str:
-    ids = item.alternative_ids or (ex.alternative_ids if ex else ())
-    return ", ".join(names[i] for i in ids if i in names) or "-"
+    """The item's own alternatives; the catalogue's (which the item does not store) in
+    parentheses; "-" for none."""
+    text, from_catalogue = item_alternatives(item.alternative_ids, ex.alternative_ids if ex else (), names)
+    return f"({text})" if from_catalogue else text or "-"
+
+
+CATALOGUE_NOTE = "(…): the catalogue's alternatives; enter sets the plan's own"
 
 
 class PlanDetail(Vertical):
@@ -100,8 +106,11 @@ class PlanDetail(Vertical):
         if plan.time_budget_min:
             parts.append(("Time budget", f"{plan.time_budget_min} min"))
         parts += [(f"{n}. {it.exercise_name}", it.notes) for n, it in enumerate(plan.items, 1) if it.notes]
-        text.update(
+        content = (
             Content("\n").join(Content.from_markup("[b]$label[/b]  $value", label=l, value=v) for l, v in parts)
             if parts
             else Content("No warm-up or cool-down written: p to write them")
         )
+        if any(row[-1].startswith("(") for row in rows):
+            content = Content("\n").join([content, Content(CATALOGUE_NOTE)])
+        text.update(content)

@@ -4,7 +4,7 @@ message fit to show inline."""
 from __future__ import annotations
 
 from .model import Unit
-from .units import to_kg
+from .units import from_kg, to_kg
 
 MAX_LOAD_KG = 1000.0
 MAX_REPS = 100
@@ -74,6 +74,16 @@ def parse_rir(text: str) -> float | None:
     if value * 2 != int(value * 2):
         raise InputError("RIR comes in half steps")
     return value
+
+
+def check_effort(rpe: float | None, rir: float | None) -> None:
+    """RPE and RIR of one set, given together, must agree: RPE = 10 - RIR, within half a point
+    (RPE 9 is RIR 1; RPE 9.5 with RIR 1 passes). Either alone, or neither, is fine."""
+    if rpe is None or rir is None:
+        return
+    if abs(rpe - (10 - rir)) > 0.5:
+        raise InputError(f"RPE {rpe:g} and RIR {rir:g} disagree (RPE {rpe:g} is RIR {max(0.0, 10 - rpe):g}): "
+                         "give one, or make them agree")
 
 
 # ---- stored values -------------------------------------------------------------------------
@@ -233,3 +243,14 @@ def check_body_kg(value: object) -> float:
     if not MIN_BODY_KG <= v <= MAX_BODY_KG:
         raise InputError(f"Body weight {v:g} kg is not from {MIN_BODY_KG:g} to {MAX_BODY_KG:g} kg")
     return v
+
+
+def parse_body_weight(text: str, unit: Unit) -> float:
+    """A body weight typed in `unit`, in kg, within what the log holds (check_body_kg), the
+    limits said in `unit`: the dialog shows this inline before anything is written."""
+    value = _number(text, "Body weight")
+    kg = to_kg(value, unit)
+    if not MIN_BODY_KG <= kg <= MAX_BODY_KG:
+        lo, hi = (f"{from_kg(x, unit):.0f}" for x in (MIN_BODY_KG, MAX_BODY_KG))
+        raise InputError(f"Body weight {value:g} {unit.value} is not from {lo} to {hi} {unit.value}")
+    return kg

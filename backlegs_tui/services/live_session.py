@@ -56,6 +56,8 @@ from ..domain.timer import RestTimer, format_clock
 from ..domain.units import format_weight, plural
 from ..domain.validation import (
     InputError,
+    check_effort,
+    parse_body_weight,
     parse_reps,
     parse_rir,
     parse_rpe,
@@ -473,7 +475,7 @@ class LiveSession:
     def log_body_weight(self, text: str) -> Outcome:
         """Today's body weight, typed in the lifter's unit: into the body-weight log."""
         try:
-            kg = parse_weight(text, self.settings.unit)
+            kg = parse_body_weight(text, self.settings.unit)
         except InputError as exc:
             return Outcome(f"✗ {exc}. Nothing saved.", error=True)
         day = self.state.started_at
@@ -785,6 +787,10 @@ class LiveSession:
         return out
 
     def edit(self, original: SetEntry, values: Mapping[str, Any]) -> Outcome:
+        try:
+            check_effort(values["rpe"], values["rir"])  # RPE 9 with RIR 2: one of them is wrong
+        except InputError as exc:
+            return Outcome(f"✗ {exc}. Nothing saved.", error=True)
         new = replace(
             original, weight_kg=values["weight"], reps=values["reps"], rpe=values["rpe"], rir=values["rir"],
             set_type=values["type"], notes=str(values["notes"]).strip(),

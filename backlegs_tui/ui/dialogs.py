@@ -119,11 +119,13 @@ class FormDialog(Dialog):
         Binding("enter", "next_field", "Next field / save", show=False, priority=True, id="form.next"),
     ]
 
-    def __init__(self, title: str, fields: Sequence[FieldSpec], hint: str = "Enter: next / save   Esc: cancel") -> None:
+    def __init__(self, title: str, fields: Sequence[FieldSpec], hint: str = "Enter: next / save   Esc: cancel",
+                 check: Callable[[dict[str, Any]], None] | None = None) -> None:
         super().__init__()
         self.title_text = title
         self.fields = list(fields)
         self.hint = hint
+        self.check = check  # the fields together (RPE and RIR agree): raises InputError, shown inline
 
     DEFAULT_CSS = """
     FormDialog #form-fields { height: auto; scrollbar-size-vertical: 1; }
@@ -173,6 +175,12 @@ class FormDialog(Dialog):
             except InputError as exc:
                 self.show_error(str(exc))
                 widget.focus()
+                return None
+        if self.check is not None:
+            try:
+                self.check(out)
+            except InputError as exc:
+                self.show_error(str(exc))
                 return None
         return out
 

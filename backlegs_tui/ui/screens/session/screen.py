@@ -19,7 +19,7 @@ from textual.widgets import Header
 from ....domain.model import SessionState
 from ....domain.timer import format_clock
 from ....domain.units import format_weight, plural
-from ....domain.validation import parse_weight
+from ....domain.validation import parse_body_weight
 from ....services.live_session import (
     EntryInput,
     LiveSession,
@@ -436,7 +436,7 @@ class SessionScreen(SetEditKeys, FinishKeys, ModeScreen):
         unit = self.blapp.settings.unit
 
         def check(text: str) -> str:
-            parse_weight(text, unit)
+            parse_body_weight(text, unit)  # a bad value keeps the dialog open, its error inline
             return text
 
         def save(values: dict[str, Any] | None) -> None:

@@ -8,7 +8,7 @@ from typing import Any
 from ....domain.model import Exercise, LoadKind, SetEntry, Settings
 from ....domain.session_logic import parse_set_type
 from ....domain.units import format_weight
-from ....domain.validation import parse_reps, parse_rir, parse_rpe, parse_weight
+from ....domain.validation import check_effort, parse_reps, parse_rir, parse_rpe, parse_weight
 from ....services.live_session import parse_distance, parse_duration
 from ...dialogs import ConfirmDialog, FieldSpec, FormDialog, PickerDialog
 
@@ -36,7 +36,8 @@ def edit_form(s: SetEntry, exercise: Exercise | None, settings: Settings) -> For
                                    parse=lambda t: parse_duration(t, required=kind is LoadKind.TIMED)))
     if kind is LoadKind.DISTANCE:
         fields.insert(0, FieldSpec("distance", "Metres", f"{s.distance_m:g}" if s.distance_m else "", parse=parse_distance))
-    return FormDialog(f"Edit set: {s.exercise_name}", fields, hint="Enter: next / save   Esc: cancel")
+    return FormDialog(f"Edit set: {s.exercise_name}", fields, hint="Enter: next / save   Esc: cancel",
+                      check=lambda v: check_effort(v["rpe"], v["rir"]))
 
 
 def confirm_delete(s: SetEntry, line: str) -> ConfirmDialog:

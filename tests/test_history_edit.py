@@ -115,7 +115,7 @@ async def test_a_forgotten_session_in_the_future_keeps_the_form_open_with_its_va
         await pilot.press("space", "1", "8", "colon", "0", "0", "enter", "enter")
         await settle(pilot)
         assert app.screen is form, "the form closed on a future start"
-        assert shows(app, "2026-12-31 18:00", "in the past")
+        assert shows(app, "2026-12-31 18:00", "Started is in the future")
         await pilot.press("enter", "enter")  # again: still the error, still open
         await settle(pilot)
         assert app.screen is form and shows(app, "2026-12-31 18:00")
@@ -181,3 +181,56 @@ async def test_editing_a_session_to_an_unknown_plan_keeps_the_form_open(migrated
         assert repo.session_state(sid).plan_id == plan.id
     finally:
         repo.close()
+
+
+async def test_editing_a_session_keeps_the_rule_of_a_forgotten_one_inline(migrated_db: Path, clock) -> None:
+    """`E` shows the session's plan, and refuses a start in the future as `n` does: the form
+    stays open with its values and the error inline (ux report 2, findings 3 and 20)."""
+    sid = seed_typo(migrated_db, clock)
+    repo = Repository.open(migrated_db)
+    try:
+        plan = repo.plans()[0]
+        repo.edit_session(sid, plan_id=plan.id)
+    finally:
+        repo.close()
+    app = BacklegsApp(db_path=migrated_db, clock=clock, start_mode="history")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await history_ready(pilot)
+        await pilot.press("E")
+        await wait_for(pilot, lambda: isinstance(app.screen, FormDialog), "the session form")
+        form = app.screen
+        assert form.query_one("#f-plan").value == plan.name
+        future = f"{clock() + timedelta(days=3):%Y-%m-%d} 09:00"
+        await pilot.press(*["backspace"] * 16)
+        await type_keys(pilot, future)
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert app.screen is form and shows(app, "Started is in the future")
+        assert form.query_one("#f-when").value == future
+    repo = Repository.open(migrated_db)
+    try:
+        assert repo.session_state(sid).started_at < clock()
+    finally:
+        repo.close()
+
+
+async def test_a_forgotten_session_in_another_keeps_the_form_open(migrated_db: Path, clock) -> None:
+    """A forgotten session that starts inside a logged one is the form's inline error naming
+    that session (ux report 2, finding 9); a time later that day goes on."""
+    seed_typo(migrated_db, clock)  # two days ago, 18:00-18:40
+    day = clock() - timedelta(days=2)
+    app = BacklegsApp(db_path=migrated_db, clock=clock, start_mode="history")
+    async with app.run_test(size=(80, 24)) as pilot:
+        form = await open_forgotten_session_form(pilot)
+        await type_keys(pilot, f"{day:%Y-%m-%d} 18:20")
+        await pilot.press("enter", "enter")
+        await settle(pilot)
+        assert app.screen is form and shows(app, f"18:20 overlaps your session {day:%a %d %b} 18:00-18:40")
+        await type_keys(pilot, f"{day:%Y-%m-%d} 20:00")  # the field with the error has the focus
+        await settle(pilot)
+        assert form.query_one("#f-when").value == f"{day:%Y-%m-%d} 20:00"
+        await pilot.press("enter", "enter")
+        await settle(pilot)
+        assert app.screen is not form, str(form.query_one("#form-error").render())
+        await wait_for(pilot, lambda: isinstance(app.screen, PastSessionScreen) and app.screen.live is not None,
+                       "the past session")

@@ -3,7 +3,8 @@ sessions, mixed into Repository. Every write is one transaction, committed befor
 
 For the UI: `body_weight_at`, `log_body_weight`, `effective_load`, `set_record` (does a
 just-logged set beat the lift's record?), `edit_set`, `delete_set`, `edit_session`,
-`delete_session`, `create_past_session`, `log_past_set`.
+`delete_session`, `create_past_session`, `log_past_set`, `session_spans`, `session_plan_name`.
+A session moved or entered afterwards may not overlap another (`domain.session_times`).
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from sqlalchemy import delete, func, select, update
 from ..domain import validation
 from ..domain.loads import body_weight_lookup, effective_load, is_record
 from ..domain.model import LoadKind, SetEntry, SetType
+from ..domain.session_times import SessionSpan, check_no_overlap
 from .models import BodyWeightRow, ExerciseRow, PlanRow, SessionItemRow, SessionRow, SetRow, SettingRow
 from .rows import set_entry
 from .schema import StoreError
@@ -35,6 +37,21 @@ def _check(fn, *args, **kwargs) -> None:  # noqa: ANN001
         fn(*args, **kwargs)
     except validation.InputError as exc:
         raise CorrectionError(str(exc)) from None
+
+
+def _spans(s: OrmSession, start: datetime, end: datetime | None) -> list[SessionSpan]:
+    """The sessions that may overlap `start`..`end`: those that start before its end (or
+    its start) and have not ended by its start (open ones included)."""
+    q = select(SessionRow.id, SessionRow.started_at, SessionRow.ended_at).where(
+        SessionRow.started_at <= max(start, end or start),
+        (SessionRow.ended_at.is_(None)) | (SessionRow.ended_at > start),
+    )
+    return [SessionSpan(i, a, b) for i, a, b in s.execute(q)]
+
+
+def _check_free(s: OrmSession, start: datetime, end: datetime | None, skip: int | None = None) -> None:
+    """CorrectionError when the session `start`..`end` would overlap another."""
+    _check(check_no_overlap, start, end, _spans(s, start, end), skip)
 
 
 def check_entry(entry: SetEntry) -> None:
@@ -198,11 +215,14 @@ class Corrections:
         session_rpe: float | None | object = _UNSET,
     ) -> None:
         """Change a session's details; what is not given is kept. A new `started_at` moves
-        the session's sets and its end by the same amount (unless `ended_at` is given)."""
+        the session's sets and its end by the same amount (unless `ended_at` is given); the
+        session's new time may not overlap another session (CorrectionError names it)."""
         with self._uow() as s, s.begin():
             row = s.get(SessionRow, session_id)
             if row is None:
                 raise CorrectionError(f"no session with id {session_id}")
+            moved = (started_at is not None and started_at != row.started_at) or (
+                ended_at is not _UNSET and ended_at != row.ended_at)
             if started_at is not None:
                 _check(validation.check_when, started_at)
                 delta = started_at - row.started_at
@@ -218,6 +238,9 @@ class Corrections:
                     if ended_at < row.started_at:
                         raise CorrectionError("a session cannot end before it starts")
                 row.ended_at = ended_at  # type: ignore[assignment]
+            if moved:  # a session left where it was is not checked again
+                s.flush()
+                _check_free(s, row.started_at, row.ended_at, skip=session_id)
             if name is not None:
                 _check(validation.check_text, name, "Name", max_len=200, name=True)
                 row.name = name.strip()
@@ -253,7 +276,9 @@ class Corrections:
         session_rpe: float | None = None,
     ) -> int:
         """A finished session at a past date and time (a forgotten one); its id. Ends at
-        `ended_at`, else an hour after the start (log_past_set moves the end past its sets)."""
+        `ended_at`, else an hour after the start or when the next session starts, if sooner
+        (log_past_set moves the end past its sets). It may not overlap another session
+        (CorrectionError names it)."""
         _check(validation.check_when, started_at)
         _check(validation.check_rpe, session_rpe)
         _check(validation.check_text, notes, "Notes")
@@ -261,6 +286,11 @@ class Corrections:
         if end < started_at:
             raise CorrectionError("a session cannot end before it starts")
         with self._uow() as s, s.begin():
+            if ended_at is None:
+                following = s.scalar(select(func.min(SessionRow.started_at)).where(SessionRow.started_at > started_at))
+                if following is not None and following < end:
+                    end = following
+            _check_free(s, started_at, end)
             if plan_id is not None and s.get(PlanRow, plan_id) is None:
                 raise CorrectionError(f"no plan with id {plan_id}")
             plan_name = s.scalar(select(PlanRow.name).where(PlanRow.id == plan_id)) if plan_id else None
@@ -272,6 +302,20 @@ class Corrections:
             s.add(row)
             s.flush()
             return row.id
+
+    def session_spans(self) -> list[SessionSpan]:
+        """Every session's start and end, oldest first (a form checks a time against them
+        while it is open; the write checks again)."""
+        with self._uow() as s:
+            q = select(SessionRow.id, SessionRow.started_at, SessionRow.ended_at).order_by(SessionRow.started_at)
+            return [SessionSpan(i, a, b) for i, a, b in s.execute(q)]
+
+    def session_plan_name(self, session_id: int) -> str | None:
+        """The name of the plan a session follows, or None."""
+        with self._uow() as s:
+            return s.scalar(
+                select(PlanRow.name).join(SessionRow, SessionRow.plan_id == PlanRow.id).where(SessionRow.id == session_id)
+            )
 
     def log_past_set(self, session_id: int, entry: SetEntry) -> SetEntry:
         """Append a set to any session (a back-dated one): its slot is the session's item for

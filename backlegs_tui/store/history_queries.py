@@ -176,7 +176,7 @@ class HistoryQueries:
             rows = s.execute(
                 select(
                     SetRow.id, SetRow.session_id, SetRow.set_type, SetRow.weight_kg, SetRow.reps,
-                    SetRow.rpe, SetRow.rir, SetRow.logged_at,
+                    SetRow.rpe, SetRow.rir, SetRow.logged_at, SessionRow.started_at,
                 )
                 .join(SessionRow, SessionRow.id == SetRow.session_id)
                 .where(
@@ -184,22 +184,23 @@ class HistoryQueries:
                     SessionRow.ended_at.is_not(None),
                 )
                 .order_by(SetRow.logged_at)
-            )
+            ).all()
             sets = [
                 SetEntry(
                     id=sid, session_id=sess, exercise_id=exercise_id, exercise_name=name,
                     set_type=SetType(st), weight_kg=w, reps=r, rpe=rpe, rir=rir, logged_at=at,
                 )
-                for sid, sess, st, w, r, rpe, rir, at in rows
+                for sid, sess, st, w, r, rpe, rir, at, _start in rows
             ]
+            starts = {row[1]: row[8] for row in rows}
             # bodyweight and assisted lifts: e1RM, records and volume on body weight +/- the load
             kind = LoadKind(s.scalar(select(ExerciseRow.load_kind).where(ExerciseRow.id == exercise_id)) or "weighted")
             if not kind.uses_body_weight:
-                return replace(exercise_progress(exercise_id, name, sets), kind=kind)
+                return _by_start(replace(exercise_progress(exercise_id, name, sets), kind=kind), starts)
             logged = {x.id: x for x in sets}
             progress = exercise_progress(exercise_id, name, with_effective_loads(kind, sets, _body_lookup(s)))
         # ... and shown as logged ("BW + 10 kg x 7"), by the lift's kind
-        return _as_logged(progress, kind, logged)
+        return _by_start(_as_logged(progress, kind, logged), starts)
 
     def hard_set_counts(self, start: date, end: date) -> list[tuple[date, int, int]]:
         """(day, exercise id, hard sets) for finished sessions started in [start, end), by the one
@@ -284,6 +285,13 @@ def session_volumes(s: OrmSession, session_ids: Iterable[int]) -> dict[int, floa
         load = effective_load(LoadKind(kind), w or 0.0, body_on(started))
         out[sid] = out.get(sid, 0.0) + ((load or 0.0) - (w or 0.0)) * (reps or 0)
     return out
+
+
+def _by_start(progress: ExerciseProgress, starts: Mapping[int | None, datetime]) -> ExerciseProgress:
+    """`progress` with its sessions in the order they started (two sessions of one day by
+    their times, as the chart and the session list order them), not by their first set."""
+    points = tuple(sorted(progress.points, key=lambda p: (starts.get(p.session_id) or datetime.min, p.session_id)))
+    return replace(progress, points=points)
 
 
 def _as_logged(progress: ExerciseProgress, kind: LoadKind, logged: Mapping[int | None, SetEntry]) -> ExerciseProgress:

@@ -8,7 +8,7 @@ fatigue badge refreshes."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from typing import Any
@@ -19,14 +19,12 @@ from textual.message import Message
 
 from ...domain.history import SessionDetail
 from ...domain.model import SetEntry
+from ...domain.session_times import WHEN_FORMAT, SessionSpan, check_no_overlap, check_past_start
 from ...domain.validation import InputError, check_when, parse_rpe
 from ...services.live_session import set_line, start_past_session
 from ..dialogs import ConfirmDialog, FieldSpec, FormDialog, PickerDialog
 from ..jobs import JobFailed
 from .session.set_edits import edit_form
-
-WHEN_FORMAT = "%Y-%m-%d %H:%M"
-
 
 def parse_when(text: str) -> datetime:
     """`2026-11-20 18:30` (the lifter's local time), in the years the store keeps."""
@@ -38,12 +36,21 @@ def parse_when(text: str) -> datetime:
     return when
 
 
-def parse_past_when(text: str, now: datetime) -> datetime:
-    """`parse_when`, not after `now` (a forgotten session has already happened)."""
-    when = parse_when(text)
-    if when > now:
-        raise InputError(f"A forgotten session starts in the past (now: {now:{WHEN_FORMAT}})")
+def parse_past_when(text: str, now: datetime, spans: Sequence[SessionSpan] = (), *,
+                    length: timedelta | None = None, skip: int | None = None, was: datetime | None = None) -> datetime:
+    """`parse_when` by the rules of a session entered or moved afterwards (`session_times`):
+    not after `now`, and, lasting `length` (None: its start alone), overlapping none of
+    `spans` but `skip` (itself) unless it stays where it `was`. The forgotten-session form `n`
+    and the edit form `E` share it."""
+    when = check_past_start(parse_when(text), now)
+    if when != was:
+        end = when + length if length else None
+        check_no_overlap(when, end, spans, skip)
     return when
+
+
+def _length(detail: SessionDetail) -> timedelta | None:
+    return detail.ended_at - detail.started_at if detail.ended_at is not None else None
 
 
 @dataclass
@@ -69,12 +76,22 @@ class PastSessionOpened(Message):
 
 
 @dataclass
-class PlansRead(Message):
-    """The plans (casefolded name -> id), read so that a form checks the plan typed while it
-    is open; `then` opens that form."""
+class FormData:
+    """What a session form checks while it is open: the plans (casefolded name -> id), every
+    session's time, and the plan of the session edited (its name, or None)."""
 
     plans: dict[str, int]
-    then: Callable[[dict[str, int]], None]
+    spans: list[SessionSpan]
+    plan_name: str | None = None
+
+
+@dataclass
+class PlansRead(Message):
+    """The form's data, read so that a form checks what is typed while it is open; `then`
+    opens that form."""
+
+    data: FormData
+    then: Callable[[FormData], None]
 
 
 def plan_parser(plans: dict[str, int], blank: str = "none") -> Callable[[str], int | None]:
@@ -225,14 +242,19 @@ class HistoryEditKeys:
         if detail is None:
             self.notify("Pick a session first (Sessions tab)", severity="warning")
             return
-        self._with_plans(lambda plans: self._edit_past_session_form(detail, plans))
+        self._with_plans(lambda data: self._edit_past_session_form(detail, data), detail.id)
 
-    def _edit_past_session_form(self, detail: SessionDetail, plans: dict[str, int]) -> None:
+    def _edit_past_session_form(self, detail: SessionDetail, data: FormData) -> None:
         sid = detail.id
+        now = self.blapp.clock()
         fields = [
-            FieldSpec("when", "Started", detail.started_at.strftime(WHEN_FORMAT), parse=parse_when),
+            # the same rule as a forgotten session's (`n`): not after now, overlapping no
+            # other session at its length; the form stays open with the error inline
+            FieldSpec("when", "Started", detail.started_at.strftime(WHEN_FORMAT),
+                      parse=lambda t: parse_past_when(t, now, data.spans, length=_length(detail), skip=sid,
+                                                       was=detail.started_at)),
             FieldSpec("name", "Name", detail.name),
-            FieldSpec("plan", "Plan (blank: keep, - none)", "", parse=edit_plan_parser(plans)),
+            FieldSpec("plan", "Plan (blank: keep, - none)", data.plan_name or "", parse=edit_plan_parser(data.plans)),
             FieldSpec("notes", "Notes", detail.notes),
             FieldSpec("rpe", "Session RPE", f"{detail.session_rpe:g}" if detail.session_rpe is not None else "", parse=parse_rpe),
         ]
@@ -262,26 +284,32 @@ class HistoryEditKeys:
             lambda ok: ok and self._correct("delete the session", lambda repo: (repo.delete_session(sid), f"✓ Deleted {what}")[1]),
         )
 
-    def _with_plans(self, then: Callable[[dict[str, int]], None]) -> None:
-        """Read the plans, then `then(plans)` (a form that checks the plan typed in it)."""
-        self.blapp.jobs.submit(self, "read the plans",
-                               lambda repo: PlansRead({p.name.casefold(): p.id for p in repo.plans()}, then), lambda m: m)
+    def _with_plans(self, then: Callable[[FormData], None], session_id: int | None = None) -> None:
+        """Read the plans and the sessions' times (and the plan of `session_id`), then
+        `then(data)` (a form that checks what is typed in it)."""
+
+        def read(repo: Any) -> PlansRead:
+            plans = {p.name.casefold(): p.id for p in repo.plans()}
+            plan_name = repo.session_plan_name(session_id) if session_id is not None else None
+            return PlansRead(FormData(plans, repo.session_spans(), plan_name), then)
+
+        self.blapp.jobs.submit(self, "read the plans", read, lambda m: m)
 
     def on_plans_read(self, msg: PlansRead) -> None:
         msg.stop()
-        msg.then(msg.plans)
+        msg.then(msg.data)
 
     def action_new_past_session(self) -> None:
         self._with_plans(self._new_past_session_form)
 
-    def _new_past_session_form(self, plans: dict[str, int]) -> None:
+    def _new_past_session_form(self, data: FormData) -> None:
         now = self.blapp.clock()
         fields = [
-            # a start after now is the form's own inline error: the form stays open with
-            # what was typed (it used to close with a toast and lose the input)
+            # a start after now, or in another session, is the form's own inline error: the
+            # form stays open with what was typed (it used to close with a toast)
             FieldSpec("when", "Started", (now - timedelta(days=1)).strftime("%Y-%m-%d") + " 18:00",
-                      parse=lambda t: parse_past_when(t, now)),
-            FieldSpec("plan", "Plan (blank: none)", "", parse=plan_parser(plans)),
+                      parse=lambda t: parse_past_when(t, now, data.spans)),
+            FieldSpec("plan", "Plan (blank: none)", "", parse=plan_parser(data.plans)),
         ]
 
         def made(v: dict[str, Any] | None) -> None:

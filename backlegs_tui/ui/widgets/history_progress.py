@@ -15,7 +15,7 @@ from textual.widgets import Static
 from ...domain.e1rm import rough_e1rm
 from ...domain.history import ExerciseProgress, ProgressPoint
 from ...domain.model import LoadKind, SetEntry, Settings, Unit
-from ...domain.units import format_e1rm, format_volume
+from ...domain.units import format_e1rm, format_volume, plural
 from ...services.live_session import set_line
 from .chart_progress import ROUGH, ChartPoint, ProgressChart, progress_points
 
@@ -51,7 +51,7 @@ def _e1rm_cell(p: ProgressPoint, unit: Unit, kind: LoadKind) -> str:
 
 def _point_line(p: ProgressPoint, unit: Unit, kind: LoadKind = LoadKind.WEIGHTED) -> str:
     e1 = _e1rm_cell(p, unit, kind)
-    return f"{p.day:%Y-%m-%d}  {_set(p.top, unit, kind):<24} e1RM {e1:>9}  {p.sets} sets  {format_volume(p.volume_kg, unit)}"
+    return f"{p.day:%Y-%m-%d}  {_set(p.top, unit, kind):<24} e1RM {e1:>9}  {plural(p.sets, 'set')}  {format_volume(p.volume_kg, unit)}"
 
 
 class ProgressView(Vertical):
@@ -122,7 +122,7 @@ class ProgressView(Vertical):
         if progress.best_volume is not None:
             p = progress.best_volume
             rows.append(
-                ("Best volume session", f"{format_volume(p.volume_kg, unit)} in {p.sets} sets", f"{p.day:%Y-%m-%d}")
+                ("Best volume session", f"{format_volume(p.volume_kg, unit)} in {plural(p.sets, 'set')}", f"{p.day:%Y-%m-%d}")
             )
         for i, s in enumerate(progress.rep_records[:REP_RECORDS]):
             label = "Most reps at a weight" if i == 0 else ""

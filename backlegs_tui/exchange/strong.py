@@ -5,6 +5,8 @@
 - `;`-delimited with Weight Unit / Distance Unit columns (the unit on each row)
 - 2024 on: all quoted, `Workout #`, `Duration (sec)`, `Weight (kg)` (or lb), Set Order
   `WARM_UP` / `FAILURE` between the numbered sets
+- any of them: Set Order `W`, `D`, `F` for a warm-up, a drop set, a set to failure (recent
+  versions, and backlegs' own Strong export)
 
 One row per set; the rows of a workout share its Date (its start) and Workout Name. Only
 the 2024 header and the unit columns say which unit the weights are in; otherwise the
@@ -134,7 +136,7 @@ def parse(text: str, *, unit: Unit | None = None, progress: c.Progress | None = 
                 notes[key] = (line, note)
                 return
             if order and not order.replace(".", "", 1).isdigit():
-                raise c.RowError(f"set order {order!r} is neither a number nor WARM_UP / FAILURE")
+                raise c.RowError(f"set order {order!r} is neither a number nor W, D, F, WARM_UP or FAILURE")
         started = dates(f[i_date])
         row_unit = (c.unit_word(f[i_unit]) or unit) if per_row else unit
         per = file_metres or c.metres_per(f[i_dunit], 1609.344 if row_unit is Unit.LB else 1000.0)

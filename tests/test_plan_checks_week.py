@@ -159,3 +159,16 @@ def test_landmarks_typed_in_settings_round_trip_and_refuse_a_falling_line() -> N
     assert new.landmarks == typed
     with pytest.raises(InputError, match="each landmark at least the one before"):
         parse_all_landmarks("back 10 8 14-22 25")
+
+
+def test_a_deload_week_runs_each_plan_with_the_deloads_sets() -> None:
+    """Finding 19 (tester2): the week's minutes and sets in a deload week are the deload's
+    (about 60 % of the sets, as the session cuts them: at least one)."""
+    from backlegs_tui.domain.model import Settings
+    from backlegs_tui.domain.plan_checks import deloaded
+
+    plan = Plan(1, "P", (it("Barbell back squat", 4, 5, 180), it("Leg curl", 1, 10, 60)))
+    light = deloaded(plan, Settings())
+    assert [(i.sets_min, i.sets_max) for i in light.items] == [(2, 2), (1, 1)]
+    assert [(i.reps_min, i.rest_s) for i in light.items] == [(5, 180), (10, 60)]
+    assert estimate_duration(light, EXERCISES).minutes < estimate_duration(plan, EXERCISES).minutes

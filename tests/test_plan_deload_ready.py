@@ -11,7 +11,7 @@ from backlegs_tui.ui.app import BacklegsApp
 from backlegs_tui.ui.dialogs import ConfirmDialog
 
 from .session_helpers import press_each, settle, wait_for
-from .test_plan_screen import plan_screen, ready
+from .test_plan_screen import plan_screen, ready, seed_plans
 from .test_settings import notes_of
 from .ui_text import screen_text, shows
 
@@ -30,22 +30,35 @@ def _week_title(app: BacklegsApp) -> str:
     return str(plan_screen(app).query_one(WeekSchedule).border_title or "")
 
 
+def _week_subtitle(app: BacklegsApp) -> str:
+    from backlegs_tui.ui.widgets.plan_schedule import WeekSchedule
+
+    return str(plan_screen(app).query_one(WeekSchedule).border_subtitle or "")
+
+
 async def test_l_starts_a_deload_week_this_week_and_takes_it_back(migrated_db: Path, clock) -> None:
+    """One line says what L changed (not "Settings saved: weights in kg"), and the week's
+    minutes and sets are the deload's while it lasts (finding 19, tester2)."""
+    seed_plans(migrated_db, scheduled_on=(0,))
     app = BacklegsApp(db_path=migrated_db, clock=clock, start_mode="plan")
     async with app.run_test(size=(120, 36)) as pilot:
         notes = notes_of(app)
         await ready(pilot)
         assert "DELOAD" not in screen_text(app)
+        assert shows(app, "~81 min") and _week_subtitle(app) == "sets/wk back 8 quads 7 hams 5 glutes 5"
         await press_each(pilot, "L")
         await wait_for(pilot, lambda: "DELOAD WEEK" in _week_title(app), "the deload week")
-        assert "Deload week started: about 60 % of the sets at 90 % of the load" in notes
+        await wait_for(pilot, lambda: shows(app, "~54 min"), "the deload's minutes")
+        assert notes == ["Deload week on: about 60 % of the sets at 90 % of the load (the week's minutes and sets show it)"]
+        assert _week_subtitle(app) == "deload sets back 5 quad 4 hams 3 glut 3"
         # the fake clock's Tuesday 2026-11-24: the week of Monday 23rd, the mesocycle's first
         assert shows(app, "Week 1 of 5", "DELOAD WEEK")
         settings, _ = _on_disk(migrated_db)
         assert (settings.deload_week, settings.mesocycle_start) == ("2026-11-23", "2026-11-23")
         await press_each(pilot, "L")
         await wait_for(pilot, lambda: "DELOAD" not in _week_title(app), "the deload week taken back")
-        assert "Deload week taken back" in notes
+        await wait_for(pilot, lambda: shows(app, "~81 min"), "the plan's own minutes")
+        assert notes[1:] == ["Deload week off: the week shows the plans' own sets and minutes again"]
         assert "DELOAD" not in screen_text(app) and shows(app, "Week 1 of 5")
     settings, _ = _on_disk(migrated_db)
     assert (settings.deload_week, settings.mesocycle_start) == ("", "2026-11-23")

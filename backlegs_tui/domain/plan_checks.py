@@ -11,10 +11,10 @@ from __future__ import annotations
 import itertools
 import math
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import Enum
 
-from .model import Exercise, ExerciseKind, Plan, PlanItem, SpinalLoad
+from .model import Exercise, ExerciseKind, Plan, PlanItem, Settings, SpinalLoad
 from .volume import Marks, Zone, describe_zone, muscle_sets, zone_of
 
 LEG_MUSCLES = frozenset({"quads", "hamstrings", "glutes", "calves"})
@@ -479,6 +479,18 @@ def check_spinal_spacing(week: Sequence[Occurrence], plan_name: str | None = Non
         return checks[0]
     gap, a, b = min(pairs, key=lambda p: p[0])
     return PlanCheck("spinal-48h", CheckStatus.WARN, spinal_gap_line(gap, a, b))
+
+
+def deloaded(plan: Plan, settings: Settings) -> Plan:
+    """`plan` as a deload week runs it: each item's sets cut as the session cuts them
+    (progression.deload_sets, about settings.deload_sets); reps, rest and order kept."""
+    from .progression import deload_sets
+
+    items = tuple(
+        replace(it, sets_min=deload_sets(it.sets_min, settings), sets_max=deload_sets(it.sets_max, settings))
+        for it in plan.items
+    )
+    return replace(plan, items=items)
 
 
 def week_sets(

@@ -325,7 +325,7 @@ class BacklegsApp(App[int]):
 
         new = self.settings = message.settings
         self.fatigue.refresh()
-        self.notify(f"Settings saved: weights in {new.unit.value}, bar {new.bar:g} {new.unit.value}")
+        self.notify(message.note or f"Settings saved: weights in {new.unit.value}, bar {new.bar:g} {new.unit.value}")
         for screen in self.mode_screens():
             refresh = getattr(screen, "settings_changed", None)
             if refresh is not None:

@@ -17,6 +17,8 @@ class StoreReady(Message):
 
 @dataclass
 class SettingsSaved(Message):
-    """Posted when the settings job has written `settings` to the database."""
+    """Posted when the settings job has written `settings` to the database; `note`, when
+    given, is the line that says what changed (else the app names the unit and bar)."""
 
     settings: Settings
+    note: str = ""

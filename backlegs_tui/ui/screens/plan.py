@@ -59,8 +59,18 @@ def week_titles(view: PlanView, weeks: int, muscles: list[str]) -> tuple[list[st
         titles = [f"{long}  1-7 on/off · x clear · L deload", f"{long}  1-7 · x clear · L deload",
                   f"{short}  1-7 · x clear · L deload", f"{short}  1-7 · x · L"]
     lines = week_sets_lines(view.week_sets, muscles)
-    subtitles = [f"sets/wk {line}" for line in lines] + [f"sets {lines[-1]}", lines[-1]]
+    pre = "deload " if view.deload_week else ""  # the week's sets as the deload runs them
+    subtitles = [f"{pre}sets/wk {line}" for line in lines] + [f"{pre}sets {lines[-1]}", lines[-1]]
     return titles, subtitles
+
+
+def deload_note(sets: float | None = None, load: float | None = None) -> str:
+    """What `L` changed, in one line: the deload week on (with its share of the sets and
+    load, which the week's minutes and sets now show) or off."""
+    if sets is None or load is None:
+        return "Deload week off: the week shows the plans' own sets and minutes again"
+    return (f"Deload week on: about {sets * 100:.0f} % of the sets at {load * 100:.0f} % of the load "
+            "(the week's minutes and sets show it)")
 
 
 class PlanScreen(PlanTextEditing, PlanBuilding, ModeScreen):
@@ -265,12 +275,9 @@ class PlanScreen(PlanTextEditing, PlanBuilding, ModeScreen):
         s = self.blapp.settings
         new = replace(s, deload_week="" if s.deload_week == monday else monday,
                       mesocycle_start=s.mesocycle_start or monday)
-        note = "Deload week started: about" if new.deload_week else "Deload week taken back"
-        if new.deload_week:
-            note += f" {new.deload_sets * 100:.0f} % of the sets at {new.deload_load * 100:.0f} % of the load"
-        self.notify(note)
+        note = deload_note(new.deload_sets, new.deload_load) if new.deload_week else deload_note()
         self.blapp.jobs.submit(self, "save the deload week", lambda repo: repo.save_settings(new),
-                               lambda _: SettingsSaved(new))
+                               lambda _: SettingsSaved(new, note))
 
     # ---- the catalogue --------------------------------------------------------------
 

@@ -14,6 +14,7 @@ from ...domain.model import Exercise, Plan, PlanSummary
 from ...domain.plan_checks import (
     PlanCheck,
     all_checks,
+    deloaded,
     estimate_duration,
     week_sets,
 )
@@ -53,11 +54,13 @@ def read_plan_view(
     today = today or date.today()
     view.deload_week, view.mesocycle_week = is_deload_week(today, settings), mesocycle_week(today, settings)
     scheduled = {pid: repo.plan(pid) for ids in view.schedule.values() for pid in ids}
+    # the week as it runs: in a deload week, each plan with the deload's sets
+    runs = {pid: deloaded(p, settings) for pid, p in scheduled.items()} if view.deload_week else scheduled
     view.minutes = {
         pid: estimate_duration(p, view.exercises, settings.default_rest_s).minutes
-        for pid, p in scheduled.items()
+        for pid, p in runs.items()
     }
-    view.week_sets = week_sets(view.schedule, scheduled, view.exercises)
+    view.week_sets = week_sets(view.schedule, runs, view.exercises)
     ids = [p.id for p in plans]
     if ids:
         chosen = plan_id if plan_id in ids else ids[0]

@@ -166,14 +166,31 @@ async def test_switching_lifts_draws_each_chart(migrated_db: Path, clock) -> Non
             seen[name] = chart.plot._y_max
         assert len(seen) == 3
         assert "Best e1RM since" in screen_text(app) and "● best e1RM" in screen_text(app)
-        # tab from the list reaches the chart: + zooms, the arrows pan, r resets
+        # tab from the list reaches the chart: + zooms, the arrows pan, 0 resets (r is
+        # History's Reload, one meaning per key: ux report 2, finding 16)
         await pilot.press("tab")
         assert app.focused is chart.plot
         full = chart.plot._x_max - chart.plot._x_min
         await pilot.press("plus", "left")
         assert chart.plot._x_max - chart.plot._x_min < full
-        await pilot.press("r")
+        await pilot.press("0")
         assert chart.plot._x_max - chart.plot._x_min == full
+        # from the list too: + and 0 are the tab's chart keys, the palette has them
+        await pilot.press("shift+tab")
+        assert app.focused is not chart.plot
+        await pilot.press("plus")
+        assert chart.plot._x_max - chart.plot._x_min < full
+        titles = {c.title: c for c in app.get_system_commands(app.screen)}
+        assert {"History: Charts: zoom in", "History: Charts: zoom out", "History: Charts: reset zoom"} <= set(titles)
+        await titles["History: Charts: reset zoom"].callback()  # as the palette runs it
+        await settle(pilot)
+        assert chart.plot._x_max - chart.plot._x_min == full
+        # ? help lists them, and the keys of a chart in focus
+        help_rows = {(where, key, what) for where, key, what in app.help_rows()}
+        assert {("History", "+", "Charts: zoom in"), ("History", "0", "Charts: reset zoom"),
+                ("History: a chart (Tab into it)", "←", "Pan left"),
+                ("History: a chart (Tab into it)", "0", "Reset zoom")} <= help_rows
+        assert [key for where, key, _ in help_rows if where.startswith("History") and key == "r"] == ["r"]
 
 
 def test_value_ticks_are_round() -> None:

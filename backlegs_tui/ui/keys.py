@@ -68,6 +68,7 @@ def screen_binding_classes() -> list[tuple[str, list[object]]]:
     from .screens.plan import PlanScreen
     from .screens.plan_catalogue import CatalogueScreen
     from .screens.session import SessionScreen
+    from .widgets.chart_plot import CHART_BINDINGS
     from .widgets.set_entry import SetEntry
 
     return [
@@ -76,6 +77,7 @@ def screen_binding_classes() -> list[tuple[str, list[object]]]:
         ("Plan", list(PlanScreen.BINDINGS)),
         ("Plan: exercise catalogue", list(CatalogueScreen.BINDINGS)),
         ("History", list(HistoryScreen.BINDINGS)),
+        ("History: a chart (Tab into it)", list(CHART_BINDINGS)),
     ]
 
 

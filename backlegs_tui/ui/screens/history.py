@@ -59,6 +59,14 @@ class HistoryScreen(HistoryEditKeys, ModeScreen):
         Binding("left_square_bracket", "step_week(-1)", "Volume: prev week", id="history.prev-week", group=WEEK_KEYS),
         Binding("right_square_bracket", "step_week(1)", "Volume: next week", id="history.next-week", group=WEEK_KEYS),
         Binding("r", "reload", "Reload", id="history.reload", show=False),
+        # the charts of Progress, Volume and Fatigue: from the tab (its charts all) or in a
+        # chart (Tab into it: that one, its arrows pan; widgets.chart_plot.CHART_BINDINGS)
+        Binding("plus", "chart('zoom_in')", "Charts: zoom in", id="history.chart-zoom-in", show=False,
+                tooltip="The tab's charts, or the chart in focus (Tab into a chart: arrows pan it)"),
+        Binding("minus", "chart('zoom_out')", "Charts: zoom out", id="history.chart-zoom-out", show=False,
+                tooltip="The tab's charts, or the chart in focus"),
+        Binding("0", "chart('reset_scales')", "Charts: reset zoom", id="history.chart-reset", show=False,
+                tooltip="The tab's charts back to their whole range"),
         *HistoryEditKeys.EDIT_BINDINGS,  # Sessions: correct the past (history_edit)
     ]
     # actions that only make sense on one tab (hidden from the footer elsewhere)
@@ -123,6 +131,8 @@ class HistoryScreen(HistoryEditKeys, ModeScreen):
         return self.volume.week
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "chart":
+            return bool(self._plots())
         tab = self.TAB_ACTIONS.get(action)
         if tab is not None and self.is_mounted and self.tab != tab:
             return False
@@ -163,6 +173,21 @@ class HistoryScreen(HistoryEditKeys, ModeScreen):
 
     def action_step_week(self, step: int) -> None:
         self.volume.step(step)
+
+    def _plots(self) -> list[Widget]:
+        """The drawn charts of the tab on screen (none in text mode or on Sessions, Calendar)."""
+        if not self.is_mounted:
+            return []
+        return [w for w in self.query_one(f"#{self.tab}", TabPane).query("PlotWidget") if w.display]
+
+    def action_chart(self, action: str) -> None:
+        """Zoom or reset the tab's charts (a focused chart takes its keys itself)."""
+        plots = self._plots()
+        if not plots:
+            self.notify("No drawn chart on this tab (Progress, Volume and Fatigue have them)", severity="warning")
+            return
+        for plot in plots:
+            getattr(plot, f"action_{action}")()
 
     # ---- tabs --------------------------------------------------------------------------
 

@@ -20,7 +20,7 @@ from textual.widgets import Static
 
 from ...domain.model import Unit
 from ...domain.units import from_kg
-from .chart_plot import HINT, day_axis, plot_module
+from .chart_plot import HINT, day_axis, plot_class, plot_module
 from .fatigue_chart import BELOW, DELOAD, IN_BAND, ChartData, LiftPoint, _glyph
 
 UNKNOWN = "·"
@@ -87,7 +87,7 @@ class FatiguePlots(Vertical):
         tp = plot_module()
         if not names or tp is None:
             return True
-        cls = tp.PlotWidget
+        cls = plot_class()
         widgets: list[Any] = []
         for i, _ in enumerate(names):
             widgets.append(Static("", classes="fatigue-plot-title", id=f"fatigue-plot-title-{i}"))

@@ -12,9 +12,26 @@ from datetime import date
 from types import ModuleType
 from typing import Any
 
+from textual.binding import Binding
+
 HINT = "Text chart: pip install '.[charts]' for drawn, zoomable charts"
 _MISSING = object()
 _module: Any = None  # the module, _MISSING, or None before the first call
+_plot_class: Any = None
+
+ZOOM_KEYS = Binding.Group("Zoom", compact=True)
+PAN_KEYS = Binding.Group("Pan", compact=True)
+CHART_BINDINGS = [
+    # a focused chart's keys (Tab into it). textual-plot's reset key was `r`, which is Reload
+    # on the screen around it: `0` resets here, one meaning per key (ux report 2, finding 16)
+    Binding("plus", "zoom_in", "Zoom in", id="chart.zoom-in", group=ZOOM_KEYS),
+    Binding("minus", "zoom_out", "Zoom out", id="chart.zoom-out", group=ZOOM_KEYS),
+    Binding("left", "pan_left", "Pan left", id="chart.pan-left", group=PAN_KEYS),
+    Binding("right", "pan_right", "Pan right", id="chart.pan-right", group=PAN_KEYS),
+    Binding("up", "pan_up", "Pan up", id="chart.pan-up", group=PAN_KEYS),
+    Binding("down", "pan_down", "Pan down", id="chart.pan-down", group=PAN_KEYS),
+    Binding("0", "reset_scales", "Reset zoom", id="chart.reset"),
+]
 
 
 def plot_module() -> ModuleType | None:
@@ -52,6 +69,21 @@ def _styled_blank_lines() -> None:
 
     styled._backlegs_styled = True  # type: ignore[attr-defined]
     Canvas.render_line = styled  # type: ignore[method-assign]
+
+
+def plot_class() -> Any:
+    """textual-plot's PlotWidget with the app's chart keys (`CHART_BINDINGS`, listed in ?
+    help); needs plot_module()."""
+    global _plot_class
+    if _plot_class is None:
+        tp = plot_module()
+        assert tp is not None
+
+        class Plot(tp.PlotWidget, inherit_bindings=False):  # type: ignore[misc, name-defined]
+            BINDINGS = CHART_BINDINGS
+
+        _plot_class = Plot
+    return _plot_class
 
 
 def available() -> bool:

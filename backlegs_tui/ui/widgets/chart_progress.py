@@ -3,7 +3,7 @@ high-rep sets gets the rough estimate `ROUGH_METHOD`, drawn apart and named), th
 set's load, deload sessions marked, over real dates, the value axis from 0.
 
 `progress_points` is the plain data (no Textual); `ProgressChart` draws it with
-textual-plot when the `charts` extra is installed (`+`/`-` zoom, arrows pan, `r` resets
+textual-plot when the `charts` extra is installed (`+`/`-` zoom, arrows pan, `0` resets
 when the chart has focus) and as text otherwise.
 """
 
@@ -22,7 +22,7 @@ from textual.widgets import Static
 from ...domain.e1rm import ROUGH_METHOD, rough_e1rm
 from ...domain.model import Unit
 from ...domain.units import from_kg
-from .chart_plot import HINT, day_axis, plot_module
+from .chart_plot import HINT, day_axis, plot_class, plot_module
 
 E1RM, ROUGH, LOAD, DELOAD = "●", "◇", "·", "D"
 BARS = " ▁▂▃▄▅▆▇█"
@@ -155,8 +155,8 @@ class ProgressChart(Vertical):
 
     def _show_plot(self, tp: Any) -> None:
         if self.plot is None:
-            self.plot = tp.PlotWidget(id="progress-plot")
-            cls = tp.PlotWidget
+            cls = plot_class()
+            self.plot = cls(id="progress-plot")
             for field, value in ((cls.margin_top, 1), (cls.margin_bottom, 2), (cls.margin_left, 7)):
                 self.plot.set_reactive(field, value)  # before mount: the grid is not there yet
             self.mount(self.plot, before=0)

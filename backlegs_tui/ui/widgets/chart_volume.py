@@ -15,7 +15,7 @@ from textual.content import Content
 from textual.widgets import Static
 
 from ...domain.volume import Marks, WeekVolume, Zone, zone_of
-from .chart_plot import HINT, day_axis, plot_module
+from .chart_plot import HINT, day_axis, plot_class, plot_module
 
 MEV_MARK, MRV_MARK = "-", "="
 BARS = " ▁▂▃▄▅▆▇█"
@@ -112,7 +112,7 @@ class VolumeTrend(Vertical):
             for old in self.query(".trend-title, PlotWidget"):
                 old.remove()
             widgets: list[Any] = []
-            cls = tp.PlotWidget
+            cls = plot_class()
             for i, muscle in enumerate(muscles):
                 widgets.append(Static("", classes="trend-title", id=f"trend-title-{i}"))
                 plot = cls(id=f"trend-plot-{i}", allow_pan_and_zoom=True)

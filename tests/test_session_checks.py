@@ -1,15 +1,16 @@
-"""Checks on what the lifter types in the Session's dialogs (tester2 #7, #11): RPE and RIR
-given together must agree (the set edit form, shared with History's, and LiveSession.edit);
-a body weight out of range keeps its dialog open with the error inline. The rules headless;
-the dialogs with the Pilot."""
+"""Checks on what the lifter types in the Session (tester2 #6, #7, #11): a load far above the
+lift's history waits for a second Enter; RPE and RIR given together must agree (the set edit
+form, shared with History's, and LiveSession.edit); a body weight out of range keeps its
+dialog open with the error inline. The rules headless; the dialogs with the Pilot."""
 
 from __future__ import annotations
 
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
 
-from backlegs_tui.domain.model import SetType, Unit
+from backlegs_tui.domain.model import SetEntry, SetType, Unit
 from backlegs_tui.domain.validation import InputError, check_effort, parse_body_weight
 from backlegs_tui.services.live_session import EntryInput, LiveSession, start_session
 from backlegs_tui.store.repository import Repository
@@ -61,6 +62,57 @@ def test_a_body_weight_out_of_range_is_refused_in_the_lifters_unit() -> None:
     assert parse_body_weight("82.5", Unit.KG) == 82.5
 
 
+def live_session(repo: Repository, clock) -> LiveSession:
+    """The sample plan started now, warm-ups off for the squat, nothing logged."""
+    live = LiveSession(start_session(repo, repo.plans()[0].id, clock()), repo.settings(), clock)
+    live.commit(repo, live.toggle_warmups())
+    return live
+
+
+def enter(repo: Repository, live: LiveSession, weight: str, reps: str = "5"):
+    out = live.enter(EntryInput(weight, reps, "", False, SetType.WORKING))
+    live.commit(repo, out)
+    return out
+
+
+def test_a_load_far_above_the_lifts_history_waits_for_a_second_enter(repo: Repository, clock) -> None:
+    live = live_session(repo, clock)
+    enter(repo, live, "610")  # no history at all: nothing to judge by
+    assert len(live.state.sets) == 1
+    enter(repo, live, "100")
+    out = enter(repo, live, "1000")
+    assert out.write is None and len(live.state.sets) == 2
+    assert out.message == "⚠ 1000 kg is far above your heaviest 610 kg: Enter again to log it"
+    assert enter(repo, live, "1000").write is not None and len(live.state.sets) == 3, "the same values again log it"
+
+
+def test_any_edit_asks_again_and_near_loads_pass(repo: Repository, clock) -> None:
+    live = live_session(repo, clock)
+    enter(repo, live, "100")
+    assert enter(repo, live, "150").write is not None, "1.5 times is a jump, not a slip"
+    assert enter(repo, live, "230").write is None
+    live.cancel_confirmation()  # the entry was edited (and typed back)
+    assert enter(repo, live, "230").write is None, "asks again"
+    assert enter(repo, live, "230", reps="3").write is None, "other values: asks again"
+    assert enter(repo, live, "230", reps="3").write is not None
+
+
+def test_a_pull_ups_added_load_is_judged_on_what_it_moves(repo: Repository, clock) -> None:
+    when = clock() - timedelta(days=3)
+    repo.log_body_weight(when, 82.5)
+    plan = repo.plans()[0]
+    old = repo.start_session(plan.id, when)
+    pull = next(it for it in old.items if it.exercise_name == "Pull-up")
+    repo.log_set(old.id, SetEntry(pull.exercise_id, SetType.WORKING, 40.0, 5, item_id=pull.id, logged_at=when))
+    repo.finish_session(old.id, when + timedelta(hours=1), 8)
+    live = LiveSession(start_session(repo, plan.id, clock()), repo.settings(), clock)
+    item = next(it for it in live.state.items if it.exercise_name == "Pull-up")
+    live.commit(repo, live.go_to(item.id))
+    out = enter(repo, live, "610", reps="8")
+    assert out.message == "⚠ 610 kg added is far above your heaviest 40 kg: Enter again to log it"
+    assert enter(repo, live, "60", reps="8").write is not None, "BW + 60 is not 1.5 times BW + 40"
+
+
 # ---- the dialogs ------------------------------------------------------------------------------
 
 
@@ -69,6 +121,16 @@ async def test_the_dialogs_keep_a_bad_value_with_its_error_inline(db_path, clock
     async with app.run_test(size=SIZE) as pilot:
         screen = await start_sample_session(pilot)
         await log_set(pilot, "100")
+        await log_set(pilot, "300")  # far above 100 kg: asks first
+        assert len(screen.live.state.sets) == 1
+        assert "300 kg is far above your heaviest 100 kg: Enter again" in str(screen.query_one("#entry-msg").render())
+        await press_each(pilot, "backspace", "0")  # an edit, back to the same value: asks again
+        await press_each(pilot, "enter")
+        await settle(pilot)
+        assert len(screen.live.state.sets) == 1
+        await press_each(pilot, "enter")
+        await settle(pilot)
+        assert len(screen.live.state.sets) == 2
         await press_each(pilot, "e", "enter")  # the newest set
         assert isinstance(app.screen, FormDialog)
         form = app.screen

@@ -9,7 +9,7 @@ from datetime import datetime
 
 from .durations import whole_minutes
 from .e1rm import e1rm
-from .model import Exercise, Readiness, SessionItem, SessionState, SetEntry, SetType, Settings, Unit
+from .model import Exercise, LoadKind, Readiness, SessionItem, SessionState, SetEntry, SetType, Settings, Unit
 from .plates import plates_per_side, round_to_plates
 from .progression import double_progression
 from .units import clean, format_weight, from_kg, to_kg
@@ -86,6 +86,35 @@ def far_from_target(reps: int, item: SessionItem) -> str | None:
     if reps > max(2 * item.reps_max, item.reps_max + 10):
         return f"{reps} reps is far above the target {item.reps_min}-{item.reps_max}"
     return None
+
+
+# A load far above the lift's history is a slip until the lifter says otherwise (tester2 #6:
+# `6` then `10` made 610 kg on a pull-up). Far: over 1.5 times the heaviest load of the lift's
+# recent sessions (and today's sets) AND at least 10 kg over it. A real best beats the last
+# one by a few percent, a comeback after a long layoff by a little more, never by half again;
+# the 10 kg floor keeps light lifts quiet (8 kg -> 12.5 kg raises are real jumps). A
+# bodyweight lift compares what it moves (body + added): 20 kg added to 80 kg of body weight
+# is 1.25 times body weight alone, not infinitely more than 0 kg added.
+FAR_ABOVE_RATIO = 1.5
+FAR_ABOVE_MARGIN_KG = 10.0
+
+
+def far_above_history(weight_kg: float, history: Sequence[SetEntry], kind: LoadKind, body_kg: float | None,
+                      unit: Unit) -> str | None:
+    """Why `weight_kg` (a weighted lift's load, a bodyweight lift's added load) looks like a
+    slip against `history` (the lift's earlier sets), or None (no history: nothing to judge)."""
+    if kind not in (LoadKind.WEIGHTED, LoadKind.BODYWEIGHT) or not history:
+        return None
+    heaviest = max(s.weight_kg for s in history)
+    base = (body_kg or 0.0) if kind is LoadKind.BODYWEIGHT else 0.0
+    moved, top = base + weight_kg, base + heaviest
+    if top <= 0 or moved <= FAR_ABOVE_RATIO * top or moved - top < FAR_ABOVE_MARGIN_KG:
+        return None
+    if kind is LoadKind.WEIGHTED:
+        return f"{format_weight(weight_kg, unit)} is far above your heaviest {format_weight(heaviest, unit)}"
+    if heaviest <= 0:
+        return f"{format_weight(weight_kg, unit)} added is far above anything you logged (body weight alone)"
+    return f"{format_weight(weight_kg, unit)} added is far above your heaviest {format_weight(heaviest, unit)}"
 
 
 @dataclass(frozen=True, slots=True)

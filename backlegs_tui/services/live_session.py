@@ -43,6 +43,7 @@ from ..domain.session_logic import (
     DELOAD_SETS,
     Prefill,
     SessionReport,
+    far_above_history,
     far_from_target,
     increment_in_unit,
     next_set_text,
@@ -256,6 +257,9 @@ class LiveSession:
         self.body_kg = data.body_kg
         self.body_weights = data.body_weights
         self.confirmed: dict[int | None, str] = {}  # set id -> its confirmation, until its record check
+        # a load far above the lift's history waits for a second Enter with the same values
+        # (`far_above_history`); any edit of the entry (`cancel_confirmation`) asks again
+        self.to_confirm: tuple[Any, ...] | None = None
         # a finished session opened again (a forgotten one entered afterwards): its sets go in
         # after its last one (repo.log_past_set), with no rest timer
         self.past = data.state.ended_at is not None
@@ -584,6 +588,16 @@ class LiveSession:
             if not ramp:
                 msg = f"Today's working weight: {format_weight(weight, unit)}. Enter logs it."
             return Outcome(msg, write=self._keep_scratch())
+        if values.set_type is not SetType.WARMUP and kind in (LoadKind.WEIGHTED, LoadKind.BODYWEIGHT):
+            key = (item.id, weight, reps, rpe, rir, values.set_type)
+            if self.to_confirm != key:
+                history = [x for past in self.earlier.get(ex.id, []) for x in past]
+                history += [x for x in self.state.sets if x.exercise_id == ex.id]
+                far = far_above_history(weight, history, kind, self.body_kg, unit)
+                if far is not None:
+                    self.to_confirm = key
+                    return Outcome(f"⚠ {far}: Enter again to log it", error=True)
+            self.to_confirm = None
         now = self.clock()
         prev = self.state.sets[-1] if self.state.sets else None
         rest_taken = int((now - prev.logged_at).total_seconds()) if prev and prev.logged_at and not self.past else None
@@ -611,6 +625,10 @@ class LiveSession:
             f"⚠ {warn}: saved anyway, e undoes a slip" if warn else "",
             write=Write("save the set", "logged", lambda repo: log_only(repo, sid, entry, rest, past=past)),
         )
+
+    def cancel_confirmation(self) -> None:
+        """The entry changed: a load waiting for its second Enter asks again."""
+        self.to_confirm = None
 
     def _logged(self, result: SetEntry | tuple[SetEntry, str | None]) -> Outcome:
         saved, record = result if isinstance(result, tuple) else (result, None)

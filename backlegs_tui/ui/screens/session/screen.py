@@ -485,6 +485,7 @@ class SessionScreen(SetEditKeys, FinishKeys, ModeScreen):
         if self.live is not None:
             self.panel.update_plates(self.live)
             if msg.edit:
+                self.live.cancel_confirmation()  # a far load asks again after any edit
                 self.panel.entry_edited(msg.edit)
 
     def action_toggle_warmups(self) -> None:

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, cast
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal, VerticalScroll
 from textual.message import Message
 from textual.screen import ModalScreen
 from textual.widget import Widget
@@ -79,10 +79,12 @@ class ExerciseForm(ModalScreen["Exercise | None"]):
             "bodyweight": Checkbox("load is added to bodyweight", f.bodyweight),
             "alternatives": Input(f.alternatives, placeholder="exercise names, comma separated"),
         }
-        with Vertical(id="exercise-form"):
-            yield Static(
-                "Edit exercise" if self.exercise_id is not None else "New exercise", id="exercise-form-title"
-            )
+        # the title and the keys sit on the border, and the fields scroll under them: the
+        # whole dialog fits 80x24, errors shown too
+        form = VerticalScroll(id="exercise-form")
+        form.border_title = "Edit exercise" if self.exercise_id is not None else "New exercise"
+        form.border_subtitle = "ctrl+s or enter saves · esc cancels · tab moves"
+        with form:
             for key, label in FIELDS:
                 w = widgets[key]
                 w.id = f"field-{key}"
@@ -92,7 +94,6 @@ class ExerciseForm(ModalScreen["Exercise | None"]):
                     yield w
                 yield Static("", id=f"error-{key}", classes="form-error")
             yield Static("", id="error-form", classes="form-error")
-            yield Static("ctrl+s or enter saves  ·  esc cancels  ·  tab moves", id="exercise-form-hint")
 
     def on_mount(self) -> None:
         self.query_one("#field-name").focus()

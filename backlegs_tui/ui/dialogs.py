@@ -143,7 +143,7 @@ class FormDialog(Dialog):
                         yield Label(f.label)
                         yield Input(f.value, placeholder=f.placeholder, id=f"f-{f.key}", select_on_focus=True,
                                     compact=True)
-            yield Static("", id="form-error", classes="error")
+            yield Static("", id="form-error", classes="error", markup=False)  # "[kg]" is text
             yield Static(self.hint, classes="hint")
 
     def show_error(self, text: str) -> None:

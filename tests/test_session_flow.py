@@ -75,10 +75,14 @@ async def test_start_panel_offers_todays_plan_and_knows_when_it_is_done(db_path,
         labels = [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]
         assert labels[0].startswith("Today: Back & Legs") and labels[-1].startswith("Empty session")
         assert "today's plan is Back & Legs" in shown(screen, "#start-title")
+        # the palette offers no Session action that cannot act without a session (tester2 #17)
         titles = [c.title for c in app.get_system_commands(app.screen)]
-        assert "Session: Log set" in titles and "Session: Discard session" in titles
+        assert not {"Session: Log set", "Session: Undo last set", "Session: +15s", "Session: Finish"} & set(titles)
+        assert "Session: Read the log again" in titles and "Settings…" in titles
         # finish a session of it: the panel then says it is done
         await start_working(pilot)
+        titles = [c.title for c in app.get_system_commands(app.screen)]
+        assert {"Session: Log set", "Session: Undo last set", "Session: Discard session"} <= set(titles)
         await press_each(pilot, "enter")
         await settle(pilot)
         clock.advance(30 * 60)

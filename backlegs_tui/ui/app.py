@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from textual import events, work
+from textual.actions import parse as parse_action
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
@@ -409,6 +410,9 @@ class BacklegsApp(App[int]):
         # every binding of the current screen, by its description
         for b in getattr(screen, "BINDINGS", []):
             if isinstance(b, Binding) and b.description and b.action:
+                _, name, params = parse_action(b.action)
+                if screen.check_action(name, params) is not True:
+                    continue  # it cannot act here (Session's Undo with no session open)
                 yield SystemCommand(
                     f"{MODE_TITLES.get(self.current_mode, '')}: {b.description}",
                     getattr(b, "tooltip", "") or f"key {key_label(self.keymap.get(b.id, b.key) if b.id else b.key)}",

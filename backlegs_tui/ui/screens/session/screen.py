@@ -49,6 +49,8 @@ from .messages import (
 from .set_edits import SetEditKeys
 from .start_panel import PlanChosen, StartPanel
 
+# actions that only act on an open session: hidden (check_action False) from the footer, the
+# keys and the palette while the start panel shows (tester2 #17: "Undo last set" did nothing)
 LIVE_ACTIONS = {
     "log_set", "cycle_type", "toggle_effort", "skip_rest", "rest", "next_exercise", "prev_exercise",
     "goto_exercise", "add_exercise", "swap_exercise", "edit_set", "delete_set", "undo", "set_note",

@@ -207,9 +207,15 @@ async def test_editing_a_session_keeps_the_rule_of_a_forgotten_one_inline(migrat
         await settle(pilot)
         assert app.screen is form and shows(app, "Started is in the future")
         assert form.query_one("#f-when").value == future
+        await pilot.press(*["backspace"] * 16)
+        await type_keys(pilot, f"{clock() - timedelta(days=2):%Y-%m-%d} 17:00")
+        await pilot.press("ctrl+s")
+        await wait_for(pilot, lambda: app.screen is not form, "the form to close")
+        await wait_for(pilot, lambda: shows(app, "17:00"), "the session moved")
     repo = Repository.open(migrated_db)
     try:
-        assert repo.session_state(sid).started_at < clock()
+        state = repo.session_state(sid)
+        assert state.started_at.hour == 17 and state.plan_id == plan.id  # the plan shown is kept
     finally:
         repo.close()
 

@@ -108,23 +108,6 @@ def plan_parser(plans: dict[str, int], blank: str = "none") -> Callable[[str], i
     return parse
 
 
-KEEP_PLAN = -1
-"""The edit form's plan left blank: the session keeps its plan."""
-
-
-def edit_plan_parser(plans: dict[str, int]) -> Callable[[str], int | None]:
-    """The edit form's plan: blank keeps it (`KEEP_PLAN`), `-` none, else a plan's name."""
-    by_name = plan_parser(plans, "keep, - none")
-
-    def parse(text: str) -> int | None:
-        text = text.strip()
-        if not text:
-            return KEEP_PLAN
-        return None if text == "-" else by_name(text)
-
-    return parse
-
-
 class HistoryEditKeys:
     """The History screen's keys that correct the past (mixed into `HistoryScreen`)."""
 
@@ -254,7 +237,8 @@ class HistoryEditKeys:
                       parse=lambda t: parse_past_when(t, now, data.spans, length=_length(detail), skip=sid,
                                                        was=detail.started_at)),
             FieldSpec("name", "Name", detail.name),
-            FieldSpec("plan", "Plan (blank: keep, - none)", data.plan_name or "", parse=edit_plan_parser(data.plans)),
+            # the session's plan as it is (it was blank, "keep"), blank for none as in `n`
+            FieldSpec("plan", "Plan (blank: none)", data.plan_name or "", parse=plan_parser(data.plans)),
             FieldSpec("notes", "Notes", detail.notes),
             FieldSpec("rpe", "Session RPE", f"{detail.session_rpe:g}" if detail.session_rpe is not None else "", parse=parse_rpe),
         ]
@@ -264,9 +248,8 @@ class HistoryEditKeys:
                 return
 
             def run(repo: Any) -> str:
-                extra = {} if v["plan"] == KEEP_PLAN else {"plan_id": v["plan"]}
-                repo.edit_session(sid, started_at=v["when"], name=v["name"], notes=v["notes"],
-                                  session_rpe=v["rpe"], **extra)
+                repo.edit_session(sid, started_at=v["when"], name=v["name"], plan_id=v["plan"], notes=v["notes"],
+                                  session_rpe=v["rpe"])
                 return f"✓ Session saved: {v['name']} {v['when']:%a %Y-%m-%d %H:%M}"
 
             self._correct("save the session", run)

@@ -245,7 +245,10 @@ async def test_new_plan_from_a_copy_then_add_move_and_remove_exercises(migrated_
         await pilot.press("enter")
         await settle(pilot)
         assert shows(app, "already a plan called")
+        assert name.placeholder == "e.g. Legs heavy"  # an empty name field shows where to type
         name.value = "Legs first"
+        await settle(pilot)
+        assert not shows(app, "already a plan called")  # the error goes as the name is typed
         await pilot.press("enter")
         await wait_for(pilot, lambda: detail_title(app) == "Legs first", "the copy")
         assert len(plan_items(migrated_db, "Legs first")) == 6
@@ -260,9 +263,12 @@ async def test_new_plan_from_a_copy_then_add_move_and_remove_exercises(migrated_
         await settle(pilot)
         assert shows(app, "Sets: from 1 to 10, the low end first")
         app.screen.query_one("#f-sets", Input).value = "2-3"
+        # the target as the Edit form takes it: an RPE or reps in reserve
+        assert app.screen.query_one("#f-effort", Input).value == "RPE 8"
+        app.screen.query_one("#f-effort", Input).value = "2 RIR"
         await pilot.press("ctrl+s")
         await wait_for(pilot, lambda: shows(app, "7  Leg curl"), "the added exercise")
-        assert shows(app, "2-3 x 8-12 @ RPE 8")
+        assert shows(app, "2-3 x 8-12 @ 2 RIR")
 
         items = screen.query_one("#plan-items", DataTable)
         items.focus()

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from .model import MUSCLES, Exercise, ExerciseDraft, ExerciseKind, SpinalLoad, Unit
 from .text import has_control
+from .timer import format_clock
 from .units import clean, from_kg, to_kg
 
 EQUIPMENT: tuple[str, ...] = ("barbell", "dumbbell", "machine", "cable", "bodyweight", "kettlebell", "band", "other")
@@ -35,7 +36,7 @@ class ExerciseFields:
     spinal_load: SpinalLoad = SpinalLoad.LOW
     kind: ExerciseKind = ExerciseKind.COMPOUND
     equipment: str = "barbell"
-    rest: str = "120"
+    rest: str = "2:00"
     increment: str = "2.5"
     bodyweight: bool = False
     alternatives: str = ""
@@ -54,7 +55,7 @@ def _muscles(text: str, what: str, errors: dict[str, str], key: str) -> tuple[st
 
 
 def parse_rest(text: str) -> int:
-    """Rest as seconds (`90`) or minutes and seconds (`1:30`)."""
+    """Rest as minutes and seconds (`1:30`, as the plan's forms take it) or seconds (`90`)."""
     t = text.strip()
     if not t:
         raise ValueError("Rest is blank")
@@ -67,9 +68,9 @@ def parse_rest(text: str) -> int:
         else:
             seconds = int(t)
     except ValueError:
-        raise ValueError(f"Rest must be seconds (90) or m:ss (1:30), not {t!r}") from None
+        raise ValueError(f"Rest must be m:ss (1:30) or seconds (90), not {t!r}") from None
     if not REST_MIN_S <= seconds <= REST_MAX_S:
-        raise ValueError(f"Rest must be {REST_MIN_S} s to {REST_MAX_S // 60} min")
+        raise ValueError(f"Rest must be from {format_clock(REST_MIN_S)} to {format_clock(REST_MAX_S)}")
     return seconds
 
 
@@ -155,7 +156,7 @@ def fields_of(ex: Exercise, unit: Unit, names: Mapping[int, str]) -> ExerciseFie
         spinal_load=ex.spinal_load,
         kind=ex.kind,
         equipment=ex.equipment,
-        rest=str(ex.rest_s),
+        rest=format_clock(ex.rest_s),
         increment=f"{clean(from_kg(ex.increment_kg, unit), 0.01):g}",
         bodyweight=ex.bodyweight,
         alternatives=", ".join(names[i] for i in ex.alternative_ids if i in names),

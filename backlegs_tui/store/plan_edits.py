@@ -76,9 +76,9 @@ class PlanEdits:
 
     def add_plan_item(
         self, plan_id: int, exercise_id: int, sets: tuple[int, int], reps: tuple[int, int],
-        target_rpe: float | None = None,
+        target_rpe: float | None = None, *, target_rir: float | None = None,
     ) -> Plan:
-        """Append an exercise to the end of a plan."""
+        """Append an exercise to the end of a plan, its target an RPE or reps in reserve."""
         with self._uow() as s, s.begin():
             _lock_plan_row(s, plan_id)
             if s.get(PlanRow, plan_id) is None or s.get(ExerciseRow, exercise_id) is None:
@@ -89,7 +89,7 @@ class PlanEdits:
                 PlanItemRow(
                     plan_id=plan_id, position=(last if last is not None else -1) + 1, exercise_id=exercise_id,
                     sets_min=sets[0], sets_max=sets[1], reps_min=reps[0], reps_max=reps[1],
-                    target_rpe=target_rpe, alternative_ids=[],
+                    target_rpe=target_rpe, target_rir=target_rir, alternative_ids=[],
                 )
             )
         return self.plan(plan_id)

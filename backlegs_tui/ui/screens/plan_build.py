@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from textual.message import Message
-from textual.widgets import DataTable
+from textual.widgets import DataTable, Input, Static
 
 from ...domain.model import Exercise, PlanItem
 from ...domain.plan_input import (
@@ -23,7 +23,6 @@ from ...domain.plan_input import (
     parse_rest,
     parse_sets,
     parse_superset,
-    parse_target_rpe,
 )
 from ...domain.progression import PROGRESSION_HELP, parse_progression
 from ...domain.timer import format_clock
@@ -31,6 +30,15 @@ from ..dialogs import ConfirmDialog, FieldSpec, FormDialog, PickerDialog
 
 if TYPE_CHECKING:
     from .plan import PlanScreen
+
+
+class PlanForm(FormDialog):
+    """A plan form whose error line goes as soon as a field is typed in again (a "needs a
+    name" stayed on screen while the name was typed)."""
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        if str(self.query_one("#form-error", Static).content):
+            self.show_error("")
 
 
 @dataclass
@@ -66,9 +74,9 @@ class PlanBuilding:
                 return
             copy_from = choice if isinstance(choice, int) else None
             source = next((p.name for p in plans if p.id == copy_from), None)
-            form = FormDialog(
+            form = PlanForm(
                 "Name the new plan",
-                [FieldSpec("name", "Name", f"{source} (copy)" if source else "",
+                [FieldSpec("name", "Name", f"{source} (copy)" if source else "", placeholder="e.g. Legs heavy",
                            parse=lambda text: parse_plan_name(text, taken))],
                 hint="Enter: create   Esc: cancel",
             )
@@ -85,20 +93,22 @@ class PlanBuilding:
         def targets(ex: Exercise | None) -> None:
             if ex is None:
                 return
-            form = FormDialog(
+            form = PlanForm(
                 f"Add {ex.name}",
                 [
                     FieldSpec("sets", "Sets (3 or 3-4)", "3", parse=parse_sets),
                     FieldSpec("reps", "Reps (8 or 8-12)", "8-12", parse=parse_reps),
-                    FieldSpec("rpe", "Target RPE (blank: none)", "8", parse=parse_target_rpe),
+                    # as the Edit form asks it: an RPE or reps in reserve
+                    FieldSpec("effort", "Target (RPE 8 or 2 RIR)", "RPE 8", parse=parse_effort),
                 ],
                 hint="Enter: next / add   Esc: cancel",
             )
 
             def add(values: dict[str, Any] | None) -> None:
                 if values:
+                    rpe, rir = values["effort"]
                     self.change(f"add {ex.name}", lambda repo: repo.add_plan_item(
-                        plan_id, ex.id, values["sets"], values["reps"], values["rpe"]).id)
+                        plan_id, ex.id, values["sets"], values["reps"], rpe, target_rir=rir).id)
 
             self.app.push_screen(form, add)
 
@@ -167,7 +177,7 @@ class PlanBuilding:
         own_alts = item_alternatives(item.alternative_ids, (), by_id)[0]
         catalogue_alts = item_alternatives((), ex.alternative_ids if ex else (), by_id)[0]
         alts_hint = f"catalogue's: {catalogue_alts}" if catalogue_alts else "blank: none"
-        form = FormDialog(
+        form = PlanForm(
             f"Edit {item.exercise_name}",
             [
                 FieldSpec("sets", "Sets (3 or 3-4)", span(item.sets_min, item.sets_max), parse=parse_sets),
@@ -213,7 +223,7 @@ class PlanBuilding:
         def mins(v: int | None) -> str:
             return str(v) if v else ""
 
-        form = FormDialog(
+        form = PlanForm(
             f"Plan {plan.name}",
             [
                 FieldSpec("name", "Name", plan.name, parse=lambda t: parse_plan_name(t, taken)),

@@ -61,3 +61,20 @@ def test_the_other_plan_reasons_are_in_lb(repo: Repository, clock, progression: 
 def test_double_progressions_step_is_in_lb(repo: Repository, clock) -> None:
     live = lb_session(repo, clock, "double", last_reps=8)
     assert "+5 lb" in live.next.reason and " kg" not in live.next.reason
+
+
+def test_last_sessions_say_1_set_and_3_sets() -> None:
+    from datetime import datetime
+
+    from backlegs_tui.domain.history import ExerciseBlock, SessionDetail
+    from backlegs_tui.ui.screens.session.start_panel import last_session_line
+
+    def detail(n: int) -> SessionDetail:
+        sets = tuple(SetEntry(1, SetType.WORKING, 100.0, 5, position=i) for i in range(n))
+        start = datetime(2026, 12, 5, 10, 0)
+        return SessionDetail(1, "Squat day", start, start.replace(minute=6), (ExerciseBlock(1, "Squat", sets),))
+
+    one, three = last_session_line(detail(1), Unit.KG), last_session_line(detail(3), Unit.KG)
+    assert "  1 set " in one and "sets" not in one
+    assert "  3 sets " in three
+    assert one.index("500 kg") == three.index("1,500 kg") + 2, "the columns stay aligned"

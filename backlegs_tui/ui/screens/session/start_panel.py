@@ -15,8 +15,9 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from ....domain.durations import format_minutes
+from ....domain.history import SessionDetail
 from ....domain.model import Unit
-from ....domain.units import format_volume
+from ....domain.units import format_volume, plural
 from ....services.live_session import StartData
 from ....services.session_start import Overview
 
@@ -104,11 +105,8 @@ class StartPanel(Horizontal):
         self.call_after_refresh(self._mark_more)
         last = Text()
         for d in reversed(ov.details[-6:]):
-            mins = format_minutes(d.minutes) if d.minutes is not None else "-"
-            rpe = f"sRPE {d.session_rpe:g}" if d.session_rpe is not None else ""
             last.append(f"{d.started_at:%a %d %b}  ", style="bold")
-            name = d.name if len(d.name) <= 22 else d.name[:21] + "…"
-            last.append(f"{name:<22} {mins:>7} {d.working_sets:>3} sets {format_volume(d.volume_kg, unit):>10}  {rpe}\n")
+            last.append(last_session_line(d, unit) + "\n")
         if not ov.details:
             last.append("No sessions in the last four months.", style="dim")
         self.query_one("#start-last", Static).update(last)
@@ -141,3 +139,13 @@ def _plan_id(option_id: str | None) -> int | None:
 def _titled(widget: Static, title: str) -> Static:
     widget.border_title = title
     return widget
+
+
+def last_session_line(d: SessionDetail, unit: Unit) -> str:
+    """One of the Last sessions after its date: name, minutes, `1 set` / `12 sets`, volume,
+    session RPE (the counts right-aligned, the word after them)."""
+    mins = format_minutes(d.minutes) if d.minutes is not None else "-"
+    rpe = f"sRPE {d.session_rpe:g}" if d.session_rpe is not None else ""
+    name = d.name if len(d.name) <= 22 else d.name[:21] + "…"
+    sets = plural(d.working_sets, "set").split(" ", 1)[1]
+    return f"{name:<22} {mins:>7} {d.working_sets:>3} {sets:<4} {format_volume(d.volume_kg, unit):>10}  {rpe}"

@@ -53,6 +53,12 @@ def test_the_overlap_names_the_other_session_and_a_session_never_overlaps_itself
     check_no_overlap(SAT + timedelta(minutes=5), SAT + timedelta(minutes=86), [SAT_SPAN], skip=1)
 
 
+def test_the_other_session_reads_as_the_session_list_shows_it() -> None:
+    """10:16:10 to 11:36:55 (80 min 45 s, 1:21 in the list) is 10:16-11:37, as the list reads."""
+    span = SessionSpan(1, datetime(2026, 12, 5, 10, 16, 10), datetime(2026, 12, 5, 11, 36, 55))
+    assert span.describe() == "Sat 05 Dec 10:16-11:37"
+
+
 def test_an_open_session_runs_on() -> None:
     live = SessionSpan(2, datetime(2026, 12, 6, 14, 0), None)
     assert overlapping(datetime(2026, 12, 6, 14, 30), None, [live]) is live

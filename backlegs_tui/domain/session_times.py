@@ -11,8 +11,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 
+from .durations import session_minutes
 from .validation import InputError
 
 WHEN_FORMAT = "%Y-%m-%d %H:%M"
@@ -30,9 +31,13 @@ class SessionSpan:
         """`Sat 05 Dec 10:16-11:37` (`Sat 05 Dec from 10:16, still open`)."""
         if self.end is None:
             return f"{self.start:%a %d %b} from {self.start:%H:%M}, still open"
-        if self.end.date() != self.start.date():
-            return f"{self.start:%a %d %b %H:%M}-{self.end:%a %d %b %H:%M}"
-        return f"{self.start:%a %d %b %H:%M}-{self.end:%H:%M}"
+        # the end as the start shown plus the length the session list shows (1:21), so the
+        # two read alike (10:16:40 to 11:37:20 is 10:16-11:37, not 11:36 or 11:38)
+        start = self.start.replace(second=0, microsecond=0)
+        end = start + timedelta(minutes=session_minutes(self.start, self.end) or 0)
+        if end.date() != start.date():
+            return f"{start:%a %d %b %H:%M}-{end:%a %d %b %H:%M}"
+        return f"{start:%a %d %b %H:%M}-{end:%H:%M}"
 
 
 def check_past_start(when: datetime, now: datetime) -> datetime:

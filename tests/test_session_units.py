@@ -43,7 +43,9 @@ def lb_session(repo: Repository, clock, progression: str, lift: str = "Barbell b
 
 def test_the_back_off_line_and_load_are_in_lb(repo: Repository, clock) -> None:
     live = lb_session(repo, clock, "topset 90")
-    live.commit(repo, live.enter(EntryInput("255", "6", "8")))
+    out = live.commit(repo, live.enter(EntryInput("255", "6", "8")))
+    assert "★ New record: Barbell back squat" in out.message and "heaviest 255 lb (was 250 lb)" in out.message
+    assert " kg" not in out.message
     assert live.next.reason == "back-off: 90 % of today's top set 255 lb"
     # 90 % of 255 lb is 229.5 lb: 230 lb is a bar of 45 and 92.5 a side (45 35 10 2.5)
     assert live.entry_fields()[0] == "230"
@@ -78,3 +80,11 @@ def test_last_sessions_say_1_set_and_3_sets() -> None:
     assert "  1 set " in one and "sets" not in one
     assert "  3 sets " in three
     assert one.index("500 kg") == three.index("1,500 kg") + 2, "the columns stay aligned"
+
+
+def test_a_record_line_is_in_the_lifters_unit_and_an_e1rm_as_estimates_are_shown() -> None:
+    from backlegs_tui.services.live_session import record_in_unit
+
+    store = "record: e1RM 937.1 kg (was 150 kg); heaviest 692.5 kg (was 122.5 kg)"
+    assert record_in_unit(store, Unit.KG) == "record: e1RM 937 kg (was 150 kg); heaviest 692.5 kg (was 122.5 kg)"
+    assert record_in_unit("record: heaviest 115.7 kg (was 115 kg)", Unit.LB) == "record: heaviest 255 lb (was 253.5 lb)"

@@ -113,6 +113,22 @@ def test_the_store_refuses_a_forgotten_session_in_another(migrated_db: Path) -> 
         repo.close()
 
 
+def test_a_forgotten_session_logged_up_to_the_next_one_stays_before_it(migrated_db: Path) -> None:
+    """Sets of a forgotten session go in 3 minutes apart; never into the next session."""
+    repo = Repository.open(migrated_db)
+    try:
+        _session(repo, SAT, 81)
+        sid = repo.create_past_session(SAT - timedelta(minutes=20))
+        squat = repo.exercise_by_name("Barbell back squat").id
+        logged = [repo.log_past_set(sid, SetEntry(squat, SetType.WORKING, 100, 5)).logged_at for _ in range(10)]
+        assert logged == sorted(logged) and max(logged) < SAT
+        end = {s.id: s for s in repo.session_spans()}[sid].end
+        assert end is not None and end <= SAT
+        assert [s.position for s in repo.session_state(sid).sets] == list(range(10))
+    finally:
+        repo.close()
+
+
 def test_the_store_refuses_to_move_a_session_into_another_and_keeps_it_as_it_was(migrated_db: Path) -> None:
     repo = Repository.open(migrated_db)
     try:

@@ -320,7 +320,8 @@ class Corrections:
     def log_past_set(self, session_id: int, entry: SetEntry) -> SetEntry:
         """Append a set to any session (a back-dated one): its slot is the session's item for
         the exercise (made when missing); logged at `entry.logged_at`, else just after the
-        session's last set. The session's end moves past the set when needed."""
+        session's last set but before the next session. The session's end moves past the set
+        when needed."""
         check_entry(entry)
         with self._uow() as s, s.begin():
             row = s.get(SessionRow, session_id)
@@ -349,6 +350,13 @@ class Corrections:
                 select(func.max(SetRow.position), func.max(SetRow.logged_at)).where(SetRow.session_id == session_id)
             ).one()
             at = entry.logged_at or ((last[1] + timedelta(minutes=3)) if last[1] else row.started_at)
+            if entry.logged_at is None:
+                # the time picked stays before the next session (the session would overlap
+                # it): the sets go in a second before it, in their order
+                following = s.scalar(select(func.min(SessionRow.started_at)).where(
+                    SessionRow.started_at > row.started_at, SessionRow.id != session_id))
+                if following is not None and at >= following:
+                    at = max(last[1] or row.started_at, following - timedelta(seconds=1))
             new = SetRow(
                 session_id=session_id, item_id=item_id, exercise_id=ex.id,
                 position=(last[0] + 1) if last[0] is not None else 0,

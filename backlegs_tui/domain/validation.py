@@ -82,8 +82,9 @@ def check_effort(rpe: float | None, rir: float | None) -> None:
     if rpe is None or rir is None:
         return
     if abs(rpe - (10 - rir)) > 0.5:
+        # one line in the form at 80x24 (the longest: 60 characters)
         raise InputError(f"RPE {rpe:g} and RIR {rir:g} disagree (RPE {rpe:g} is RIR {max(0.0, 10 - rpe):g}): "
-                         "give one, or make them agree")
+                         "clear one")
 
 
 # ---- stored values -------------------------------------------------------------------------

@@ -17,7 +17,13 @@ from backlegs_tui.store.repository import Repository
 from backlegs_tui.ui.app import BacklegsApp
 from backlegs_tui.ui.dialogs import FormDialog
 
-from .session_helpers import log_set, press_each, settle, start_sample_session, type_keys
+from .session_helpers import (
+    log_set,
+    press_each,
+    settle,
+    start_sample_session,
+    type_keys,
+)
 
 SIZE = (80, 24)
 

@@ -9,12 +9,22 @@ from datetime import datetime
 
 from .durations import whole_minutes
 from .e1rm import e1rm
-from .model import Exercise, LoadKind, Readiness, SessionItem, SessionState, SetEntry, SetType, Settings, Unit
+from .model import (
+    Exercise,
+    LoadKind,
+    Readiness,
+    SessionItem,
+    SessionState,
+    SetEntry,
+    Settings,
+    SetType,
+    Unit,
+)
 from .plates import plates_per_side, round_to_plates
 from .progression import double_progression
 from .units import clean, format_weight, from_kg, to_kg
-from .volume import muscle_shares
 from .validation import InputError
+from .volume import muscle_shares
 from .warmup import WarmupSet, warmup_sets
 
 # a check-in below/above these says "go by RPE today" (the same limits as the fatigue check)

@@ -8,7 +8,13 @@ from typing import Any
 from ....domain.model import Exercise, LoadKind, SetEntry, Settings
 from ....domain.session_logic import parse_set_type
 from ....domain.units import format_weight
-from ....domain.validation import check_effort, parse_reps, parse_rir, parse_rpe, parse_weight
+from ....domain.validation import (
+    check_effort,
+    parse_reps,
+    parse_rir,
+    parse_rpe,
+    parse_weight,
+)
 from ....services.live_session import parse_distance, parse_duration
 from ...dialogs import ConfirmDialog, FieldSpec, FormDialog, PickerDialog
 

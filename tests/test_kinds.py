@@ -112,7 +112,7 @@ def test_effective_load_and_live_record_from_the_store(repo: Repository) -> None
     repo.log_body_weight(T0.date(), 80.0)
     assert repo.effective_load(first) == 80.0
     second = repo.log_set(sid, entry(10, 8, eid=pull.id, minute=4))
-    assert repo.set_record(second) == "record: e1RM 114 kg (was 101.3 kg); heaviest 90 kg (was 80 kg)"
+    assert repo.set_record(second) == "record: e1RM 114 kg (was 101.5 kg); heaviest 90 kg (was 80 kg)"
     third = repo.log_set(sid, entry(5, 6, eid=pull.id, minute=7))
     assert repo.set_record(third) is None
 

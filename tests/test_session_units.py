@@ -83,8 +83,13 @@ def test_last_sessions_say_1_set_and_3_sets() -> None:
 
 
 def test_a_record_line_is_in_the_lifters_unit_and_an_e1rm_as_estimates_are_shown() -> None:
-    from backlegs_tui.services.live_session import record_in_unit
+    from backlegs_tui.domain.loads import Best, record_text
+    from backlegs_tui.domain.model import LoadKind, SetEntry, SetType
 
-    store = "record: e1RM 937.1 kg (was 150 kg); heaviest 692.5 kg (was 122.5 kg)"
-    assert record_in_unit(store, Unit.KG) == "record: e1RM 937 kg (was 150 kg); heaviest 692.5 kg (was 122.5 kg)"
-    assert record_in_unit("record: heaviest 115.7 kg (was 115 kg)", Unit.LB) == "record: heaviest 255 lb (was 253.5 lb)"
+    before = Best(e1rm=150.0, heaviest=122.5)
+    slip = SetEntry(1, SetType.WORKING, 692.5, 8, rpe=8)
+    assert record_text(LoadKind.WEIGHTED, slip, None, before) == (
+        "record: e1RM 937 kg (was 150 kg); heaviest 692.5 kg (was 122.5 kg)")
+    lb = SetEntry(1, SetType.WORKING, 255 / 2.20462262, 1, rpe=10)  # 255 lb, stored in kg
+    assert record_text(LoadKind.WEIGHTED, lb, None, Best(e1rm=100.0, heaviest=253.5 / 2.20462262), Unit.LB) == (
+        "record: e1RM 255 lb (was 220 lb); heaviest 255 lb (was 253.5 lb)")

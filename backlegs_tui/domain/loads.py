@@ -17,7 +17,8 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime
 
 from .e1rm import e1rm
-from .model import LoadKind, SetEntry
+from .model import LoadKind, SetEntry, Unit
+from .units import format_e1rm, format_weight
 
 
 def effective_load(kind: LoadKind, weight_kg: float, body_kg: float | None) -> float | None:
@@ -83,14 +84,12 @@ def bests(kind: LoadKind, sets: Iterable[tuple[SetEntry, float | None]]) -> Best
     return Best(e, heavy, longest, farthest)
 
 
-def _kg(v: float) -> str:
-    return f"{round(v, 1):g} kg"
-
-
-def record_text(kind: LoadKind, entry: SetEntry, body_kg: float | None, before: Best) -> str | None:
-    """What record `entry` sets against `before` (the lift's bests before it), as one line
-    ("record: e1RM 112.5 kg (was 110 kg)"), or None. A warm-up, an unknown effective load
-    (no body weight) or a first-ever set sets no record."""
+def record_text(kind: LoadKind, entry: SetEntry, body_kg: float | None, before: Best,
+                unit: Unit = Unit.KG) -> str | None:
+    """What record `entry` sets against `before` (the lift's bests before it), as one line in
+    the lifter's `unit` ("record: e1RM 112.5 kg (was 110 kg)", an e1RM shown as estimates are,
+    a load as loads are: "heaviest 255 lb"), or None. A warm-up, an unknown effective load (no
+    body weight) or a first-ever set sets no record."""
     kind = LoadKind(kind)
     if not entry.is_working:
         return None
@@ -108,17 +107,17 @@ def record_text(kind: LoadKind, entry: SetEntry, body_kg: float | None, before: 
     v = e1rm(load, entry.reps, entry.effective_rpe)
     parts = []
     if v is not None and before.e1rm is not None and v > before.e1rm + 1e-6:
-        parts.append(f"e1RM {_kg(v)} (was {_kg(before.e1rm)})")
+        parts.append(f"e1RM {format_e1rm(v, unit)} (was {format_e1rm(before.e1rm, unit)})")
     if before.heaviest is not None and load > before.heaviest + 1e-6:
-        parts.append(f"heaviest {_kg(load)} (was {_kg(before.heaviest)})")
+        parts.append(f"heaviest {format_weight(load, unit)} (was {format_weight(before.heaviest, unit)})")
     return "record: " + "; ".join(parts) if parts else None
 
 
 def is_record(kind: LoadKind, entry: SetEntry, body_kg: float | None,
-              earlier: Iterable[tuple[SetEntry, float | None]]) -> str | None:
+              earlier: Iterable[tuple[SetEntry, float | None]], unit: Unit = Unit.KG) -> str | None:
     """Does `entry` beat the lift's record over `earlier` (set, body weight) pairs? The
     record's text, or None. For a live session: call it right after logging the set."""
-    return record_text(kind, entry, body_kg, bests(kind, earlier))
+    return record_text(kind, entry, body_kg, bests(kind, earlier), unit)
 
 
 def with_effective_loads(

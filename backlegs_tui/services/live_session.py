@@ -18,7 +18,6 @@ repository that return a `SessionData`, the input of `LiveSession`.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
@@ -38,7 +37,6 @@ from ..domain.model import (
     SetEntry,
     Settings,
     SetType,
-    Unit,
 )
 from ..domain.session_logic import (
     DELOAD_LOAD,
@@ -56,7 +54,7 @@ from ..domain.session_logic import (
     warmup_plan,
 )
 from ..domain.timer import RestTimer, format_clock
-from ..domain.units import format_e1rm, format_weight, from_kg, plural
+from ..domain.units import format_weight, plural
 from ..domain.validation import (
     InputError,
     check_effort,
@@ -666,16 +664,17 @@ class LiveSession:
         self.refresh()
         # the record check reads the lift's whole history: it runs after the set is shown, so
         # Enter -> committed and shown never waits on it
-        check = None if record else Write("check your records", "record", lambda repo: (saved, repo.set_record(saved)))
+        unit = self.settings.unit
+        check = None if record else Write("check your records", "record", lambda repo: (saved, repo.set_record(saved, unit)))
         self.confirmed[saved.id] = msg
-        return Outcome(with_record(msg, saved, record, self.settings.unit), write=write, then=check)
+        return Outcome(with_record(msg, saved, record), write=write, then=check)
 
     def _record(self, result: tuple[SetEntry, str | None]) -> Outcome:
         saved, record = result
         confirmed = self.confirmed.pop(saved.id, f"✓ {self.line(saved)}")
         if not record or saved.session_id != self.state.id:
             return Outcome()
-        return Outcome(with_record(confirmed, saved, record, self.settings.unit))
+        return Outcome(with_record(confirmed, saved, record))
 
     def _advance_after(self, item: SessionItem) -> Write | None:
         """Move on to the next lift with sets left, once this one's planned sets are done."""
@@ -985,48 +984,19 @@ class LiveSession:
         self.refresh()
 
 
-def with_record(confirmed: str, saved: SetEntry, record: str | None, unit: Unit = Unit.KG) -> str:
+def with_record(confirmed: str, saved: SetEntry, record: str | None) -> str:
     """The set's confirmation, then (on its own line) the record it set, if any:
     '✓ Set 2 saved: 120 kg x 5' / '★ New record: Back squat e1RM 140 kg (was 135 kg)'. The
     confirmation comes first so that a narrow screen never cuts it off."""
     if not record:
         return confirmed
-    record = record_in_unit(record, unit)
     return f"{confirmed}\n★ New {record.replace('record: ', f'record: {saved.exercise_name} ', 1)}"
-
-
-_KG_NUMBER = re.compile(r"(\d+(?:\.\d+)?) kg")
-
-
-def record_in_unit(record: str, unit: Unit) -> str:
-    """The store's record line (`record: e1RM 937.1 kg (was 150 kg); heaviest 115.7 kg`, in
-    kg) in the lifter's unit and as loads are shown: an e1RM to 0.5 kg or 1 lb
-    (format_e1rm), a heaviest load as any load (format_weight)."""
-
-    def load(kg: float, unit: Unit) -> str:
-        if unit is Unit.KG:
-            return format_weight(kg, unit)
-        # the store rounded to 0.1 kg (255 lb came as 115.7 kg): to the half lb again
-        return f"{round(from_kg(kg, unit) * 2) / 2:g} lb"
-
-    def part(text: str) -> str:
-        fmt = format_e1rm if text.lstrip().startswith(("record: e1RM", "e1RM")) else load
-        return _KG_NUMBER.sub(lambda m: fmt(float(m.group(1)), unit), text)
-
-    return "; ".join(part(p) for p in record.split("; "))
 
 
 def log_only(repo: Repository, session_id: int, entry: SetEntry,
              rest: tuple[datetime, datetime] | None, *, past: bool = False) -> SetEntry:
     """Log a set (after the last one of a past session); the record check follows apart."""
     return repo.log_past_set(session_id, entry) if past else repo.log_set(session_id, entry, rest=rest)
-
-
-def log_and_check(repo: Repository, session_id: int, entry: SetEntry,
-                  rest: tuple[datetime, datetime] | None, *, past: bool = False) -> tuple[SetEntry, str | None]:
-    """Log a set, then ask whether it beats the lift's record (its text, or None)."""
-    saved = log_only(repo, session_id, entry, rest, past=past)
-    return saved, repo.set_record(saved)
 
 
 def parse_duration(text: str, *, required: bool) -> int | None:

@@ -16,7 +16,7 @@ from sqlalchemy import delete, func, select, update
 
 from ..domain import validation
 from ..domain.loads import body_weight_lookup, effective_load, is_record
-from ..domain.model import LoadKind, SetEntry, SetType
+from ..domain.model import LoadKind, SetEntry, SetType, Unit
 from ..domain.session_times import SessionSpan, check_no_overlap
 from .models import BodyWeightRow, ExerciseRow, PlanRow, SessionItemRow, SessionRow, SetRow, SettingRow
 from .rows import set_entry
@@ -148,10 +148,10 @@ class Corrections:
         body = self.body_weight_at(entry.logged_at or datetime.now()) if kind.uses_body_weight else None
         return effective_load(kind, entry.weight_kg, body)
 
-    def set_record(self, entry: SetEntry) -> str | None:
+    def set_record(self, entry: SetEntry, unit: Unit = Unit.KG) -> str | None:
         """Does `entry` (a set just logged, or about to be) beat its lift's record over every
-        earlier working set of it? The record's text ("record: e1RM 112.5 kg (was 110 kg)"),
-        or None. The set itself (same id) is never its own record."""
+        earlier working set of it? The record's text in `unit` ("record: e1RM 112.5 kg (was
+        110 kg)"), or None. The set itself (same id) is never its own record."""
         kind = self.load_kind(entry.exercise_id)
         when = entry.logged_at or datetime.now()
         with self._uow() as s:
@@ -169,7 +169,7 @@ class Corrections:
             )
 
         body_on = body_weight_lookup(weights)
-        return is_record(kind, entry, body_on(when), [(e, body_on(e.logged_at or when)) for e in earlier])
+        return is_record(kind, entry, body_on(when), [(e, body_on(e.logged_at or when)) for e in earlier], unit)
 
     # ---- corrections -----------------------------------------------------------------
 

@@ -75,6 +75,11 @@ async def test_a_forgotten_session_is_entered_at_its_date_with_the_session_keys(
         await wait_for(pilot, lambda: isinstance(app.screen, PastSessionScreen) and app.screen.live is not None,
                        "the past session")
         assert shows(app, "Fri 2026-11-20 17:30, afterwards")
+        # ? lists the Session keys there (it listed only 'Esc Done' under History, and the charts')
+        sections = {where for where, _, _ in app.help_rows()}
+        assert {"Session", "Session: the set entry"} <= sections and not any(w.startswith("History") for w in sections)
+        whats = {what for where, _, what in app.help_rows() if where == "Session"}
+        assert {"Done", "Log set"} <= whats, whats
         await pilot.press("a")
         await wait_for(pilot, lambda: isinstance(app.screen, PickerDialog), "the exercise picker")
         await type_keys(pilot, "Chin-up")

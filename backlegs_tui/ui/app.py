@@ -34,7 +34,8 @@ if TYPE_CHECKING:
     from .widgets.fatigue_badge import FatigueWatch
 
 from .key_order import caught_up, focused_field, type_into_field
-from .keys import EXTRA_HELP, binding_ids, key_label, keymap_path, load_keymap, screen_binding_classes
+from .keys import (EXTRA_HELP, binding_ids, key_label, keymap_path, load_keymap, own_bindings,
+                   screen_binding_classes, screen_title)
 
 _T0 = time.perf_counter()
 
@@ -381,8 +382,8 @@ class BacklegsApp(App[int]):
         """(where, keys, what) for the current screen, its panels (the set entry, the
         catalogue) and the app, keys named as the lifter reads them and as remapped."""
         screen = self.screen
-        title = MODE_TITLES.get(self.current_mode, "Screen")
-        groups: list[tuple[str, list[object]]] = [(title, list(screen.BINDINGS))]
+        title = screen_title(screen, MODE_TITLES.get(self.current_mode, "Screen"))
+        groups: list[tuple[str, list[object]]] = [(title, own_bindings(screen))]
         for where, bindings in screen_binding_classes():
             if where.startswith(f"{title}: "):
                 groups.append((where, bindings))
@@ -408,7 +409,7 @@ class BacklegsApp(App[int]):
         yield SystemCommand("Previous mode", "Plan, Session, History (ctrl+←)", lambda: self.action_step_mode(-1))
         yield SystemCommand("Next mode", "Plan, Session, History (ctrl+→)", lambda: self.action_step_mode(1))
         # every binding of the current screen, by its description
-        for b in getattr(screen, "BINDINGS", []):
+        for b in own_bindings(screen):
             if isinstance(b, Binding) and b.description and b.action:
                 _, name, params = parse_action(b.action)
                 if screen.check_action(name, params) is not True:

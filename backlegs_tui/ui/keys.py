@@ -81,6 +81,35 @@ def screen_binding_classes() -> list[tuple[str, list[object]]]:
     ]
 
 
+def screen_title(screen: object, default: str) -> str:
+    """The help section of a screen, by its class: a Session screen opened from History (a
+    forgotten session's sets) is 'Session', not 'History'; `default` for any other screen."""
+    from .screens.history import HistoryScreen
+    from .screens.plan import PlanScreen
+    from .screens.plan_catalogue import CatalogueScreen
+    from .screens.session import SessionScreen
+
+    classes = ((SessionScreen, "Session"), (CatalogueScreen, "Plan: exercise catalogue"),
+               (PlanScreen, "Plan"), (HistoryScreen, "History"))
+    return next((title for cls, title in classes if isinstance(screen, cls)), default)
+
+
+def own_bindings(screen: object) -> list[object]:
+    """A screen's bindings with those it inherits from our screens (a subclass's first; a key
+    it rebinds is listed once, as it acts). Textual's own (Tab: focus next) are left out."""
+    out: list[object] = []
+    keys: set[str] = set()
+    for cls in type(screen).__mro__:
+        if not cls.__module__.startswith("backlegs_tui."):
+            continue
+        for b in cls.__dict__.get("BINDINGS", ()):
+            key = b.key if isinstance(b, Binding) else str(b)
+            if key not in keys:
+                keys.add(key)
+                out.append(b)
+    return out
+
+
 # ---- the lifter's keymap file -------------------------------------------------------------
 
 

@@ -102,17 +102,17 @@ async def test_an_input_error_goes_once_the_entry_is_edited(db_path, clock):
     async with app.run_test(size=SIZE) as pilot:
         screen = await ready(pilot)
         msg = screen.query_one("#entry-msg")
-        await press_each(pilot, "2", "0", "0", "0", "enter")
+        await press_each(pilot, "1", "2", "0", "0", "enter")
         await settle(pilot)
         assert "Weight over 1000 kg" in str(msg.render()) and msg.has_class("error")
-        await press_each(pilot, "backspace")  # 200: corrected
+        await press_each(pilot, "backspace")  # 120: corrected
         await settle(pilot)
         assert "Weight over 1000 kg" not in str(msg.render()) and not msg.has_class("error")
         await press_each(pilot, "enter")
         await settle(pilot)
-        assert "saved: 200 kg x" in str(msg.render())
+        assert "saved: 120 kg x" in str(msg.render())
         # typed at once: the digits' own changes come after the error and must not wipe it
-        burst(app, "2", "0", "0", "0", "enter")
+        burst(app, "1", "2", "0", "0", "enter")
         await settle(pilot)
         assert "Weight over 1000 kg" in str(msg.render()) and msg.has_class("error")
         burst(app, "t")  # any change by a key: the set type too

@@ -180,3 +180,24 @@ async def test_a_filter_and_enter_in_one_burst_pick_what_the_filter_shows(db_pat
         burst(app, *"leg pre", "enter")
         await settle(pilot)
         assert "Leg press" in [item.exercise_name for item in screen.live.state.items]
+
+
+async def test_a_far_load_typed_with_its_enter_in_one_burst_logs_on_the_second_enter(db_path, clock):
+    """'250 Enter' in one burst asks (far above the heaviest); the next Enter logs it. The
+    digits' own change notices came after the question and cancelled it, so it took a third."""
+    app = BacklegsApp(db_path=db_path, clock=clock)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await ready(pilot)
+        msg = screen.query_one("#entry-msg")
+        burst(app, "2", "5", "0", "enter")
+        await settle(pilot)
+        assert "far above" in str(msg.render()) and len(screen.live.state.sets) == 1
+        burst(app, "enter")
+        await settle(pilot)
+        assert [s.weight_kg for s in screen.live.state.sets] == [100, 250]
+        burst(app, "4", "0", "0", "enter")  # 1.6 times today's 250
+        await settle(pilot)
+        assert "far above your heaviest 250 kg" in str(msg.render())
+        await press_each(pilot, "backspace", "0", "enter")  # edited after the question: asks again
+        await settle(pilot)
+        assert "far above" in str(msg.render()) and len(screen.live.state.sets) == 2

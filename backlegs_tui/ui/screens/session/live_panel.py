@@ -165,11 +165,15 @@ class LivePanel(Vertical):
 
     _error_after: int | None = None
 
-    def entry_edited(self, edit: int) -> None:
+    def entry_edited(self, edit: int) -> bool:
         """The lifter changed the entry (its edit number `edit`): an error shown before that
-        change ('✗ Weight over 1000 kg...') is about what was there then, so it goes."""
+        change ('✗ Weight over 1000 kg...') is about what was there then, so it goes. Whether
+        it went (a change the message had not seen: not a late notice of a key typed before
+        the Enter that raised it)."""
         if self._error_after is not None and edit > self._error_after:
             self.message("")
+            return True
+        return False
 
     def on_resize(self) -> None:
         if "\n" in getattr(self, "_message", ""):  # a confirmation and its record: refitted

@@ -486,9 +486,10 @@ class SessionScreen(SetEditKeys, FinishKeys, ModeScreen):
     def _entry_changed(self, msg: SetEntryWidget.Changed) -> None:
         if self.live is not None:
             self.panel.update_plates(self.live)
-            if msg.edit:
-                self.live.cancel_confirmation()  # a far load asks again after any edit
-                self.panel.entry_edited(msg.edit)
+            # a far load asks again after an edit made since it asked (the digits typed in the
+            # same burst as its Enter report their change only after the question)
+            if msg.edit and self.panel.entry_edited(msg.edit):
+                self.live.cancel_confirmation()
 
     def action_toggle_warmups(self) -> None:
         self._act(self.live.toggle_warmups() if self.live else None, refill=True)

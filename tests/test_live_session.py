@@ -204,6 +204,23 @@ def test_swap_keeps_each_lifts_sets_apart(repo: Repository, live: LiveSession) -
     assert repo.open_session().item(live.current_item().id).exercise_id == ex_id
 
 
+def test_swap_offers_the_plan_items_own_alternatives_first(repo: Repository, clock) -> None:
+    """Alternatives set on a plan item (Plan shows them as the plan's own) are what a session
+    offers for that lift; without them the catalogue's, as before."""
+    plan = repo.plans()[0]
+    squat = next(it for it in repo.plan(plan.id).items if it.exercise_name == "Barbell back squat")
+    first = LiveSession(start_session(repo, plan.id, clock()), repo.settings(), clock)
+    assert first.alternatives()[0][0] == "Front squat"  # the catalogue's
+    repo.discard_session(repo.open_session().id)
+    hack, press = repo.exercise_by_name("Hack squat"), repo.exercise_by_name("Leg press")
+    repo.update_plan_item(squat.id, alternative_ids=[hack.id, press.id])
+    live = LiveSession(start_session(repo, plan.id, clock()), repo.settings(), clock)
+    assert live.current_item().exercise_name == "Barbell back squat"
+    assert live.alternatives() == [("Hack squat", hack.id), ("Leg press", press.id)]
+    live.commit(repo, live.swap(hack.id))
+    assert live.alternatives() == [("Leg press", press.id)]  # not the lift it is now
+
+
 def test_add_an_exercise(repo: Repository, live: LiveSession) -> None:
     ex = repo.exercise_by_name("Leg extension")
     assert live.commit(repo, live.add(ex.id)).message == "Added Leg extension"

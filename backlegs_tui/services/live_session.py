@@ -144,6 +144,8 @@ class SessionData:
     # session item id -> the plan's fewest sets, where the plan gives a range ("3-4 x 5-8") and
     # the session planned its top (a deload or an edited count shows the count alone)
     min_sets: dict[int, int] = field(default_factory=dict)
+    # session item id -> its plan item's own alternatives (exercise ids), where it has some
+    plan_alternatives: dict[int, tuple[int, ...]] = field(default_factory=dict)
 
 
 @dataclass(slots=True)
@@ -170,9 +172,22 @@ def read_session(repo: Repository, state: SessionState) -> SessionData:
     scratch = repo.session_scratch(state.id)
     links = kept_links(scratch)  # as the plan was when the session started (issue 10)
     groups, progressions = links if links is not None else plan_links(state.items, plan.items if plan is not None else ())
-    min_sets = set_ranges(state.items, plan.items if plan is not None else ())
+    plan_items = plan.items if plan is not None else ()
+    min_sets = set_ranges(state.items, plan_items)
     return SessionData(state, exercises, last, cooldown, scratch, earlier, body, groups, progressions, repo.body_weights(),
-                       min_sets)
+                       min_sets, plan_alternatives(state.items, plan_items))
+
+
+def plan_alternatives(items: Sequence[SessionItem], plan_items: Sequence[PlanItem]) -> dict[int, tuple[int, ...]]:
+    """Session item id -> the alternatives its plan item sets itself (the plan's own, shown
+    in Plan without brackets), where it sets some."""
+    by_id = {p.id: p for p in plan_items if p.id is not None}
+    out: dict[int, tuple[int, ...]] = {}
+    for it in items:
+        p = by_id.get(it.plan_item_id) if it.plan_item_id is not None else None
+        if p is not None and p.alternative_ids:
+            out[it.id] = tuple(p.alternative_ids)
+    return out
 
 
 def set_ranges(items: Sequence[SessionItem], plan_items: Sequence[PlanItem]) -> dict[int, int]:
@@ -266,6 +281,7 @@ class LiveSession:
         self.groups = dict(data.groups)  # session item id -> superset group (issue 10)
         self.progressions = dict(data.progressions)  # session item id -> progression text
         self.min_sets = dict(data.min_sets)  # session item id -> the plan's fewest sets
+        self.plan_alternatives = dict(data.plan_alternatives)  # session item id -> the plan's own
         self.hold: RestTimer | None = None  # a timed set's hold, running (countdown or stopwatch)
         scratch = data.scratch or {}
         self.targets: dict[int, float] = {int(k): float(v) for k, v in scratch.get("targets", {}).items()}
@@ -767,13 +783,15 @@ class LiveSession:
         return Outcome(write=Write("add the exercise", "added", run))
 
     def alternatives(self) -> list[tuple[str, int]]:
-        ex = self.current_exercise()
-        if ex is None:
+        """What the current lift may be swapped for: its plan item's own alternatives, else its
+        catalogue's, else the lifts that share a main muscle with it."""
+        ex, item = self.current_exercise(), self.current_item()
+        if ex is None or item is None:
             return []
-        ids = list(ex.alternative_ids) or [
+        ids = list(self.plan_alternatives.get(item.id, ())) or list(ex.alternative_ids) or [
             e.id for e in self.exercises.values() if e.id != ex.id and set(e.primary) & set(ex.primary)
         ]
-        return [(self.exercises[i].name, i) for i in ids if i in self.exercises]
+        return [(self.exercises[i].name, i) for i in ids if i in self.exercises and i != ex.id]
 
     def swap(self, exercise_id: int) -> Outcome:
         item = self.current_item()

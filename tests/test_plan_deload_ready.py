@@ -12,8 +12,7 @@ from backlegs_tui.ui.dialogs import ConfirmDialog
 
 from .session_helpers import press_each, settle, wait_for
 from .test_plan_screen import plan_screen, ready, seed_plans
-from .test_settings import notes_of
-from .ui_text import screen_text, shows
+from .ui_text import notes_of, screen_text, shows
 
 
 def _on_disk(db: Path):  # noqa: ANN202

@@ -19,20 +19,8 @@ from backlegs_tui.ui.screens.plan_catalogue import CatalogueScreen
 from backlegs_tui.ui.widgets.plan_exercise_form import ExerciseForm
 
 from .session_helpers import settle, type_keys, wait_for
-from .ui_text import screen_text, shows
+from .ui_text import notes_of, screen_text, shows
 
-
-def notes_of(app: BacklegsApp) -> list[str]:
-    """The notifications the app shows from now on, as text."""
-    seen: list[str] = []
-    show = app.notify
-
-    def notify(message, **kw):  # noqa: ANN001, ANN202
-        seen.append(str(message))
-        return show(message, **kw)
-
-    app.notify = notify  # type: ignore[method-assign]
-    return seen
 
 SAMPLE = "Back & Legs - article sample"
 HEAVY = PlanDraft(

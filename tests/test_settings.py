@@ -15,20 +15,7 @@ from backlegs_tui.ui.dialogs import FormDialog
 from backlegs_tui.ui.settings_dialog import apply_settings
 
 from .session_helpers import press_each, settle, start_sample_session, type_keys, wait_for
-from .ui_text import screen_text, shows
-
-
-def notes_of(app: BacklegsApp) -> list[str]:
-    """The notifications the app shows from now on, as text."""
-    seen: list[str] = []
-    show = app.notify
-
-    def notify(message, **kw):  # noqa: ANN001, ANN202
-        seen.append(str(message))
-        return show(message, **kw)
-
-    app.notify = notify  # type: ignore[method-assign]
-    return seen
+from .ui_text import notes_of, screen_text, shows
 
 
 def saved_settings(db_path: Path) -> Settings:

@@ -40,3 +40,16 @@ def shows(app: App, *texts: str) -> bool:
     """True when every one of `texts` is on the screen now."""
     screen = screen_text(app)
     return all(t in screen for t in texts)
+
+
+def notes_of(app: App) -> list[str]:
+    """The notifications the app shows from now on, as text."""
+    seen: list[str] = []
+    show = app.notify
+
+    def notify(message, **kw):  # noqa: ANN001, ANN202
+        seen.append(str(message))
+        return show(message, **kw)
+
+    app.notify = notify  # type: ignore[method-assign]
+    return seen

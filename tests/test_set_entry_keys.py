@@ -201,3 +201,22 @@ async def test_a_far_load_typed_with_its_enter_in_one_burst_logs_on_the_second_e
         await press_each(pilot, "backspace", "0", "enter")  # edited after the question: asks again
         await settle(pilot)
         assert "far above" in str(msg.render()) and len(screen.live.state.sets) == 2
+
+
+async def test_keys_that_come_while_the_entry_still_keeps_some_for_its_dialog_join_them(db_path, clock):
+    """`n r p` in one burst, then `e space 8 Enter` as the dialog's field gets the focus: the
+    later keys were typed into the field ahead of the kept ones ('er p8' for 'rpe 8')."""
+    app = BacklegsApp(db_path=db_path, clock=clock)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await ready(pilot)
+        entry = screen.entry
+        entry.FOCUS_WAIT_S, entry._FOCUS_POLL_S = 5.0, 0.2  # the kept keys wait on the focus a while
+        burst(app, "n", "r", "p")
+        while type(app.screen).__name__ != "FormDialog" or app.focused is None:
+            await pilot.pause(0.01)
+        assert entry.keeps_keys()  # 'r p' are still kept: the next keys must queue behind them
+        burst(app, "e", "space", "8", "enter")
+        await settle(pilot)
+        await pilot.pause(0.5)
+        await settle(pilot)
+        assert [s.notes for s in screen.live.state.sets] == ["rpe 8"]

@@ -33,7 +33,7 @@ if TYPE_CHECKING:
     from .messages import SettingsSaved
     from .widgets.fatigue_badge import FatigueWatch
 
-from .key_order import caught_up, focused_field, type_into_field
+from .key_order import KeyKeeper, caught_up, focused_field, type_into_field
 from .keys import (EXTRA_HELP, binding_ids, key_label, keymap_path, load_keymap, own_bindings,
                    screen_binding_classes, screen_title)
 
@@ -172,6 +172,9 @@ class BacklegsApp(App[int]):
         (`key_order`). Textual would queue the letters for the field and run a priority
         Enter at once, so a note and Enter in one burst saved an empty note."""
         if isinstance(event, events.Key) and not event.is_forwarded and self.screen.maximized is None:
+            keeper = self.key_keeper
+            if keeper is not None and await self._kept_for_a_dialog(keeper, event):
+                return
             field = focused_field(self)
             if field is not None:
                 self.app_focus = True
@@ -181,6 +184,23 @@ class BacklegsApp(App[int]):
                 ):
                     return
         await super().on_event(event)
+
+    key_keeper: KeyKeeper | None = None
+    """The set entry, which keeps the keys typed with the one that opened a dialog."""
+
+    async def _kept_for_a_dialog(self, keeper: KeyKeeper, event: events.Key) -> bool:
+        """A key that comes while a dialog opened from the keeper's screen is up and the keeper
+        still keeps keys typed before it (`n r p`, then `e 8` as the field gets the focus):
+        it joins them, or it would be typed ahead of them ('er p8' for 'rpe 8')."""
+        screen = getattr(keeper, "screen", None)
+        if screen is None or screen is self.screen or screen not in self.screen_stack:
+            return False
+        await caught_up(keeper)  # keys still queued for it are kept first
+        if not keeper.keeps_keys():
+            return False
+        self.app_focus = True
+        keeper.keep(event.key, event.character)
+        return True
 
     # ---- start-up ------------------------------------------------------------------------
 

@@ -11,12 +11,22 @@ here run each key's effect when it is the app's turn to handle that key."""
 from __future__ import annotations
 
 import asyncio
+from typing import Protocol
 
 from textual import events
 from textual.app import App
 from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Input
+
+
+class KeyKeeper(Protocol):
+    """A widget that keeps keys for a dialog it opened (the set entry: `n`, then the note at
+    once): keys that come while it still keeps some join them, in order, and never overtake."""
+
+    def keeps_keys(self) -> bool: ...
+
+    def keep(self, key: str, character: str | None) -> None: ...
 
 
 async def run_binding(screen: Screen[object], key: str, *, priority: bool = False) -> bool:

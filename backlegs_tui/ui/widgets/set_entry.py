@@ -180,6 +180,20 @@ class SetEntry(Widget, can_focus=True):
 
     HOLD_MAX_S = 10.0  # however the save ends, the kept keys are never lost for longer
 
+    def on_focus(self) -> None:
+        # the entry in focus keeps the keys for a dialog it opens (a past session's entry,
+        # opened from History, hands the role back when its screen closes and this one's is focused)
+        self.app.key_keeper = self  # type: ignore[attr-defined]
+
+    def keeps_keys(self) -> bool:
+        """Keys typed with the one that opened a dialog, not yet handed to it."""
+        return bool(self._held) and not self._holding
+
+    def keep(self, key: str, character: str | None) -> None:
+        """A later key, kept behind them (the app's, while a dialog is up)."""
+        self._held.append((key, character))
+        self._replay_soon()
+
     def hold(self) -> None:
         """The entry is about to get a new prefill (Enter logged the set; the save is under
         way): keys from now on are kept, then applied in order after `release()`."""

@@ -195,7 +195,7 @@ async def test_a_far_load_typed_with_its_enter_in_one_burst_logs_on_the_second_e
         burst(app, "enter")
         await settle(pilot)
         assert [s.weight_kg for s in screen.live.state.sets] == [100, 250]
-        burst(app, "4", "0", "0", "enter")  # 1.6 times today's 250
+        burst(app, "5", "0", "0", "enter")  # 250 x 5 is about 292 kg: 500 is far above
         await settle(pilot)
         assert "far above your heaviest 250 kg" in str(msg.render())
         await press_each(pilot, "backspace", "0", "enter")  # edited after the question: asks again

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from .durations import whole_minutes
-from .e1rm import e1rm
+from .e1rm import e1rm, rough_e1rm
 from .model import (
     Exercise,
     LoadKind,
@@ -112,13 +112,19 @@ FAR_ABOVE_MARGIN_KG = 10.0
 def far_above_history(weight_kg: float, history: Sequence[SetEntry], kind: LoadKind, body_kg: float | None,
                       unit: Unit) -> str | None:
     """Why `weight_kg` (a weighted lift's load, a bodyweight lift's added load) looks like a
-    slip against `history` (the lift's earlier sets), or None (no history: nothing to judge)."""
-    if kind not in (LoadKind.WEIGHTED, LoadKind.BODYWEIGHT) or not history:
+    slip against `history` (the lift's earlier sets), or None (no working set yet: nothing to
+    judge). Judged against the lifter's strength, not only the heaviest load: the heaviest
+    working load or the best estimate of the working sets (Epley at any reps), whichever is
+    higher, so a single at 125 kg after 80 kg x 20 (about 133 kg) is no slip. Warm-ups never
+    count (a new lift's bar warm-up is not its heaviest)."""
+    working = [s for s in history if s.is_working]
+    if kind not in (LoadKind.WEIGHTED, LoadKind.BODYWEIGHT) or not working:
         return None
-    heaviest = max(s.weight_kg for s in history)
+    heaviest = max(s.weight_kg for s in working)
     base = (body_kg or 0.0) if kind is LoadKind.BODYWEIGHT else 0.0
     moved, top = base + weight_kg, base + heaviest
-    if top <= 0 or moved <= FAR_ABOVE_RATIO * top or moved - top < FAR_ABOVE_MARGIN_KG:
+    strength = max([top, *(v for s in working if (v := rough_e1rm(base + s.weight_kg, s.reps)) is not None)])
+    if strength <= 0 or moved <= FAR_ABOVE_RATIO * strength or moved - strength < FAR_ABOVE_MARGIN_KG:
         return None
     if kind is LoadKind.WEIGHTED:
         return f"{format_weight(weight_kg, unit)} is far above your heaviest {format_weight(heaviest, unit)}"

@@ -606,7 +606,9 @@ class LiveSession:
             return Outcome(msg, write=self._keep_scratch())
         if values.set_type is not SetType.WARMUP and kind in (LoadKind.WEIGHTED, LoadKind.BODYWEIGHT):
             key = (item.id, weight, reps, rpe, rir, values.set_type)
-            if self.to_confirm != key:
+            # never about a load the app suggested or the lifter set as today's target
+            expected = max(self.targets.get(item.id, 0.0), (self.next.weight_kg or 0.0) if self.next else 0.0)
+            if self.to_confirm != key and weight > expected + 1e-9:
                 history = [x for past in self.earlier.get(ex.id, []) for x in past]
                 history += [x for x in self.state.sets if x.exercise_id == ex.id]
                 far = far_above_history(weight, history, kind, self.body_kg, unit)
@@ -708,6 +710,7 @@ class LiveSession:
         if item_id is not None and st.item(item_id) is None:
             return Outcome("No such exercise in this session", error=True)
         st.current_item_id = item_id
+        self.to_confirm = None  # a far load's question is about the lift it was asked on, then
         self.refresh()
         sid = st.id
         return Outcome(write=Write("keep the current lift", "moved", lambda repo: repo.set_current_item(sid, item_id)))
@@ -797,6 +800,7 @@ class LiveSession:
         item = self.current_item()
         if item is None:
             return Outcome("Add an exercise first (a)", error=True)
+        self.to_confirm = None
         sid, started, item_id = self.id, self.state.started_at, item.id
 
         def run(repo: Repository) -> tuple[SessionItem, list[list[SetEntry]]]:

@@ -218,7 +218,8 @@ def test_swap_offers_the_plan_items_own_alternatives_first(repo: Repository, clo
     assert live.current_item().exercise_name == "Barbell back squat"
     assert live.alternatives() == [("Hack squat", hack.id), ("Leg press", press.id)]
     live.commit(repo, live.swap(hack.id))
-    assert live.alternatives() == [("Leg press", press.id)]  # not the lift it is now
+    squat_id = squat.exercise_id  # the rack is free again: back to the plan's lift, offered first
+    assert live.alternatives() == [("Barbell back squat", squat_id), ("Leg press", press.id)]
 
 
 def test_add_an_exercise(repo: Repository, live: LiveSession) -> None:

@@ -144,7 +144,7 @@ class SessionData:
     # session item id -> the plan's fewest sets, where the plan gives a range ("3-4 x 5-8") and
     # the session planned its top (a deload or an edited count shows the count alone)
     min_sets: dict[int, int] = field(default_factory=dict)
-    # session item id -> its plan item's own alternatives (exercise ids), where it has some
+    # session item id -> its plan item's lift, then the plan item's own alternatives (ids)
     plan_alternatives: dict[int, tuple[int, ...]] = field(default_factory=dict)
 
 
@@ -179,14 +179,14 @@ def read_session(repo: Repository, state: SessionState) -> SessionData:
 
 
 def plan_alternatives(items: Sequence[SessionItem], plan_items: Sequence[PlanItem]) -> dict[int, tuple[int, ...]]:
-    """Session item id -> the alternatives its plan item sets itself (the plan's own, shown
-    in Plan without brackets), where it sets some."""
+    """Session item id -> its plan item's lift, then the alternatives the plan item sets
+    itself (the plan's own, shown in Plan without brackets), for the items from the plan."""
     by_id = {p.id: p for p in plan_items if p.id is not None}
     out: dict[int, tuple[int, ...]] = {}
     for it in items:
         p = by_id.get(it.plan_item_id) if it.plan_item_id is not None else None
-        if p is not None and p.alternative_ids:
-            out[it.id] = tuple(p.alternative_ids)
+        if p is not None:
+            out[it.id] = (p.exercise_id, *p.alternative_ids)
     return out
 
 
@@ -786,14 +786,18 @@ class LiveSession:
         return Outcome(write=Write("add the exercise", "added", run))
 
     def alternatives(self) -> list[tuple[str, int]]:
-        """What the current lift may be swapped for: its plan item's own alternatives, else its
-        catalogue's, else the lifts that share a main muscle with it."""
+        """What the current lift may be swapped for: the plan's lift first once it was swapped
+        out (back to the squat when the rack is free), then the plan item's own alternatives,
+        else the catalogue's, else the lifts that share a main muscle with it."""
         ex, item = self.current_exercise(), self.current_item()
         if ex is None or item is None:
             return []
-        ids = list(self.plan_alternatives.get(item.id, ())) or list(ex.alternative_ids) or [
+        planned, *own = self.plan_alternatives.get(item.id, ()) or (None,)
+        ids = own or list(ex.alternative_ids) or [
             e.id for e in self.exercises.values() if e.id != ex.id and set(e.primary) & set(ex.primary)
         ]
+        if planned is not None:
+            ids = [planned, *(i for i in ids if i != planned)]
         return [(self.exercises[i].name, i) for i in ids if i in self.exercises and i != ex.id]
 
     def swap(self, exercise_id: int) -> Outcome:

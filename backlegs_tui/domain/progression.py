@@ -9,7 +9,7 @@ from datetime import date, timedelta
 from typing import NamedTuple
 
 from .model import PlanItem, SetEntry, Settings, Unit
-from .units import format_weight, from_kg
+from .units import format_weight, step_in_unit
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,9 +51,7 @@ def double_progression(
 
 def step_text(increment_kg: float, unit: Unit) -> str:
     """A load step in the lifter's unit as the entry steps it: `2.5 kg`, `5 lb` (not 5.5 lb)."""
-    if unit is Unit.KG:
-        return f"{increment_kg:g} kg"
-    return f"{max(2.5, round(from_kg(increment_kg, unit) / 2.5) * 2.5):g} lb"
+    return f"{step_in_unit(increment_kg, unit):g} {unit.value}"
 
 
 # ---- per plan item progressions and the session prefill (issue 10) ----------------------

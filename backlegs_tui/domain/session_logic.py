@@ -22,7 +22,7 @@ from .model import (
 )
 from .plates import plates_per_side, round_to_plates
 from .progression import double_progression
-from .units import clean, format_weight, from_kg, to_kg
+from .units import clean, format_weight, from_kg, step_in_unit, to_kg
 from .validation import InputError
 from .volume import muscle_shares
 from .warmup import WarmupSet, warmup_sets
@@ -147,9 +147,7 @@ class Prefill:
 
 def increment_in_unit(exercise: Exercise, unit: Unit) -> float:
     """The exercise's load step in the user's unit (2.5 kg is 5 lb)."""
-    if unit is Unit.KG:
-        return exercise.increment_kg
-    return max(2.5, round(from_kg(exercise.increment_kg, unit) / 2.5) * 2.5)
+    return step_in_unit(exercise.increment_kg, unit)
 
 
 def first_compound_item(state: SessionState, exercises: Mapping[int, Exercise]) -> int | None:

@@ -31,6 +31,14 @@ def format_weight(kg: float, unit: Unit, *, with_unit: bool = True) -> str:
     return f"{text} {unit.value}" if with_unit else text
 
 
+def step_in_unit(increment_kg: float, unit: Unit) -> float:
+    """A lift's load step in the lifter's unit, as the entry steps it: 2.5 kg, or in pounds the
+    nearest 2.5 lb step, at least 2.5 lb (2.5 kg is 5 lb, not 5.5 lb)."""
+    if unit is Unit.KG:
+        return increment_kg
+    return max(2.5, round(from_kg(increment_kg, unit) / 2.5) * 2.5)
+
+
 def format_volume(kg: float, unit: Unit) -> str:
     """A volume load (sum of weight x reps) to the whole unit: `11,638 kg`."""
     return f"{from_kg(kg, unit):,.0f} {unit.value}"

@@ -44,6 +44,16 @@ async def open_forgotten_session_form(pilot) -> FormDialog:
     await wait_for(pilot, lambda: isinstance(app.screen, FormDialog), "the date form")
     return app.screen
 
+
+async def open_session_form(pilot) -> FormDialog:
+    """History ready, then `E` on the newest session: its form."""
+    app = pilot.app
+    await history_ready(pilot)
+    await pilot.press("E")
+    await wait_for(pilot, lambda: isinstance(app.screen, FormDialog), "the session form")
+    return app.screen
+
+
 async def test_a_typo_in_a_past_set_is_corrected_and_its_best_follows(migrated_db: Path, clock) -> None:
     sid = seed_typo(migrated_db, clock)
     app = BacklegsApp(db_path=migrated_db, clock=clock, start_mode="history")
@@ -166,10 +176,7 @@ async def test_editing_a_session_to_an_unknown_plan_keeps_the_form_open(migrated
         repo.close()
     app = BacklegsApp(db_path=migrated_db, clock=clock, start_mode="history")
     async with app.run_test(size=(80, 24)) as pilot:
-        await history_ready(pilot)
-        await pilot.press("E")
-        await wait_for(pilot, lambda: isinstance(app.screen, FormDialog), "the session form")
-        form = app.screen
+        form = await open_session_form(pilot)
         await pilot.press("enter", "enter")  # to the plan
         await type_keys(pilot, "Nope")
         await pilot.press("ctrl+s")
@@ -200,10 +207,7 @@ async def test_editing_a_session_keeps_the_rule_of_a_forgotten_one_inline(migrat
         repo.close()
     app = BacklegsApp(db_path=migrated_db, clock=clock, start_mode="history")
     async with app.run_test(size=(80, 24)) as pilot:
-        await history_ready(pilot)
-        await pilot.press("E")
-        await wait_for(pilot, lambda: isinstance(app.screen, FormDialog), "the session form")
-        form = app.screen
+        form = await open_session_form(pilot)
         assert form.query_one("#f-plan").value == plan.name
         future = f"{clock() + timedelta(days=3):%Y-%m-%d} 09:00"
         await pilot.press(*["backspace"] * 16)

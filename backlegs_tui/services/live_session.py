@@ -178,28 +178,22 @@ def read_session(repo: Repository, state: SessionState) -> SessionData:
                        min_sets, plan_alternatives(state.items, plan_items))
 
 
+def _from_plan(items: Sequence[SessionItem], plan_items: Sequence[PlanItem]) -> list[tuple[SessionItem, PlanItem]]:
+    """The session's items that come from the plan, each with its plan item."""
+    by_id = {p.id: p for p in plan_items if p.id is not None}
+    return [(it, by_id[it.plan_item_id]) for it in items if it.plan_item_id in by_id]
+
+
 def plan_alternatives(items: Sequence[SessionItem], plan_items: Sequence[PlanItem]) -> dict[int, tuple[int, ...]]:
     """Session item id -> its plan item's lift, then the alternatives the plan item sets
     itself (the plan's own, shown in Plan without brackets), for the items from the plan."""
-    by_id = {p.id: p for p in plan_items if p.id is not None}
-    out: dict[int, tuple[int, ...]] = {}
-    for it in items:
-        p = by_id.get(it.plan_item_id) if it.plan_item_id is not None else None
-        if p is not None:
-            out[it.id] = (p.exercise_id, *p.alternative_ids)
-    return out
+    return {it.id: (p.exercise_id, *p.alternative_ids) for it, p in _from_plan(items, plan_items)}
 
 
 def set_ranges(items: Sequence[SessionItem], plan_items: Sequence[PlanItem]) -> dict[int, int]:
     """Session item id -> its plan item's fewest sets, where the plan gives a range of sets and
     the session planned the top of it (a session plans `sets_max`: the range stays visible)."""
-    by_id = {p.id: p for p in plan_items if p.id is not None}
-    out: dict[int, int] = {}
-    for it in items:
-        p = by_id.get(it.plan_item_id) if it.plan_item_id is not None else None
-        if p is not None and p.sets_min < p.sets_max == it.sets_planned:
-            out[it.id] = p.sets_min
-    return out
+    return {it.id: p.sets_min for it, p in _from_plan(items, plan_items) if p.sets_min < p.sets_max == it.sets_planned}
 
 
 def load_open(repo: Repository) -> SessionData | None:
@@ -273,7 +267,8 @@ class LiveSession:
         self.body_weights = data.body_weights
         self.confirmed: dict[int | None, str] = {}  # set id -> its confirmation, until its record check
         # a load far above the lift's history waits for a second Enter with the same values
-        # (`far_above_history`); any edit of the entry (`cancel_confirmation`) asks again
+        # (`far_above_history`); an edit of the entry after the question (`cancel_confirmation`)
+        # or a move to another lift asks again
         self.to_confirm: tuple[Any, ...] | None = None
         # a finished session opened again (a forgotten one entered afterwards): its sets go in
         # after its last one (repo.log_past_set), with no rest timer

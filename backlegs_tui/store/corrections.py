@@ -49,6 +49,14 @@ def _spans(s: OrmSession, start: datetime, end: datetime | None) -> list[Session
     return [SessionSpan(i, a, b) for i, a, b in s.execute(q)]
 
 
+def _next_start(s: OrmSession, after: datetime, skip: int | None = None) -> datetime | None:
+    """When the first session after `after` starts (not `skip`), or None."""
+    q = select(func.min(SessionRow.started_at)).where(SessionRow.started_at > after)
+    if skip is not None:
+        q = q.where(SessionRow.id != skip)
+    return s.scalar(q)
+
+
 def _check_free(s: OrmSession, start: datetime, end: datetime | None, skip: int | None = None) -> None:
     """CorrectionError when the session `start`..`end` would overlap another."""
     _check(check_no_overlap, start, end, _spans(s, start, end), skip)
@@ -287,7 +295,7 @@ class Corrections:
             raise CorrectionError("a session cannot end before it starts")
         with self._uow() as s, s.begin():
             if ended_at is None:
-                following = s.scalar(select(func.min(SessionRow.started_at)).where(SessionRow.started_at > started_at))
+                following = _next_start(s, started_at)
                 if following is not None and following < end:
                     end = following
             _check_free(s, started_at, end)
@@ -353,8 +361,7 @@ class Corrections:
             if entry.logged_at is None:
                 # the time picked stays before the next session (the session would overlap
                 # it): the sets go in a second before it, in their order
-                following = s.scalar(select(func.min(SessionRow.started_at)).where(
-                    SessionRow.started_at > row.started_at, SessionRow.id != session_id))
+                following = _next_start(s, row.started_at, skip=session_id)
                 if following is not None and at >= following:
                     at = max(last[1] or row.started_at, following - timedelta(seconds=1))
             new = SetRow(

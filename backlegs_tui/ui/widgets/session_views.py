@@ -128,10 +128,7 @@ class SetTable(Static):
         if folded:
             sets = [s for s in sets if s.set_type is not SetType.WARMUP]
             if not sets:
-                line = Text(f"{plural(folded, 'warm-up')}, no working set", style="dim")
-                if folded_notes:
-                    line.append_text(Text.assemble(("  ↳ ", "dim"), (folded_notes, "italic")))
-                self.update(line)
+                self.update(_noted(Text(f"{plural(folded, 'warm-up')}, no working set", style="dim"), folded_notes))
                 return
         rows: list[tuple[list[Text | str], str]] = []  # a row's cells, and the set's note
         n = 0
@@ -155,11 +152,15 @@ class SetTable(Static):
             rows.append((cells, s.notes))
         parts: list[RenderableType] = _rows_with_notes(rows, unit)
         if folded:
-            line = Text(f"   +{plural(folded, 'warm-up')}", style="dim yellow")
-            if folded_notes:
-                line.append_text(Text.assemble(("  ↳ ", "dim"), (folded_notes, "italic")))
-            parts.append(line)
+            parts.append(_noted(Text(f"   +{plural(folded, 'warm-up')}", style="dim yellow"), folded_notes))
         self.update(Group(*parts) if len(parts) > 1 else parts[0])
+
+
+def _noted(line: Text, notes: str) -> Text:
+    """`line`, then `  ↳ notes` when there are any (the folded warm-ups' notes)."""
+    if notes:
+        line.append_text(Text.assemble(("  ↳ ", "dim"), (notes, "italic")))
+    return line
 
 
 _MIN_WIDTHS = (2, 9, 6, 5)

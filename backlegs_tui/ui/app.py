@@ -33,7 +33,7 @@ if TYPE_CHECKING:
     from .messages import SettingsSaved
     from .widgets.fatigue_badge import FatigueWatch
 
-from .key_order import KeyKeeper, caught_up, focused_field, type_into_field
+from .key_order import KeyKeeper, caught_up, focused_field, type_into_field, type_now
 from .keys import (EXTRA_HELP, binding_ids, key_label, keymap_path, load_keymap, own_bindings,
                    screen_binding_classes, screen_title)
 
@@ -179,9 +179,12 @@ class BacklegsApp(App[int]):
             if field is not None:
                 self.app_focus = True
                 await caught_up(field)  # the keys before it have landed: a priority Enter reads them
-                if await self._check_bindings(event.key, priority=True) or await type_into_field(
-                    self, event.key, event.character
-                ):
+                if await self._check_bindings(event.key, priority=True):
+                    return
+                # caught up once: again only when what was queued moved the focus elsewhere
+                typed = (type_now(self, field, event.key, event.character) if self.focused is field
+                         else type_into_field(self, event.key, event.character))
+                if await typed:
                     return
         await super().on_event(event)
 

@@ -91,6 +91,12 @@ async def type_into_field(app: App[object], key: str, character: str | None) -> 
     await caught_up(field)
     if app.focused is not field:  # what was queued moved the focus: the key goes there
         return await type_into_field(app, key, character)
+    return await type_now(app, field, key, character)
+
+
+async def type_now(app: App[object], field: Input, key: str, character: str | None) -> bool:
+    """`type_into_field` for a field already caught up: a printable key typed into it, any
+    other one's binding run. Whether it was handled."""
     if character is not None and character.isprintable() and len(character) == 1:
         await hand_to(field, key, character)
         return True

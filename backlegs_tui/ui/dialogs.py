@@ -151,6 +151,12 @@ class FormDialog(Dialog):
         self.query_one("#form-error", Static).update(text)
         self.call_after_refresh(self._fit)
 
+    def on_input_changed(self, event: Input.Changed) -> None:
+        """An error is about what was typed: it goes as soon as a field is typed in again (a
+        plan's "needs a name" stayed on screen while the name was typed)."""
+        if str(self.query_one("#form-error", Static).content):
+            self.show_error("")
+
     def on_descendant_focus(self, event: events.DescendantFocus) -> None:
         """The field focused (Tab, Enter, an error's field) is scrolled into view."""
         event.widget.scroll_visible(animate=False)

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from textual.message import Message
-from textual.widgets import DataTable, Input, Static
+from textual.widgets import DataTable
 
 from ...domain.model import Exercise, PlanItem
 from ...domain.plan_input import (
@@ -30,15 +30,6 @@ from ..dialogs import ConfirmDialog, FieldSpec, FormDialog, PickerDialog
 
 if TYPE_CHECKING:
     from .plan import PlanScreen
-
-
-class PlanForm(FormDialog):
-    """A plan form whose error line goes as soon as a field is typed in again (a "needs a
-    name" stayed on screen while the name was typed)."""
-
-    def on_input_changed(self, event: Input.Changed) -> None:
-        if str(self.query_one("#form-error", Static).content):
-            self.show_error("")
 
 
 @dataclass
@@ -74,7 +65,7 @@ class PlanBuilding:
                 return
             copy_from = choice if isinstance(choice, int) else None
             source = next((p.name for p in plans if p.id == copy_from), None)
-            form = PlanForm(
+            form = FormDialog(
                 "Name the new plan",
                 [FieldSpec("name", "Name", f"{source} (copy)" if source else "", placeholder="e.g. Legs heavy",
                            parse=lambda text: parse_plan_name(text, taken))],
@@ -93,7 +84,7 @@ class PlanBuilding:
         def targets(ex: Exercise | None) -> None:
             if ex is None:
                 return
-            form = PlanForm(
+            form = FormDialog(
                 f"Add {ex.name}",
                 [
                     FieldSpec("sets", "Sets (3 or 3-4)", "3", parse=parse_sets),
@@ -177,7 +168,7 @@ class PlanBuilding:
         own_alts = item_alternatives(item.alternative_ids, (), by_id)[0]
         catalogue_alts = item_alternatives((), ex.alternative_ids if ex else (), by_id)[0]
         alts_hint = f"catalogue's: {catalogue_alts}" if catalogue_alts else "blank: none"
-        form = PlanForm(
+        form = FormDialog(
             f"Edit {item.exercise_name}",
             [
                 FieldSpec("sets", "Sets (3 or 3-4)", span(item.sets_min, item.sets_max), parse=parse_sets),
@@ -223,7 +214,7 @@ class PlanBuilding:
         def mins(v: int | None) -> str:
             return str(v) if v else ""
 
-        form = PlanForm(
+        form = FormDialog(
             f"Plan {plan.name}",
             [
                 FieldSpec("name", "Name", plan.name, parse=lambda t: parse_plan_name(t, taken)),

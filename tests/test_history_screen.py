@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from pathlib import Path
 
-from textual.widgets import Static
+from textual.widgets import Static, TabbedContent
 
 from backlegs_tui.domain.model import SetType
 from backlegs_tui.domain.records import SetRecord, WorkoutRecord
@@ -227,3 +227,51 @@ async def test_at_80x24_the_selected_session_shows_under_the_list(migrated_db: P
         assert "Barbell back squat  best e1RM 138.5 kg" in shown
         await pilot.press("down")
         await wait_for(pilot, lambda: shows(app, "Thu 2026-11-19 18:00"), "the older session")
+
+
+
+async def test_a_tab_key_keeps_its_tab_when_the_old_tab_hides_first(migrated_db: Path, clock) -> None:
+    """`f` from the session list: when the Sessions tab's hide reached the list before the
+    new tab took the focus, Textual handed the focus to the list's sibling (the detail), and
+    that tab took the screen back (CI saw Sessions again after `f`, one run in many; a job
+    finishing at the wrong moment decides the order). Here the hide comes first, every time."""
+    from textual import events
+
+    seed(migrated_db, clock.now, weeks=2)
+    app = BacklegsApp(db_path=migrated_db, clock=clock, start_mode="history")
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await ready(pilot)
+        session_list = screen.query_one("#session-list")
+        assert screen.focused is session_list
+        shown: list[str] = []
+        screen.watch(screen.query_one(TabbedContent), "active", lambda tab: shown.append(tab), init=False)
+        screen.action_show_tab("fatigue-tab")  # what `f` runs
+        session_list.post_message(events.Hide())  # the old tab's hide, ahead of the new focus
+        await wait_for(pilot, lambda: screen.focused in screen.query("#fatigue-box"), "the fatigue tab's focus")
+        await settle(pilot)
+        assert shown == ["fatigue-tab"]  # never back to Sessions
+        assert screen.tab == "fatigue-tab"
+        assert screen.focused is screen.query_one("#fatigue-box")
+
+
+async def test_the_badge_shows_the_fatigue_tab_of_a_history_shown_again(migrated_db: Path, clock) -> None:
+    """The badge's click: History comes back and shows Fatigue at once. The tab strip holds
+    the focus meanwhile: with none, the screen shown again focused its first widget, the
+    session list, whose tab took the screen back."""
+    from textual import events
+
+    seed(migrated_db, clock.now, weeks=2)
+    app = BacklegsApp(db_path=migrated_db, clock=clock, start_mode="history")
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await ready(pilot)
+        session_list = screen.query_one("#session-list")
+        await pilot.press("f1")
+        await wait_for(pilot, lambda: app.current_mode == "plan", "plan mode")
+        shown: list[str] = []
+        screen.watch(screen.query_one(TabbedContent), "active", lambda tab: shown.append(tab), init=False)
+        app.switch_mode("history")  # what a click on the badge runs
+        screen.action_show_tab("fatigue-tab")
+        session_list.post_message(events.Hide())
+        await wait_for(pilot, lambda: screen.focused in screen.query("#fatigue-box"), "the fatigue tab's focus")
+        await settle(pilot)
+        assert shown == ["fatigue-tab"]

@@ -16,7 +16,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.widget import Widget
-from textual.widgets import Header, TabbedContent, TabPane
+from textual.widgets import Header, TabbedContent, TabPane, Tabs
 
 from ...domain.history import ExerciseProgress
 from ..footer import ModeFooter
@@ -91,6 +91,7 @@ class HistoryScreen(HistoryEditKeys, ModeScreen):
         self.progress_panel = ProgressPanel(id="progress-panel")
         self.volume = VolumePanel(id="volume-box")
         self.calendar = CalendarPanel(id="calendar-box")
+        self.fatigue = FatigueView("Loading…", id="fatigue-view")
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -158,7 +159,7 @@ class HistoryScreen(HistoryEditKeys, ModeScreen):
         elif tab == "calendar-tab":
             self.calendar.load()
         else:
-            self.query_one(FatigueView).load(self.today)  # through the job runner
+            self.fatigue.load(self.today)  # through the job runner
 
     def action_reload(self) -> None:
         self.load()
@@ -192,7 +193,16 @@ class HistoryScreen(HistoryEditKeys, ModeScreen):
     # ---- tabs --------------------------------------------------------------------------
 
     def action_show_tab(self, tab: str) -> None:
-        self.query_one(TabbedContent).active = tab
+        tabs = self.query_one(TabbedContent)
+        focused = self.focused
+        if tab != tabs.active and focused is not None and self.query_one(f"#{tabs.active}", TabPane) in focused.ancestors:
+            # The tab strip holds the focus until the new tab takes it (`_tab_changed`). Hidden
+            # with the focus, a widget hands it to a sibling in its own tab, which then took the
+            # screen back (CI saw Sessions after `f`: a job finishing between the switch and the
+            # new tab's focus decided the order). No focus at all is no better: a screen shown
+            # again focuses its first widget, the session list.
+            self.set_focus(tabs.query_one(Tabs))
+        tabs.active = tab
 
     def _tab_content(self, tab: str) -> Widget:
         if tab == "progress-tab":
@@ -201,11 +211,13 @@ class HistoryScreen(HistoryEditKeys, ModeScreen):
             return self.volume
         if tab == "calendar-tab":
             return self.calendar
-        return VerticalScroll(FatigueView("Loading…", id="fatigue-view"), id="fatigue-box")
+        return VerticalScroll(self.fatigue, id="fatigue-box")
 
     @on(TabbedContent.TabActivated)
     async def _tab_changed(self, event: TabbedContent.TabActivated) -> None:
         tab = self.tab
+        if event.pane.id != tab:
+            return  # another tab was shown since: its own message follows
         pane = self.query_one(f"#{tab}", TabPane)
         if tab != "sessions-tab" and not pane.children:
             await pane.mount(self._tab_content(tab))  # its first show

@@ -16,6 +16,7 @@ from ...domain.history import ExerciseProgress, ExerciseUse
 from ..jobs import JobFailed
 from ..widgets.chart_progress import progress_points
 from ..widgets.history_progress import LinesRead, ProgressView
+from ..widgets.table import Table
 from .base import AppAccess
 from .history_sessions import cursor_key
 
@@ -51,7 +52,7 @@ class ProgressPanel(AppAccess, Horizontal):
         self.names: dict[int, str] = {}
 
     def compose(self) -> ComposeResult:
-        table: DataTable[str] = DataTable(id="history-exercises", cursor_type="row")
+        table: DataTable[str] = Table(id="history-exercises", cursor_type="row")
         table.border_title = "Exercises"
         yield table
         yield ProgressView(id="progress-view")

@@ -21,6 +21,7 @@ from ...domain.model import SessionSummary
 from ...domain.units import format_volume
 from ..jobs import JobFailed
 from ..widgets.history_session_detail import DELOAD_MARK, SessionDetailView
+from ..widgets.table import Table
 from .base import AppAccess
 
 PAGE = 100  # sessions read at a time; the next page loads near the end of the list
@@ -73,7 +74,7 @@ class SessionsPanel(AppAccess, Horizontal):
         self.open_since: datetime | None = None  # the open session's start, named in the title
 
     def compose(self) -> ComposeResult:
-        table: DataTable[str] = DataTable(id="session-list", cursor_type="row", zebra_stripes=True)
+        table: DataTable[str] = Table(id="session-list", cursor_type="row", zebra_stripes=True)
         table.border_title = "Sessions"
         yield table
         with VerticalScroll(id="session-detail-box"):

@@ -18,6 +18,7 @@ from ...domain.model import Exercise
 from ...domain.timer import format_clock
 from ...domain.units import format_weight
 from ..widgets.plan_exercise_form import ExerciseForm
+from ..widgets.table import Table
 from .base import AppAccess
 
 
@@ -57,7 +58,7 @@ class CatalogueScreen(AppAccess, Screen[None]):
     def compose(self) -> ComposeResult:
         yield Header()
         yield Static("Loading exercises…", id="catalogue-status", classes="muted")
-        table: DataTable[str | Text] = DataTable(id="catalogue", cursor_type="row", zebra_stripes=True)
+        table: DataTable[str | Text] = Table(id="catalogue", cursor_type="row", zebra_stripes=True)
         table.add_column("Exercise", width=21)
         table.add_column("Muscles: primary · secondary", width=44)
         for label, width in (("Spinal", 8), ("Kind", 9), ("Equipment", 11), ("Rest", 4), ("Step", 8)):

@@ -14,6 +14,7 @@ from ...domain.model import Exercise, Plan, PlanItem
 from ...domain.plan_input import item_alternatives
 from ...domain.timer import format_clock
 from .plan_fit import clip, fit_widths
+from .table import Table
 
 COLUMNS = ("#", "Exercise", "Target", "Rest", "Alternatives")
 
@@ -33,7 +34,7 @@ class PlanDetail(Vertical):
     rest and alternatives; then its warm-up, cool-down and notes, the items' notes last."""
 
     def compose(self) -> ComposeResult:
-        yield DataTable(id="plan-items", cursor_type="row", zebra_stripes=True)
+        yield Table(id="plan-items", cursor_type="row", zebra_stripes=True)
         yield Static(id="plan-text")
 
     plan_id: int | None = None

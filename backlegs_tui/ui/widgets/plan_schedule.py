@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from types import MappingProxyType
 
-from textual.widgets import DataTable
 from textual.widgets.data_table import ColumnKey
 
 from .plan_fit import clip, first_fitting
+from .table import Table
 
 WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
@@ -28,7 +28,7 @@ def cleared_line(weekday: int, plans: Sequence[str]) -> str:
     return f"{day} cleared: {', '.join(plans)} taken off (now a rest day)"
 
 
-class PlansTable(DataTable[str]):
+class PlansTable(Table[str]):
     """The plans and their days (`M··T···`); a name longer than the room is cut after a
     word with "…" (at 80 columns the box is 40 wide), again on every resize."""
 
@@ -51,7 +51,7 @@ class PlansTable(DataTable[str]):
                 self.update_cell(key, "plan", clip(name, width), update_width=True)
 
 
-class WeekSchedule(DataTable[str]):
+class WeekSchedule(Table[str]):
     """Seven rows, one a weekday, with the plans on it; the days of the selected plan are
     marked. The cursor row is the day `x` clears. Each day's text, the title and the
     subtitle fit the box's width (all seven days show at 80x24)."""

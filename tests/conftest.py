@@ -41,6 +41,30 @@ def _own_config_dir(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytes
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path_factory.getbasetemp() / "config"))
 
 
+@pytest.fixture(autouse=True)
+def _job_jitter(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
+    """`BACKLEGS_JOB_JITTER=0.3 pytest`: every database job waits up to 0.3 s first, at
+    random (seeded by the test's name), so its result lands at another moment among the
+    keys and redraws. A slow CI runner shuffles them so; this finds an order race here in
+    minutes (a tab that took the screen back after `f` was found so). Off by default."""
+    most = float(os.environ.get("BACKLEGS_JOB_JITTER", "0") or 0)
+    if most <= 0:
+        return
+    import random
+    import time
+
+    from backlegs_tui.ui.jobs import JobRunner
+
+    draw = random.Random(request.node.nodeid)
+    run = JobRunner._run
+
+    def late(self, job) -> None:  # noqa: ANN001 - JobRunner's own
+        time.sleep(draw.random() * most)
+        run(self, job)
+
+    monkeypatch.setattr(JobRunner, "_run", late)
+
+
 @pytest.fixture
 def in_a_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
     """`backlegs` run in-process with its app replaced by a stand-in: as if typed in a

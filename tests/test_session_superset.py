@@ -95,3 +95,21 @@ async def test_a_superset_pair_rests_after_the_pair(db_path, clock):
                 clock.advance(90)
         assert live.current_item().id == calf.id, "two rounds done: on to the next lift"
         assert [s.item_id for s in live.state.sets] == [curl.id, row.id, curl.id, row.id]
+
+
+async def test_the_plan_letters_its_lifts_as_the_session_does(db_path, clock):
+    """Plan showed "1A 2A 3" for the pair and the calf raise, the session "A1 A2 B"."""
+    from textual.widgets import DataTable
+
+    open_superset_session(db_path, clock)
+    app = BacklegsApp(db_path=db_path, clock=clock, start_mode="plan")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for(pilot, lambda: any(t.row_count for t in app.screen.query("#plans").results(DataTable)), "the plans")
+        screen = app.screen
+        plans = screen.query_one("#plans", DataTable)
+        row = next(i for i in range(plans.row_count) if "Pair day" in str(plans.get_row_at(i)[0]))
+        plans.move_cursor(row=row, animate=False)
+        items = screen.query_one("#plan-items", DataTable)
+        await wait_for(pilot, lambda: items.row_count == 3, "the pair day's lifts")
+        cells = [(str(items.get_row_at(i)[0]), str(items.get_row_at(i)[1])) for i in range(3)]
+        assert cells == [("A1", "Leg curl"), ("A2", "Seated cable row"), ("B", "Calf raise")]

@@ -11,6 +11,7 @@ from textual.content import Content
 from textual.widgets import DataTable, Static
 
 from ...domain.model import Exercise, Plan, PlanItem
+from ...domain.supersets import labels as superset_labels
 from ...domain.plan_input import item_alternatives
 from ...domain.timer import format_clock
 from .plan_fit import clip, fit_widths
@@ -30,7 +31,8 @@ CATALOGUE_NOTE = "(…): the catalogue's alternatives; enter sets the plan's own
 
 
 class PlanDetail(Vertical):
-    """Shows a plan: order (with its pairing letter, `3a`), exercise, sets x reps @ RPE,
+    """Shows a plan: each lift's letter as a session shows it (A, B1, B2, C: a superset's
+    lifts share a letter), exercise, sets x reps @ RPE,
     rest and alternatives; then its warm-up, cool-down and notes, the items' notes last."""
 
     def compose(self) -> ComposeResult:
@@ -79,12 +81,13 @@ class PlanDetail(Vertical):
         self.border_title = plan.name
         self.border_subtitle = "enter: edit · a add · del remove · shift+↑↓ move · p plan · esc back"
         names = {e.id: e.name for e in exercises.values()}
+        letters = superset_labels(range(len(plan.items)), {i: it.pairing for i, it in enumerate(plan.items)})
         rows = []
-        for n, it in enumerate(plan.items, 1):
+        for n, it in enumerate(plan.items):
             ex = exercises.get(it.exercise_id)
             rest = it.rest_s if it.rest_s is not None else (ex.rest_s if ex else None)
             rows.append((
-                f"{n}{it.pairing or ''}",
+                letters[n],
                 it.exercise_name,
                 it.target_text + (f" · {it.progression}" if it.progression else ""),
                 format_clock(rest) if rest else "-",
@@ -106,7 +109,7 @@ class PlanDetail(Vertical):
         ]
         if plan.time_budget_min:
             parts.append(("Time budget", f"{plan.time_budget_min} min"))
-        parts += [(f"{n}. {it.exercise_name}", it.notes) for n, it in enumerate(plan.items, 1) if it.notes]
+        parts += [(f"{letters[n]}. {it.exercise_name}", it.notes) for n, it in enumerate(plan.items) if it.notes]
         content = (
             Content("\n").join(Content.from_markup("[b]$label[/b]  $value", label=l, value=v) for l, v in parts)
             if parts

@@ -20,6 +20,7 @@ from ....domain.model import Unit
 from ....domain.units import format_volume, plural
 from ....services.live_session import StartData
 from ....services.session_start import Overview
+from ...widgets.no_wrap_list import NoWrapOptionList
 
 WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 STYLE = {"warning": "bold red", "summary": "bold yellow", "note": ""}
@@ -42,7 +43,7 @@ class StartPanel(Horizontal):
         with Vertical(id="start-left", classes="panel") as left:
             left.border_title = "Start a session"
             yield Static("Opening database…", id="start-title")
-            yield OptionList(id="start-options")
+            yield NoWrapOptionList(id="start-options")
             yield Static("↑↓ choose   Enter: start   F1 plans   F3 history   ? keys", id="start-hint", classes="muted")
         with Vertical(id="start-right"):
             # every flag in full, wrapped; the panel scrolls (its scrollbar shows there is more)

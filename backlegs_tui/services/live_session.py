@@ -205,7 +205,10 @@ def load_open(repo: Repository) -> SessionData | None:
 def read_start(repo: Repository, today: date) -> StartData:
     """Plans, today's scheduled plans and what was already done today."""
     start = datetime.combine(today, datetime.min.time())
-    done = {s.name: s.ended_at for s in repo.sessions(limit=20) if s.ended_at and s.started_at >= start}
+    done: dict[str, datetime] = {}
+    for s in repo.sessions(limit=20):  # newest first: keep each name's latest end
+        if s.ended_at and s.started_at >= start and (s.name not in done or s.ended_at > done[s.name]):
+            done[s.name] = s.ended_at
     return StartData(repo.plans(), repo.plans_for_day(today), done)
 
 

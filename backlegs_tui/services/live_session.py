@@ -1007,6 +1007,24 @@ class LiveSession:
         self.ending = False
         self.refresh()
 
+    def merge(self, state: SessionState) -> bool:
+        """The session as the disk has it now, read after a write of this window's or when the
+        database changed: sets and lifts another window logged, undid or added show here. The
+        current lift stays this window's (unless it is gone); True when anything changed."""
+        if state.id != self.state.id:
+            return False
+        st = self.state
+        if [(s.id, s.weight_kg, s.reps, s.rpe, s.rir, s.notes, s.set_type) for s in st.sets] == \
+                [(s.id, s.weight_kg, s.reps, s.rpe, s.rir, s.notes, s.set_type) for s in state.sets] and \
+                [(i.id, i.exercise_id, i.sets_planned) for i in st.items] == \
+                [(i.id, i.exercise_id, i.sets_planned) for i in state.items]:
+            return False
+        st.sets, st.items = state.sets, state.items
+        if st.item(st.current_item_id) is None:
+            st.current_item_id = state.current_item_id or (st.items[0].id if st.items else None)
+        self.refresh()
+        return True
+
 
 def with_record(confirmed: str, saved: SetEntry, record: str | None) -> str:
     """The set's confirmation, then (on its own line) the record it set, if any:

@@ -86,6 +86,7 @@ async def test_a_superset_pair_rests_after_the_pair(db_path, clock):
             assert "A1" in text_of(screen, "#today"), "Today shows the pair, A1's set marked"
             assert "lift 2/3 (A2)" in str(screen.query_one("#session-title").render())
             assert "Rest 1:30 planned" in text_of(screen, "#rest-compact"), "the pair's rest, to come after it"
+            assert "rest 1:30 after the round" in text_of(screen, "#current"), "the Target line agrees with it"
             clock.advance(40)
             await enter(2 * round_)  # A2: the round is over
             assert live.timer is not None and live.timer.total_s == 90, "the rest runs after the pair"

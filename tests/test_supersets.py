@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from backlegs_tui.domain.catalogue import PlanDraft, PlanItemDraft
-from backlegs_tui.domain.supersets import after_set, blocks, interleave, labels
+from backlegs_tui.domain.supersets import after_set, blocks, interleave, labels, round_rest
 from backlegs_tui.services import supersets as glue
 from backlegs_tui.services.live_session import (
     EntryInput,
@@ -64,6 +64,17 @@ def test_a_lift_done_out_of_turn_rests_then_the_one_behind_comes() -> None:
 
 def test_a_lift_outside_a_superset_has_no_step() -> None:
     assert after_set(10, ORDER, GROUPS, {10: 3}, {10: 1}) is None
+
+
+def test_the_rest_after_a_round_is_the_longest_of_its_lifts() -> None:
+    """A heavy lift paired with a light one: the round rests the heavy lift's rest, whichever
+    comes last (was: the last lift's, 1:00 after a leg press planned at 2:30)."""
+    rests = {11: 150, 12: 60}
+    assert round_rest(11, ORDER, GROUPS, rests, {11: 3, 12: 3}, 1) == 150
+    assert round_rest(12, ORDER, GROUPS, rests, {11: 3, 12: 3}, 2) == 150
+    # round 4 has the second lift alone (the first planned 3 sets): its own rest
+    assert round_rest(12, ORDER, GROUPS, rests, {11: 3, 12: 4}, 4) == 60
+    assert round_rest(11, ORDER, GROUPS, {11: None, 12: None}, {11: 3, 12: 3}, 1) is None
 
 
 def test_interleave_takes_a_round_at_a_time() -> None:
@@ -194,3 +205,21 @@ def test_the_session_keeps_the_plans_groups_as_they_were_at_the_start(repo: Repo
     again = LiveSession(load_open(repo), repo.settings(), clock)
     assert again.groups == {curl.id: "A", row.id: "A"} and again.progressions == {}
     assert again.current_item().id == row.id
+
+
+def test_a_heavy_lift_first_in_a_pair_sets_the_rounds_rest(repo: Repository, clock) -> None:
+    """Leg press (2:30) then face pull (1:00): the timer after the round runs 2:30, and the
+    Target line and the rest timer's planned rest say the same for both lifts."""
+    plan = repo.add_plan(PlanDraft(name="Heavy pair", items=(
+        PlanItemDraft("Leg curl", 2, 2, 10, 12, 8.0, rest_s=150, superset="A"),
+        PlanItemDraft("Seated cable row", 2, 2, 10, 12, 8.0, rest_s=60, superset="A"),
+    )))
+    live = LiveSession(start_session(repo, plan.id, clock()), repo.settings(), clock)
+    heavy, light = live.state.items
+    assert glue.planned_rest(live) == 150 and glue.target_rest(live) == "rest 2:30 after the round"
+    log(repo, live)
+    assert live.current_item().id == light.id and live.timer is None
+    assert glue.planned_rest(live) == 150 and glue.target_rest(live) == "rest 2:30 after the round"
+    log(repo, live, "50")  # the round is over
+    assert live.timer is not None and live.timer.total_s == 150, "the heavy lift's rest, not the last lift's 1:00"
+    assert repo.open_session().rest_total_s == 150, "the rest kept for a resume is the same"

@@ -3,8 +3,9 @@
 Lifts that share a superset group (a plan item's `pairing`, e.g. "A") are done alternately,
 a round at a time: A1, A2, rest, A1, A2, rest ... After a set of a lift that is not the last
 of its round, the next lift of the round follows at once (no rest timer); after the last lift
-of a round the group's rest runs (the rest of the group's last lift), then the next round
-starts at its first lift with sets left. A lift with fewer planned sets simply drops out of
+of a round the group's rest runs (the longest planned rest among the round's lifts: a heavy
+leg press paired with a face pull rests the leg press's 2:30, not the face pull's 1:00), then
+the next round starts at its first lift with sets left. A lift with fewer planned sets simply drops out of
 the later rounds.
 
 Everything here works on plain values: the items' ids in session order, their groups, their
@@ -98,9 +99,22 @@ def after_set(
     return Step(next(i for i in left if done.get(i, 0) == fewest), rest=True, round_over=True)
 
 
-def group_rest_item(item_id: int, order: Sequence[int], groups: Mapping[int, str | None]) -> int:
-    """The lift whose rest the group takes after a round: its last lift."""
-    return members(item_id, order, groups)[-1]
+def round_rest(
+    item_id: int,
+    order: Sequence[int],
+    groups: Mapping[int, str | None],
+    rests: Mapping[int, int | None],
+    planned: Mapping[int, int],
+    round_no: int,
+) -> int | None:
+    """The rest after round `round_no` (1, 2, ...) of `item_id`'s superset: the longest
+    planned rest (`rests`, seconds) among the round's lifts, those with at least `round_no`
+    sets planned (a lift that dropped out of the later rounds no longer counts). A heavy lift
+    paired with a light one gets the heavy lift's rest. None when no lift has a planned rest."""
+    group = members(item_id, order, groups)
+    in_round = [i for i in group if planned.get(i, 0) >= round_no] or group
+    known = [r for i in in_round if (r := rests.get(i)) is not None]
+    return max(known) if known else None
 
 
 def interleave(per_lift: Sequence[Sequence[object]]) -> list[object]:

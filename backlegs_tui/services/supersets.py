@@ -15,6 +15,7 @@ from ..domain import supersets as rules
 from ..domain.model import PlanItem, SessionItem, SessionState, SetEntry, SetType
 from ..domain.session_logic import Prefill, loadable_kg, prefill
 from ..domain.session_progression import progression_prefill
+from ..domain.timer import format_clock
 
 if TYPE_CHECKING:
     from ..store.repository import Repository
@@ -66,10 +67,30 @@ def step_after(live: LiveSession, item: SessionItem, counted: bool = True) -> ru
     return rules.after_set(item.id, order, live.groups, planned, done)
 
 
-def group_rest_s(live: LiveSession, item: SessionItem) -> int | None:
-    """The rest after a round of `item`'s superset: its last lift's planned rest."""
-    last = live.state.item(rules.group_rest_item(item.id, _order(live), live.groups))
-    return live.planned_rest(last if last is not None else item)
+def group_rest_s(live: LiveSession, item: SessionItem, round_no: int | None = None) -> int | None:
+    """The rest after a round of `item`'s superset: the longest planned rest among the
+    round's lifts (`rules.round_rest`). `round_no`: the round (1, 2, ...); by default the one
+    `item`'s next set belongs to."""
+    order = _order(live)
+    group = [i for i in rules.members(item.id, order, live.groups) if live.state.item(i) is not None]
+    rests = {i: live.planned_rest(live.state.item(i)) for i in group}
+    planned = {it.id: it.sets_planned for it in live.state.items}
+    rnd = round_no if round_no is not None else live.done(item) + 1
+    return rules.round_rest(item.id, order, live.groups, rests, planned, rnd)
+
+
+def target_rest(live: LiveSession, item: SessionItem | None = None) -> str:
+    """The rest on the current lift's Target line: `rest 2:30`, or in a superset the
+    round's rest (the one the timer runs) `rest 2:30 after the round`, so that the Target
+    line and the rest timer's `Rest 2:30 planned` say the same."""
+    item = item if item is not None else live.current_item()
+    if item is None:
+        return ""
+    if len(members(live, item)) > 1:
+        rest = group_rest_s(live, item)
+        return f"rest {format_clock(rest)} after the round" if rest else ""
+    rest = live.planned_rest(item)
+    return f"rest {format_clock(rest)}" if rest else ""
 
 
 def today_rows(live: LiveSession) -> tuple[list[SetEntry], dict[int | None, str]]:
@@ -117,7 +138,7 @@ def session_prefill(live: LiveSession, item: SessionItem, today: Sequence[SetEnt
 
 def planned_rest(live: LiveSession) -> int | None:
     """The rest the timer will run next for the current lift: a superset's rest after the
-    round (its last lift's), else the lift's own."""
+    round (the longest of the round's lifts), else the lift's own."""
     item = live.current_item()
     if item is not None and len(members(live, item)) > 1:
         return group_rest_s(live, item)

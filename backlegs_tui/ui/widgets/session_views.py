@@ -76,17 +76,21 @@ class CurrentExercise(Static):
         *,
         compact: bool = False,
         target: str = "",
+        rest: str | None = None,
     ) -> None:
-        """`target`: the target as the plan says it (`3-4 x 5-8 @ RPE 8`); else the item's."""
+        """`target`: the target as the plan says it (`3-4 x 5-8 @ RPE 8`); else the item's.
+        `rest`: the rest as the session runs it (`rest 2:30 after the round` in a superset);
+        else the lift's own."""
         if item is None or exercise is None:
             self.update(Text("No exercise selected", style="dim"))
             return
-        rest = item.rest_s if item.rest_s is not None else exercise.rest_s
+        if rest is None:
+            rest = f"rest {format_clock(item.rest_s if item.rest_s is not None else exercise.rest_s)}"
         text = Text()
         text.append(exercise.name, style="bold")
         text.append(f"   {exercise.kind.value} · {exercise.spinal_load.value} spinal load\n", style="dim")
         text.append("Target  ", style="bold")
-        text.append(f"{target or item.target_text} · rest {format_clock(rest)}\n")
+        text.append(f"{target or item.target_text}" + (f" · {rest}" if rest else "") + "\n")
         text.append("Plan    ", style="bold")
         text.append(reason + "\n", style="italic")
         if exercise.notes:  # the lifter's standing note on the lift (E edits it)

@@ -89,7 +89,7 @@ class LivePanel(Vertical):
         last = live.last_sets()
         compact = self.screen.has_class("-short")
         self.query_one(CurrentExercise).show(item, ex, last, reason, unit, live.warmup_rows(), compact=compact,
-                                             target=live.target_text(item))
+                                             target=live.target_text(item), rest=supersets.target_rest(live, item))
         kind = live.kind()
         # a superset's lifts show together, each set marked with its lift (A1, A2)
         today, today_marks = supersets.today_rows(live)

@@ -153,3 +153,37 @@ async def test_a_modes_first_show_restyles_nothing_and_a_theme_change_still_reac
         await wait_for(pilot, lambda: shows(app, "Start a session"), "Session")
         await pilot.pause()
         assert background("session") == want
+
+
+async def burst(app: BacklegsApp, *keys: str) -> None:
+    """Keys as a terminal sends them in one read: all queued before the first is handled."""
+    from textual import events
+
+    for key in keys:
+        app._driver.send_message(events.Key(key, key if len(key) == 1 else None))
+
+
+async def test_keys_typed_after_a_mode_key_go_to_the_new_mode(migrated_db: Path, clock) -> None:
+    """`F3 f` in one burst on History's first show: the `f` went to the Session screen's list,
+    behind the switch, and was lost (History stayed on Sessions)."""
+    app = BacklegsApp(db_path=migrated_db, clock=clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for(pilot, lambda: app.current_mode == "session" and bool(app.screen.query("#start-options")), "session")
+        await settle(pilot)
+        await burst(app, "f3", "f")
+        await wait_for(pilot, lambda: app.current_mode == "history" and getattr(app.screen, "tab", "") == "fatigue-tab",
+                       "History's fatigue tab")
+
+
+async def test_a_mode_key_waits_for_an_open_dialog(migrated_db: Path, clock) -> None:
+    """A dialog is answered or closed first: F3 (and ctrl+right) leave it where it is."""
+    from backlegs_tui.ui.help import HelpScreen
+
+    app = BacklegsApp(db_path=migrated_db, clock=clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for(pilot, lambda: app.current_mode == "session" and bool(app.screen.query("#start-options")), "session")
+        await pilot.press("question_mark")
+        await wait_for(pilot, lambda: isinstance(app.screen, HelpScreen), "help")
+        await pilot.press("f3", "ctrl+right")
+        await settle(pilot)
+        assert app.current_mode == "session" and isinstance(app.screen, HelpScreen)

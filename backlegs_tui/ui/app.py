@@ -89,11 +89,14 @@ class BacklegsApp(App[int]):
     MODES = {mode: _mode_screen(mode) for mode in MODE_SCREENS}
     START_MODE = "session"
     # F1-F3 jump to a mode; where the F-keys are taken (GNOME Terminal's F1, a Mac without
-    # fn) ctrl+left / ctrl+right step through the modes, and keymap.toml remaps any of them
+    # fn) ctrl+left / ctrl+right step through the modes, and keymap.toml remaps any of them.
+    # Priority: the switch happens as the key comes, so the keys typed after it go to the new
+    # mode (`F3 f` in one burst, History's first show: the `f` went to the Session screen's
+    # list, behind the switch, and was lost)
     BINDINGS = [
-        Binding("f1", "switch_mode('plan')", "Plan", id="mode.plan"),
-        Binding("f2", "switch_mode('session')", "Session", id="mode.session"),
-        Binding("f3", "switch_mode('history')", "History", id="mode.history"),
+        Binding("f1", "switch_mode('plan')", "Plan", id="mode.plan", priority=True),
+        Binding("f2", "switch_mode('session')", "Session", id="mode.session", priority=True),
+        Binding("f3", "switch_mode('history')", "History", id="mode.history", priority=True),
         Binding("ctrl+left", "step_mode(-1)", "Previous mode", id="mode.previous", priority=True, show=False),
         Binding("ctrl+right", "step_mode(1)", "Next mode", id="mode.next", priority=True, show=False),
         Binding("question_mark", "help", "Help", id="app.help", key_display="?"),
@@ -397,6 +400,8 @@ class BacklegsApp(App[int]):
         self.push_screen(ImportDialog())
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in ("switch_mode", "step_mode") and self.screen.is_modal:
+            return False  # a dialog is answered (or closed) first: it stays where it was opened
         # a mode's footer does not offer its own key (F2 in Session): the room goes to the
         # other modes, help and Settings, which must fit at 80 columns
         return not (action == "switch_mode" and parameters and parameters[0] == self.current_mode)

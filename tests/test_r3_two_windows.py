@@ -118,3 +118,14 @@ def test_a_session_with_no_set_yet_counts_from_its_start(repo: Repository, clock
     clock.advance(300)
     act = activity(state, clock())
     assert act.ago == "started 5 min ago, no set yet" and act.maybe_open
+
+
+def test_finishing_a_session_discarded_in_b_fails_instead_of_saying_saved(repo: Repository, other: Repository, clock) -> None:
+    from backlegs_tui.store.repository import NotFound
+
+    a, b = two_windows(repo, other, clock)
+    log(repo, a)
+    b.commit(other, b.discard())
+    with pytest.raises(NotFound):
+        a.commit(repo, a.finish(8, clock()))
+    assert reread_session(repo, a.id).gone == "discarded"

@@ -625,12 +625,15 @@ class Repository(HistoryQueries, ExportQueries, PlanEdits, Corrections):
             return _item(row)
 
     def finish_session(self, session_id: int, ended_at: datetime, session_rpe: float | None) -> None:
+        """End a session; NotFound when it is gone (discarded in another window meanwhile)."""
         with self._uow() as s, s.begin():
-            s.execute(
+            done = s.execute(
                 update(SessionRow)
                 .where(SessionRow.id == session_id)
                 .values(ended_at=ended_at, session_rpe=session_rpe, rest_until=None, rest_started_at=None)
             )
+            if not done.rowcount:
+                raise NotFound(f"no session with id {session_id}")
             s.execute(delete(SettingRow).where(SettingRow.key == _scratch_key(session_id)))
 
     def discard_session(self, session_id: int) -> None:

@@ -15,11 +15,12 @@ from ....domain.loads import effective_load
 from ....domain.model import LoadKind
 from ....domain.session_logic import plate_text
 from ....domain.timer import format_clock
-from ....domain.units import format_weight, plural
+from ....domain.units import format_weight
 from ....domain.validation import InputError, parse_weight
 from ....services import supersets
 from ....services.live_session import LiveSession
 from ...widgets.rest_timer import RestTimerView
+from ...widgets.session_header import session_header
 from ...widgets.session_views import (
     CurrentExercise,
     ExerciseList,
@@ -143,17 +144,16 @@ class LivePanel(Vertical):
         self.query_one(RestTimerView).show(live.timer, now, live.next_text(), supersets.planned_rest(live))
         state = live.state
         ids = [it.id for it in state.items]
-        where = f"   lift {ids.index(state.current_item_id) + 1}/{len(ids)}" if state.current_item_id in ids else ""
+        where = f"lift {ids.index(state.current_item_id) + 1}/{len(ids)}" if state.current_item_id in ids else ""
         pair = supersets.labels(live).get(state.current_item_id or -1, "") if live.groups else ""
-        where += f" ({pair})" if len(pair) > 1 else ""  # A2: the second lift of a superset
-        deload = "  (deload)" if live.deload else ""
-        # what matters first: on 80 columns the start time is what gives way
-        self.query_one("#session-title", Static).update(
-            Text.assemble(
-                (state.name, "bold"), deload, where, "   elapsed ", (format_clock(live.elapsed_s()), "bold"),
-                f"   {plural(live.working_sets(), 'working set')}   started {state.started_at:%H:%M}",
-            )
-        )
+        where += f" ({pair})" if len(pair) > 1 and where else ""  # A2: the second lift of a superset
+        title = self.query_one("#session-title", Static)
+        # fitted to its width (80 columns cut it mid-word): session_header says what gives way
+        title.update(session_header(
+            state.name, deload=live.deload, where=where, elapsed=format_clock(live.elapsed_s()),
+            working_sets=live.working_sets(), started=f"{state.started_at:%H:%M}",
+            width=title.content_size.width or None,
+        ))
 
     def message(self, text: str, *, error: bool = False) -> None:
         self._message = text

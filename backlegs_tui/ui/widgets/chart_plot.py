@@ -8,6 +8,7 @@ The x axis of every chart is a day number (`date.toordinal()`), labelled by `Day
 from __future__ import annotations
 
 import importlib
+import math
 from datetime import date
 from types import ModuleType
 from typing import Any
@@ -80,10 +81,59 @@ def plot_class() -> Any:
         assert tp is not None
 
         class Plot(tp.PlotWidget, inherit_bindings=False):  # type: ignore[misc, name-defined]
+            """Its zoom, pan and reset do nothing on a chart with no size yet (one below the
+            fold before its first frame: textual-plot divides by its 0-wide region, ux report
+            3, finding 1) or no data, and zoom stops at a day wide."""
+
             BINDINGS = CHART_BINDINGS
+
+            def can_move(self) -> bool:
+                return movable(self._scale_rectangle, self._datasets, self._x_min, self._x_max, self._y_min,
+                               self._y_max)
+
+            def action_zoom_in(self) -> None:
+                if self.can_move() and zoom_fits(self._x_min, self._x_max, self._y_min, self._y_max,
+                                                 self.KEYBOARD_ZOOM_FACTOR):
+                    super().action_zoom_in()
+
+            def action_zoom_out(self) -> None:
+                if self.can_move():
+                    super().action_zoom_out()
+
+            def _pan(self, factor_x: float, factor_y: float) -> None:  # the arrows and a mouse drag
+                if self.can_move():
+                    super()._pan(factor_x, factor_y)
+
+            def action_reset_scales(self) -> None:
+                if self.can_move():
+                    super().action_reset_scales()
 
         _plot_class = Plot
     return _plot_class
+
+
+def movable(region: Any, datasets: Any, x_min: float, x_max: float, y_min: float, y_max: float) -> bool:
+    """Whether a chart can zoom or pan: it has been laid out (its plot region has a size),
+    holds data, and its limits are finite and apart."""
+    limits = (x_min, x_max, y_min, y_max)
+    return (
+        region.width > 0
+        and region.height > 0
+        and bool(datasets)
+        and all(math.isfinite(v) for v in limits)
+        and x_max > x_min
+        and y_max > y_min
+    )
+
+
+MIN_X_SPAN = 1.0  # a day: every chart's x axis is a day number
+MIN_Y_SPAN = 0.01
+
+
+def zoom_fits(x_min: float, x_max: float, y_min: float, y_max: float, factor: float) -> bool:
+    """Whether one more zoom in leaves at least a day across and a readable value span
+    (held `+` otherwise zooms to nothing and the axes lose their numbers)."""
+    return (x_max - x_min) / (1 + factor) >= MIN_X_SPAN and (y_max - y_min) / (1 + factor) >= MIN_Y_SPAN
 
 
 def available() -> bool:

@@ -26,6 +26,9 @@ KIND_FIELDS: dict[LoadKind, tuple[str, ...]] = {
     LoadKind.TIMED: ("duration", "weight", "effort"),
     LoadKind.DISTANCE: ("distance", "duration", "weight"),
 }
+# the most characters each field takes: its room on screen (render), so typing never pushes
+# the set type's label off the line ('10102.' in RPE did)
+FIELD_CHARS = {"weight": 6, "reps": 3, "effort": 4, "duration": 5, "distance": 5}
 
 
 @dataclass(slots=True)
@@ -266,11 +269,13 @@ class SetEntry(Widget, can_focus=True):
             current = "" if self._fresh else self._get()
             if ch in ".," and name == "duration":
                 ch = ":"  # 1.30 in the time field is 1:30
-            if len(current) < 6:
+            if len(current) < FIELD_CHARS[name]:
                 self._fresh = False
                 self._set(current + ("." if ch == "," else ch))
             return True
         if ch == ":" and name == "duration":
+            if len(self._get()) >= FIELD_CHARS[name]:
+                return True
             self._fresh = False
             self._set(self._get() + ":")
             return True

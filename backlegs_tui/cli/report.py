@@ -4,7 +4,7 @@ verdict exactly as the app shows it at the end of a day, from data up to that da
 One day prints the verdict, the summary and one line per flag (`--json`: one object
 `{"as_of", "verdict", "summary", "flags": [{"code", "severity", "subject", "message",
 "values"}]}`); a range prints every day in turn (`--json`: a list of such objects). A bad date
-or a range that runs backwards is one line on stderr and exit 2.
+a range that runs backwards, or a day after today is one line on stderr and exit 2.
 """
 
 from __future__ import annotations
@@ -51,9 +51,18 @@ def days(args: argparse.Namespace) -> tuple[date, date, bool]:
         start, end = _day(args.start, "--from"), _day(args.end, "--to")
         if end < start:
             raise CliError(f"the range runs backwards: --to {end} is before --from {start}")
+        _not_future(end, "--to")
         return start, end, True
     day = _day(args.as_of, "--as-of") if args.as_of is not None else today()
+    _not_future(day, "--as-of")
     return day, day, False
+
+
+def _not_future(day: date, option: str) -> None:
+    """A verdict is for a day that has happened: a later one is refused, not judged empty."""
+    now = today()
+    if day > now:
+        raise CliError(f"{option} {day} is in the future (today is {now}): the verdict is for a day up to today")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -61,7 +70,7 @@ def run(args: argparse.Namespace) -> int:
     from ..services.fatigue import fatigue_report
     from ..store.repository import Repository
 
-    repo = Repository.open(existing_db(args))
+    repo = Repository.open(existing_db(args, read_only=True))
     try:
         reports = fatigue_report(repo, start, end)
     finally:

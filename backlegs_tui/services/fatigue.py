@@ -44,7 +44,17 @@ def fatigue_report(repo: Repository, start: date, end: date) -> list[FatigueRepo
     if end < start:
         return []
     sessions, exercises, settings = _load(repo, start, end)
-    return assess_range(sessions, exercises, settings, start, end)
+    return assess_range(sessions, exercises, settings, start, end, older=_older(repo, sessions, start))
+
+
+def _older(repo: Repository, sessions: list, start: date) -> bool:
+    """Whether sessions exist before the engine's horizon, asked only when none is within it
+    up to `start` (then "no sessions yet" would be untrue)."""
+    if any(s.started_at.date() <= start for s in sessions):
+        return False
+    from ..store.fatigue_queries import has_session_before
+
+    return has_session_before(repo, start - timedelta(days=HORIZON_DAYS))
 
 
 def fatigue_view(repo: Repository, as_of: date, weeks: int = 12) -> tuple[FatigueReport, FatiguePicture]:
@@ -52,7 +62,8 @@ def fatigue_view(repo: Repository, as_of: date, weeks: int = 12) -> tuple[Fatigu
     the history (the verdict windows what it reads itself, so the picture's longer read gives
     the same verdict as `fatigue_today`)."""
     sessions, exercises, settings = _load(repo, as_of - timedelta(days=7 * weeks), as_of)
-    report = assess_range(sessions, exercises, settings, as_of, as_of)[0]
+    start = as_of - timedelta(days=7 * weeks)
+    report = assess_range(sessions, exercises, settings, as_of, as_of, older=_older(repo, sessions, start))[0]
     return report, picture_from(prepare(sessions, exercises), as_of, weeks)
 
 

@@ -53,3 +53,14 @@ def training_log(repo: Repository, start: date, end: date) -> list[SessionLog]:
         readiness = Readiness(sleep, sore, energy) if (sleep, sore, energy) != (None, None, None) else None
         out.append(SessionLog(started, tuple(sets[sid]), minutes, srpe, readiness, name, sid, bool(deload), body_on(started)))
     return out
+
+
+def has_session_before(repo: Repository, day: date) -> bool:
+    """Whether any finished session started before `day` (the engine reads only its horizon:
+    "no sessions yet" and "none in the weeks before" are different things to say)."""
+    lo = datetime.combine(day, time.min)
+    with repo._uow() as s:
+        found = s.execute(
+            select(SessionRow.id).where(SessionRow.started_at < lo, SessionRow.ended_at.is_not(None)).limit(1)
+        ).first()
+    return found is not None

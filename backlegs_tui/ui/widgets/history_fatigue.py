@@ -61,6 +61,12 @@ def read_fatigue(repo: Repository, as_of: date) -> FatigueResult | None:
     return FatigueResult(report, picture, deloads)
 
 
+def has_usual_range(data: Any) -> bool:
+    """Whether any lift of the picture has a usual range (a band) yet: a new lifter's first
+    sessions have none, and a picture of them would claim one."""
+    return any(p.low is not None or p.high is not None for _, points in data.lifts for p in points)
+
+
 def _value(v: object) -> str:
     return str(getattr(v, "value", v))
 
@@ -79,9 +85,10 @@ def verdict_content(report: Any) -> Content:
 
 
 def flags_content(report: Any) -> Content:
-    """One line per flag: a mark that says its severity, then its message."""
+    """One line per flag: a mark that says its severity, then its message; nothing without a
+    flag (the summary has said so, and with too little history there is no usual range)."""
     if not report.flags:
-        return Content.styled("No flags: every lift is within its usual range.", "dim")
+        return Content("")
     lines = [flags_title(report)]
     for mark, message in flag_rows(report):
         lines.append(mark + message)
@@ -182,9 +189,13 @@ class FatigueView(Vertical):
         if result.report.flags:
             flags.mount(Static(flags_title(result.report), markup=False))
             flags.mount_all(FlagLine(mark, message) for mark, message in flag_rows(result.report))
-        else:
-            flags.mount(Static(flags_content(result.report), markup=False))
         data = chart_data(result.picture, deload_days=result.deload_days)
+        if data.lifts and not has_usual_range(data):
+            # too little history: the summary says so in one line; no picture claims a range
+            title.update("")
+            chart.show(None, unit)
+            self.query_one(FatiguePlots).show(None, unit)
+            return
         if data.empty:
             title.update(Content.styled(NO_PICTURE, "dim"))
             chart.show(None, unit)

@@ -258,7 +258,7 @@ def test_undo_is_one_transaction_with_its_rest(repo: Repository, live: LiveSessi
     log(repo, live, entry())
     log(repo, live, entry("102.5"))
     out = live.commit(repo, live.undo())
-    assert out.message == "Undone: Barbell back squat 102.5 kg x 5"
+    assert out.message == "Undone: Barbell back squat set 2, 102.5 kg x 5"
     state = repo.open_session()
     assert [s.weight_kg for s in state.sets] == [100.0] and state.rest_until is None
     assert live.timer is None and [s.weight_kg for s in live.state.sets] == [100.0]
@@ -287,7 +287,7 @@ def test_edit_delete_and_notes(repo: Repository, live: LiveSession) -> None:
     live.commit(repo, live.edit(newest, values))
     assert (repo.open_session().sets[-1].reps, repo.open_session().sets[-1].notes) == (4, "grindy and slow")
     first = live.set_choices()[-1][1]
-    assert live.commit(repo, live.delete(first)).message == "Deleted: Barbell back squat 100 kg x 5"
+    assert live.commit(repo, live.delete(first)).message == "Deleted: Barbell back squat set 1, 100 kg x 5"
     live.commit(repo, live.set_note("belt on [b]"))
     live.commit(repo, live.session_note("felt strong"))
     state = repo.open_session()

@@ -58,7 +58,7 @@ def test_undo_after_the_move_on_goes_back_to_the_lift_of_the_undone_set(repo: Re
         clock.advance(120)
     assert live.current_item().exercise_name == "Pull-up"  # its planned sets done: moved on
     out = live.commit(repo, live.undo())
-    assert out.message == "Undone: Barbell back squat 100 kg x 5"
+    assert out.message == "Undone: Barbell back squat set 4, 100 kg x 5"
     assert live.state.current_item_id == squat.id
     assert repo.open_session().current_item_id == squat.id  # kept on disk too (a crash resumes there)
     assert live.entry_fields()[0] == "100"  # the entry offers the squat again
@@ -80,7 +80,7 @@ def test_deleting_a_set_leaves_the_running_rest_alone(repo: Repository, live: Li
     running = live.timer
     assert running is not None and not running.done(clock())
     newest = live.set_choices()[0][1]
-    assert live.commit(repo, live.delete(newest)).message == "Deleted: Barbell back squat 102.5 kg x 5"
+    assert live.commit(repo, live.delete(newest)).message == "Deleted: Barbell back squat set 2, 102.5 kg x 5"
     assert live.timer == running  # Del corrects the log; the lifter is still resting
     assert repo.open_session().rest_until == running.deadline
     assert [s.weight_kg for s in repo.open_session().sets] == [100.0]
@@ -159,7 +159,7 @@ async def test_delete_keeps_the_typed_entry_and_the_rest(db_path, clock):
         assert screen.live.timer is not None
         await press_each(pilot, "delete", "down", "enter", "y")  # the first set: a slip
         await settle(pilot)
-        assert shown_msg(screen).startswith("Deleted: Barbell back squat 225 kg x 5")
+        assert shown_msg(screen).startswith("Deleted: Barbell back squat set 1, 225 kg x 5")
         assert len(screen.live.state.sets) == 1
         assert screen.entry.values().weight == "235"  # what was typed stays
         assert screen.live.timer is not None  # and the rest runs on

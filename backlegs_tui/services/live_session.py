@@ -314,11 +314,36 @@ class LiveSession:
         return self.exercises.get(item.exercise_id) if item else None
 
     def item_sets(self, item: SessionItem | None = None) -> list[SetEntry]:
+        """Today's sets of the slot's current lift (its prefill, fade and numbering go by them)."""
         item = item if item is not None else self.current_item()
         return self.state.sets_for_item(item.id) if item is not None else []
 
+    def slot_sets(self, item: SessionItem) -> list[SetEntry]:
+        """Every set logged in the slot, a lift swapped out of it included (2 pull-ups, then
+        the bar was taken: a lat pulldown in the same slot), in the order logged."""
+        return [s for s in self.state.sets if s.item_id == item.id]
+
+    def swapped_out(self, s: SetEntry) -> bool:
+        """The set is of a lift since swapped out of its slot."""
+        item = self.state.item(s.item_id)
+        return item is not None and s.exercise_id != item.exercise_id
+
     def done(self, item: SessionItem) -> int:
-        return sum(1 for s in self.state.sets_for_item(item.id) if s.is_working)
+        """The slot's working sets done, whichever lift they were of (2 pull-ups then a lat
+        pulldown is 3 of the slot's 4): the lift list, go-to, supersets and the finish count them."""
+        return sum(1 for s in self.slot_sets(item) if s.is_working)
+
+    def lift_done(self, item: SessionItem) -> int:
+        """The working sets of the slot's current lift (the number of its next set is one more)."""
+        return sum(1 for s in self.item_sets(item) if s.is_working)
+
+    def set_name(self, s: SetEntry) -> str:
+        """A set as the lifter finds it on screen: `Pull-up set 2`, `Squat warm-up`, and
+        `(swapped out)` for a lift swapped out of its slot since."""
+        same = [x for x in self.state.sets if x.item_id == s.item_id and x.exercise_id == s.exercise_id and x.is_working]
+        number = next((i for i, x in enumerate(same, 1) if x.id == s.id), None)
+        what = "warm-up" if not s.is_working else f"set {number}" if number is not None else "set"
+        return f"{s.exercise_name} {what}" + (" (swapped out)" if self.swapped_out(s) else "")
 
     def body_kg_on(self, when: datetime | date | None) -> float | None:
         """The body weight logged as of a past day (last time's sets: their e1RM): the
@@ -414,7 +439,7 @@ class LiveSession:
 
     def next_text(self) -> str:
         item = self.current_item()
-        done = self.done(item) if item else 0
+        done = self.lift_done(item) if item else 0
         ex, unit = self.current_exercise(), self.settings.unit
         if item is not None and ex is not None and self.next is not None and ex.load_kind is not LoadKind.WEIGHTED:
             _, duration, distance, _ = self.kind_fields()
@@ -653,8 +678,8 @@ class LiveSession:
             return Outcome()
         st.sets.append(saved)
         item = st.item(saved.item_id)
-        n = self.done(item) if item else 0
-        label = "Warm-up" if saved.set_type is SetType.WARMUP else f"Set {n}"
+        n = self.done(item) if item else 0  # the slot's (a swapped-out lift's sets count)
+        label = "Warm-up" if saved.set_type is SetType.WARMUP else f"Set {self.lift_done(item) if item else n}"
         msg = f"✓ {label} saved: {self.line(saved)}"
         write = None
         step = step_after(self, item, counted=False) if item is not None and saved.is_working else None
@@ -955,6 +980,7 @@ class LiveSession:
             gone = next((x for x in st.sets if result is not None and x.id == result.id), None)
             if gone is None:
                 return Outcome("Nothing to undo", error=True) if kind == "undone" else Outcome()
+            name = self.set_name(gone)  # numbered as Today shows it, before it goes
             st.sets = [x for x in st.sets if x.id != gone.id]
             back = None
             if kind == "undone":
@@ -964,7 +990,7 @@ class LiveSession:
                     back = self.go_to(gone.item_id).write  # moved on after it: back to its lift
             self.refresh()
             verb = "Undone" if kind == "undone" else "Deleted"
-            return Outcome(f"{verb}: {gone.exercise_name} {self.line(gone)}", write=back)
+            return Outcome(f"{verb}: {name}, {self.line(gone)}", write=back)
         if kind == "noted":
             return Outcome("✓ Session note saved")
         if kind == "body_weight":

@@ -8,11 +8,11 @@ progression through its session items' `plan_item_id` (`plan_links`, read with t
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
 from ..domain import supersets as rules
-from ..domain.model import PlanItem, SessionItem, SessionState, SetEntry, SetType
+from ..domain.model import LoadKind, PlanItem, SessionItem, SessionState, SetEntry, SetType
 from ..domain.session_logic import Prefill, loadable_kg, prefill
 from ..domain.session_progression import progression_prefill
 from ..domain.timer import format_clock
@@ -93,15 +93,50 @@ def target_rest(live: LiveSession, item: SessionItem | None = None) -> str:
     return f"rest {format_clock(rest)}" if rest else ""
 
 
-def today_rows(live: LiveSession) -> tuple[list[SetEntry], dict[int | None, str]]:
-    """Today's sets of the current lift, or of its whole superset in the order logged, and
-    the labels to mark them with ({} outside a superset)."""
+@dataclass(frozen=True, slots=True)
+class TodayRows:
+    """Today's sets as the Today table shows them: `sets` in order; `marks` item id -> a
+    superset lift's label (A1, A2; {} outside a superset); `titles` set id -> the title of
+    its group of rows (`Pull-up, swapped out`), all "" unless a lift was swapped out of a slot
+    after sets were logged on it; `kinds` set id -> its lift's load kind (a swapped-out
+    pull-up is shown `BW x 6` under a lat pulldown)."""
+
+    sets: list[SetEntry]
+    marks: dict[int | None, str]
+    titles: dict[int | None, str]
+    kinds: dict[int | None, LoadKind]
+
+
+def today_view(live: LiveSession) -> TodayRows:
+    """Today's sets of the current lift's slot, or of its whole superset (in the order
+    logged). The sets of a lift swapped out of a slot stay in view, first, under their own
+    title (`Pull-up, swapped out`), each lift's sets numbered on their own; the current
+    lifts' sets follow under their names."""
     group = members(live)
-    if len(group) < 2:
-        return live.item_sets(), {}
+    names = labels(live) if len(group) > 1 else {}
     ids = {it.id for it in group}
-    names = labels(live)
-    return [s for s in live.state.sets if s.item_id in ids], {it.id: names.get(it.id, "") for it in group}
+    mine = [s for s in live.state.sets if s.item_id in ids]
+    gone = [s for s in mine if live.swapped_out(s)]
+    now = [s for s in mine if not live.swapped_out(s)]
+    titles: dict[int | None, str] = {}
+    rows = now
+    if gone:
+        blocks: dict[tuple[int | None, int], list[SetEntry]] = {}
+        for s in gone:
+            blocks.setdefault((s.item_id, s.exercise_id), []).append(s)
+        rows = [s for block in blocks.values() for s in block] + now
+        titles = {s.id: f"{s.exercise_name}, swapped out" for s in gone}
+        title = " / ".join(it.exercise_name for it in group)
+        titles.update({s.id: title for s in now})
+    kinds = {s.id: ex.load_kind for s in rows if (ex := live.exercises.get(s.exercise_id)) is not None}
+    return TodayRows(rows, {it.id: names.get(it.id, "") for it in group} if names else {}, titles, kinds)
+
+
+def today_rows(live: LiveSession) -> tuple[list[SetEntry], dict[int | None, str]]:
+    """Today's sets of the current lift's slot, or of its whole superset, and the labels to
+    mark them with ({} outside a superset): `today_view` without titles and kinds."""
+    view = today_view(live)
+    return view.sets, view.marks
 
 
 def last_rows(live: LiveSession) -> tuple[list[SetEntry], dict[int | None, str]]:

@@ -118,13 +118,19 @@ class SetTable(Static):
 
     def show(self, sets: Sequence[SetEntry], unit: Unit, empty: str = "", *,
              kind: LoadKind = LoadKind.WEIGHTED, body_kg: float | None = None,
-             label_of: Callable[[SetEntry], str] | None = None, fold_warmups: bool = False) -> None:
+             label_of: Callable[[SetEntry], str] | None = None, fold_warmups: bool = False,
+             title_of: Callable[[SetEntry], str] | None = None,
+             kind_of: Callable[[SetEntry], LoadKind | None] | None = None) -> None:
         """`label_of`: a superset's sets are marked with their lift's label (A1, A2) instead
         of a number. `fold_warmups`: the warm-ups are one line under the working sets
-        (`+4 warm-ups`), so that on 24 rows the sets the lifter compares against are shown."""
+        (`+4 warm-ups`), so that on 24 rows the sets the lifter compares against are shown.
+        `title_of`: a set's group title (`Pull-up, swapped out`): a line with the title goes
+        above each group, whose sets are numbered from 1. `kind_of`: a set's own load kind
+        (else `kind`)."""
         if not sets:
             self.update(Text(empty, style="dim"))
             return
+        base_kind = kind
         warmups = [s for s in sets if s.set_type is SetType.WARMUP] if fold_warmups else []
         folded = len(warmups)
         # a folded warm-up's note still shows, on the warm-ups' line ('knee tight on the 60')
@@ -134,9 +140,15 @@ class SetTable(Static):
             if not sets:
                 self.update(_noted(Text(f"{plural(folded, 'warm-up')}, no working set", style="dim"), folded_notes))
                 return
-        rows: list[tuple[list[Text | str], str]] = []  # a row's cells, and the set's note
+        rows: list[tuple[list[Text | str], str, str]] = []  # a row's cells, the set's note, a title above it
         n = 0
+        title = ""
         for s in sets:
+            above = ""
+            if title_of is not None and (now := title_of(s)) != title:
+                title = above = now
+                n = 0
+            kind = (kind_of(s) if kind_of is not None else None) or base_kind
             if s.is_working:
                 n += 1
             load = effective_load(kind, s.weight_kg, body_kg)
@@ -153,7 +165,7 @@ class SetTable(Static):
                 effort,
                 format_e1rm(est, unit, with_unit=False) if est else "",
             ]
-            rows.append((cells, s.notes))
+            rows.append((cells, s.notes, above))
         parts: list[RenderableType] = _rows_with_notes(rows, unit)
         if folded:
             parts.append(_noted(Text(f"   +{plural(folded, 'warm-up')}", style="dim yellow"), folded_notes))
@@ -184,21 +196,30 @@ def _table(unit: Unit, widths: Sequence[int] | None = None, *, header: bool = Tr
     return table
 
 
-def _rows_with_notes(rows: Sequence[tuple[list[Text | str], str]], unit: Unit) -> list[RenderableType]:
+def _rows_with_notes(rows: Sequence[tuple[list[Text | str], str, str]], unit: Unit) -> list[RenderableType]:
     """The table, each set's note in full right under its own row (`↳ forgot RPE`, indented
     to the set column): a column would cut a note to a few characters, and notes gathered
-    under the table read as the last set's."""
-    if not any(note for _, note in rows):
+    under the table read as the last set's. A row's title (`Pull-up, swapped out`) goes on
+    its own line above it."""
+    if not any(note or title for _, note, title in rows):
         table = _table(unit)
-        for cells, _ in rows:
+        for cells, _, _ in rows:
             table.add_row(*cells)
         return [table]
-    widths = [max([least, cell_len(name)] + [cell_len(str(cells[i])) for cells, _ in rows])
+    widths = [max([least, cell_len(name)] + [cell_len(str(cells[i])) for cells, _, _ in rows])
               for i, (name, least) in enumerate(zip(_headers(unit), _MIN_WIDTHS))]
     out: list[RenderableType] = []
     table = _table(unit, widths)
-    for cells, note in rows:
+    headed = False  # the column headers are out (they stay above the first title)
+    for cells, note, title in rows:
+        if title:
+            if table.row_count or not headed:
+                out.append(table)  # with no rows yet: the headers alone
+            out.append(Text(title, style="bold dim", no_wrap=True, overflow="ellipsis"))
+            table = _table(unit, widths, header=False)
+            headed = True
         table.add_row(*cells)
+        headed = True
         if note:
             out.append(table)
             out.append(Padding(Text.assemble(("↳ ", "dim"), (note, "italic")), (0, 0, 0, widths[0] + 3)))

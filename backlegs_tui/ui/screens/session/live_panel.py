@@ -12,7 +12,7 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import Static
 
 from ....domain.loads import effective_load
-from ....domain.model import LoadKind
+from ....domain.model import LoadKind, SetType
 from ....domain.session_logic import plate_text
 from ....domain.timer import format_clock
 from ....domain.units import format_weight
@@ -71,7 +71,9 @@ class LivePanel(Vertical):
             return
         self.entry.unit = live.settings.unit.value
         fields = live.entry_fields()
-        if fields is None:
+        if fields is None:  # no exercise (an empty session): an empty entry, not the last lift's set
+            pass  # H4TEMP
+            self._loaded = self.entry.values()
             return
         weight, reps, set_type, step, bodyweight = fields
         kind, duration, distance, _ = live.kind_fields()
@@ -93,12 +95,16 @@ class LivePanel(Vertical):
                                              target=live.target_text(item), rest=supersets.target_rest(live, item))
         kind = live.kind()
         # a superset's lifts show together, each set marked with its lift (A1, A2)
-        today, today_marks = supersets.today_rows(live)
+        # a lift swapped out of its slot keeps its sets in view, under its own title
+        view = supersets.today_view(live)
+        today, today_marks = view.sets, view.marks
         last, last_marks = supersets.last_rows(live)
         self.query_one("#today", SetTable).show(today, unit, "Nothing yet: Enter logs the set below.",
                                                 kind=kind, body_kg=live.body_kg,
                                                 label_of=(lambda s: today_marks.get(s.item_id, "")) if today_marks else None,
-                                                fold_warmups=any(s.is_working for s in today))
+                                                fold_warmups=any(s.is_working for s in today),
+                                                title_of=(lambda s: view.titles.get(s.id, "")) if view.titles else None,
+                                                kind_of=lambda s: view.kinds.get(s.id))
         last_table = self.query_one("#last", SetTable)
         when = last[0].logged_at if last and last[0].logged_at else None
         # last time's e1RM on the body weight of that day, not today's

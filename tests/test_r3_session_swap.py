@@ -1,0 +1,75 @@
+"""UX report 3, finding 2: a lift swapped out of its slot after sets were logged on it keeps
+them in view and in the slot's count (pull-up bar taken after set 1: a lat pulldown goes on
+in the same slot). Today shows them under `Pull-up, swapped out`; the lift list, go-to and
+the finish count the slot's sets, whichever lift; an undo names the set it takes back as
+Today shows it. Headless on `LiveSession`; one Pilot flow for what the screen shows."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from backlegs_tui.domain.model import LoadKind, SetType
+from backlegs_tui.services import supersets as glue
+from backlegs_tui.services.live_session import EntryInput, LiveSession, finish_question, start_session
+from backlegs_tui.store.repository import Repository
+
+
+@pytest.fixture(autouse=True)
+def _from_template(migrated_db: Path) -> None:
+    """Every test's database starts as a copy of the migrated template."""
+
+
+def pull_up_swapped(repo: Repository, clock) -> LiveSession:
+    """The sample plan: a pull-up `BW x 6 @8` logged, then swapped for a lat pulldown."""
+    live = LiveSession(start_session(repo, repo.plans()[0].id, clock()), repo.settings(), clock)
+    pull = next(it for it in live.state.items if it.exercise_name == "Pull-up")
+    live.commit(repo, live.go_to(pull.id))
+    live.commit(repo, live.log_body_weight("80"))
+    assert live.commit(repo, live.enter(EntryInput("0", "6", "8"))).message.startswith("✓ Set 1 saved: BW x 6 @8")
+    clock.advance(150)
+    pulldown = next(i for _, i in live.alternatives() if live.exercises[i].name == "Lat pulldown")
+    live.commit(repo, live.swap(pulldown))
+    assert live.current_item().exercise_name == "Lat pulldown"
+    return live
+
+
+def test_a_swapped_out_lifts_sets_stay_in_today_under_its_own_title(repo: Repository, clock) -> None:
+    live = pull_up_swapped(repo, clock)
+    view = glue.today_view(live)
+    assert [(s.exercise_name, s.reps) for s in view.sets] == [("Pull-up", 6)]
+    (pull_set,) = view.sets
+    assert view.titles[pull_set.id] == "Pull-up, swapped out"
+    assert view.kinds[pull_set.id] is LoadKind.BODYWEIGHT, "shown as BW x 6, not as a pulldown's 0 x 6"
+    assert live.item_sets() == [], "the pulldown's own prefill starts from its own sets"
+
+    live.commit(repo, live.enter(EntryInput("60", "10", "8")))
+    view = glue.today_view(live)
+    assert [s.exercise_name for s in view.sets] == ["Pull-up", "Lat pulldown"]
+    assert [view.titles[s.id] for s in view.sets] == ["Pull-up, swapped out", "Lat pulldown"]
+
+
+def test_the_slot_counts_the_swapped_out_lifts_sets(repo: Repository, clock) -> None:
+    live = pull_up_swapped(repo, clock)
+    slot = live.current_item()
+    assert live.done(slot) == 1
+    assert any(label.endswith("Lat pulldown  1/4") for label, _ in live.goto_choices()), live.goto_choices()
+    msg = live.commit(repo, live.enter(EntryInput("60", "10", "8"))).message
+    assert msg.startswith("✓ Set 1 saved: 60 kg x 10 @8"), "numbered within its lift, as Today numbers it"
+    assert live.done(slot) == 2
+    _, detail = finish_question(live.unfinished(), live.done, live.min_sets)
+    assert "Part done: Lat pulldown 2 of 3-4 sets." in detail, detail
+    clock.advance(120)
+    live.commit(repo, live.enter(EntryInput("60", "9", "9")))
+    assert slot not in live.unfinished(), "3 sets of a 3-4 slot: done"
+    assert live.state.sets[0].set_type is SetType.WORKING and live.state.sets[0].exercise_name == "Pull-up"
+
+
+def test_undo_names_the_set_it_takes_back(repo: Repository, clock) -> None:
+    live = pull_up_swapped(repo, clock)
+    live.commit(repo, live.enter(EntryInput("60", "10", "8")))
+    assert live.commit(repo, live.undo()).message == "Undone: Lat pulldown set 1, 60 kg x 10 @8"
+    out = live.commit(repo, live.undo())
+    assert out.message == "Undone: Pull-up set 1 (swapped out), BW x 6 @8"
+    assert glue.today_view(live).sets == [] and live.done(live.current_item()) == 0

@@ -12,6 +12,7 @@ from ....domain.model import Settings
 from ....domain.session_logic import SessionReport, parse_session_rpe
 from ....domain.units import format_e1rm, format_volume, format_weight, plural
 from ....services.live_session import finish_question
+from ....services.session_start import discard_detail
 from ...dialogs import ConfirmDialog, FieldSpec, FormDialog, InfoDialog, PickerDialog
 from .guard import while_shown
 from .messages import BestsRead
@@ -35,6 +36,8 @@ def rpe_form() -> FormDialog:
 
 
 def resume_offer(title: str, sets_text: str) -> PickerDialog:
+    """Resume first (Enter, Esc too); the title says when the session was last active and,
+    when recently, that it may be open in another window (tester3 #3)."""
     choices = [
         (f"Resume it ({sets_text})", "resume"),
         ("Finish it now and keep its sets", "finish"),
@@ -43,8 +46,8 @@ def resume_offer(title: str, sets_text: str) -> PickerDialog:
     return PickerDialog(title, choices, search=False)
 
 
-def discard_question(name: str, sets: int) -> ConfirmDialog:
-    return ConfirmDialog("Discard this session?", f"{name}: {plural(sets, 'set')} will be deleted for good.")
+def discard_question(detail: str) -> ConfirmDialog:
+    return ConfirmDialog("Discard this session?", detail)
 
 
 def report_text(report: SessionReport, settings: Settings) -> Text:
@@ -125,14 +128,19 @@ class FinishKeys:
 
         self.app.push_screen(summary_dialog(live.state.name, report, self.blapp.settings), ask_rpe)
 
-    def action_discard(self) -> None:
+    def action_discard(self, offered: bool = False) -> None:
+        """Ask, then delete the session and its sets. `offered`: chosen on the resume offer,
+        where the question says when it was last active if that is recent (it may be open
+        in another window)."""
         live = self.live
         if live is None:
             return
+        lost = f"{live.state.name}: {plural(len(live.state.sets), 'set')} will be deleted for good."
+        detail = discard_detail(live.state, self.blapp.clock()) if offered else lost
 
         def really(ok: bool | None) -> None:
             if ok and self.live is not None:
                 self._do(self.live.discard())
                 self.refresh_bindings()
 
-        self.app.push_screen(discard_question(live.state.name, len(live.state.sets)), really)
+        self.app.push_screen(discard_question(detail), really)

@@ -56,6 +56,18 @@ class BestsRead(Message):
 
 @dataclass
 class SessionResynced(Message):
-    """Posted when the session was read again after a failed write."""
+    """Posted when the session was read again: after a failed write (`failed`), after a
+    write of this window's, or when the database changed (another window may log into it)."""
 
     state: SessionState | None  # None: no session open any more (ended by another program)
+    gone: str = ""  # why it is None: "discarded" | "finished" (elsewhere)
+    failed: bool = False  # read after a failed write: the disk's state replaces this window's
+    session_id: int = 0  # the session read again (a reply about an earlier session is dropped)
+
+
+@dataclass
+class SessionWatched(Message):
+    """Posted when the database's data version was read while a session shows (None: no such
+    number, as on a server)."""
+
+    version: int | None

@@ -29,12 +29,12 @@ from ....services.live_session import (
     read_start,
     start_session,
 )
-from ....services.session_start import read_overview
+from ....services.session_start import gone_line, read_overview, reread_session, resume_title
 from ...dialogs import FieldSpec, FormDialog, readiness_dialog, readiness_from
 from ...footer import ModeFooter
 from ...jobs import JobFailed
 from ...widgets.set_entry import SetEntry as SetEntryWidget
-from ..base import ModeScreen
+from ..base import ModeScreen, _data_version
 from . import finish
 from .finish import FinishKeys
 from .guard import while_shown
@@ -44,6 +44,7 @@ from .messages import (
     SessionRead,
     SessionResynced,
     SessionStarted,
+    SessionWatched,
     SessionWritten,
 )
 from .set_edits import SetEditKeys
@@ -61,6 +62,16 @@ REFILL = {"logged", "undone", "deleted", "replaced", "swapped", "added"}
 # ... unless the lifter is typing: a set deleted or edited (a note) leaves the typed entry alone
 KEEP_TYPED = {"deleted", "replaced"}
 
+
+# writes of this window's after which it reads the session again: another window (a second
+# `backlegs`, a `backlegs serve` tab) may have logged into it meanwhile (tester3 #3)
+READ_AFTER = {"logged", "undone", "deleted", "replaced", "swapped", "added"}
+# while a session shows and nothing is queued, every WATCH_TICKS ticks (5 s) a job reads the
+# database's data version; when it changed, the session is read again (a set logged in
+# another window shows here without a key pressed)
+WATCH_TICKS = 20
+# background reads: a failure of theirs is not the lifter's business (the next write says it)
+QUIET_KEYS = {"session-reread", "session-watch"}
 
 # ] and [ in the footer as one: "][ ±15s" (the space keeps the compact footer's next key apart)
 REST_KEYS = Binding.Group("±15s ", compact=True)
@@ -113,6 +124,9 @@ class SessionScreen(SetEditKeys, FinishKeys, ModeScreen):
         self._loaded_once = False
         self._starting = False
         self._early: list[tuple[str, str | None]] = []  # keys typed while the session starts
+        self._notice = ""  # why the session shown here went (ended in another window)
+        self._watch_ticks = 0
+        self._seen_version: int | None = None
 
     # ---- layout ---------------------------------------------------------------------------
 
@@ -182,6 +196,8 @@ class SessionScreen(SetEditKeys, FinishKeys, ModeScreen):
     def on_job_failed(self, msg: JobFailed) -> None:
         """One plain line; what was typed stays in the entry; the screen re-reads the disk."""
         msg.stop()
+        if msg.key in QUIET_KEYS:
+            return
         self._starting = False
         if self.live is None:
             self.start_panel.show_error(f"{msg.line}. ctrl+r tries again.")
@@ -189,19 +205,61 @@ class SessionScreen(SetEditKeys, FinishKeys, ModeScreen):
         self.live.ending = False
         self.refresh_bindings()
         self.entry.release()  # keys typed after Enter go into the kept entry
-        self.panel.message(f"✗ {msg.line}. Your entry is kept: Enter retries.", error=True)
-        sid = self.live.id
-        self._submit("read the session again", lambda repo: repo.session_state(sid), SessionResynced)
+        self.panel.message(self._failure_line(msg.line), error=True)
+        if msg.what != "read the session again":  # (never a loop of failed reads)
+            self._read_again(failed=True)
+
+    def _failure_line(self, line: str) -> str:
+        """`✗ <what failed>. Your entry is kept: Enter retries.`, shortened to what the
+        message's two lines hold (never cut); the whole line also goes to a notification."""
+        whole = f"✗ {line}. Your entry is kept: Enter retries."
+        width = self.panel.query_one("#entry-msg").size.width or 80
+        if len(whole) <= 2 * width - 4:  # a word wrap loses a few columns
+            return whole
+        self.notify(line, severity="error", timeout=20, markup=False)
+        return f"✗ {line.split(':')[0]} (why: in the notice). Enter retries."
+
+    def _read_again(self, *, failed: bool = False) -> None:
+        """The session as the disk has it now (in a job): another window may have logged into
+        it, finished it or discarded it. `failed`: after a failed write (the disk's state
+        replaces this window's)."""
+        live = self.live
+        if live is None or (live.ending and not failed):
+            return
+        sid, past = live.id, live.past
+        self._submit("read the session again", lambda repo: reread_session(repo, sid, past=past),
+                     lambda r: SessionResynced(r.state, r.gone, failed, sid), key=None if failed else "session-reread")
 
     @while_shown
     def on_session_resynced(self, msg: SessionResynced) -> None:
-        if self.live is not None and (msg.state is None or msg.state.id != self.live.id):
-            self.live = None  # finished or discarded by another program: show what is open now
-            self.refresh_bindings()
-            self.load()
-        elif self.live is not None:
-            self.live.resync(msg.state)
+        live = self.live
+        if live is None or (msg.session_id and msg.session_id != live.id):
+            return  # about a session no longer shown
+        if msg.state is None:
+            self._gone(msg.gone)
+        elif msg.failed:
+            live.resync(msg.state)
             self._show()
+        elif not live.ending and live.merge(msg.state):
+            self._show()  # what another window logged (the entry keeps what is typed)
+
+    def _gone(self, gone: str) -> None:
+        """Finished or discarded in another window: say so in one whole line, then the start
+        panel (or the session open now)."""
+        line = gone_line(gone)
+        self.live = None
+        self.refresh_bindings()
+        self._notice = line
+        self.notify(line, severity="warning", timeout=20, markup=False)
+        self.load()
+
+    @while_shown
+    def on_session_watched(self, msg: SessionWatched) -> None:
+        """The database's data version, read while a session shows: read it again on a change
+        (None: no such number, a server: read it again)."""
+        seen, self._seen_version = self._seen_version, msg.version
+        if msg.version is None or seen != msg.version:
+            self._read_again()
 
     # ---- loading -----------------------------------------------------------------------------
 
@@ -210,7 +268,7 @@ class SessionScreen(SetEditKeys, FinishKeys, ModeScreen):
         if self.live is None and not self._starting:
             self.load()
         elif self.live is not None:
-            self._reread()
+            self._read_again()
 
     def load(self) -> None:
         self._loaded_once = True
@@ -226,12 +284,7 @@ class SessionScreen(SetEditKeys, FinishKeys, ModeScreen):
         if self.live is None:
             self.load()
         else:
-            self._reread()
-
-    def _reread(self) -> None:
-        """The open session as the disk has it now: another program may have logged into it."""
-        if self.live is not None and not self.live.ending and not self.pending_writes():
-            self._submit("read the session again", lambda repo: repo.open_session(), SessionResynced, key="session-reread")
+            self._read_again()
 
     @while_shown
     def on_session_read(self, msg: SessionRead) -> None:
@@ -249,7 +302,8 @@ class SessionScreen(SetEditKeys, FinishKeys, ModeScreen):
         self.panel.display = False
         self.start_panel.display = True
         now = self.blapp.clock()
-        self.start_panel.show(msg.start, now)
+        notice, self._notice = self._notice, ""
+        self.start_panel.show(msg.start, now, notice=notice)
         self.refresh_bindings()
         settings = self.blapp.settings
         self._submit("read the fatigue check", lambda repo: read_overview(repo, now, settings), OverviewRead, key="overview")
@@ -353,9 +407,9 @@ class SessionScreen(SetEditKeys, FinishKeys, ModeScreen):
             if choice == "finish":
                 self.action_finish(at_last_set=True)
             elif choice == "discard":
-                self.action_discard()
+                self.action_discard(offered=True)
 
-        title = f"You have an unfinished session: {state.name}, started {state.started_at:%a %H:%M}"
+        title = resume_title(state, now)
         self.app.push_screen(finish.resume_offer(title, f"{plural(len(state.sets), 'set')} logged{rest}"), chosen)
 
     # ---- the clock ------------------------------------------------------------------------
@@ -365,6 +419,7 @@ class SessionScreen(SetEditKeys, FinishKeys, ModeScreen):
         """Redraw the rest timer and elapsed time from the clock; ring once at zero."""
         if self.live is None:
             return
+        self._watch()
         self.panel.tick(self.live)
         if (held := self.live.hold_tick()) is not None:
             self.app.bell()
@@ -373,6 +428,15 @@ class SessionScreen(SetEditKeys, FinishKeys, ModeScreen):
         if note is not None:
             self.app.bell()
             self.notify(note, title="Rest over", timeout=15, markup=False)
+
+    def _watch(self) -> None:
+        """Every WATCH_TICKS ticks, while this screen shows with nothing queued: read the data
+        version (another window may have logged, finished or discarded meanwhile)."""
+        self._watch_ticks += 1
+        if self._watch_ticks < WATCH_TICKS or self.app.screen is not self or self.pending_writes():
+            return
+        self._watch_ticks = 0
+        self._submit("check for changes", _data_version, SessionWatched, key="session-watch")
 
     # ---- results ---------------------------------------------------------------------------
 
@@ -395,6 +459,8 @@ class SessionScreen(SetEditKeys, FinishKeys, ModeScreen):
         if msg.kind in REFILL:
             self.panel.load_entry(live, keep_typed=msg.kind in KEEP_TYPED)
             self._show()
+        if msg.kind in READ_AFTER:
+            self._read_again()  # after the writes queued above: what another window logged shows
         elif msg.kind in ("body_weight", "ex_note"):
             self._show()
             if msg.kind == "body_weight" and self._log_after_body:

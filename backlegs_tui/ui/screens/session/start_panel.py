@@ -52,20 +52,22 @@ class StartPanel(Horizontal):
                 yield Static("", id="start-fatigue")
             yield _titled(Static("", id="start-last", classes="panel"), "Last sessions")
 
-    def show(self, start: StartData, now: datetime) -> None:
+    def show(self, start: StartData, now: datetime, notice: str = "") -> None:
+        """Today's plan first; `notice` (the session that went in another window) above it."""
         day = WEEKDAYS[now.weekday()]
         title = self.query_one("#start-title", Static)
         today = start.today_plans
         done = {p.name: start.done_today[p.name] for p in today if p.name in start.done_today}
+        head = Text(f"⚠ {notice}\n", style="bold yellow") if notice else Text()
         if today and today[0].name in done:
-            title.update(Text.assemble(
+            title.update(head + Text.assemble(
                 (day, "bold"), ": today's plan ", (today[0].name, "bold"),
                 f" is done (finished {done[today[0].name]:%H:%M}). Well done. Pick a plan to train again.",
             ))
         elif today:
-            title.update(Text.assemble((day, "bold"), ": today's plan is ", (today[0].name, "bold"), ". Enter starts it."))
+            title.update(head + Text.assemble((day, "bold"), ": today's plan is ", (today[0].name, "bold"), ". Enter starts it."))
         else:
-            title.update(Text.assemble((day, "bold"), ": nothing scheduled today. Pick a plan or start an empty session."))
+            title.update(head + Text.assemble((day, "bold"), ": nothing scheduled today. Pick a plan or start an empty session."))
         options = self.query_one("#start-options", OptionList)
         options.clear_options()
         today_ids = [p.id for p in today]

@@ -6,7 +6,7 @@ import argparse
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..store.schema import ServerUrl, check_db, resolve_db_path
+from ..store.schema import ServerUrl, check_db, printable_path, resolve_db_path
 from .errors import CliError
 
 if TYPE_CHECKING:
@@ -37,14 +37,27 @@ def open_repository(args: argparse.Namespace) -> Repository:
     return Repository.open(path, create_parent=is_default)
 
 
-def existing_db(args: argparse.Namespace) -> Path | ServerUrl:
+def existing_db(args: argparse.Namespace, *, read_only: bool = False) -> Path | ServerUrl:
     """The command's database, which must already exist and be ours (a PostgreSQL database
-    is checked when the command connects to it)."""
+    is checked when the command connects to it). A missing file, an empty one and a SQLite
+    file with no backlegs tables are refused with one line and left as they are: only the
+    app and the commands that write (import, restore) make a new database. With `read_only`
+    (export, plan list/export/check, report) a database of an older backlegs is refused too,
+    rather than upgraded by a command that only reads."""
     path, _ = db_path(args)
     if isinstance(path, ServerUrl):
         check_db(path)
         return path
     if not path.exists():
-        raise CliError(f"there is no database at {path}")
-    check_db(path)
+        raise CliError(f"there is no database at {printable_path(path)}")
+    if path.is_file() and path.stat().st_size == 0:
+        raise CliError(f"{printable_path(path)} is empty: not a backlegs database (it was left as it is)")
+    status = check_db(path)
+    if status.revision is None:
+        raise CliError(f"{printable_path(path)} has no backlegs tables: not a backlegs database (it was left as it is)")
+    if read_only and status.needs_migration:
+        raise CliError(
+            f"{printable_path(path)} was written by an older backlegs (schema {status.revision}); open it once "
+            f"with `backlegs --db {printable_path(path)}` to upgrade it (a backup is made first), then run this again"
+        )
     return path

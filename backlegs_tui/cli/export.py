@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import IO, Any, Iterator
+from typing import IO, Any
 
 from ..domain.text import printable
-from .common import add_db_option, existing_db, open_repository
+from .common import add_db_option, existing_db
 from .errors import CliError
 
 
@@ -45,9 +46,9 @@ def add_parser(sub: Any) -> None:
 def run(args: argparse.Namespace) -> int:
     from ..exchange.csvfmt import write_csv, write_strong
     from ..exchange.jsonfmt import dumps
+    from ..store.repository import Repository
 
-    existing_db(args)
-    repo = open_repository(args)
+    repo = Repository.open(existing_db(args, read_only=True))
     try:
         with open_output(args.output) as out:
             if args.format == "json":

@@ -9,12 +9,13 @@ from pathlib import Path
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import URL
 from sqlalchemy.exc import DatabaseError, OperationalError
-from sqlalchemy.pool import QueuePool
+from sqlalchemy.pool import NullPool, QueuePool
 
 from .backup import create_private_file, pre_migration_backup
 from .schema import (
     HEAD,
     KNOWN_REVISIONS,
+    SQLITE_HEADER,
     ServerUrl,
     StoreError,
     busy_timeout_ms,
@@ -22,9 +23,11 @@ from .schema import (
     clean_up_failed_open,
     corrupt_error,
     existing_side_files,
+    file_kind,
     full_disk_message,
     is_locked,
     printable_path,
+    read_only_uri,
 )
 
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
@@ -67,6 +70,57 @@ def make_engine(path: Path) -> Engine:
         cur.execute("PRAGMA foreign_keys = ON")
         cur.close()
 
+    return engine
+
+
+def open_read_only_engine(path: Path) -> Engine:
+    """An engine that only reads the backlegs database at `path` (which exists) and leaves
+    nothing beside it: never created, migrated, backed up or seeded. Read through its WAL
+    when another program has it open (its -wal and -shm are there already), else as an
+    immutable file (no locks, no side files). For a command that reads a setting (`calc`).
+    StoreError with one line for a file that is not a backlegs database of a known schema."""
+    shown = printable_path(path)
+    kind = file_kind(path)
+    if kind is not None:
+        raise StoreError(f"{shown} is {kind}, not a database file")
+    try:
+        with open(path, "rb") as fh:
+            header = fh.read(len(SQLITE_HEADER))
+    except OSError as exc:
+        raise StoreError(f"cannot read {shown}: {exc.strerror or exc}") from None
+    if header == b"":
+        raise StoreError(f"{shown} is empty: not a backlegs database")
+    if header != SQLITE_HEADER:
+        raise StoreError(f"{shown} is not a SQLite database")
+    live = all(p.exists() for p in (path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")))
+    uri = read_only_uri(path, immutable=not live)
+    timeout_s = busy_timeout_ms() / 1000
+
+    def connect() -> sqlite3.Connection:
+        return sqlite3.connect(uri, uri=True, check_same_thread=False, timeout=timeout_s)
+
+    engine = create_engine(URL.create("sqlite"), creator=connect, poolclass=NullPool)
+    try:
+        with engine.connect() as con:
+            tables = {r[0] for r in con.exec_driver_sql("SELECT name FROM sqlite_master WHERE type = 'table'")}
+            if "alembic_version" not in tables:
+                raise StoreError(f"{shown} is not a backlegs database")
+            revision = con.exec_driver_sql("SELECT version_num FROM alembic_version").scalar()
+    except StoreError:
+        engine.dispose()
+        raise
+    except (DatabaseError, sqlite3.Error) as exc:
+        engine.dispose()
+        orig = getattr(exc, "orig", None) or exc
+        if is_locked(orig):
+            raise StoreError(f"{shown} is locked by another program; close it and try again") from None
+        raise StoreError(f"cannot read {shown}: {printable_path(str(orig).splitlines()[0] if str(orig) else '')}") from None
+    if revision is None:
+        engine.dispose()
+        raise StoreError(f"{shown} is not a backlegs database")
+    if revision not in KNOWN_REVISIONS:
+        engine.dispose()
+        raise StoreError(f"{shown} was written by a newer backlegs (schema {revision}); upgrade backlegs to open it")
     return engine
 
 

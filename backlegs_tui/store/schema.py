@@ -445,14 +445,31 @@ def _file_key(path: Path) -> tuple[object, ...] | None:
     return (str(path.absolute()), st.st_ino, st.st_size, st.st_mtime_ns, *wal_key)
 
 
+class DatabaseLocked(StoreError):
+    """Another program holds the database's lock (its side files are its own)."""
+
+
 def read_revision(path: Path, *, check: bool = True) -> str | None:
     """The Alembic revision stored in the file; None for a database with no tables yet.
-    With `check`, a file that fails SQLite's quick check raises CorruptDatabase."""
+    With `check`, a file that fails SQLite's quick check raises CorruptDatabase.
+
+    A file refused here is left as it was: the -wal and -shm that SQLite's read-only open
+    made beside it are removed again (only those this open made; never when another program
+    holds the lock, whose side files they are)."""
     before = existing_side_files(path)
+    try:
+        return _read_revision(path, check)
+    except DatabaseLocked:
+        raise
+    except StoreError:
+        clean_up_failed_open(path, before)
+        raise
+
+
+def _read_revision(path: Path, check: bool) -> str | None:
     try:
         con = sqlite3.connect(read_only_uri(path), uri=True, timeout=busy_timeout_ms() / 1000)
     except sqlite3.Error as exc:
-        clean_up_failed_open(path, before)
         raise StoreError(full_disk_message(path, exc) or f"cannot open {printable_path(path)}: {exc}") from None
     try:
         tables = {
@@ -474,9 +491,8 @@ def read_revision(path: Path, *, check: bool = True) -> str | None:
         return row[0] if row else None
     except sqlite3.OperationalError as exc:
         if is_locked(exc):
-            raise StoreError(f"{printable_path(path)} is locked by another program; close it and try again") from None
+            raise DatabaseLocked(f"{printable_path(path)} is locked by another program; close it and try again") from None
         con.close()
-        clean_up_failed_open(path, before)
         raise StoreError(full_disk_message(path, exc) or f"cannot read {printable_path(path)}: {exc}") from None
     except sqlite3.DatabaseError as exc:
         if "file is not a database" in str(exc):

@@ -72,7 +72,7 @@ class LivePanel(Vertical):
         self.entry.unit = live.settings.unit.value
         fields = live.entry_fields()
         if fields is None:  # no exercise (an empty session): an empty entry, not the last lift's set
-            pass  # H4TEMP
+            self.entry.load("", "", SetType.WORKING, weight_step=self.entry.weight_step, bodyweight=False)
             self._loaded = self.entry.values()
             return
         weight, reps, set_type, step, bodyweight = fields

@@ -6,7 +6,14 @@ from __future__ import annotations
 from backlegs_tui.ui.app import BacklegsApp
 from backlegs_tui.ui.widgets.set_entry import SetEntry
 
-from .session_helpers import press_each, session_screen, settle, start_sample_session, type_keys, wait_for
+from .session_helpers import (
+    press_each,
+    session_screen,
+    settle,
+    start_sample_session,
+    type_keys,
+    wait_for,
+)
 
 
 async def test_an_empty_session_starts_with_an_empty_entry(db_path, clock) -> None:

@@ -174,7 +174,11 @@ def working_weight_kg(
     if done:
         prev = done[-1]
         reps = item.reps_max if prev.reps >= item.reps_max else max(item.reps_min, prev.reps)
-        return prev.weight_kg, reps, "same as your last set"
+        if reps == prev.reps:
+            return prev.weight_kg, reps, "same as your last set"
+        # the reps came back into the plan's range (BW x 5 for 6-10: 6): not "the same"
+        wanted = f"{item.reps_min}-{item.reps_max}" if item.reps_min != item.reps_max else f"{item.reps_max}"
+        return prev.weight_kg, reps, f"same load as your last set; the plan asks {wanted} reps"
     suggestion = double_progression(last, item.reps_min, item.reps_max, item.target_rpe, exercise.increment_kg, unit)
     if suggestion is not None:
         return suggestion.weight_kg, suggestion.reps, suggestion.reason

@@ -223,9 +223,9 @@ POOL_MIN_READINGS = 6  # changes since the lift's previous reading: at least 6, 
 POOL_MIN_LIFTS = 3
 POOL_STEP_Z = 0.35  # ... averaging at most -0.35 (noise x sqrt 2 units)
 POOL_CREEP_READINGS = 6  # effort: first sets at a known load x reps, of at least 3 compounds ...
-POOL_CREEP_MEDIAN = 0.375  # ... with a median RPE rise above a quarter step: at least half the lift sessions
-# rated higher, typically by half a step (on the steady histories, all plans, seeds 1-10, 2 of
-# 6,545 pooled windows reached it; +0.25, the old figure, 76)
+POOL_CREEP_MEDIAN = 0.25  # ... with a median RPE rise of +0.25 ...
+POOL_CREEP_STEP = 0.5  # ... resting on rises a lifter logs: half an RPE step or more ...
+POOL_CREEP_SESSIONS = 3  # ... in at least 3 lift sessions, and in more of them than sessions rated that much lower
 POOL_CREEP_MEAN = 0.2  # ... and a mean of +0.2
 POOL_LOW_Z = 0.5  # or: the readings' mean z at most -0.5 ...
 POOL_CREEP_STRONG = 0.5  # ... with a median RPE rise of +0.5
@@ -591,6 +591,12 @@ def _pooled_decline(prep: Prepared, upto: int, as_of: date, m: float) -> tuple[l
         return None
     # lower than the time before with effort creeping; or clearly below the norm with effort
     # clearly creeping (the lifter was already a little below before the decline started)
+    # the effort claim rests on rises a lifter can log (half a step): a median of quarter steps
+    # against a baseline between two steps is no rise anyone reported
+    higher = sum(1 for _, c in creep if c >= POOL_CREEP_STEP)
+    lower = sum(1 for _, c in creep if c <= -POOL_CREEP_STEP)
+    if higher < POOL_CREEP_SESSIONS or higher <= lower:
+        return None
     falling = step <= -POOL_STEP_Z * m and med >= POOL_CREEP_MEDIAN * m
     below_norm = mean <= -POOL_LOW_Z * m and med >= POOL_CREEP_STRONG * m
     if not (falling or below_norm):
@@ -603,8 +609,6 @@ def _pooled_decline(prep: Prepared, upto: int, as_of: date, m: float) -> tuple[l
                 changes[eid] = min(changes.get(eid, 0.0), c)
     detail = ", ".join(f"{_name(prep, e)} {_pct(c)}" for e, c in sorted(changes.items(), key=lambda p: p[1]))
     judged = len({e for _, e, _ in zs})
-    higher = sum(1 for _, c in creep if c >= 0.5)
-    lower = sum(1 for _, c in creep if c <= -0.5)
     fall = math.expm1(statistics.fmean(d for _, d, _ in steps))
     spread = math.expm1(statistics.fmean(s for _, _, s in steps))
     flag = Flag(
@@ -612,7 +616,7 @@ def _pooled_decline(prep: Prepared, upto: int, as_of: date, m: float) -> tuple[l
         "warning",
         None,
         f"{len(lifts)} of {judged} main lifts below their usual range across your last {len(recent)} sessions "
-        f"({', '.join(_when(d) for d in days)}), and the same weights feel harder: {detail} against their usual; "
+        f"({', '.join(_when(d) for d in days)}), and the same weights rated harder: {detail} against their usual; "
         f"{-fall * 100:.1f} % lower than the time before on average over {len(steps)} readings (your usual "
         f"session-to-session spread is {spread * 100:.1f} %), and the same weight x reps rated at least half an "
         f"RPE step higher than in the last {CREEP_BASELINE_DAYS // 7} weeks in {higher} of {len(creep)} lift "

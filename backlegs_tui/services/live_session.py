@@ -281,6 +281,9 @@ class LiveSession:
         self.min_sets = dict(data.min_sets)  # session item id -> the plan's fewest sets
         self.plan_alternatives = dict(data.plan_alternatives)  # session item id -> the plan's own
         self.hold: RestTimer | None = None  # a timed set's hold, running (countdown or stopwatch)
+        # the set `u` just took back: its values go back into the entry (a typo is fixed, not
+        # retyped) while its lift is the current one and no set was logged since
+        self.undone: SetEntry | None = None
         scratch = data.scratch or {}
         self.targets: dict[int, float] = {int(k): float(v) for k, v in scratch.get("targets", {}).items()}
         self.warmups: dict[int, bool] = {int(k): bool(v) for k, v in scratch.get("warmups", {}).items()}
@@ -667,6 +670,21 @@ class LiveSession:
             write=Write("save the set", "logged", lambda repo: log_only(repo, sid, entry, rest, past=past)),
         )
 
+    def undone_entry(self) -> EntryInput | None:
+        """The set `u` just took back, as the entry shows it (weight, reps, RPE or RIR, type,
+        seconds, metres), while it is of the current lift: a lifter undoes mostly to fix a
+        typo. None otherwise (the entry takes the prefill)."""
+        gone, item = self.undone, self.current_item()
+        if gone is None or item is None or gone.item_id != item.id or gone.exercise_id != item.exercise_id:
+            return None
+        weight = format_weight(gone.weight_kg, self.settings.unit, with_unit=False)
+        effort_is_rir = gone.rpe is None and gone.rir is not None
+        effort = gone.rir if effort_is_rir else gone.rpe
+        return EntryInput(
+            weight, str(gone.reps), f"{effort:g}" if effort is not None else "", effort_is_rir, gone.set_type,
+            str(gone.duration_s) if gone.duration_s else "", f"{gone.distance_m:g}" if gone.distance_m else "",
+        )
+
     def cancel_confirmation(self) -> None:
         """The entry changed: a load waiting for its second Enter asks again."""
         self.to_confirm = None
@@ -677,6 +695,7 @@ class LiveSession:
         if saved.session_id != st.id:
             return Outcome()
         st.sets.append(saved)
+        self.undone = None
         item = st.item(saved.item_id)
         n = self.done(item) if item else 0  # the slot's (a swapped-out lift's sets count)
         label = "Warm-up" if saved.set_type is SetType.WARMUP else f"Set {self.lift_done(item) if item else n}"
@@ -734,6 +753,7 @@ class LiveSession:
             return Outcome("No such exercise in this session", error=True)
         st.current_item_id = item_id
         self.to_confirm = None  # a far load's question is about the lift it was asked on, then
+        self.undone = None
         self.refresh()
         sid = st.id
         return Outcome(write=Write("keep the current lift", "moved", lambda repo: repo.set_current_item(sid, item_id)))
@@ -988,6 +1008,7 @@ class LiveSession:
                 self.announced = True
                 if gone.item_id != st.current_item_id and st.item(gone.item_id) is not None:
                     back = self.go_to(gone.item_id).write  # moved on after it: back to its lift
+                self.undone = gone
             self.refresh()
             verb = "Undone" if kind == "undone" else "Deleted"
             return Outcome(f"{verb}: {name}, {self.line(gone)}", write=back)

@@ -108,9 +108,13 @@ class SetEntry(Widget, can_focus=True):
         return KIND_FIELDS[self.kind]
 
     def load(self, weight: str, reps: str, set_type: SetType, *, weight_step: float, bodyweight: bool,
-             kind: LoadKind = LoadKind.WEIGHTED, duration: str = "", distance: str = "") -> None:
-        """Prefill for a new set; focus the first field, effort cleared."""
-        self.weight, self.reps, self.effort = weight, reps, ""
+             kind: LoadKind = LoadKind.WEIGHTED, duration: str = "", distance: str = "",
+             effort: str = "", effort_is_rir: bool | None = None) -> None:
+        """Prefill for a new set; focus the first field, effort cleared (`effort`: a set taken
+        back by undo keeps its RPE, or its RIR with `effort_is_rir`)."""
+        self.weight, self.reps, self.effort = weight, reps, effort
+        if effort_is_rir is not None:
+            self.effort_is_rir = effort_is_rir
         self.set_type = set_type
         self.weight_step = weight_step
         self.bodyweight = bodyweight

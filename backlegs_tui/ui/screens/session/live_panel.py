@@ -79,8 +79,14 @@ class LivePanel(Vertical):
         kind, duration, distance, _ = live.kind_fields()
         if kind is not LoadKind.WEIGHTED and weight in ("", "0"):
             weight = "0" if kind.uses_body_weight else ""
-        self.entry.load(weight, reps, set_type, weight_step=step, bodyweight=bodyweight,
-                        kind=kind, duration=duration, distance=distance)
+        back = live.undone_entry()  # a set just undone: its values, to fix a typo
+        if back is not None:
+            self.entry.load(back.weight, back.reps, back.set_type, weight_step=step, bodyweight=bodyweight, kind=kind,
+                            duration=back.duration, distance=back.distance,
+                            effort=back.effort, effort_is_rir=back.effort_is_rir)
+        else:
+            self.entry.load(weight, reps, set_type, weight_step=step, bodyweight=bodyweight,
+                            kind=kind, duration=duration, distance=distance)
         self._loaded = self.entry.values()
 
     def show(self, live: LiveSession) -> None:

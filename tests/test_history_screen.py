@@ -82,10 +82,10 @@ async def test_sessions_newest_first_and_the_detail_follows_the_cursor(migrated_
         assert shows(app, "D 140 kg x 12 @9")  # the drop set
         await pilot.press("up")
         await wait_for(pilot, lambda: shows(app, "Thu 2026-11-19 18:00"), "Thursday again")
-        await pilot.press("end")  # to the bottom of the detail: the failure set on face pulls
         await pilot.press("enter")
         await settle(pilot)
         assert app.focused is screen.query_one("#session-detail-box")
+        await pilot.press("end")  # to the bottom of the detail: the failure set on face pulls
         assert "F 20 kg x 18 @10" in text(screen, "#session-detail")
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import importlib
 import math
+from collections.abc import Sequence
 from datetime import date
 from types import ModuleType
 from typing import Any
@@ -140,11 +141,21 @@ def available() -> bool:
     return plot_module() is not None
 
 
-def day_ticks(lo: float, hi: float, max_ticks: int = 6) -> list[tuple[float, str]]:
+def day_ticks(lo: float, hi: float, max_ticks: int = 6, marks: Sequence[float] = ()) -> list[tuple[float, str]]:
     """Ticks for a day-number axis from `lo` to `hi`: years (`2024`), else months (`Mar 2026`,
-    every 1, 2, 3 or 6), else weeks (`02 Mar`), at most `max_ticks`."""
+    every 1, 2, 3 or 6), else weeks (`02 Mar`), at most `max_ticks`. Over less than two
+    months, the days in `marks` (the days with data) when there are no more than `max_ticks`
+    of them: a session on Sun 06 Dec is labelled `06 Dec`, not sat above a `07 Dec` Monday."""
     if hi <= lo:
         return []
+    shown = sorted({int(m) for m in marks if lo <= m <= hi})
+    if shown and len(shown) <= max(1, max_ticks) and hi - lo < 60:
+        gap = (hi - lo) / max(2, max_ticks)  # labels far enough apart not to run into each other
+        out: list[int] = []
+        for d in shown:
+            if not out or d - out[-1] >= gap:
+                out.append(d)
+        return [(float(d), f"{date.fromordinal(d):%d %b}") for d in out]
     start, end = date.fromordinal(max(1, int(lo))), date.fromordinal(max(1, int(hi)))
     max_ticks = max(2, max_ticks)
     years = end.year - start.year
@@ -176,19 +187,21 @@ def day_ticks(lo: float, hi: float, max_ticks: int = 6) -> list[tuple[float, str
     return [(float(d), f"{date.fromordinal(d):%d %b}") for d in range(first, int(hi) + 1, step)]
 
 
-def day_axis() -> Any:
-    """A textual-plot AxisFormatter for day numbers (needs plot_module())."""
+def day_axis(marks: Sequence[float] = ()) -> Any:
+    """A textual-plot AxisFormatter for day numbers (needs plot_module()); `marks` are the
+    days with data, labelled themselves over a short range (`day_ticks`)."""
     tp = plot_module()
     assert tp is not None
 
     class DayAxis(tp.AxisFormatter):  # type: ignore[misc, name-defined]
         def __init__(self) -> None:
             self.labels: dict[float, str] = {}
+            self.marks = tuple(marks)
 
         def get_ticks(self, min_: float, max_: float, max_ticks: int = 8) -> list[float]:
             # a label is centred on its tick: none so near the right end that it would be cut
             room = max_ - (max_ - min_) * 0.07
-            ticks = [t for t in day_ticks(min_, max_, min(max_ticks, 6)) if t[0] <= room]
+            ticks = [t for t in day_ticks(min_, max_, min(max_ticks, 6), self.marks) if t[0] <= room]
             self.labels = dict(ticks)
             return [t for t, _ in ticks]
 

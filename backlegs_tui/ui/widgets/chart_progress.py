@@ -180,7 +180,7 @@ class ProgressChart(Vertical):
         x = lambda ps: [p.day.toordinal() for p in ps]
         theme = self.app.current_theme  # Rich styles here: no $variables
         c = lambda name: getattr(theme, name, None) or theme.foreground or "white"
-        plot.set_x_formatter(day_axis())
+        plot.set_x_formatter(day_axis(days))  # few sessions: each one's day on the axis
         plot.set_xlabel("")
         plot.set_ylabel(f"{unit.value}")
         hi = max([p.value or 0.0 for p in self.points] + [p.top_kg for p in self.points])

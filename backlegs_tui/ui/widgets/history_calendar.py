@@ -6,7 +6,7 @@ the days through the app's job runner and shows them.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
@@ -66,12 +66,6 @@ def calendar_lines(days: Mapping[date, int], end: date, weeks: int = WEEKS) -> l
                 spans.append((REST, "dim"))
         lines.append(spans)
     n = len(shown)
-    trained_weeks = {d - timedelta(days=d.weekday()) for d in shown}
-    streak = best = 0
-    for w in range(weeks):
-        monday = first + timedelta(days=7 * w)
-        streak = streak + 1 if monday in trained_weeks else 0
-        best = max(best, streak)
     # the average is over the weeks since the first training day shown (a lifter who started
     # 16 weeks ago trains 3 a week, not 0.9 a week over the whole year)
     since = min(shown, default=first)
@@ -80,11 +74,49 @@ def calendar_lines(days: Mapping[date, int], end: date, weeks: int = WEEKS) -> l
     days_said = f"{n} training day{'s' if n != 1 else ''}"
     weeks_said = f"{span} week{'s' if span != 1 else ''}"
     lines.append([(f"{days_said} from {since:%Y-%m-%d} to {end:%Y-%m-%d} ({weeks_said}): {n / span:.1f} a week", "")])
-    lines.append([(f"Longest run of weeks with training: {best}", "")])
+    lines.append([(longest_run_line([d for d in days if d <= end]), "")])
     q = [max(1, -(-most * k // 4)) for k in (1, 2, 3)] if most else [0, 0, 0]
     key = f"{REST} rest  {LEVELS[0]} up to {q[0]} sets  {LEVELS[1]} to {q[1]}  {LEVELS[2]} to {q[2]}  {LEVELS[3]} to {most}"
     lines.append([(key, "dim")])
     return lines
+
+
+def longest_run(days: Iterable[date]) -> tuple[int, date, date] | None:
+    """The longest run of calendar weeks (Monday to Sunday) each with a training day, over
+    every day given: (weeks, its first training day, its last); the latest of equal runs."""
+    ordered = sorted(set(days))
+    if not ordered:
+        return None
+    best: tuple[int, date, date] | None = None
+    start = prev_monday = None
+    count = 0
+    prev_day = ordered[0]
+    for d in ordered:
+        monday = d - timedelta(days=d.weekday())
+        if monday == prev_monday:
+            prev_day = d
+            continue
+        if prev_monday is not None and monday - prev_monday == timedelta(days=7):
+            count += 1
+        else:
+            if start is not None and (best is None or count >= best[0]):
+                best = (count, start, prev_day)
+            start, count = d, 1
+        prev_monday, prev_day = monday, d
+    if start is not None and (best is None or count >= best[0]):
+        best = (count, start, prev_day)
+    return best
+
+
+def longest_run_line(days: Iterable[date]) -> str:
+    """Over the whole history, not the year drawn: ten years of training can hold a run
+    longer than the 53 weeks shown (ux report 3)."""
+    run = longest_run(days)
+    if run is None:
+        return "Longest run of training weeks (all time): 0"
+    weeks, first, last = run
+    when = f"{first:%Y-%m-%d}" if first == last else f"{first:%Y-%m-%d} to {last:%Y-%m-%d}"
+    return f"Longest run of training weeks (all time): {weeks}, {when}"
 
 
 def calendar_content(days: Mapping[date, int], end: date, weeks: int = WEEKS) -> Content:

@@ -74,13 +74,16 @@ class ProgressView(Vertical):
             first, last = rated[0].value or 0, rated[-1].value or 0
             if since is not None and points[0].day > since:  # where the data starts, not the range
                 span = f"since {points[0].day:%Y-%m-%d}"
-            title.update(
-                Content.from_markup(
-                    "[b]Best e1RM[/b] $span: $n sessions, $first → $last ($change)",
-                    span=span, n=str(len(points)), first=format_e1rm(first, unit), last=format_e1rm(last, unit),
-                    change=f"{(last / first - 1):+.1%}" if first else "",
+            if len(points) == 1:  # no change to tell from one session
+                text = Content.from_markup("[b]Best e1RM[/b] $span: 1 session, $first", span=span,
+                                           first=format_e1rm(first, unit))
+            else:
+                text = Content.from_markup(
+                    "[b]Best e1RM[/b] $span: $n, $first → $last ($change)",
+                    span=span, n=plural(len(points), "session"), first=format_e1rm(first, unit),
+                    last=format_e1rm(last, unit), change=f"{(last / first - 1):+.1%}" if first else "",
                 )
-            )
+            title.update(text)
         else:
             title.update(f"No working sets {span}")
         self.query_one(ProgressChart).show(points, unit)

@@ -73,3 +73,33 @@ def test_undo_names_the_set_it_takes_back(repo: Repository, clock) -> None:
     out = live.commit(repo, live.undo())
     assert out.message == "Undone: Pull-up set 1 (swapped out), BW x 6 @8"
     assert glue.today_view(live).sets == [] and live.done(live.current_item()) == 0
+
+
+def test_today_titles_the_swapped_out_sets_under_the_column_headers() -> None:
+    """As the Today table draws it: the headers, then `Pull-up, swapped out` and its set (BW,
+    numbered 1), then `Lat pulldown` and its own set 1."""
+    import io
+
+    from rich.console import Console
+
+    from backlegs_tui.domain.model import SetEntry, Unit
+    from backlegs_tui.ui.widgets.session_views import SetTable
+
+    table = SetTable()
+    shown: list[object] = []
+    table.update = shown.append  # type: ignore[method-assign]  # what it would draw
+    pull = SetEntry(1, SetType.WORKING, 0, 6, rpe=8, id=1, item_id=5, exercise_name="Pull-up")
+    down = SetEntry(2, SetType.WORKING, 60, 10, rpe=8, id=2, item_id=5, exercise_name="Lat pulldown")
+    titles = {1: "Pull-up, swapped out", 2: "Lat pulldown"}
+    kinds = {1: LoadKind.BODYWEIGHT, 2: LoadKind.WEIGHTED}
+    table.show([pull, down], Unit.KG, kind=LoadKind.WEIGHTED, body_kg=80,
+               title_of=lambda s: titles[s.id], kind_of=lambda s: kinds[s.id])
+    console = Console(width=40, record=True, file=io.StringIO())
+    (content,) = shown
+    console.print(content)
+    lines = [line.strip() for line in console.export_text().splitlines() if line.strip()]
+    assert lines[0].split()[:2] == ["#", "set"]
+    assert lines[1] == "Pull-up, swapped out"
+    assert lines[2].split()[:4] == ["1", "BW", "x", "6"]
+    assert lines[3] == "Lat pulldown"
+    assert lines[4].split()[:4] == ["1", "60", "x", "10"]

@@ -59,3 +59,9 @@ async def test_the_live_header_fits_80x24(db_path, clock) -> None:
         shown = str(title.render())
         assert len(shown) <= title.content_size.width
         assert "0 working sets" in shown and "lift 1/" in shown, shown
+
+
+def test_the_name_and_the_elapsed_time_are_bold_the_rest_plain() -> None:
+    text = session_header(NAME, deload=False, where="lift 1/6", elapsed="0:02", working_sets=0, started="16:25", width=None)
+    bold = "".join(text.plain[s.start:s.end] for s in text.spans if "bold" in str(s.style))
+    assert bold == NAME + "0:02" and "bold" not in str(text.style)

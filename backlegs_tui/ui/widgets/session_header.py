@@ -73,7 +73,8 @@ def session_header(
 
 
 def _assemble(name: str, pieces: list[tuple[str, str]], sep: str) -> Text:
-    text = Text(name, style="bold", no_wrap=True, overflow="crop")
+    text = Text(no_wrap=True, overflow="crop")
+    text.append(name, style="bold")
     for plain, bold in pieces:
         text.append(sep)
         if bold and plain.endswith(bold):

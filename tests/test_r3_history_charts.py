@@ -48,9 +48,9 @@ async def test_zoom_and_pan_on_a_chart_with_no_size_do_nothing() -> None:
 
 
 async def test_tab_then_an_arrow_at_once_on_the_fatigue_tab(db_path: Path, clock, monkeypatch) -> None:
-    """80x24 with seven flags: the first plot is below the fold; Tab focuses it and the arrow comes before
-    its first frame (a quick `Tab ↓`)."""
-    more = tuple(Flag("effort_creep", "note", "Romanian deadlift", f"Romanian deadlift: note {k}") for k in range(4))
+    """80x24 with eleven flags: the first plot is below the fold; Tab focuses it and the
+    arrow comes before its first frame (a quick `Tab ↓`)."""
+    more = tuple(Flag("effort_creep", "note", "Romanian deadlift", f"Romanian deadlift: note {k}") for k in range(8))
     fixed_fatigue(monkeypatch, report=replace(WARNING_REPORT, flags=WARNING_REPORT.flags + more))
     seed(db_path, clock.now)
     app = BacklegsApp(db_path=db_path, clock=clock, start_mode="history")

@@ -68,3 +68,20 @@ def test_a_plan_done_twice_today_says_the_later_end(repo: Repository, clock) -> 
     _done_session(repo, today.replace(hour=16, minute=26), 2)  # ends 16:28
     name = repo.plans()[0].name
     assert read_start(repo, clock().date()).done_today[name] == today.replace(hour=16, minute=28)
+
+
+async def test_a_disabled_option_is_stepped_over_and_none_highlighted_starts_at_an_end() -> None:
+    app = _ListApp()
+    async with app.run_test() as pilot:
+        options = app.query_one(NoWrapOptionList)
+        options.focus()
+        options.disable_option_at_index(1)
+        options.highlighted = 0
+        await pilot.press("down")
+        assert options.highlighted == 2
+        options.disable_option_at_index(3)
+        await pilot.press("down")
+        assert options.highlighted == 2  # only a disabled one below: it stays
+        options.highlighted = None
+        await pilot.press("up")
+        assert options.highlighted == 2  # the last enabled one

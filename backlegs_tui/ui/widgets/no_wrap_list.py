@@ -3,7 +3,6 @@ the last stays (Textual's wraps around, so Up Up Up could land on the last optio
 
 from __future__ import annotations
 
-from textual import _widget_navigation
 from textual.widgets import OptionList
 
 
@@ -11,13 +10,17 @@ class NoWrapOptionList(OptionList):
     """OptionList without wrap-around: the cursor moves to the next enabled option in the
     direction of the key, or stays where it is when there is none."""
 
-    def _step(self, direction: _widget_navigation.Direction) -> None:
-        if self.highlighted is None:
-            self.highlighted = _widget_navigation.find_next_enabled(self.options, anchor=None, direction=direction)
-            return
-        nxt = _widget_navigation.find_next_enabled_no_wrap(self.options, anchor=self.highlighted, direction=direction)
-        if nxt is not None:
-            self.highlighted = nxt
+    def _step(self, direction: int) -> None:
+        options = self.options
+        at = self.highlighted
+        if at is None:  # nothing highlighted yet: the first (Down) or last (Up) enabled one
+            at = -1 if direction > 0 else len(options)
+        i = at + direction
+        while 0 <= i < len(options):
+            if not options[i].disabled:
+                self.highlighted = i
+                return
+            i += direction
 
     def action_cursor_up(self) -> None:
         self._step(-1)

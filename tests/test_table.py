@@ -39,3 +39,26 @@ async def test_rows_painted_before_the_measure_are_painted_again_at_its_widths()
 async def test_the_plain_datatable_keeps_the_old_widths() -> None:
     """Why `Table` exists: when this fails, Textual mends it and `Table` can go."""
     assert "Face pul  38" in await painted_then_measured(DataTable())
+
+
+async def cursor_after(table: DataTable, *keys: str) -> int:
+    async with OneTable(table).run_test(size=(40, 6)) as pilot:
+        table.cursor_type = "row"
+        table.add_column("Plan", key="plan")
+        for n in range(12):
+            table.add_row(f"plan {n}", key=str(n))
+        table.focus()
+        await pilot.pause()
+        await pilot.press(*keys)
+        await pilot.pause()
+        return table.cursor_row
+
+
+async def test_end_and_home_go_to_the_last_and_the_first_row() -> None:
+    assert await cursor_after(Table(), "end") == 11
+    assert await cursor_after(Table(), "end", "home") == 0
+
+
+async def test_the_plain_datatable_end_leaves_the_cursor() -> None:
+    """Why `Table` binds them (ux report 3: End scrolled the sessions sideways)."""
+    assert await cursor_after(DataTable(), "end") == 0

@@ -11,7 +11,6 @@ from datetime import datetime
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.message import Message
 from textual.widgets import DataTable
@@ -61,17 +60,6 @@ def cursor_key(table: DataTable) -> str | None:
     return table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
 
 
-class SessionList(Table[str]):
-    """The list of sessions: Home and End go to the first and the last loaded session
-    (DataTable's own Home and End scroll a row table sideways, the cursor left where it was:
-    ux report 3). The next page loads when End lands near the end, as for the arrows."""
-
-    BINDINGS = [
-        Binding("home", "scroll_top", "First session", show=False),
-        Binding("end", "scroll_bottom", "Last loaded session", show=False),
-    ]
-
-
 class SessionsPanel(AppAccess, Horizontal):
     """The session list and the selected session's detail."""
 
@@ -86,7 +74,7 @@ class SessionsPanel(AppAccess, Horizontal):
         self.open_since: datetime | None = None  # the open session's start, named in the title
 
     def compose(self) -> ComposeResult:
-        table: DataTable[str] = SessionList(id="session-list", cursor_type="row", zebra_stripes=True)
+        table: DataTable[str] = Table(id="session-list", cursor_type="row", zebra_stripes=True)
         table.border_title = "Sessions"
         yield table
         with VerticalScroll(id="session-detail-box"):

@@ -1,10 +1,12 @@
-"""`Table`: Textual's DataTable, drawn again whole when its columns change width."""
+"""`Table`: Textual's DataTable, drawn again whole when its columns change width, with Home
+and End going to the first and the last row."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from typing import Any
 
+from textual.binding import Binding
 from textual.widgets import DataTable
 from textual.widgets.data_table import CellType, RowKey
 
@@ -16,7 +18,16 @@ class Table(DataTable[CellType]):
     the old widths. It repaints only what changed size, so rows painted before the
     measure kept the old widths: "Face pul  38  2026" under "Barbell back squat  33
     2026-11-23", when a database job landed between the rows and the measure (seen with
-    jittered jobs, and once in CI as plan names cut to four letters)."""
+    jittered jobs, and once in CI as plan names cut to four letters).
+
+    Home and End go to the first and the last row (DataTable's own scroll a row table
+    sideways and leave the cursor where it was: ux report 3); in the session list, End
+    lands near its end and the next page loads, as for the arrows."""
+
+    BINDINGS = [
+        Binding("home", "scroll_top", "First row", show=False),
+        Binding("end", "scroll_bottom", "Last row", show=False),
+    ]
 
     def _update_dimensions(self, new_rows: Iterable[RowKey]) -> None:
         before = self._widths()

@@ -3,29 +3,22 @@ holding the last lift's set (`Weight 225 lb  Reps 10`). With no exercise the ent
 
 from __future__ import annotations
 
+from backlegs_tui.domain.model import SetType
 from backlegs_tui.ui.app import BacklegsApp
 from backlegs_tui.ui.widgets.set_entry import SetEntry
 
-from .session_helpers import (
-    press_each,
-    session_screen,
-    settle,
-    start_sample_session,
-    type_keys,
-    wait_for,
-)
+from .session_helpers import press_each, session_screen, settle, wait_for, wait_ready
 
 
 async def test_an_empty_session_starts_with_an_empty_entry(db_path, clock) -> None:
     app = BacklegsApp(db_path=db_path, clock=clock)
     async with app.run_test(size=(80, 24)) as pilot:
-        screen = await start_sample_session(pilot)
-        await type_keys(pilot, "100")
+        await wait_ready(pilot)
+        screen = session_screen(app)
         entry = screen.query_one("#entry", SetEntry)
-        await wait_for(pilot, lambda: entry.weight == "100" and entry.reps != "", "the typed weight")
-        await press_each(pilot, "D", "y")
-        await wait_for(pilot, lambda: screen.live is None, "the discard")
-        options = session_screen(app).query_one("#start-options")
+        # what the last session's last lift left in it (the entry lives as long as the screen)
+        entry.load("225", "10", SetType.WORKING, weight_step=5, bodyweight=False)
+        options = screen.query_one("#start-options")
         await wait_for(pilot, lambda: options.option_count > 1, "the start options")
         await press_each(pilot, "end", "enter")  # the last option: an empty session
         await settle(pilot)

@@ -103,3 +103,29 @@ def test_today_titles_the_swapped_out_sets_under_the_column_headers() -> None:
     assert lines[2].split()[:4] == ["1", "BW", "x", "6"]
     assert lines[3] == "Lat pulldown"
     assert lines[4].split()[:4] == ["1", "60", "x", "10"]
+
+
+def test_a_swap_inside_a_superset_keeps_the_round_and_the_sets(repo: Repository, clock) -> None:
+    """A pair: the cable row swapped out after its first set. Its set stays in Today (titled,
+    still marked A2), the slot counts it, and the pair's rounds go on from there."""
+    from backlegs_tui.domain.catalogue import PlanDraft, PlanItemDraft
+
+    plan = repo.add_plan(PlanDraft(name="Pair", items=(
+        PlanItemDraft("Leg curl", 2, 2, 10, 12, 8.0, rest_s=60, superset="A"),
+        PlanItemDraft("Seated cable row", 2, 2, 10, 12, 8.0, rest_s=90, superset="A"),
+    )))
+    live = LiveSession(start_session(repo, plan.id, clock()), repo.settings(), clock)
+    curl, row = live.state.items
+    live.commit(repo, live.enter(EntryInput("40", "10", "8")))
+    live.commit(repo, live.enter(EntryInput("50", "10", "8")))  # the round is over: back to the curl
+    live.commit(repo, live.go_to(row.id))
+    other = live.alternatives()[0][1]
+    live.commit(repo, live.swap(other))
+    assert live.done(live.current_item()) == 1
+    view = glue.today_view(live)
+    rowset = next(s for s in view.sets if s.item_id == row.id)
+    assert view.titles[rowset.id] == "Seated cable row, swapped out" and view.marks[row.id] == "A2"
+    assert view.sets[0] is rowset, "the swapped-out lift's sets come first, under their title"
+    live.commit(repo, live.go_to(curl.id))
+    live.commit(repo, live.enter(EntryInput("40", "10", "8")))
+    assert live.current_item().id == row.id, "round 2 goes on to the swapped-in lift"

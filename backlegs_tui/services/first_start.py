@@ -65,6 +65,49 @@ def schedule_problem(schedule: Sequence[tuple[int, str]]) -> str | None:
     return None
 
 
+def schedule_warning(schedule: Sequence[tuple[int, str]]) -> str | None:
+    """One line when the week breaks the 48 h rule, else None: the Plan screen's check
+    (plan_checks.occurrences and spinal_pairs, the pairs closer than SPINAL_GAP_H) on the ready
+    plans as the wizard schedules them, so the first Plan screen flags nothing the wizard did
+    not. Finish still saves such a week: it is the lifter's choice, and the line says so."""
+    from ..domain.catalogue import CATALOGUE
+    from ..domain.model import Exercise, Plan, PlanItem
+    from ..domain.plan_checks import (
+        SPINAL_GAP_H,
+        WEEKDAY_SHORT,
+        format_hours,
+        occurrences,
+        spinal_pairs,
+    )
+
+    ids = {d.name: i for i, d in enumerate(CATALOGUE)}
+    exercises = {i: Exercise(i, d.name, d.primary, d.secondary, d.spinal_load, d.kind) for i, d in enumerate(CATALOGUE)}
+    plans = {
+        pid: Plan(pid, draft.name, tuple(
+            PlanItem(ids[it.exercise], it.exercise, it.sets_min, it.sets_max, it.reps_min, it.reps_max)
+            for it in draft.items if it.exercise in ids
+        ))
+        for pid, draft in enumerate(READY_PLANS)
+    }
+    by_name = {p.name: pid for pid, p in plans.items()}
+    week: dict[int, list[int]] = {}
+    for wd, name in schedule:
+        if name in by_name:
+            week.setdefault(wd, []).append(by_name[name])
+    close = [p for p in spinal_pairs(occurrences(week, plans, exercises)) if p[0] < SPINAL_GAP_H]
+    if not close:
+        return None
+
+    def span(a, b) -> str:
+        return f"{WEEKDAY_SHORT[int(a.hour // 24) % 7]} to {WEEKDAY_SHORT[int(b.hour // 24) % 7]}"
+
+    if len(close) == 1:
+        gap, a, b = close[0]
+        return f"! {span(a, b)} is only {format_hours(gap)} h, under {SPINAL_GAP_H:g} h. Finish keeps it (your choice)"
+    pairs = ", ".join(span(a, b) for _, a, b in close)
+    return f"! Under {SPINAL_GAP_H:g} h: {pairs}. Finish keeps it (your choice)"
+
+
 def wants_first_start(repo: Repository) -> bool:
     """Whether to offer the wizard: nothing logged yet and no answer recorded."""
     return repo.settings().first_start == "" and repo.session_count() == 0 and repo.open_session() is None

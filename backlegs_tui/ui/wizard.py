@@ -51,6 +51,7 @@ from ..services.first_start import (
     apply_first_start,
     defaults_for,
     schedule_problem,
+    schedule_warning,
     skip_first_start,
     wants_first_start,
 )
@@ -286,6 +287,13 @@ class FirstStartWizard(ModalScreen[None]):
         self.query_one("#w-bar-label", Label).update(bar_label(unit))
         self.query_one("#w-plates-label", Label).update(plates_label(unit))
 
+    @on(Input.Changed)
+    def _typed_again(self) -> None:
+        """An error is about what was typed: it goes as a field is typed in again (as in
+        FormDialog); "Saving…" and a failed save's line stay."""
+        if self.step == 0 and not self.saving and str(self.query_one("#wizard-error", Static).content):
+            self._error("")
+
     def _gym(self) -> tuple[Unit, float, tuple[float, ...]] | None:
         parsed: list[Any] = []
         for wid, parse in (("#w-unit", _unit), ("#w-bar", _bar), ("#w-plates", _plates)):
@@ -341,6 +349,12 @@ class FirstStartWizard(ModalScreen[None]):
                 self.query_one(f"#w-wd-{i}", Select).value = wd
         self._show_days()
 
+    @on(Select.Changed, ".w-weekday")
+    @on(Select.Changed, ".w-plan")
+    def _day_changed(self) -> None:
+        """A weekday or a plan chosen: the 48 h check again, as the days are chosen."""
+        self._show_days()
+
     def _show_days(self) -> None:
         n = self._days()
         for i in range(MAX_DAYS):
@@ -348,7 +362,21 @@ class FirstStartWizard(ModalScreen[None]):
         note = "" if n else "No schedule: put plans on days later in Plan mode (1-7 in the week)."
         if n and not self._chosen():
             note = "Tick a plan in step 2 to put it on the schedule."
-        self.query_one("#w-week-note", Static).update(note)
+        warn = False
+        if n and self._chosen():
+            # two days on one weekday: the error line Finish would show, shown as it is chosen
+            # (and gone when it is not); else the 48 h check's one line, Finish still allowed
+            schedule = self._schedule()
+            problem = schedule_problem(schedule)
+            if problem is not None:
+                self._error(problem)
+            elif str(self.query_one("#wizard-error", Static).content).startswith("Two training days"):
+                self._error("")
+            line = None if problem is not None else schedule_warning(schedule)
+            note, warn = line or "", line is not None
+        week_note = self.query_one("#w-week-note", Static)
+        week_note.update(note)
+        week_note.set_class(warn, "warn")
 
     def _days(self) -> int:
         value = self.query_one("#w-days", Select).value

@@ -13,7 +13,15 @@ from datetime import date, timedelta
 from backlegs_tui.domain.fatigue_engine import Prepared, Verdict, assess, assess_range
 from backlegs_tui.domain.model import Settings
 from tests.fatigue_scenarios import IDS
-from tests.test_fatigue_engine import EXERCISES, MON, _ab_tail, _weekly_ab, last_day, s, session
+from tests.test_fatigue_engine import (
+    EXERCISES,
+    MON,
+    _ab_tail,
+    _weekly_ab,
+    last_day,
+    s,
+    session,
+)
 
 SQUAT, DL, ROW, LEG_PRESS = IDS["Barbell back squat"], IDS["Conventional deadlift"], IDS["Barbell row"], IDS["Leg press"]
 RDL, CS_ROW = IDS["Romanian deadlift"], IDS["Chest-supported row"]

@@ -22,13 +22,17 @@ normal x1, high x0.8):
    session's mean z <= -0.5, pooled mean z <= -0.75 and combined (Stouffer) z <= -2.25, at
    least 3 compounds judged, at least half of them (and 2) at z <= -1, 60 % of the readings
    below the norm; and the latest session not back (mean z <= -0.25). One bad day (a session
-   at mean z <= -1.5) pairs only with a session clearly down too (mean z <= -1).
+   at mean z <= -1.5) pairs only with a session clearly down too (mean z <= -1). The lifts
+   down must also be at least half of the compounds judged in the last three sessions (the
+   "N of M main lifts" the line shows): fewer (2 of 6) is a note, not a warning.
    Pooled across sessions (a lifter seeing each lift once a week): the last three sessions
    (within 10 days) with different compounds down (two at z <= -1; two sessions at mean z
    <= -0.25, the latest included), their
    readings lower than the time before (mean <= -0.35 x noise x sqrt 2 over >= 6 readings of
    >= 3 compounds) and below the norm (mean z <= -0.15), together with effort creeping across
-   them (median RPE rise at the same load x reps >= +0.25 over >= 6 first sets); or below the
+   them (median RPE rise at the same load x reps >= +0.25 over >= 6 first sets, resting on
+   rises a lifter logs: half an RPE step or more in >= 3 lift sessions, more than were rated
+   that much lower; the line counts them); or below the
    norm at mean z <= -0.5 with a median RPE rise >= +0.5: a decline with effort creep
    (`_pooled_decline`). A deload resets: no pair or pool reaches back past one.
 3. WARNING: a systemic decline; or a compound down (z <= -1) in its last two sessions while

@@ -19,8 +19,8 @@ from textual.widgets import Static
 
 from ...domain.model import Unit
 from ..jobs import JobFailed
-from .fatigue_chart import chart_data
 from .chart_fatigue import FatiguePlots
+from .fatigue_chart import chart_data
 from .fatigue_chart_widget import FatigueChart
 
 if TYPE_CHECKING:

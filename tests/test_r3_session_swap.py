@@ -12,7 +12,12 @@ import pytest
 
 from backlegs_tui.domain.model import LoadKind, SetType
 from backlegs_tui.services import supersets as glue
-from backlegs_tui.services.live_session import EntryInput, LiveSession, finish_question, start_session
+from backlegs_tui.services.live_session import (
+    EntryInput,
+    LiveSession,
+    finish_question,
+    start_session,
+)
 from backlegs_tui.store.repository import Repository
 
 

@@ -14,7 +14,13 @@ from backlegs_tui.services.live_session import EntryInput, LiveSession, start_se
 from backlegs_tui.store.repository import Repository
 from backlegs_tui.ui.app import BacklegsApp
 
-from .session_helpers import press_each, settle, start_sample_session, type_keys, wait_for
+from .session_helpers import (
+    press_each,
+    settle,
+    start_sample_session,
+    type_keys,
+    wait_for,
+)
 
 
 @pytest.fixture(autouse=True)

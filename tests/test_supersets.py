@@ -9,7 +9,13 @@ from pathlib import Path
 import pytest
 
 from backlegs_tui.domain.catalogue import PlanDraft, PlanItemDraft
-from backlegs_tui.domain.supersets import after_set, blocks, interleave, labels, round_rest
+from backlegs_tui.domain.supersets import (
+    after_set,
+    blocks,
+    interleave,
+    labels,
+    round_rest,
+)
 from backlegs_tui.services import supersets as glue
 from backlegs_tui.services.live_session import (
     EntryInput,
@@ -215,7 +221,7 @@ def test_a_heavy_lift_first_in_a_pair_sets_the_rounds_rest(repo: Repository, clo
         PlanItemDraft("Seated cable row", 2, 2, 10, 12, 8.0, rest_s=60, superset="A"),
     )))
     live = LiveSession(start_session(repo, plan.id, clock()), repo.settings(), clock)
-    heavy, light = live.state.items
+    _, light = live.state.items
     assert glue.planned_rest(live) == 150 and glue.target_rest(live) == "rest 2:30 after the round"
     log(repo, live)
     assert live.current_item().id == light.id and live.timer is None

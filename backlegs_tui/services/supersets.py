@@ -12,7 +12,14 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
 from ..domain import supersets as rules
-from ..domain.model import LoadKind, PlanItem, SessionItem, SessionState, SetEntry, SetType
+from ..domain.model import (
+    LoadKind,
+    PlanItem,
+    SessionItem,
+    SessionState,
+    SetEntry,
+    SetType,
+)
 from ..domain.session_logic import Prefill, loadable_kg, prefill
 from ..domain.session_progression import progression_prefill
 from ..domain.timer import format_clock

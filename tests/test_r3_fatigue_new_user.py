@@ -64,3 +64,39 @@ async def test_the_fatigue_tab_of_a_new_lifter_says_one_thing(db_path: Path, clo
         assert flags_text(screen) == ""
         assert text(screen, "#fatigue-picture-title") == ""
         assert "usual range" not in str(screen.query_one("#fatigue-chart").render())
+
+
+async def test_a_plotted_lift_without_a_range_yet_claims_none(monkeypatch) -> None:
+    # a picture where one lift has its usual range and another not yet: the plot's title says so
+    from datetime import date
+
+    from textual.app import App, ComposeResult
+
+    from backlegs_tui.domain.model import Unit
+    from backlegs_tui.ui.widgets import chart_plot
+    from backlegs_tui.ui.widgets.chart_fatigue import FatiguePlots
+    from backlegs_tui.ui.widgets.fatigue_chart import ChartData, LiftPoint
+
+    monkeypatch.setattr(chart_plot, "_module", None)  # the plotted charts (text_picture turned them off)
+    if chart_plot.plot_module() is None:
+        import pytest
+
+        pytest.skip("the charts extra is not installed")
+    end = date(2026, 11, 24)
+    squat = tuple(LiftPoint(end - timedelta(days=3 * k), 140.0, 136.0, 146.0) for k in range(6, 0, -1))
+    dead = tuple(LiftPoint(end - timedelta(days=k), 180.0, None, None) for k in (2, 1))
+    data = ChartData(end - timedelta(days=7 * 8), end, (("Barbell back squat", squat), ("Conventional deadlift", dead)))
+
+    class Plots(App):
+        def compose(self) -> ComposeResult:
+            yield FatiguePlots(id="plots")
+
+        def on_mount(self) -> None:
+            self.query_one(FatiguePlots).show(data, Unit.KG)
+
+    app = Plots()
+    async with app.run_test(size=(80, 36)) as pilot:
+        titles = lambda: [str(w.render()) for w in app.query("Static") if "per session" in str(w.render())]  # noqa: E731
+        await wait_for(pilot, lambda: len(titles()) == 2, "both lifts' titles")
+        assert "Barbell back squat: e1RM (kg) per session; the last in its usual range" in titles()
+        assert "Conventional deadlift: e1RM (kg) per session; the last without a usual range yet" in titles()

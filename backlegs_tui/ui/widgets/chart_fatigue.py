@@ -123,6 +123,8 @@ class FatiguePlots(Vertical):
                 where = {IN_BAND: "in its usual range", BELOW: "below its usual range", DELOAD: "a deload"}.get(
                     _glyph(last)[0], "above its usual range"
                 )
+                if not last.deload and last.low is None and last.high is None:
+                    where = "without a usual range yet"  # too few sessions: none is claimed
                 title.update(Content(f"{lift}: e1RM ({self.unit.value}) per session; the last {where}"))
             elif name == "load":
                 weeks = [(d.toordinal() + 3, v) for d, v in data.load]

@@ -96,7 +96,7 @@ async def test_a_plotted_lift_without_a_range_yet_claims_none(monkeypatch) -> No
 
     app = Plots()
     async with app.run_test(size=(80, 36)) as pilot:
-        titles = lambda: [str(w.render()) for w in app.query("Static") if "per session" in str(w.render())]  # noqa: E731
+        titles = lambda: [str(w.render()) for w in app.query("Static") if "per session" in str(w.render())]
         await wait_for(pilot, lambda: len(titles()) == 2, "both lifts' titles")
         assert "Barbell back squat: e1RM (kg) per session; the last in its usual range" in titles()
         assert "Conventional deadlift: e1RM (kg) per session; the last without a usual range yet" in titles()

@@ -170,3 +170,38 @@ def test_write_commands_still_create_a_new_database(tmp_path: Path, capsys: pyte
     capsys.readouterr()
     assert main(["plan", "list", "--db", str(db)]) == 0
     assert "article sample" in capsys.readouterr().out
+
+
+def _index_out_of_step(path: Path) -> None:
+    """Rows missing from an index: SQLite's quick check passes, the full integrity check
+    (the daily backup's) does not."""
+    import sqlite3
+
+    con = sqlite3.connect(path)
+    name, table, root, sql = con.execute(
+        "SELECT name, tbl_name, rootpage, sql FROM sqlite_master WHERE name = 'ix_plan_items_plan_id'").fetchone()
+    con.execute("PRAGMA writable_schema = ON")
+    con.execute("DELETE FROM sqlite_master WHERE name = ?", (name,))
+    con.commit()
+    con.close()
+    con = sqlite3.connect(path)
+    con.execute(f"UPDATE {table} SET plan_id = plan_id + 100")
+    con.execute("PRAGMA writable_schema = ON")
+    con.execute("INSERT INTO sqlite_master (type, name, tbl_name, rootpage, sql) VALUES ('index', ?, ?, ?, ?)",
+                (name, table, root, sql))
+    con.commit()
+    con.close()
+    for side in ("-wal", "-shm"):
+        path.with_name(path.name + side).unlink(missing_ok=True)
+
+
+@pytest.mark.parametrize("command", READ_ONLY[:3], ids=lambda c: " ".join(c))
+def test_a_file_the_daily_backup_refuses_keeps_nothing_new_beside_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], command: list[str]
+) -> None:
+    db = lb_db(tmp_path / "idx.db")
+    _index_out_of_step(db)
+    before = listing(tmp_path)
+    assert main([*command, "--db", str(db)]) == 2
+    one_line(capsys.readouterr().err, "missing from index")
+    assert listing(tmp_path) == before  # no idx.db-wal, idx.db-shm, nor an empty backups/

@@ -17,6 +17,7 @@ from .schema import (  # noqa: F401
     PRIVATE_FILE,
     PRIVATE_FOLDER,
     SQLITE_HEADER,
+    CorruptDatabase,
     backup_base,
     backups_of,
     busy_timeout_ms,
@@ -133,12 +134,20 @@ def daily_backup(db_path: Path, keep: int = 7, today: date | None = None) -> Pat
     dest = folder / f"{base}-daily-{(today or date.today()).isoformat()}.db"
     if dest.exists():
         return None
+    made = not folder.exists()
     try:
         backup_to(db_path, dest)
         rotate(folder, f"{glob.escape(base)}-daily-*.db", keep)
     except (OSError, sqlite3.OperationalError):
         return None
-    except sqlite3.DatabaseError as exc:  # damaged beyond what the check could report
+    except (sqlite3.DatabaseError, CorruptDatabase) as exc:  # a refused file keeps nothing new beside it
+        if made:
+            try:
+                folder.rmdir()  # only an empty folder this call made
+            except OSError:
+                pass
+        if isinstance(exc, CorruptDatabase):
+            raise
         raise corrupt_error(db_path, str(exc)) from None
     return dest
 

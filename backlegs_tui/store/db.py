@@ -178,6 +178,11 @@ def open_engine(path: Path | ServerUrl, *, create_parent: bool = False) -> Engin
     engine = make_engine(path)
     try:
         migrate(engine, path, status.revision)
+        # one connection of ours, kept in the pool: when the engine is disposed it is the last
+        # one on the file, so SQLite removes the -wal and -shm (the checks' read-only opens
+        # cannot) even when the file is refused after this (a damaged one, by the daily backup)
+        with engine.connect():
+            pass
     except (OperationalError, DatabaseError, sqlite3.Error, OSError) as exc:
         engine.dispose()
         orig = getattr(exc, "orig", None) or exc

@@ -118,6 +118,10 @@ async def test_two_days_on_one_weekday_shows_as_chosen_and_goes(migrated_db: Pat
         assert _note(app) == ""  # one line, not the same thing twice
         app.screen.query_one("#w-wd-1").value = 3
         await wait_for(pilot, lambda: _error(app) == "", "the clash to go")
+        app.screen.query_one("#w-wd-1").value = 0
+        await wait_for(pilot, lambda: _error(app).startswith("Two training days"), "the clash again")
+        app.screen.query_one("#w-days").value = 0  # no schedule: nothing clashes
+        await wait_for(pilot, lambda: _error(app) == "" and shows(app, "No schedule"), "no schedule")
 
 
 @pytest.mark.parametrize("field, bad, good", [("#w-unit", "stone", "lb"), ("#w-bar", "heavy", "20")])

@@ -362,18 +362,18 @@ class FirstStartWizard(ModalScreen[None]):
         note = "" if n else "No schedule: put plans on days later in Plan mode (1-7 in the week)."
         if n and not self._chosen():
             note = "Tick a plan in step 2 to put it on the schedule."
-        warn = False
-        if n and self._chosen():
-            # two days on one weekday: the error line Finish would show, shown as it is chosen
-            # (and gone when it is not); else the 48 h check's one line, Finish still allowed
-            schedule = self._schedule()
-            problem = schedule_problem(schedule)
-            if problem is not None:
-                self._error(problem)
-            elif str(self.query_one("#wizard-error", Static).content).startswith("Two training days"):
-                self._error("")
-            line = None if problem is not None else schedule_warning(schedule)
-            note, warn = line or "", line is not None
+        # two days on one weekday: the error line Finish would show, shown as it is chosen (and
+        # gone when it is not, or with no schedule); else the 48 h check's one line, Finish allowed
+        schedule = self._schedule()  # empty with no schedule
+        problem = schedule_problem(schedule)
+        if problem is not None:
+            self._error(problem)
+        elif str(self.query_one("#wizard-error", Static).content).startswith("Two training days"):
+            self._error("")
+        line = schedule_warning(schedule) if schedule and problem is None else None
+        warn = line is not None
+        if n:
+            note = line or note
         week_note = self.query_one("#w-week-note", Static)
         week_note.update(note)
         week_note.set_class(warn, "warn")

@@ -137,3 +137,24 @@ async def test_a_window_left_alone_sees_the_other_windows_set_by_the_data_versio
         for _ in range(40):  # ticks, as the clock's interval runs them (5 s): no key pressed
             screen.tick()
         await wait_for(pilot, lambda: len(screen.live.state.sets) == 2, "the other window's set")
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 36)])
+async def test_a_failed_write_line_is_never_cut(db_path, clock, monkeypatch, size):
+    from sqlalchemy.exc import OperationalError
+
+    app = BacklegsApp(db_path=db_path, clock=clock)
+    async with app.run_test(size=size) as pilot:
+        screen = await start_working(pilot)
+        notes = notes_of(app)
+
+        def locked(*a, **kw):  # noqa: ANN002, ANN003
+            raise OperationalError("INSERT INTO set_entries [SQL: x]", {}, Exception("database is locked"))
+
+        monkeypatch.setattr(Repository, "log_set", locked)
+        await press_each(pilot, "enter")
+        said = lambda: str(screen.panel.query_one("#entry-msg").render())  # noqa: E731
+        await wait_for(pilot, lambda: said().startswith("✗ Could not save the set"), "the failure line")
+        assert said().endswith("Enter retries.") and shows(app, "retries.")  # its end is drawn
+        reason = "the database is locked by another program"
+        assert reason in said() or any(reason in n for n in notes)

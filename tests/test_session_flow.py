@@ -21,6 +21,7 @@ from backlegs_tui.ui.app import BacklegsApp
 from backlegs_tui.ui.dialogs import ConfirmDialog, FormDialog, InfoDialog, PickerDialog
 
 from .patience import PATIENCE
+from .ui_text import notes_of
 from .session_helpers import (
     log_three_lifts,
     press_each,
@@ -373,11 +374,12 @@ async def test_a_failed_write_is_one_line_keeps_the_entry_and_resyncs(db_path, c
             raise OperationalError("UPDATE sessions SET rest_until=? [SQL: x]", {}, Exception("database is locked"))
 
         monkeypatch.setattr(Repository, "log_set", locked)
+        notes = notes_of(app)
         await press_each(pilot, "enter")
         await settle(pilot)
-        assert shown(screen, "#entry-msg") == (
-            "✗ Could not save the set: the database is locked by another program. Your entry is kept: Enter retries."
-        )
+        # one row for the message at 120x36: the line that fits, the whole one in a notification
+        assert shown(screen, "#entry-msg") == "✗ Could not save the set. Enter retries."
+        assert notes == ["Could not save the set: the database is locked by another program. Your entry is kept: Enter retries."]
         assert screen.entry.values().weight == "100" and "Nothing yet" in shown(screen, "#today")
         monkeypatch.undo()
         await press_each(pilot, "enter")  # retry

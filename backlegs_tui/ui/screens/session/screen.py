@@ -9,11 +9,13 @@ from __future__ import annotations
 
 from typing import Any
 
+from rich.text import Text
 from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.css.query import NoMatches
 from textual.events import Resize
+from textual.widget import Widget
 from textual.widgets import Header
 
 from ....domain.model import SessionState
@@ -205,19 +207,29 @@ class SessionScreen(SetEditKeys, FinishKeys, ModeScreen):
         self.live.ending = False
         self.refresh_bindings()
         self.entry.release()  # keys typed after Enter go into the kept entry
-        self.panel.message(self._failure_line(msg.line), error=True)
+        self.panel.message(self._failure_line(msg.what, msg.line), error=True)
         if msg.what != "read the session again":  # (never a loop of failed reads)
             self._read_again(failed=True)
 
-    def _failure_line(self, line: str) -> str:
-        """`✗ <what failed>. Your entry is kept: Enter retries.`, shortened to what the
-        message's two lines hold (never cut); the whole line also goes to a notification."""
+    def _failure_line(self, what: str, line: str) -> str:
+        """`✗ <what failed and why>. Your entry is kept: Enter retries.` when the message
+        shows it whole (its rows as laid out: one at 120x36, two at 80x24), else `✗ Could not
+        <what>. Enter retries.` with the whole line in a notification: never a cut line."""
         whole = f"✗ {line}. Your entry is kept: Enter retries."
-        width = self.panel.query_one("#entry-msg").size.width or 80
-        if len(whole) <= 2 * width - 4:  # a word wrap loses a few columns
-            return whole
-        self.notify(line, severity="error", timeout=20, markup=False)
-        return f"✗ {line.split(':')[0]} (why: in the notice). Enter retries."
+        msg = self.panel.query_one("#entry-msg")
+        box = msg.parent
+        rows = box.content_region.bottom - msg.region.y if isinstance(box, Widget) and msg.region.height else 1
+        width = msg.size.width or 40
+        reason = line.split(": ", 1)[1] if ": " in line else ""
+        shorter = [f"✗ {line}. Enter retries."] + ([f"✗ Not saved: {reason}. Enter retries."] if reason else [])
+        for text in [whole, *shorter]:
+            if len(Text(text).wrap(self.app.console, width)) <= max(1, rows):
+                break
+        else:
+            text = f"✗ Could not {what}. Enter retries."
+        if text != whole:
+            self.notify(f"{line}. Your entry is kept: Enter retries.", severity="error", timeout=20, markup=False)
+        return text
 
     def _read_again(self, *, failed: bool = False) -> None:
         """The session as the disk has it now (in a job): another window may have logged into

@@ -9,7 +9,12 @@ from pathlib import Path
 import pytest
 
 from backlegs_tui.domain.model import SetType
-from backlegs_tui.services.live_session import EntryInput, LiveSession, load_open, start_session
+from backlegs_tui.services.live_session import (
+    EntryInput,
+    LiveSession,
+    load_open,
+    start_session,
+)
 from backlegs_tui.services.session_start import (
     activity,
     discard_detail,

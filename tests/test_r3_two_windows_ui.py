@@ -148,12 +148,12 @@ async def test_a_failed_write_line_is_never_cut(db_path, clock, monkeypatch, siz
         screen = await start_working(pilot)
         notes = notes_of(app)
 
-        def locked(*a, **kw):  # noqa: ANN002, ANN003
+        def locked(*a, **kw):
             raise OperationalError("INSERT INTO set_entries [SQL: x]", {}, Exception("database is locked"))
 
         monkeypatch.setattr(Repository, "log_set", locked)
         await press_each(pilot, "enter")
-        said = lambda: str(screen.panel.query_one("#entry-msg").render())  # noqa: E731
+        said = lambda: str(screen.panel.query_one("#entry-msg").render())
         await wait_for(pilot, lambda: said().startswith("✗ Could not save the set"), "the failure line")
         assert said().endswith("Enter retries.") and shows(app, "retries.")  # its end is drawn
         reason = "the database is locked by another program"

@@ -21,7 +21,6 @@ from backlegs_tui.ui.app import BacklegsApp
 from backlegs_tui.ui.dialogs import ConfirmDialog, FormDialog, InfoDialog, PickerDialog
 
 from .patience import PATIENCE
-from .ui_text import notes_of
 from .session_helpers import (
     log_three_lifts,
     press_each,
@@ -33,6 +32,7 @@ from .session_helpers import (
     wait_for,
     wait_ready,
 )
+from .ui_text import notes_of
 
 SIZE = (120, 36)
 

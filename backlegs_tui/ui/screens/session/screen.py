@@ -31,7 +31,12 @@ from ....services.live_session import (
     read_start,
     start_session,
 )
-from ....services.session_start import gone_line, read_overview, reread_session, resume_title
+from ....services.session_start import (
+    gone_line,
+    read_overview,
+    reread_session,
+    resume_title,
+)
 from ...dialogs import FieldSpec, FormDialog, readiness_dialog, readiness_from
 from ...footer import ModeFooter
 from ...jobs import JobFailed

@@ -135,14 +135,17 @@ def test_damaged_file_is_refused_with_nothing_left_beside_it(
     assert listing(tmp_path) == before  # no trunc.db-wal, no trunc.db-shm
 
 
-def test_read_only_command_does_not_migrate_an_older_database(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_a_read_only_command_upgrades_an_older_database_after_a_backup(tmp_path: Path) -> None:
+    """A lifter who updates backlegs and runs `plan list` first: the file is upgraded as the
+    app upgrades it, a copy of the old one kept beside it (never refused: the file is ours)."""
+    from backlegs_tui.store.schema import check_db
+
     db = tmp_path / "old.db"
     shutil.copy(SCHEMAS / "0003.db", db)
-    before = listing(tmp_path)
-    for command in READ_ONLY:
-        assert main([*command, "--db", str(db)]) == 2
-        one_line(capsys.readouterr().err, "older backlegs")
-    assert listing(tmp_path) == before
+    assert check_db(db).needs_migration
+    assert main(["plan", "list", "--db", str(db)]) == 0
+    assert not check_db(db).needs_migration
+    assert [p.name for p in tmp_path.rglob("old.db.pre-*.bak")]
 
 
 def test_a_sqlite_file_with_no_tables_is_not_made_a_backlegs_database(

@@ -37,13 +37,12 @@ def open_repository(args: argparse.Namespace) -> Repository:
     return Repository.open(path, create_parent=is_default)
 
 
-def existing_db(args: argparse.Namespace, *, read_only: bool = False) -> Path | ServerUrl:
+def existing_db(args: argparse.Namespace) -> Path | ServerUrl:
     """The command's database, which must already exist and be ours (a PostgreSQL database
     is checked when the command connects to it). A missing file, an empty one and a SQLite
     file with no backlegs tables are refused with one line and left as they are: only the
-    app and the commands that write (import, restore) make a new database. With `read_only`
-    (export, plan list/export/check, report) a database of an older backlegs is refused too,
-    rather than upgraded by a command that only reads."""
+    app and the commands that write (import, restore) make a new database. A database of an
+    older backlegs is upgraded, after a backup, as the app upgrades it."""
     path, _ = db_path(args)
     if isinstance(path, ServerUrl):
         check_db(path)
@@ -55,9 +54,4 @@ def existing_db(args: argparse.Namespace, *, read_only: bool = False) -> Path | 
     status = check_db(path)
     if status.revision is None:
         raise CliError(f"{printable_path(path)} has no backlegs tables: not a backlegs database (it was left as it is)")
-    if read_only and status.needs_migration:
-        raise CliError(
-            f"{printable_path(path)} was written by an older backlegs (schema {status.revision}); open it once "
-            f"with `backlegs --db {printable_path(path)}` to upgrade it (a backup is made first), then run this again"
-        )
     return path

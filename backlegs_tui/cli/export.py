@@ -48,7 +48,7 @@ def run(args: argparse.Namespace) -> int:
     from ..exchange.jsonfmt import dumps
     from ..store.repository import Repository
 
-    repo = Repository.open(existing_db(args, read_only=True))
+    repo = Repository.open(existing_db(args))
     try:
         with open_output(args.output) as out:
             if args.format == "json":

@@ -61,7 +61,7 @@ def run(args: argparse.Namespace) -> int:
             raise CliError(f"cannot read {args.file}: {getattr(exc, 'strerror', None) or exc}") from None
         repo = open_repository(args)
     else:
-        repo = Repository.open(existing_db(args, read_only=True))
+        repo = Repository.open(existing_db(args))
     try:
         if args.plan_cmd == "list":
             from ..domain.plan_checks import estimate_duration

@@ -70,7 +70,7 @@ def run(args: argparse.Namespace) -> int:
     from ..services.fatigue import fatigue_report
     from ..store.repository import Repository
 
-    repo = Repository.open(existing_db(args, read_only=True))
+    repo = Repository.open(existing_db(args))
     try:
         reports = fatigue_report(repo, start, end)
     finally:

@@ -255,16 +255,16 @@ async def test_new_plan_from_a_copy_then_add_move_and_remove_exercises(migrated_
         assert app.screen.query_one("#f-effort", Input).value == "RPE 8"
         app.screen.query_one("#f-effort", Input).value = "2 RIR"
         await pilot.press("ctrl+s")
-        await wait_for(pilot, lambda: shows(app, "7  Leg curl"), "the added exercise")
+        await wait_for(pilot, lambda: shows(app, "G  Leg curl"), "the added exercise")
         assert shows(app, "2-3 x 8-12 @ 2 RIR")
 
         items = screen.query_one("#plan-items", DataTable)
         items.focus()
         items.move_cursor(row=6)
         await pilot.press("shift+up")
-        await wait_for(pilot, lambda: shows(app, "6  Leg curl"), "leg curl moved up")
+        await wait_for(pilot, lambda: shows(app, "F  Leg curl"), "leg curl moved up")
         await pilot.press("shift+down")
-        await wait_for(pilot, lambda: shows(app, "7  Leg curl"), "leg curl moved back")
+        await wait_for(pilot, lambda: shows(app, "G  Leg curl"), "leg curl moved back")
         items.move_cursor(row=0)
         await pilot.press("delete")
         await wait_for(pilot, lambda: isinstance(app.screen, ConfirmDialog), "the confirmation")
@@ -274,7 +274,7 @@ async def test_new_plan_from_a_copy_then_add_move_and_remove_exercises(migrated_
         await pilot.press("delete")
         await wait_for(pilot, lambda: isinstance(app.screen, ConfirmDialog), "the confirmation")
         await pilot.press("y")
-        await wait_for(pilot, lambda: shows(app, "1  Pull-up"), "the squat removed")
+        await wait_for(pilot, lambda: shows(app, "A  Pull-up"), "the squat removed")
     assert plan_items(migrated_db, "Legs first") == [
         "Pull-up", "Romanian deadlift", "Chest-supported row", "Leg press", "Face pull", "Leg curl",
     ]
@@ -307,7 +307,7 @@ async def test_enter_goes_to_the_items_and_escape_back(migrated_db: Path, clock)
         await pilot.press("enter")
         assert app.focused is items
         await pilot.press("down", "down", "shift+up")
-        await wait_for(pilot, lambda: shows(app, "2  Romanian deadlift"), "RDL moved up")
+        await wait_for(pilot, lambda: shows(app, "B  Romanian deadlift"), "RDL moved up")
         assert items.cursor_row == 1
         await pilot.press("escape")
         assert app.focused is plans

@@ -93,3 +93,25 @@ async def test_at_80x24_the_fatigue_flags_the_target_and_both_set_tables_are_rea
         # every one of last time's working sets, in order
         assert last_rows == [(str(i), f"{s.weight_kg:g} x {s.reps}") for i, s in enumerate(working, 1)], shown
         assert shown.count(f"+{warmups} warm-ups") == 2, shown  # today's and last time's
+
+
+async def test_the_more_hint_follows_the_fatigue_checks_laid_out_height(tmp_path: Path, clock) -> None:
+    """The hint was set after the refresh that follows an update, when the check's height
+    may not be laid out yet: it stayed off (one run in a few, with jittered jobs). It now
+    follows the laid-out content."""
+    from textual.widgets import Static
+
+    db = make_demo_db(tmp_path / "demo.db", weeks=16, end=clock().date())
+    app = BacklegsApp(db_path=db, clock=clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_ready(pilot)
+        screen = session_screen(app)
+        fatigue = screen.query_one("#start-fatigue", Static)
+        box = screen.query_one("#start-fatigue-box")
+        await wait_for(pilot, lambda: "Warning" in str(fatigue.render()), "the fatigue check")
+        fatigue.update("calm")
+        await settle(pilot)
+        await wait_for(pilot, lambda: box.border_subtitle == "", "no hint for one line")
+        fatigue.update("\n".join(f"flag {n}" for n in range(40)))
+        screen.query_one("StartPanel")._mark_more()  # before the layout: nothing to scroll yet
+        await wait_for(pilot, lambda: box.border_subtitle == "more: Tab, ↓", "the hint")

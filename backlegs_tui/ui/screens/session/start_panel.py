@@ -122,6 +122,13 @@ class StartPanel(Horizontal):
     def on_resize(self) -> None:
         self.call_after_refresh(self._mark_more)
 
+    def on_mount(self) -> None:
+        # again whenever the check's content is laid out: after the refresh that follows an
+        # update, its height may not be known yet (the hint was missing, one run in a few
+        # with jittered jobs)
+        box = self.query_one("#start-fatigue-box", VerticalScroll)
+        self.watch(box, "virtual_size", lambda _size: self._mark_more(), init=False)
+
     def highlighted_plan(self) -> int | None | str:
         """The highlighted option's plan id, None for an empty session, "" for nothing."""
         options = self.query_one("#start-options", OptionList)

@@ -229,3 +229,21 @@ def test_a_heavy_lift_first_in_a_pair_sets_the_rounds_rest(repo: Repository, clo
     log(repo, live, "50")  # the round is over
     assert live.timer is not None and live.timer.total_s == 150, "the heavy lift's rest, not the last lift's 1:00"
     assert repo.open_session().rest_total_s == 150, "the rest kept for a resume is the same"
+
+
+def test_the_round_a_heavy_lift_ends_in_still_rests_its_rest(repo: Repository, clock) -> None:
+    """Leg curl 2 sets at 2:30 with a row 3 sets at 1:00: the timer after round 2 (the heavy
+    lift's last) runs 2:30 on screen as on disk; round 3, the row alone, 1:00. The timer took
+    the round after the one just ended (1:00) while the disk kept 2:30 (review 3)."""
+    plan = repo.add_plan(PlanDraft(name="Uneven pair", items=(
+        PlanItemDraft("Leg curl", 2, 2, 10, 12, 8.0, rest_s=150, superset="A"),
+        PlanItemDraft("Seated cable row", 3, 3, 10, 12, 8.0, rest_s=60, superset="A"),
+    )))
+    live = LiveSession(start_session(repo, plan.id, clock()), repo.settings(), clock)
+    for _ in range(3):  # round 1, then round 2's leg curl
+        log(repo, live)
+    log(repo, live, "50")  # round 2 ends: the leg curl's last round
+    assert live.timer is not None and live.timer.total_s == 150
+    assert repo.open_session().rest_total_s == 150
+    log(repo, live, "50")  # round 3: the row alone
+    assert live.timer is not None and live.timer.total_s == 60

@@ -704,7 +704,8 @@ class LiveSession:
         step = step_after(self, item, counted=False) if item is not None and saved.is_working else None
         if step is not None and item is not None:  # a superset (issue 10): rest after the round only
             if step.rest:
-                self.timer = RestTimer.start(saved.logged_at or self.clock(), group_rest_s(self, item) or 120)
+                # the round this set ended (it is counted already: the default is the next one)
+                self.timer = RestTimer.start(saved.logged_at or self.clock(), group_rest_s(self, item, self.done(item)) or 120)
                 self.announced = False
             else:
                 self.timer = None

@@ -134,3 +134,21 @@ def test_finishing_a_session_discarded_in_b_fails_instead_of_saying_saved(repo: 
     with pytest.raises(NotFound):
         a.commit(repo, a.finish(8, clock()))
     assert reread_session(repo, a.id).gone == "discarded"
+
+
+def test_an_undo_in_a_never_takes_the_set_b_logged_since(repo: Repository, other: Repository, clock) -> None:
+    """B logs a set; before A reads it, `u` in A: A's own set stays, B's set stays, and A
+    says why (it deleted B's set, then said "Nothing to undo": review 3)."""
+    a, b = two_windows(repo, other, clock)
+    log(repo, a, "100")
+    log(other, b, "90")  # B's set, not shown in A yet
+    out = a.commit(repo, a.undo())
+    assert out.error and "another window logged a set" in out.message
+    data = load_open(repo)
+    assert data is not None and [s.weight_kg for s in data.state.sets] == [100, 90]
+    # once A shows B's set, its undo takes the newest as before
+    a.merge(data.state)
+    out = a.commit(repo, a.undo())
+    assert not out.error and "90" in out.message
+    data = load_open(repo)
+    assert data is not None and [s.weight_kg for s in data.state.sets] == [100]

@@ -917,7 +917,9 @@ class LiveSession:
         if not self.state.sets and not pending:
             return Outcome("Nothing to undo", error=True)
         sid = self.id
-        return Outcome(write=Write("undo the last set", "undone", lambda repo: repo.undo_last_set(sid)))
+        # the newest set shown here, unless one is still on its way (its id is not known yet)
+        shown = None if pending or not self.state.sets else self.state.sets[-1].id
+        return Outcome(write=Write("undo the last set", "undone", lambda repo: repo.undo_last_set(sid, shown)))
 
     def session_note(self, text: str) -> Outcome:
         notes = text.strip()
@@ -1000,6 +1002,8 @@ class LiveSession:
         if kind in ("deleted", "undone"):
             gone = next((x for x in st.sets if result is not None and x.id == result.id), None)
             if gone is None:
+                if kind == "undone" and st.sets:  # the newest set on disk is not the one shown
+                    return Outcome("Nothing undone: another window logged a set since; it shows now", error=True)
                 return Outcome("Nothing to undo", error=True) if kind == "undone" else Outcome()
             name = self.set_name(gone)  # numbered as Today shows it, before it goes
             st.sets = [x for x in st.sets if x.id != gone.id]

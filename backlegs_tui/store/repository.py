@@ -654,13 +654,15 @@ class Repository(HistoryQueries, ExportQueries, PlanEdits, Corrections):
         with self._uow() as s, s.begin():
             s.merge(SettingRow(key=_scratch_key(session_id), value=data))
 
-    def undo_last_set(self, session_id: int) -> SetEntry | None:
-        """Delete the session's newest set and the rest timer it started, in one transaction."""
+    def undo_last_set(self, session_id: int, expected_id: int | None = None) -> SetEntry | None:
+        """Delete the session's newest set and the rest timer it started, in one transaction.
+        `expected_id`: only when the newest set is that one (a window undoes the set it shows,
+        never one another window logged since); None when nothing was deleted."""
         with self._uow() as s, s.begin():
             row = s.scalar(
                 select(SetRow).where(SetRow.session_id == session_id).order_by(SetRow.position.desc()).limit(1)
             )
-            if row is None:
+            if row is None or (expected_id is not None and row.id != expected_id):
                 return None
             out = _set(row, self.exercise_names().get(row.exercise_id, ""))
             s.delete(row)

@@ -152,3 +152,17 @@ def test_an_undo_in_a_never_takes_the_set_b_logged_since(repo: Repository, other
     assert not out.error and "90" in out.message
     data = load_open(repo)
     assert data is not None and [s.weight_kg for s in data.state.sets] == [100]
+
+
+def test_a_changed_time_or_distance_in_b_shows_in_a(repo: Repository, other: Repository, clock) -> None:
+    """merge compared weight, reps, effort, notes and type only: a plank's seconds edited in
+    B never showed in A (review 3)."""
+    from dataclasses import replace
+
+    a, b = two_windows(repo, other, clock)
+    log(repo, a)
+    data = load_open(other)
+    assert data is not None
+    changed = replace(data.state, sets=[replace(data.state.sets[0], duration_s=45)])
+    assert a.merge(changed) and a.state.sets[0].duration_s == 45
+    assert not a.merge(changed)  # the same again: nothing to redraw

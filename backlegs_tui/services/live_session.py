@@ -1066,10 +1066,7 @@ class LiveSession:
         if state.id != self.state.id:
             return False
         st = self.state
-        if [(s.id, s.weight_kg, s.reps, s.rpe, s.rir, s.notes, s.set_type) for s in st.sets] == \
-                [(s.id, s.weight_kg, s.reps, s.rpe, s.rir, s.notes, s.set_type) for s in state.sets] and \
-                [(i.id, i.exercise_id, i.sets_planned) for i in st.items] == \
-                [(i.id, i.exercise_id, i.sets_planned) for i in state.items]:
+        if st.sets == state.sets and st.items == state.items:  # every field: seconds, metres, a swap too
             return False
         st.sets, st.items = state.sets, state.items
         if st.item(st.current_item_id) is None:

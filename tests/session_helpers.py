@@ -38,7 +38,7 @@ async def wait_for(pilot: Pilot, predicate: Callable[[], bool], what: str, timeo
         if time.monotonic() > deadline:
             raise AssertionError(f"timed out waiting for {what}")
         await pilot.app.workers.wait_for_complete()
-        await pilot.pause(0.01)
+        await pilot.pause(0.03)  # each look walks the screen's widgets: 10 ms cost a fifth of the CPU
     await settle(pilot)
 
 

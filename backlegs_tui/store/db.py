@@ -23,6 +23,7 @@ from .schema import (
     clean_up_failed_open,
     corrupt_error,
     existing_side_files,
+    file_header,
     file_kind,
     full_disk_message,
     is_locked,
@@ -83,11 +84,7 @@ def open_read_only_engine(path: Path) -> Engine:
     kind = file_kind(path)
     if kind is not None:
         raise StoreError(f"{shown} is {kind}, not a database file")
-    try:
-        with open(path, "rb") as fh:
-            header = fh.read(len(SQLITE_HEADER))
-    except OSError as exc:
-        raise StoreError(f"cannot read {shown}: {exc.strerror or exc}") from None
+    header = file_header(path, shown)
     if header == b"":
         raise StoreError(f"{shown} is empty: not a backlegs database")
     if header != SQLITE_HEADER:

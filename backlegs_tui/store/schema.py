@@ -24,6 +24,16 @@ KNOWN_REVISIONS: tuple[str, ...] = ("0001_initial", "0002_logged_at_index", "000
 HEAD = KNOWN_REVISIONS[-1]
 
 SQLITE_HEADER = b"SQLite format 3\x00"
+
+
+def file_header(path: Path, shown: str) -> bytes:
+    """The file's first bytes, where SQLite writes its header (b"" for an empty file);
+    StoreError with one line when it cannot be read."""
+    try:
+        with open(path, "rb") as fh:
+            return fh.read(len(SQLITE_HEADER))
+    except OSError as exc:
+        raise StoreError(f"cannot read {shown}: {exc.strerror or exc}") from None
 # how long to wait for another program's lock before giving up (env: BACKLEGS_BUSY_TIMEOUT_MS)
 BUSY_TIMEOUT_ENV = "BACKLEGS_BUSY_TIMEOUT_MS"
 DEFAULT_BUSY_TIMEOUT_MS = 5000
@@ -219,11 +229,7 @@ def _check_db(path: Path, create_parent: bool, quick_check: bool = True) -> DbSt
         return DbStatus(path, False, None)
     if not os.access(path, os.R_OK):
         raise StoreError(f"cannot read {path} (permission denied)")
-    try:
-        with open(path, "rb") as fh:
-            header = fh.read(len(SQLITE_HEADER))
-    except OSError as exc:
-        raise StoreError(f"cannot read {path}: {exc.strerror}") from None
+    header = file_header(path, str(path))
     if header == b"":
         # an empty file is a new database
         if not os.access(path, os.W_OK):

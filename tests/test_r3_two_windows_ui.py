@@ -122,11 +122,29 @@ async def test_a_set_logged_in_another_window_shows_after_this_windows_next_set(
 
 
 async def test_a_window_left_alone_sees_the_other_windows_set_by_the_data_version(db_path, clock):
+    """The 5 s check reads the session again when the data version moved, and only then
+    (review 3: the first check always read again, so the test passed with the check broken)."""
     app = BacklegsApp(db_path=db_path, clock=clock)
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await start_working(pilot)
         await press_each(pilot, "enter")
         await wait_for(pilot, lambda: len(screen.live.state.sets) == 1, "the first set")
+
+        async def five_seconds() -> None:
+            """The tick that ends 5 s of them (the clock's interval): no key pressed."""
+            from backlegs_tui.ui.screens.session.screen import WATCH_TICKS
+
+            screen._watch_ticks = WATCH_TICKS - 1
+            screen.tick()
+            await settle(pilot)
+
+        await five_seconds()  # the first check learns the version
+        reads: list[bool] = []
+        real = screen._read_again
+        screen._read_again = lambda **kw: (reads.append(True), real(**kw))[1]  # type: ignore[method-assign]
+        await five_seconds()
+        await five_seconds()
+        assert reads == [], "nothing changed: nothing read again"
         other = Repository.open(db_path)
         try:
             item = screen.live.current_item()
@@ -134,9 +152,9 @@ async def test_a_window_left_alone_sees_the_other_windows_set_by_the_data_versio
                                                    logged_at=clock()))
         finally:
             other.close()
-        for _ in range(40):  # ticks, as the clock's interval runs them (5 s): no key pressed
-            screen.tick()
+        await five_seconds()
         await wait_for(pilot, lambda: len(screen.live.state.sets) == 2, "the other window's set")
+        assert reads == [True]
 
 
 @pytest.mark.parametrize("size", [(80, 24), (120, 36)])

@@ -28,3 +28,9 @@ async def test_an_empty_session_starts_with_an_empty_entry(db_path, clock) -> No
         assert not screen.live.state.items
         assert "No exercise selected" in str(screen.query_one("#current").render())
         assert (entry.weight, entry.reps, entry.effort) == ("", "", "")
+        # the last-time pane says what to do, not "First time on this exercise." of no exercise
+        from .ui_text import screen_text
+
+        await settle(pilot)
+        text = screen_text(app)
+        assert "First time on this exercise" not in text and "No exercise yet: a adds one." in text

@@ -114,7 +114,8 @@ class LivePanel(Vertical):
         last_table = self.query_one("#last", SetTable)
         when = last[0].logged_at if last and last[0].logged_at else None
         # last time's e1RM on the body weight of that day, not today's
-        last_table.show(last, unit, "First time on this exercise.", kind=kind, body_kg=live.body_kg_on(when),
+        empty = "First time on this exercise." if item is not None else "No exercise yet: a adds one."
+        last_table.show(last, unit, empty, kind=kind, body_kg=live.body_kg_on(when),
                         label_of=(lambda s: last_marks.get(s.exercise_id, "")) if last_marks else None,
                         fold_warmups=True)  # last time's working sets are what today's are held against
         last_table.border_title = f"Last time · {when:%a %d %b}" if when else "Last time"

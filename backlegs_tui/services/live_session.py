@@ -343,10 +343,20 @@ class LiveSession:
     def set_name(self, s: SetEntry) -> str:
         """A set as the lifter finds it on screen: `Pull-up set 2`, `Squat warm-up`, and
         `(swapped out)` for a lift swapped out of its slot since."""
-        same = [x for x in self.state.sets if x.item_id == s.item_id and x.exercise_id == s.exercise_id and x.is_working]
-        number = next((i for i, x in enumerate(same, 1) if x.id == s.id), None)
+        number = self._set_numbers().get(s.id)
         what = "warm-up" if not s.is_working else f"set {number}" if number is not None else "set"
         return f"{s.exercise_name} {what}" + (" (swapped out)" if self.swapped_out(s) else "")
+
+    def _set_numbers(self) -> dict[int | None, int]:
+        """Each working set's number within its lift in its slot (1, 2, ...), as Today shows it."""
+        numbers: dict[int | None, int] = {}
+        counts: dict[tuple[int | None, int], int] = {}
+        for x in self.state.sets:
+            if x.is_working:
+                key = (x.item_id, x.exercise_id)
+                counts[key] = counts.get(key, 0) + 1
+                numbers[x.id] = counts[key]
+        return numbers
 
     def body_kg_on(self, when: datetime | date | None) -> float | None:
         """The body weight logged as of a past day (last time's sets: their e1RM): the
@@ -860,19 +870,12 @@ class LiveSession:
 
     def set_choices(self) -> list[tuple[str, SetEntry]]:
         """Every set, newest first, with its number within its lift: `#3  18:02  Squat  100 kg x 5`."""
-        numbers: dict[int | None, str] = {}
-        counts: dict[tuple[int | None, int], int] = {}
-        for s in self.state.sets:
-            key = (s.item_id, s.exercise_id)
-            if s.set_type is SetType.WARMUP:
-                numbers[s.id] = "W"
-            else:
-                counts[key] = counts.get(key, 0) + 1
-                numbers[s.id] = str(counts[key])
+        numbers = self._set_numbers()
         out = []
         for s in reversed(self.state.sets):
             when = f"{s.logged_at:%H:%M}" if s.logged_at else "--:--"
-            out.append((f"{numbers[s.id]:>2}  {when}  {s.exercise_name[:24]:<24} {self.line(s)}", s))
+            number = str(numbers[s.id]) if s.id in numbers else "W"
+            out.append((f"{number:>2}  {when}  {s.exercise_name[:24]:<24} {self.line(s)}", s))
         return out
 
     def edit(self, original: SetEntry, values: Mapping[str, Any]) -> Outcome:

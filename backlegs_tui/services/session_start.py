@@ -97,14 +97,15 @@ def resume_title(state: SessionState, now: datetime) -> str:
     return title
 
 
-def discard_detail(state: SessionState, now: datetime) -> str:
+def discard_detail(state: SessionState, now: datetime, *, other_windows: bool = True) -> str:
     """The discard question's detail: the sets lost and, for a recently active session, that
-    another window may be logging into it."""
+    another window may be logging into it (`other_windows`: asked on the resume offer, not in
+    the window the session is live in)."""
     from ..domain.units import plural
 
     lost = f"{state.name}: {plural(len(state.sets), 'set')} will be deleted for good."
     act = activity(state, now)
-    if not act.maybe_open:
+    if not other_windows or not act.maybe_open:
         return lost
     return (f"{lost}\n⚠ It was active {act.ago.removeprefix('last set ')}: if it is open in another window or tab, "
             "its sets there are deleted too.")

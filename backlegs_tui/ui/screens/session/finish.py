@@ -135,8 +135,7 @@ class FinishKeys:
         live = self.live
         if live is None:
             return
-        lost = f"{live.state.name}: {plural(len(live.state.sets), 'set')} will be deleted for good."
-        detail = discard_detail(live.state, self.blapp.clock()) if offered else lost
+        detail = discard_detail(live.state, self.blapp.clock(), other_windows=offered)
 
         def really(ok: bool | None) -> None:
             if ok and self.live is not None:

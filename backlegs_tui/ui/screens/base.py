@@ -28,7 +28,7 @@ class AppAccess:
         return self.blapp.repo
 
 
-def _data_version(repo: Repository) -> int | None:
+def read_data_version(repo: Repository) -> int | None:
     """Runs in the job worker: the data version, None when unknown (the screen reads again)."""
     try:
         return repo.data_version()
@@ -78,7 +78,7 @@ class ModeScreen(AppAccess, Screen):
         day = self.blapp.clock().date()
         first = not self._shown_once
         self._shown_once = True
-        self.blapp.jobs.submit(self, "check for changes", _data_version, lambda version: DataVersion(version, day, first))
+        self.blapp.jobs.submit(self, "check for changes", read_data_version, lambda version: DataVersion(version, day, first))
         if first:
             self.resumed()  # queued behind the version read: what it shows is at least as new
             self.blapp.settle_heap()  # this screen's widgets, once its data is drawn

@@ -41,7 +41,7 @@ from ...dialogs import FieldSpec, FormDialog, readiness_dialog, readiness_from
 from ...footer import ModeFooter
 from ...jobs import JobFailed
 from ...widgets.set_entry import SetEntry as SetEntryWidget
-from ..base import ModeScreen, _data_version
+from ..base import ModeScreen, read_data_version
 from . import finish
 from .finish import FinishKeys
 from .guard import while_shown
@@ -453,7 +453,7 @@ class SessionScreen(SetEditKeys, FinishKeys, ModeScreen):
         if self._watch_ticks < WATCH_TICKS or self.app.screen is not self or self.pending_writes():
             return
         self._watch_ticks = 0
-        self._submit("check for changes", _data_version, SessionWatched, key="session-watch")
+        self._submit("check for changes", read_data_version, SessionWatched, key="session-watch")
 
     # ---- results ---------------------------------------------------------------------------
 

@@ -64,15 +64,13 @@ LIVE_ACTIONS = {
     "goto_exercise", "add_exercise", "swap_exercise", "edit_set", "delete_set", "undo", "set_note",
     "session_note", "toggle_warmups", "finish", "discard", "hold", "exercise_note", "body_weight",
 }
-# writes after which the entry shows the new prefill
+# writes after which the entry shows the new prefill, and the session is read again: another
+# window (a second `backlegs`, a `backlegs serve` tab) may have logged into it meanwhile
 REFILL = {"logged", "undone", "deleted", "replaced", "swapped", "added"}
 # ... unless the lifter is typing: a set deleted or edited (a note) leaves the typed entry alone
 KEEP_TYPED = {"deleted", "replaced"}
 
 
-# writes of this window's after which it reads the session again: another window (a second
-# `backlegs`, a `backlegs serve` tab) may have logged into it meanwhile (tester3 #3)
-READ_AFTER = {"logged", "undone", "deleted", "replaced", "swapped", "added"}
 # while a session shows and nothing is queued, every WATCH_TICKS ticks (5 s) a job reads the
 # database's data version; when it changed, the session is read again (a set logged in
 # another window shows here without a key pressed)
@@ -476,7 +474,6 @@ class SessionScreen(SetEditKeys, FinishKeys, ModeScreen):
         if msg.kind in REFILL:
             self.panel.load_entry(live, keep_typed=msg.kind in KEEP_TYPED)
             self._show()
-        if msg.kind in READ_AFTER:
             self._read_again()  # after the writes queued above: what another window logged shows
         elif msg.kind in ("body_weight", "ex_note"):
             self._show()
